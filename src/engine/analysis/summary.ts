@@ -1,0 +1,58 @@
+import type { Column, DataTable } from '../table';
+import { numericValue } from '../table';
+
+export interface ColumnSummary {
+  name: string;
+  type: Column['type'];
+  nulls: number;
+  /** Numeric, date and timestamp columns. */
+  min?: number;
+  max?: number;
+  mean?: number;
+  /** Categorical columns: the most frequent values, most first. */
+  top?: { value: string; count: number }[];
+  distinct?: number;
+}
+
+export interface TableSummary {
+  name: string;
+  rows: number;
+  columns: ColumnSummary[];
+}
+
+const TOP_N = 5;
+/** Free-text columns are counted only up to this many rows (a map per row is costly). */
+const STRING_TOP_LIMIT = 250_000;
+
+/** Rows, nulls, min/max/mean per numeric column, top values per categorical column. */
+export function summarizeTable(table: DataTable): TableSummary {
+  return { name: table.name, rows: table.rowCount, columns: table.columns.map((c) => summarizeColumn(c, table.rowCount)) };
+}
+
+function summarizeColumn(col: Column, rows: number): ColumnSummary {
+  const base = { name: col.name, type: col.type, nulls: 0 };
+  if (col.type === 'dict') {
+    const counts = new Float64Array(col.dictionary.length);
+    for (let i = 0; i < rows; i++) counts[col.indices[i]]++;
+    const order = [...counts.keys()].filter((k) => counts[k] > 0).sort((a, b) => counts[b] - counts[a]);
+    return { ...base, distinct: order.length, top: order.slice(0, TOP_N).map((k) => ({ value: col.dictionary[k], count: counts[k] })) };
+  }
+  if (col.type === 'string') {
+    if (rows > STRING_TOP_LIMIT) return base;
+    const counts = new Map<string, number>();
+    for (let i = 0; i < rows; i++) counts.set(col.values[i], (counts.get(col.values[i]) ?? 0) + 1);
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_N);
+    return { ...base, distinct: counts.size, top: top.map(([value, count]) => ({ value, count })) };
+  }
+  if (rows === 0) return base;
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  for (let i = 0; i < rows; i++) {
+    const v = numericValue(col, i);
+    if (v < min) min = v;
+    if (v > max) max = v;
+    sum += v;
+  }
+  return { ...base, min, max, mean: sum / rows };
+}

@@ -1,0 +1,84 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { GeneratedRun } from '../generate';
+import type { Scenario } from '../scenario/schema';
+import type { DataTable } from '../table';
+import { GENERATOR } from '../version';
+import { CSV_FORMULA_NOTE, toCSV } from './csv';
+import { sha256Hex } from './hash';
+import { toParquet, type ParquetModule } from './parquet';
+
+export type ExportFormat = 'csv' | 'parquet';
+
+export interface ExportedFile {
+  table: string;
+  fileName: string;
+  rows: number;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+export interface Manifest {
+  generator: typeof GENERATOR;
+  createdAt: string;
+  format: ExportFormat;
+  partition: GeneratedRun['partition'];
+  scenario: Scenario;
+  notes: string[];
+  tables: { table: string; file: string; rows: number; bytes: number; sha256: string }[];
+}
+
+/** `2026-11-21T22:14:24.512Z` → `20261121T221424Z`, for file names. */
+export function fileStamp(isoInstant: string): string {
+  return isoInstant.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+/** `{scenario}_{timestamp}_{table}.{ext}`, with `_part{K}of{N}` when the run is one partition of several. */
+export function exportFileName(run: Pick<GeneratedRun, 'scenario' | 'partition'>, stamp: string, table: string, format: ExportFormat): string {
+  const part = run.partition.partitions > 1 ? `_part${run.partition.partition}of${run.partition.partitions}` : '';
+  return `${run.scenario.name}_${stamp}_${table}${part}.${format}`;
+}
+
+export function encodeTable(table: DataTable, format: ExportFormat, parquet?: ParquetModule): Uint8Array {
+  if (format === 'csv') return toCSV(table);
+  if (!parquet) throw new Error('Parquet export needs the parquet-wasm module');
+  return toParquet(table, parquet);
+}
+
+export function exportTable(
+  run: GeneratedRun,
+  table: DataTable,
+  format: ExportFormat,
+  stamp: string,
+  parquet?: ParquetModule,
+): ExportedFile {
+  const bytes = encodeTable(table, format, parquet);
+  return { table: table.name, fileName: exportFileName(run, stamp, table.name, format), rows: table.rowCount, sha256: sha256Hex(bytes), bytes };
+}
+
+export function buildManifest(run: GeneratedRun, files: readonly ExportedFile[], format: ExportFormat, createdAt: string): Manifest {
+  return {
+    generator: GENERATOR,
+    createdAt,
+    format,
+    partition: run.partition,
+    scenario: run.scenario,
+    notes: format === 'csv' ? [CSV_FORMULA_NOTE] : [],
+    tables: files.map((f) => ({ table: f.table, file: f.fileName, rows: f.rows, bytes: f.bytes.length, sha256: f.sha256 })),
+  };
+}
+
+export function manifestJSON(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** One zip: scenario.json, manifest.json and every table file. */
+export function zipBundle(manifest: Manifest, files: readonly ExportedFile[]): Uint8Array {
+  const mtime = new Date(manifest.createdAt);
+  const entries: Zippable = {
+    'scenario.json': [strToU8(`${JSON.stringify(manifest.scenario, null, 2)}\n`), { mtime }],
+    'manifest.json': [strToU8(manifestJSON(manifest)), { mtime }],
+  };
+  // Parquet is already compressed; storing it again saves time for no loss.
+  for (const f of files) entries[f.fileName] = [f.bytes, { mtime, level: manifest.format === 'parquet' ? 0 : 6 }];
+  return zipSync(entries);
+}

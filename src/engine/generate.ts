@@ -1,0 +1,126 @@
+import { catalogModule } from './modules/catalog';
+import { customersModule } from './modules/customers';
+import type { EngineModule, ModuleContext } from './modules/module';
+import { ordersModule } from './modules/orders';
+import { streamFor } from './random/rng';
+import { ScenarioError } from './scenario/errors';
+import { TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
+import type { DataTable } from './table';
+
+/** Registered modules, in an order where each follows its dependencies. */
+export const MODULES: readonly EngineModule[] = [customersModule, catalogModule, ordersModule];
+
+export interface PartitionOptions {
+  /** Cut the calendar into this many contiguous day ranges… */
+  partitions: number;
+  /** …and run only this one (0-based). */
+  partition: number;
+}
+
+export interface Progress {
+  fraction: number;
+  stage: string;
+}
+
+export interface GeneratedRun {
+  scenario: Scenario;
+  partition: PartitionOptions;
+  tables: DataTable[];
+}
+
+export function partitionDays(days: number, { partitions, partition }: PartitionOptions): [number, number] {
+  if (!Number.isInteger(partitions) || partitions < 1 || partitions > days) {
+    throw new ScenarioError([{ code: 'E110', field: 'partitions', message: `must be a whole number from 1 to the number of days (${days})` }]);
+  }
+  if (!Number.isInteger(partition) || partition < 0 || partition >= partitions) {
+    throw new ScenarioError([{ code: 'E110', field: 'partition', message: `must be a whole number from 0 to ${partitions - 1}` }]);
+  }
+  return [Math.floor((partition * days) / partitions), Math.floor(((partition + 1) * days) / partitions)];
+}
+
+/** The modules needed for the scenario's tables, dependencies included, in run order. */
+export function modulesFor(tables: readonly TableName[]): EngineModule[] {
+  const needed = new Set<string>();
+  const visit = (m: EngineModule) => {
+    if (needed.has(m.id)) return;
+    needed.add(m.id);
+    for (const dep of m.dependsOn) visit(MODULES.find((x) => x.id === dep)!);
+  };
+  for (const m of MODULES) if (m.tables.some((t) => tables.includes(t))) visit(m);
+  return MODULES.filter((m) => needed.has(m.id));
+}
+
+/**
+ * Runs the scenario, yielding progress between chunks (a day of orders, 50,000
+ * customers) so a caller can report it and stop between chunks. Tables come back in
+ * the canonical order; whole-run tables (customers, catalog) only in partition 0, so
+ * the union of all partitions is the single run.
+ */
+export function* generateSteps(
+  scenario: Scenario,
+  partition: PartitionOptions = { partitions: 1, partition: 0 },
+): Generator<Progress, GeneratedRun> {
+  const [dayFrom, dayTo] = partitionDays(scenario.calendar.days, partition);
+  const modules = modulesFor(scenario.tables);
+  const weights = modules.map((m) => Math.max(1, m.estimateRows(scenario) * (m.partitioned ? (dayTo - dayFrom) / scenario.calendar.days : 1)));
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  const produced = new Map<string, DataTable>();
+  let done = 0;
+  for (const [i, m] of modules.entries()) {
+    const ctx: ModuleContext = {
+      scenario,
+      dayFrom,
+      dayTo,
+      stream: (p = 0) => streamFor(scenario.seed, m.id, p),
+      table: (name) => {
+        const t = produced.get(name);
+        if (!t) throw new Error(`module ${m.id} read ${name} before it was made`);
+        return t;
+      },
+    };
+    const steps = m.generate(ctx);
+    let step = steps.next();
+    while (!step.done) {
+      yield { fraction: (done + weights[i] * step.value) / totalWeight, stage: m.id };
+      step = steps.next();
+    }
+    for (const t of step.value) produced.set(t.name, t);
+    done += weights[i];
+    yield { fraction: done / totalWeight, stage: m.id };
+  }
+  const emitted = TABLE_NAMES.filter((name) => scenario.tables.includes(name) && produced.has(name)).filter((name) => {
+    const owner = modules.find((m) => m.tables.includes(name))!;
+    return owner.partitioned || partition.partition === 0;
+  });
+  return { scenario, partition, tables: emitted.map((name) => produced.get(name)!) };
+}
+
+/** Runs to the end, without progress. */
+export function generate(scenario: Scenario, partition?: PartitionOptions): GeneratedRun {
+  const steps = generateSteps(scenario, partition);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Bytes a run will hold in memory, roughly: columns, plus one export copy of the largest table. */
+export function estimateRunBytes(scenario: Scenario): number {
+  const orders = scenario.calendar.days * scenario.volumes.ordersPerDay;
+  const lines = orders * (1 + scenario.orders.meanExtraItems);
+  return orders * (10 * 8 + 6 * 8) * 2 + lines * 5 * 8 * 2 + scenario.volumes.customers * 160 + scenario.volumes.products * 120;
+}
+
+export function assertFitsMemory(scenario: Scenario, budgetBytes: number): void {
+  const need = estimateRunBytes(scenario);
+  if (need > budgetBytes) {
+    const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GiB`;
+    throw new ScenarioError([
+      {
+        code: 'E107',
+        field: 'volumes.ordersPerDay',
+        message: `this run needs about ${gb(need)} of memory; the limit here is ${gb(budgetBytes)}. Lower days, orders per day or customers, or use the command-line generator with --partitions.`,
+      },
+    ]);
+  }
+}

@@ -1,0 +1,26 @@
+// The engine's public surface: what the worker, the CLI, the UI (types only) and tests use.
+export { generate, generateSteps, estimateRunBytes, assertFitsMemory, partitionDays, MODULES, type GeneratedRun, type Progress, type PartitionOptions } from './generate';
+export { validateScenario, assertScenario, parseScenarioText, type Validation } from './scenario/validate';
+export { scenarioSchema, SCHEMA_VERSION, TABLE_NAMES, MIX_KINDS, type Scenario, type Cohort, type Mix, type MixKind, type TableName } from './scenario/schema';
+export { ScenarioError, formatIssue, ERROR_CODES, type ScenarioIssue, type ErrorCode } from './scenario/errors';
+export { TEMPLATES, buildTemplate, type TemplateInfo } from './scenario/templates';
+export { summarizeTable, type TableSummary, type ColumnSummary } from './analysis/summary';
+export { sortOrder } from './analysis/sort';
+export { toArrow, toArrowIPC } from './export/arrow';
+export { toCSV } from './export/csv';
+export { toParquet, type ParquetModule } from './export/parquet';
+export { sha256Hex } from './export/hash';
+export {
+  buildManifest,
+  encodeTable,
+  exportFileName,
+  exportTable,
+  fileStamp,
+  manifestJSON,
+  zipBundle,
+  type ExportFormat,
+  type ExportedFile,
+  type Manifest,
+} from './export/bundle';
+export { GENERATOR } from './version';
+export type { DataTable, Column } from './table';

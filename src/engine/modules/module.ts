@@ -1,0 +1,31 @@
+import type { Rng } from '../random/rng';
+import type { Scenario, TableName } from '../scenario/schema';
+import type { DataTable } from '../table';
+
+/** What a module sees while it runs. */
+export interface ModuleContext {
+  scenario: Scenario;
+  /** The module's own stream for a partition key (a day number, or 0 for whole-run draws). */
+  stream(partition?: number | string): Rng;
+  /** Tables produced by modules this one depends on. */
+  table(name: TableName): DataTable;
+  /** Day indices [from, to) of the calendar this run covers (partitioned modules only). */
+  dayFrom: number;
+  dayTo: number;
+}
+
+/**
+ * A module is a record: adding one means adding a file and registering it in
+ * generate.ts; nothing else changes. `generate` yields its own progress (0..1)
+ * between chunks so the caller can report progress and stop between them.
+ */
+export interface EngineModule {
+  id: string;
+  dependsOn: readonly string[];
+  tables: readonly TableName[];
+  /** Partitioned modules cover only the run's days; the others run whole, in partition 0. */
+  partitioned: boolean;
+  /** Rough row count, to weight progress and estimate memory. */
+  estimateRows(scenario: Scenario): number;
+  generate(ctx: ModuleContext): Generator<number, DataTable[]>;
+}

@@ -1,0 +1,80 @@
+import seedrandom from 'seedrandom';
+
+/**
+ * The one random source of the engine. Every module and every partition draws from
+ * its own stream, derived from (root seed, module id, partition), so changing one
+ * module's settings never reshuffles another module's output.
+ *
+ * One class around one generator (xor4096): calling several different generator
+ * functions from a hot loop makes V8 deoptimise.
+ */
+export class Rng {
+  private readonly draw: () => number;
+  private spareNormal = NaN;
+
+  constructor(seed: string) {
+    this.draw = seedrandom.xor4096(seed);
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    return this.draw();
+  }
+
+  /** Uniform integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.draw() * n);
+  }
+
+  /** Uniform integer in [lo, hi], both ends included. */
+  intBetween(lo: number, hi: number): number {
+    return lo + Math.floor(this.draw() * (hi - lo + 1));
+  }
+
+  /** Standard normal (Marsaglia polar method, keeps the spare). */
+  normal(): number {
+    if (!Number.isNaN(this.spareNormal)) {
+      const z = this.spareNormal;
+      this.spareNormal = NaN;
+      return z;
+    }
+    let u = 0;
+    let v = 0;
+    let s = 0;
+    do {
+      u = this.draw() * 2 - 1;
+      v = this.draw() * 2 - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spareNormal = v * f;
+    return u * f;
+  }
+
+  logNormal(mu: number, sigma: number): number {
+    return Math.exp(mu + sigma * this.normal());
+  }
+
+  /** Poisson count: Knuth's product method for small means, a rounded normal above 30. */
+  poisson(lambda: number): number {
+    if (lambda <= 0) return 0;
+    if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * this.normal()));
+    const limit = Math.exp(-lambda);
+    let k = 0;
+    let p = this.draw();
+    while (p > limit) {
+      k++;
+      p *= this.draw();
+    }
+    return k;
+  }
+
+  bernoulli(p: number): boolean {
+    return this.draw() < p;
+  }
+}
+
+/** Names the stream of one module (and one partition of it) under a root seed. */
+export function streamFor(rootSeed: number, moduleId: string, partition: number | string = 0): Rng {
+  return new Rng(`${rootSeed}\u241f${moduleId}\u241f${partition}`);
+}

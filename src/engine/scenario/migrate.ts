@@ -1,0 +1,27 @@
+import type { ScenarioIssue } from './errors';
+import { SCHEMA_VERSION } from './schema';
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Steps that lift a saved scenario from version n to n + 1. Version 1 is the first;
+ * when the schema changes, bump SCHEMA_VERSION and add the step from the old version here.
+ */
+const STEPS: Record<number, (s: Raw) => Raw> = {};
+
+export function migrate(raw: Raw): { ok: true; value: Raw } | { ok: false; issue: ScenarioIssue } {
+  const version = raw.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > SCHEMA_VERSION) {
+    return {
+      ok: false,
+      issue: {
+        code: 'E106',
+        field: 'schemaVersion',
+        message: `version ${JSON.stringify(version)} is not supported (this release reads 1 to ${SCHEMA_VERSION})`,
+      },
+    };
+  }
+  let value = raw;
+  for (let v = version; v < SCHEMA_VERSION; v++) value = { ...STEPS[v](value), schemaVersion: v + 1 };
+  return { ok: true, value };
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { coded } from './errors';
+
+export const SCHEMA_VERSION = 1;
+
+const SHARE_TOLERANCE = 0.05;
+
+/** A categorical mix: option → percent. Percentages must sum to 100. */
+export const mixSchema = z
+  .record(z.string(), z.number(coded('E100', 'must be a number')).min(0, coded('E101', 'a share cannot be negative')).max(100, coded('E101', 'a share cannot exceed 100')))
+  .refine((m) => Object.keys(m).length > 0, coded('E102', 'needs at least one option'))
+  .refine((m) => Math.abs(sumShares(Object.values(m)) - 100) <= SHARE_TOLERANCE, {
+    error: (issue) => `E102|shares sum to ${round1(sumShares(Object.values(issue.input as Record<string, number>)))}, not 100`,
+  });
+
+export type Mix = z.infer<typeof mixSchema>;
+
+export const MIX_KINDS = ['acquisition', 'channel', 'payment', 'support'] as const;
+export type MixKind = (typeof MIX_KINDS)[number];
+
+const count = (what: string, min: number, max: number) =>
+  z
+    .number(coded('E100', `${what} must be a number`))
+    .int(coded('E101', `${what} must be a whole number`))
+    .min(min, coded('E101', `${what} must be at least ${min}`))
+    .max(max, coded('E101', `${what} must be at most ${max.toLocaleString('en-US')}`));
+
+const percent = (what: string) =>
+  z.number(coded('E100', `${what} must be a number`)).min(0, coded('E101', `${what} must be 0-100`)).max(100, coded('E101', `${what} must be 0-100`));
+
+export const cohortSchema = z.strictObject(
+  {
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, coded('E109', 'cohort id must be lower_snake_case')),
+    label: z.string().min(1),
+    share: percent('share'),
+    ageMin: count('minimum age', 18, 100),
+    ageMax: count('maximum age', 18, 100),
+    mixes: z.strictObject({
+      acquisition: mixSchema,
+      channel: mixSchema,
+      payment: mixSchema,
+      support: mixSchema,
+    }),
+  },
+  coded('E109', 'unknown field in cohort'),
+);
+
+export type Cohort = z.infer<typeof cohortSchema>;
+
+export const categorySchema = z.strictObject({
+  share: percent('category share'),
+  medianPrice: z.number().positive(coded('E101', 'median price must be positive')).max(1e6),
+});
+
+export const TABLE_NAMES = ['customers', 'suppliers', 'products', 'orders', 'order_items', 'payments'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, coded('E108', 'date must be YYYY-MM-DD')).refine(
+  (s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  },
+  coded('E108', 'not a calendar date'),
+);
+
+export const scenarioSchema = z
+  .strictObject(
+    {
+      schemaVersion: z.literal(SCHEMA_VERSION, coded('E106', `schema version must be ${SCHEMA_VERSION}`)),
+      name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, coded('E109', 'name: 1-64 letters, digits, _ or -')),
+      template: z.string(),
+      seed: count('seed', 0, 2 ** 31 - 1),
+      calendar: z.strictObject({
+        start: isoDate,
+        days: z
+          .number(coded('E100', 'days must be a number'))
+          .int(coded('E101', 'days must be a whole number'))
+          .min(1, coded('E103', 'days must be at least 1'))
+          .max(3660, coded('E101', 'days must be at most 3,660')),
+        timezone: z.literal('UTC', coded('E109', 'only UTC is supported')),
+      }),
+      volumes: z.strictObject({
+        customers: count('customers', 1, 50_000_000),
+        ordersPerDay: count('orders per day', 0, 10_000_000),
+        suppliers: count('suppliers', 1, 100_000),
+        products: count('products', 1, 5_000_000),
+      }),
+      cohorts: z.array(cohortSchema).min(1, coded('E102', 'at least one cohort')),
+      catalog: z.strictObject({
+        priceSigma: z.number().min(0, coded('E101', 'price spread must be ≥ 0')).max(3, coded('E101', 'price spread must be ≤ 3')),
+        categories: z.record(z.string(), categorySchema).refine((c) => Object.keys(c).length > 0, coded('E102', 'at least one category')),
+      }),
+      orders: z.strictObject({
+        meanExtraItems: z.number().min(0, coded('E101', 'mean extra items must be ≥ 0')).max(20, coded('E101', 'mean extra items must be ≤ 20')),
+        couponRate: percent('coupon rate'),
+        couponPercent: percent('coupon discount'),
+        paymentFailureRate: percent('payment failure rate'),
+        cancelRate: percent('cancel rate'),
+      }),
+      tables: z.array(z.enum(TABLE_NAMES, coded('E109', `table must be one of ${TABLE_NAMES.join(', ')}`))).min(1, coded('E101', 'choose at least one table')),
+    },
+    coded('E109', 'unknown field'),
+  )
+  .superRefine((s, ctx) => {
+    const total = sumShares(s.cohorts.map((c) => c.share));
+    if (Math.abs(total - 100) > SHARE_TOLERANCE) {
+      ctx.addIssue({ code: 'custom', path: ['cohorts'], message: `E102|cohort shares sum to ${round1(total)}, not 100` });
+    }
+    const cats = sumShares(Object.values(s.catalog.categories).map((c) => c.share));
+    if (Math.abs(cats - 100) > SHARE_TOLERANCE) {
+      ctx.addIssue({ code: 'custom', path: ['catalog', 'categories'], message: `E102|category shares sum to ${round1(cats)}, not 100` });
+    }
+    s.cohorts.forEach((c, i) => {
+      if (c.ageMin > c.ageMax) ctx.addIssue({ code: 'custom', path: ['cohorts', i, 'ageMax'], message: 'E101|maximum age is below the minimum' });
+    });
+  });
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+function sumShares(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}

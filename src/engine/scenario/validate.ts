@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import { ScenarioError, parseCodedMessage, type ScenarioIssue } from './errors';
+import { migrate } from './migrate';
+import { scenarioSchema, type Scenario } from './schema';
+
+export type Validation = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+
+export function validateScenario(input: unknown): Validation {
+  const result = scenarioSchema.safeParse(input);
+  if (result.success) return { ok: true, scenario: result.data };
+  return { ok: false, issues: zodIssues(result.error) };
+}
+
+/** Validates or throws a ScenarioError carrying every numbered issue. */
+export function assertScenario(input: unknown): Scenario {
+  const v = validateScenario(input);
+  if (!v.ok) throw new ScenarioError(v.issues);
+  return v.scenario;
+}
+
+/** Reads a scenario file's text: JSON, then migration to the current version, then the schema. */
+export function parseScenarioText(text: string): Validation {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, issues: [{ code: 'E105', field: '', message: `not valid JSON (${(e as Error).message})` }] };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, issues: [{ code: 'E105', field: '', message: 'a scenario file holds one JSON object' }] };
+  }
+  const migrated = migrate(raw as Record<string, unknown>);
+  if (!migrated.ok) return { ok: false, issues: [migrated.issue] };
+  return validateScenario(migrated.value);
+}
+
+function zodIssues(error: z.ZodError): ScenarioIssue[] {
+  return error.issues.map((issue) => {
+    const { code, message } = parseCodedMessage(issue.message);
+    return { code, field: issue.path.map(String).join('.'), message };
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * The engine's in-memory tables: one typed array per column, never row objects.
+ * Text with a small vocabulary is a dictionary (indices + vocabulary), which maps
+ * straight onto Arrow dictionary vectors and Parquet dictionary encoding.
+ */
+export type Column =
+  | { name: string; type: 'int32'; values: Int32Array }
+  /** Fixed-point number: `values` holds integers scaled by 10^scale (cents for money). */
+  | { name: string; type: 'fixed'; scale: number; values: Float64Array }
+  /** Milliseconds since 1970-01-01T00:00:00Z. */
+  | { name: string; type: 'timestamp'; values: Float64Array }
+  /** Days since 1970-01-01. */
+  | { name: string; type: 'date'; values: Int32Array }
+  | { name: string; type: 'dict'; indices: Int32Array; dictionary: readonly string[] }
+  | { name: string; type: 'string'; values: readonly string[] }
+  | { name: string; type: 'bool'; values: Uint8Array };
+
+export type ColumnType = Column['type'];
+
+export interface DataTable {
+  name: string;
+  rowCount: number;
+  columns: Column[];
+}
+
+export function column(table: DataTable, name: string): Column {
+  const found = table.columns.find((c) => c.name === name);
+  if (!found) throw new Error(`table ${table.name} has no column ${name}`);
+  return found;
+}
+
+/** Numeric view of a column (fixed-point unscaled), for analysis. Strings have none. */
+export function numericValue(col: Column, row: number): number {
+  switch (col.type) {
+    case 'fixed':
+      return col.values[row] / 10 ** col.scale;
+    case 'int32':
+    case 'timestamp':
+    case 'date':
+    case 'bool':
+      return col.values[row];
+    case 'dict':
+      return col.indices[row];
+    case 'string':
+      return NaN;
+  }
+}
+
+/** Rows [start, end) of every column, as new arrays (no shared buffers: Arrow needs that). */
+export function sliceTable(table: DataTable, start: number, end: number): DataTable {
+  return {
+    name: table.name,
+    rowCount: end - start,
+    columns: table.columns.map((c): Column => {
+      switch (c.type) {
+        case 'dict':
+          return { ...c, indices: c.indices.slice(start, end) };
+        case 'string':
+          return { ...c, values: c.values.slice(start, end) };
+        default:
+          return { ...c, values: c.values.slice(start, end) } as Column;
+      }
+    }),
+  };
+}
+
+/** Appends tables of the same shape (partitions of one table) into one. */
+export function concatTables(parts: DataTable[]): DataTable {
+  if (parts.length === 1) return parts[0];
+  const first = parts[0];
+  const rowCount = parts.reduce((n, p) => n + p.rowCount, 0);
+  const columns = first.columns.map((c, ci): Column => {
+    const pieces = parts.map((p) => p.columns[ci]);
+    switch (c.type) {
+      case 'dict':
+        return { ...c, indices: joinTyped(pieces.map((p) => (p as typeof c).indices), Int32Array) };
+      case 'string':
+        return { ...c, values: pieces.flatMap((p) => (p as typeof c).values) };
+      case 'fixed':
+      case 'timestamp':
+        return { ...c, values: joinTyped(pieces.map((p) => (p as typeof c).values), Float64Array) };
+      case 'bool':
+        return { ...c, values: joinTyped(pieces.map((p) => (p as typeof c).values), Uint8Array) };
+      case 'int32':
+      case 'date':
+        return { ...c, values: joinTyped(pieces.map((p) => (p as typeof c).values), Int32Array) };
+    }
+  });
+  return { name: first.name, rowCount, columns };
+}
+
+type TypedCtor<T> = { new (n: number): T };
+function joinTyped<T extends Int32Array | Float64Array | Uint8Array>(arrays: T[], Ctor: TypedCtor<T>): T {
+  const out = new Ctor(arrays.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    (out as Int32Array).set(a as unknown as Int32Array, at);
+    at += a.length;
+  }
+  return out;
+}
