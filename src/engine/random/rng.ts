@@ -38,9 +38,9 @@ export class Rng {
       this.spareNormal = NaN;
       return z;
     }
-    let u = 0;
-    let v = 0;
-    let s = 0;
+    let u: number;
+    let v: number;
+    let s: number;
     do {
       u = this.draw() * 2 - 1;
       v = this.draw() * 2 - 1;

@@ -1,0 +1,41 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const engineForbidden = {
+  patterns: [
+    { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'comlink'], message: 'The engine is pure: no UI or worker libraries (DESIGN.md).' },
+    { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'worker_threads'], message: 'The engine is pure: no Node APIs (DESIGN.md).' },
+    { group: ['../../*', '!../../engine/*'], message: 'The engine imports nothing outside src/engine.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'tmp', 'out'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.tsx', 'src/ui/**/*.ts', 'src/state/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    ignores: ['src/engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', engineForbidden],
+      'no-restricted-globals': ['error', 'window', 'document', 'self', 'localStorage', 'postMessage', 'navigator', 'process', 'Buffer'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use a seeded stream from engine/random.' },
+        { object: 'Date', property: 'now', message: 'Time comes from the scenario.' },
+      ],
+    },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+);

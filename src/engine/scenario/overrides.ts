@@ -1,0 +1,54 @@
+import { ScenarioError } from './errors';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Short names for common fields, so `--set days=10` works beside `--set calendar.days=10`. */
+const ALIASES: Record<string, string> = {
+  days: 'calendar.days',
+  start: 'calendar.start',
+  customers: 'volumes.customers',
+  ordersPerDay: 'volumes.ordersPerDay',
+  orders_per_day: 'volumes.ordersPerDay',
+  products: 'volumes.products',
+  suppliers: 'volumes.suppliers',
+};
+
+/**
+ * Sets one field by dotted path (`cohorts.0.share=30`, `calendar.days=10`, `days=10`).
+ * The value is read as JSON when it parses (numbers, arrays), else as a string. The path
+ * must exist already: a typo is an error, not a new field.
+ */
+export function applyOverride<T extends object>(scenario: T, assignment: string): T {
+  const eq = assignment.indexOf('=');
+  if (eq <= 0) throw overrideError(assignment, 'expected field=value');
+  const key = assignment.slice(0, eq).trim();
+  const path = (ALIASES[key] ?? key).split('.');
+  const value = parseValue(assignment.slice(eq + 1));
+  const copy = structuredClone(scenario) as unknown as Record<string, Json>;
+  let node: Json = copy;
+  for (let i = 0; i < path.length - 1; i++) {
+    const next: Json | undefined = isContainer(node) ? (node as Record<string, Json>)[path[i]] : undefined;
+    if (next === undefined || !isContainer(next)) throw overrideError(assignment, `no field "${path.slice(0, i + 1).join('.')}" in the scenario`);
+    node = next;
+  }
+  const leaf = path[path.length - 1];
+  if (!isContainer(node) || !(leaf in (node as object))) throw overrideError(assignment, `no field "${path.join('.')}" in the scenario`);
+  (node as Record<string, Json>)[leaf] = value;
+  return copy as unknown as T;
+}
+
+function parseValue(text: string): Json {
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    return text;
+  }
+}
+
+function isContainer(v: Json | undefined): boolean {
+  return typeof v === 'object' && v !== null;
+}
+
+function overrideError(assignment: string, why: string): ScenarioError {
+  return new ScenarioError([{ code: 'E110', field: '--set', message: `"${assignment}": ${why}` }]);
+}

@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assertFitsMemory } from '../generate';
+import { ScenarioError } from './errors';
+import { applyOverride } from './overrides';
+import { SCHEMA_VERSION } from './schema';
+import { rebalance } from './shares';
+import { buildTemplate } from './templates';
+import { parseScenarioText, validateScenario } from './validate';
+
+const base = () => buildTemplate('baseline');
+const issuesOf = (input: unknown) => {
+  const v = validateScenario(input);
+  if (v.ok) throw new Error('expected the scenario to be rejected');
+  return v.issues;
+};
+
+describe('bad input gets numbered errors naming the field', () => {
+  it('accepts every template as built', () => {
+    expect(validateScenario(base()).ok).toBe(true);
+  });
+
+  it('E101: a negative volume', () => {
+    const s = base();
+    s.volumes.ordersPerDay = -5;
+    expect(issuesOf(s)).toEqual([{ code: 'E101', field: 'volumes.ordersPerDay', message: 'orders per day must be at least 0' }]);
+  });
+
+  it('E102: cohort shares that do not sum to 100', () => {
+    const s = base();
+    s.cohorts[0].share = 40;
+    expect(issuesOf(s)).toEqual([{ code: 'E102', field: 'cohorts', message: 'cohort shares sum to 112, not 100' }]);
+  });
+
+  it('E102: a behaviour mix that does not sum to 100', () => {
+    const s = base();
+    s.cohorts[1].mixes.payment.card = 10;
+    const issues = issuesOf(s);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: 'E102', field: 'cohorts.1.mixes.payment' });
+  });
+
+  it('E103: zero days', () => {
+    const s = base();
+    s.calendar.days = 0;
+    expect(issuesOf(s)).toEqual([{ code: 'E103', field: 'calendar.days', message: 'days must be at least 1' }]);
+  });
+
+  it('E104: an unknown template', () => {
+    expect(() => buildTemplate('black_friday')).toThrowError(ScenarioError);
+    try {
+      buildTemplate('black_friday');
+    } catch (e) {
+      expect((e as ScenarioError).issues[0]).toMatchObject({ code: 'E104', field: 'template' });
+    }
+  });
+
+  it('E105: a malformed scenario file', () => {
+    const v = parseScenarioText('{"schemaVersion": 1, "name": ');
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.issues[0]).toMatchObject({ code: 'E105', field: '' });
+  });
+
+  it('E106: a scenario file from an unknown schema version', () => {
+    const v = parseScenarioText(JSON.stringify({ ...base(), schemaVersion: SCHEMA_VERSION + 1 }));
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.issues).toEqual([expect.objectContaining({ code: 'E106', field: 'schemaVersion' })]);
+  });
+
+  it('E107: a run too large for the memory budget is refused up front with an estimate', () => {
+    const s = base();
+    s.volumes.ordersPerDay = 5_000_000;
+    s.calendar.days = 365;
+    expect(() => assertFitsMemory(s, 2 * 2 ** 30)).toThrowError(/E107|needs about/);
+    try {
+      assertFitsMemory(s, 2 * 2 ** 30);
+    } catch (e) {
+      expect((e as ScenarioError).issues[0].message).toMatch(/needs about \d+\.\d GiB/);
+    }
+    expect(() => assertFitsMemory(base(), 2 * 2 ** 30)).not.toThrow();
+  });
+
+  it('E108: an impossible start date', () => {
+    const s = base();
+    s.calendar.start = '2024-02-30';
+    expect(issuesOf(s)).toEqual([expect.objectContaining({ code: 'E108', field: 'calendar.start' })]);
+  });
+
+  it('E109: an unknown field', () => {
+    expect(issuesOf({ ...base(), colour: 'red' })[0]).toMatchObject({ code: 'E109' });
+  });
+
+  it('E110: an override of a field that does not exist', () => {
+    expect(() => applyOverride(base(), 'dayz=3')).toThrowError(/E110/);
+    expect(applyOverride(base(), 'days=10').calendar.days).toBe(10);
+    expect(applyOverride(base(), 'cohorts.0.mixes.channel.app=45').cohorts[0].mixes.channel.app).toBe(45);
+  });
+
+  it('a valid file round-trips through text', () => {
+    const v = parseScenarioText(JSON.stringify(base()));
+    expect(v.ok && v.scenario).toEqual(base());
+  });
+});
+
+describe('rebalance (property)', () => {
+  it('keeps the sum at exactly 100, sets the moved share, keeps all shares ≥ 0', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 8 }),
+        fc.nat(),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (raw, pick, value) => {
+          const total = raw.reduce((a, b) => a + b, 0) || 1;
+          const shares = raw.map((r) => (r / total) * 100);
+          const i = pick % shares.length;
+          const out = rebalance(shares, i, value);
+          const tenths = out.map((x) => Math.round(x * 10));
+          expect(tenths.reduce((a, b) => a + b, 0)).toBe(1000);
+          for (const t of tenths) expect(t).toBeGreaterThanOrEqual(0);
+          if (shares.length > 1) expect(out[i]).toBe(Math.round(value * 10) / 10);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps the proportions of the others', () => {
+    expect(rebalance([28, 35, 25, 12], 0, 48)).toEqual([48, 25.3, 18, 8.7]);
+  });
+});
