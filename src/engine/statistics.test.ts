@@ -6,7 +6,7 @@ import type { DataTable } from './table';
 import { MS_PER_DAY, MS_PER_HOUR, weekday } from './time';
 
 const SEEDS = Array.from({ length: 20 }, (_, i) => 1000 + i * 37);
-const dictCol = (t: DataTable, name: string) => t.columns.find((c) => c.name === name) as { indices: Int32Array; dictionary: string[] };
+const dictCol = (t: DataTable, name: string) => t.columns.find((c) => c.name === name) as { indices: Int32Array; dictionary: readonly string[] };
 const numCol = (t: DataTable, name: string) => (t.columns.find((c) => c.name === name) as { values: Float64Array | Int32Array }).values;
 
 describe('cohorts (property over 20 seeds)', () => {

@@ -11,13 +11,14 @@ function list(value: unknown, what: string): readonly string[] {
   throw new Error(`Faker locale data has no list for ${what}`);
 }
 
-const person = en.person as { first_name: { generic: string[] }; last_name: { generic: string[] } };
+const person = en.person as { first_name: { generic: string[]; female: string[]; male: string[] }; last_name: { generic: string[] } };
 const location = en.location as { city_name: string[] };
 const commerce = en.commerce as { product_name: { adjective: string[]; material: string[]; product: string[] } };
 const company = en.company as { legal_entity_type: string[] };
 const internet = en.internet as { free_email: string[] };
 
-export const FIRST_NAMES = list(person.first_name.generic, 'first names');
+// Faker's generic list holds only 232 names; with the gendered lists there are ~3,200.
+export const FIRST_NAMES = list([...person.first_name.generic, ...person.first_name.female, ...person.first_name.male], 'first names');
 export const LAST_NAMES = list(person.last_name.generic, 'last names');
 export const CITIES = list(location.city_name, 'cities');
 export const PRODUCT_ADJECTIVES = list(commerce.product_name.adjective, 'product adjectives');

@@ -41,6 +41,8 @@ function summarizeColumn(col: Column, rows: number): ColumnSummary {
     if (rows > STRING_TOP_LIMIT) return base;
     const counts = new Map<string, number>();
     for (let i = 0; i < rows; i++) counts.set(col.values[i], (counts.get(col.values[i]) ?? 0) + 1);
+    // Unique free text (emails) has no "top" worth showing.
+    if (counts.size === rows) return { ...base, distinct: rows };
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_N);
     return { ...base, distinct: counts.size, top: top.map(([value, count]) => ({ value, count })) };
   }

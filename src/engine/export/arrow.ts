@@ -29,7 +29,9 @@ export function toArrow(table: DataTable): Table {
   const children: Data[] = [];
   table.columns.forEach((col, i) => {
     const data = columnData(col, table.rowCount, i);
-    fields.push(new Field(col.name, data.type, false));
+    // Fixed-point columns carry their scale, so viewers can show 12.30, not 12.3.
+    const metadata = col.type === 'fixed' ? new Map([['scale', String(col.scale)]]) : undefined;
+    fields.push(new Field(col.name, data.type, false, metadata));
     children.push(data);
   });
   const schema = new Schema(fields);

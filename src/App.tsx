@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import { validateScenario } from './engine/scenario/validate';
+import { useRunStore } from './state/runStore';
+import { redoScenario, undoScenario, useScenarioStore } from './state/scenarioStore';
+import { ScenarioEditor } from './ui/editor/ScenarioEditor';
+import { ResultsPanel } from './ui/results/ResultsPanel';
+import { TopBar } from './ui/TopBar';
+
+/** Ctrl+Enter runs; Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo scenario edits. */
+function useShortcuts() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod) return;
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        const { scenario } = useScenarioStore.getState();
+        if (useRunStore.getState().status !== 'running' && validateScenario(scenario).ok) void useRunStore.getState().run(scenario);
+      } else if (e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        if (e.shiftKey) redoScenario();
+        else undoScenario();
+      } else if (e.key.toLowerCase() === 'y') {
+        e.preventDefault();
+        redoScenario();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+export function App() {
+  useShortcuts();
+  return (
+    <div className="app">
+      <TopBar />
+      <div className="body">
+        <aside className="sidebar" aria-label="Scenario editor">
+          <ScenarioEditor />
+        </aside>
+        <ResultsPanel />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { create } from 'zustand';
+import { engineBridge, RunAborted } from '../bridge/engineBridge';
+import type { TableSummary } from '../engine/analysis/summary';
+import type { ExportFormat } from '../engine/export/bundle';
+import type { ScenarioIssue } from '../engine/scenario/errors';
+import type { Scenario } from '../engine/scenario/schema';
+import { downloadBytes } from '../ui/download';
+import type { RunResult } from '../worker/session';
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+export interface ResultTable {
+  name: string;
+  rowCount: number;
+  arrow: Table;
+}
+
+export interface RunState {
+  status: RunStatus;
+  progress: number;
+  stage: string;
+  /** True while the tables shown are the quick sample, before the full run lands. */
+  preview: boolean;
+  tables: ResultTable[];
+  summaries: TableSummary[];
+  elapsedMs: number;
+  /** Scenario name of the result, for file names and headings. */
+  resultName: string;
+  issues: ScenarioIssue[];
+  error: string | null;
+  selectedTable: string;
+  sort: { column: string; descending: boolean } | null;
+  order: Int32Array | null;
+  busy: 'sorting' | 'exporting' | null;
+  run: (scenario: Scenario) => Promise<void>;
+  cancel: () => void;
+  selectTable: (name: string) => void;
+  sortBy: (column: string) => Promise<void>;
+  exportTable: (format: ExportFormat) => Promise<void>;
+  exportAll: (format: ExportFormat) => Promise<void>;
+}
+
+let controller: AbortController | null = null;
+
+function fromResult(r: RunResult) {
+  return {
+    tables: r.tables.map((t) => ({ name: t.name, rowCount: t.rowCount, arrow: tableFromIPC(t.ipc) })),
+    summaries: r.summaries,
+    elapsedMs: r.elapsedMs,
+  };
+}
+
+export const useRunStore = create<RunState>()((set, get) => ({
+  status: 'idle',
+  progress: 0,
+  stage: '',
+  preview: false,
+  tables: [],
+  summaries: [],
+  elapsedMs: 0,
+  resultName: '',
+  issues: [],
+  error: null,
+  selectedTable: 'orders',
+  sort: null,
+  order: null,
+  busy: null,
+
+  run: async (scenario) => {
+    controller?.abort();
+    const mine = new AbortController();
+    controller = mine;
+    set({ status: 'running', progress: 0, stage: 'starting', preview: false, issues: [], error: null, sort: null, order: null, tables: [], summaries: [] });
+    const pickTable = (names: string[]) => (names.includes(get().selectedTable) ? get().selectedTable : (names.find((n) => n === 'orders') ?? names[0] ?? ''));
+    try {
+      const outcome = await engineBridge.run(scenario, {
+        signal: mine.signal,
+        onProgress: (p) => {
+          if (controller === mine) set({ progress: p.fraction, stage: p.stage });
+        },
+        onPreview: (r) => {
+          if (controller !== mine) return;
+          const shown = fromResult(r);
+          set({ ...shown, preview: true, resultName: scenario.name, selectedTable: pickTable(shown.tables.map((t) => t.name)) });
+        },
+      });
+      if (controller !== mine) return;
+      if (!outcome.ok) {
+        set({ status: 'error', issues: outcome.issues, error: 'The scenario has problems; fix them and run again.', tables: [], summaries: [] });
+        return;
+      }
+      const shown = fromResult(outcome.result);
+      set({ ...shown, status: 'done', progress: 1, preview: false, resultName: scenario.name, selectedTable: pickTable(shown.tables.map((t) => t.name)) });
+    } catch (e) {
+      if (controller !== mine) return;
+      if (e instanceof RunAborted) set({ status: 'cancelled', tables: [], summaries: [], preview: false });
+      else set({ status: 'error', error: (e as Error).message, tables: [], summaries: [] });
+    } finally {
+      if (controller === mine) controller = null;
+    }
+  },
+
+  cancel: () => controller?.abort(),
+
+  selectTable: (name) => set({ selectedTable: name, sort: null, order: null }),
+
+  sortBy: async (column) => {
+    const { sort, selectedTable, status } = get();
+    if (status !== 'done') return;
+    const descending = sort?.column === column ? !sort.descending : false;
+    set({ busy: 'sorting' });
+    try {
+      const order = await engineBridge.sortOrder(selectedTable, column, descending);
+      if (get().selectedTable === selectedTable) set({ sort: { column, descending }, order });
+    } catch (e) {
+      set({ error: `Sorting failed: ${(e as Error).message}` });
+    } finally {
+      set({ busy: null });
+    }
+  },
+
+  exportTable: async (format) => {
+    set({ busy: 'exporting', error: null });
+    try {
+      const file = await engineBridge.exportTable(get().selectedTable, format, new Date().toISOString());
+      downloadBytes(file.fileName, file.bytes);
+    } catch (e) {
+      set({ error: `Export failed: ${(e as Error).message}` });
+    } finally {
+      set({ busy: null });
+    }
+  },
+
+  exportAll: async (format) => {
+    set({ busy: 'exporting', error: null });
+    try {
+      const file = await engineBridge.exportAll(format, new Date().toISOString());
+      downloadBytes(file.fileName, file.bytes);
+    } catch (e) {
+      set({ error: `Export failed: ${(e as Error).message}` });
+    } finally {
+      set({ busy: null });
+    }
+  },
+}));
+
+export const selectStatus = (s: RunState) => s.status;
+export const selectProgress = (s: RunState) => s.progress;
+export const selectStage = (s: RunState) => s.stage;
+export const selectPreview = (s: RunState) => s.preview;
+export const selectElapsed = (s: RunState) => s.elapsedMs;
+export const selectTables = (s: RunState) => s.tables;
+export const selectSummaries = (s: RunState) => s.summaries;
+export const selectSelectedTable = (s: RunState) => s.selectedTable;
+export const selectSort = (s: RunState) => s.sort;
+export const selectOrder = (s: RunState) => s.order;
+export const selectBusy = (s: RunState) => s.busy;
+export const selectError = (s: RunState) => s.error;
+export const selectRunIssues = (s: RunState) => s.issues;

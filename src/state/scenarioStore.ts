@@ -1,0 +1,57 @@
+import { temporal } from 'zundo';
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { SCHEMA_VERSION, type Scenario } from '../engine/scenario/schema';
+import { buildTemplate } from '../engine/scenario/templates';
+
+export interface ScenarioState {
+  /** The scenario being edited. It may be invalid while the user types: nothing typed is thrown away. */
+  scenario: Scenario;
+  /** Edits a copy and stores it (one undo step). */
+  update: (recipe: (draft: Scenario) => void) => void;
+  /** Template switch, import, reset: one undo step too. */
+  replace: (scenario: Scenario) => void;
+}
+
+export const AUTOSAVE_KEY = 'scenario-designer/scenario';
+
+export const useScenarioStore = create<ScenarioState>()(
+  temporal(
+    persist(
+      (set) => ({
+        scenario: buildTemplate('baseline'),
+        update: (recipe) =>
+          set((state) => {
+            const draft = structuredClone(state.scenario);
+            recipe(draft);
+            return { scenario: draft };
+          }),
+        replace: (scenario) => set({ scenario: structuredClone(scenario) }),
+      }),
+      {
+        name: AUTOSAVE_KEY,
+        partialize: (s) => ({ scenario: s.scenario }),
+        // A saved draft from another schema version is left alone rather than half-read.
+        merge: (persisted, current) => {
+          const saved = (persisted as { scenario?: { schemaVersion?: unknown } } | undefined)?.scenario;
+          return saved?.schemaVersion === SCHEMA_VERSION ? { ...current, scenario: saved as Scenario } : current;
+        },
+      },
+    ),
+    {
+      partialize: (s) => ({ scenario: s.scenario }),
+      equality: (a, b) => a.scenario === b.scenario,
+      limit: 200,
+    },
+  ),
+);
+
+// Restoring the autosave is not an edit: start with an empty history.
+useScenarioStore.temporal.getState().clear();
+
+export const selectScenario = (s: ScenarioState) => s.scenario;
+export const selectUpdate = (s: ScenarioState) => s.update;
+export const selectReplace = (s: ScenarioState) => s.replace;
+
+export const undoScenario = () => useScenarioStore.temporal.getState().undo();
+export const redoScenario = () => useScenarioStore.temporal.getState().redo();

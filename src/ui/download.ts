@@ -1,0 +1,20 @@
+const MIME: Record<string, string> = {
+  csv: 'text/csv',
+  parquet: 'application/vnd.apache.parquet',
+  zip: 'application/zip',
+  json: 'application/json',
+};
+
+/** Hands bytes to the browser as a file download. */
+export function downloadBytes(fileName: string, bytes: Uint8Array | string): void {
+  const ext = fileName.slice(fileName.lastIndexOf('.') + 1);
+  const blob = new Blob([bytes as BlobPart], { type: MIME[ext] ?? 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,72 @@
+import type { ScenarioIssue } from '../../engine/scenario/errors';
+import { FieldError } from './FieldError';
+import { useDraftText } from './useDraftText';
+
+export interface MixRow {
+  key: string;
+  label: string;
+  value: number;
+}
+
+interface Props {
+  title: string;
+  rows: readonly MixRow[];
+  /** Called with the moved row; the caller rebalances the others. */
+  onChange: (index: number, value: number) => void;
+  issues: readonly ScenarioIssue[];
+}
+
+/** Shares that always sum to 100: a slider and a number per option. */
+export function MixEditor({ title, rows, onChange, issues }: Props) {
+  const total = Math.round(rows.reduce((a, r) => a + r.value, 0) * 10) / 10;
+  const errId = `mix-${title.replace(/\W+/g, '-')}-err`;
+  return (
+    <fieldset className="mix" aria-describedby={issues.length ? errId : undefined}>
+      <legend>
+        {title} <span className={total === 100 ? 'mix-total' : 'mix-total bad'}>Σ {total}%</span>
+      </legend>
+      {rows.map((r, i) => (
+        <div className="mix-row" key={r.key}>
+          <span className="mix-label">{r.label}</span>
+          <input
+            type="range"
+            min={0}
+            max={100}
+            step={0.1}
+            value={r.value}
+            aria-label={`${title}: ${r.label} share`}
+            onChange={(e) => onChange(i, Number(e.target.value))}
+          />
+          <ShareInput label={`${title}: ${r.label} %`} value={r.value} onCommit={(v) => onChange(i, v)} />
+        </div>
+      ))}
+      <FieldError id={errId} issues={issues} />
+    </fieldset>
+  );
+}
+
+function ShareInput({ label, value, onCommit }: { label: string; value: number; onCommit: (v: number) => void }) {
+  const [text, setText] = useDraftText(value);
+  const n = Number(text);
+  const bad = text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100;
+  return (
+    <span className="share-input">
+      <input
+        type="number"
+        min={0}
+        max={100}
+        step={0.1}
+        value={text}
+        aria-label={label}
+        aria-invalid={bad}
+        title={bad ? 'E101 a share is a number from 0 to 100' : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          const v = Number(e.target.value);
+          if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= 0 && v <= 100 && v !== value) onCommit(v);
+        }}
+      />
+      %
+    </span>
+  );
+}

@@ -1,0 +1,46 @@
+import { useId } from 'react';
+import type { ScenarioIssue } from '../../engine/scenario/errors';
+import { FieldError } from './FieldError';
+import { useDraftText } from './useDraftText';
+
+interface Props {
+  label: string;
+  value: number;
+  onCommit: (value: number) => void;
+  issues: readonly ScenarioIssue[];
+  step?: number;
+  hint?: string;
+}
+
+/**
+ * A number input that keeps exactly what the user typed. Any number is committed to
+ * the scenario (so validation can say what is wrong with it); text that is not a
+ * number stays in the box with error E100 and changes nothing.
+ */
+export function NumberField({ label, value, onCommit, issues, step = 1, hint }: Props) {
+  const id = useId();
+  const [text, setText] = useDraftText(value);
+  const parsed = text.trim() === '' ? NaN : Number(text);
+  const local: ScenarioIssue[] = Number.isFinite(parsed) ? [] : [{ code: 'E100', field: label, message: `${label} must be a number` }];
+  const shown = [...local, ...issues];
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <input
+        type="number"
+        inputMode="decimal"
+        step={step}
+        value={text}
+        aria-invalid={shown.length > 0}
+        aria-describedby={shown.length > 0 ? `${id}-err` : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          const n = e.target.value.trim() === '' ? NaN : Number(e.target.value);
+          if (Number.isFinite(n) && n !== value) onCommit(n);
+        }}
+      />
+      {hint && <span className="field-hint">{hint}</span>}
+      <FieldError id={`${id}-err`} issues={shown} />
+    </label>
+  );
+}

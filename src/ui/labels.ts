@@ -1,0 +1,18 @@
+const SPECIAL: Record<string, string> = {
+  bnpl: 'BNPL',
+  upi: 'UPI',
+  cod: 'COD',
+  app: 'App',
+  whatsapp: 'WhatsApp',
+  mobile_web: 'Mobile web',
+  order_items: 'Order items',
+};
+
+/** 'paid_social' → 'Paid social'. */
+export function humanize(key: string): string {
+  if (SPECIAL[key]) return SPECIAL[key];
+  const s = key.replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const formatCount = (n: number) => n.toLocaleString('en-US');

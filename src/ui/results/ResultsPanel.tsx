@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import {
+  selectError,
+  selectPreview,
+  selectRunIssues,
+  selectSelectedTable,
+  selectStatus,
+  selectSummaries,
+  selectTables,
+  useRunStore,
+} from '../../state/runStore';
+import { FieldError } from '../editor/FieldError';
+import { ExportBar } from '../export/ExportBar';
+import { formatCount, humanize } from '../labels';
+import { DataGrid } from './DataGrid';
+import { SummaryView } from './SummaryView';
+
+const VIEWS = ['Tables', 'Summary'] as const;
+type View = (typeof VIEWS)[number];
+
+/** The centre: result views as tabs, with the table picker and export above them. */
+export function ResultsPanel() {
+  const [view, setView] = useState<View>('Tables');
+  const tables = useRunStore(selectTables);
+  const summaries = useRunStore(selectSummaries);
+  const selected = useRunStore(selectSelectedTable);
+  const status = useRunStore(selectStatus);
+  const preview = useRunStore(selectPreview);
+  const error = useRunStore(selectError);
+  const runIssues = useRunStore(selectRunIssues);
+  const table = tables.find((t) => t.name === selected) ?? tables[0];
+
+  return (
+    <main className="results">
+      <div className="results-head">
+        <div role="tablist" aria-label="Result views" className="tabs">
+          {VIEWS.map((v) => (
+            <button
+              key={v}
+              role="tab"
+              id={`tab-${v}`}
+              aria-selected={view === v}
+              aria-controls={`panel-${v}`}
+              tabIndex={view === v ? 0 : -1}
+              onClick={() => setView(v)}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                  const next = VIEWS[(VIEWS.indexOf(v) + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length];
+                  setView(next);
+                  document.getElementById(`tab-${next}`)?.focus();
+                }
+              }}
+            >
+              {v}
+            </button>
+          ))}
+        </div>
+        <ExportBar />
+      </div>
+      {error && (
+        <div className="banner error" role="alert">
+          {error}
+          <FieldError id="run-issues" issues={runIssues} />
+        </div>
+      )}
+      {preview && <div className="banner info">Preview from the first day(s) of the scenario; the full run is on its way.</div>}
+      {tables.length === 0 ? (
+        <EmptyState status={status} />
+      ) : (
+        <>
+          <div className="table-picker" role="group" aria-label="Table">
+            {tables.map((t) => (
+              <button key={t.name} type="button" aria-pressed={t.name === table?.name} onClick={() => useRunStore.getState().selectTable(t.name)}>
+                {humanize(t.name)} <span className="count">{formatCount(t.rowCount)}</span>
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="tabpanel">
+            {view === 'Tables' && table && <DataGrid key={table.name} table={table} />}
+            {view === 'Summary' && <SummaryView summaries={summaries.filter((x) => x.name === table?.name)} />}
+          </div>
+        </>
+      )}
+    </main>
+  );
+}
+
+function EmptyState({ status }: { status: string }) {
+  return (
+    <div className="empty">
+      {status === 'running' ? (
+        <p>Generating…</p>
+      ) : (
+        <>
+          <p className="empty-title">{status === 'cancelled' ? 'Run cancelled.' : 'No data yet.'}</p>
+          <p className="muted">Edit the scenario on the left, then press Run (Ctrl+Enter). A preview appears at once; the full result follows.</p>
+        </>
+      )}
+    </div>
+  );
+}

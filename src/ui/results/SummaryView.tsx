@@ -1,0 +1,58 @@
+import type { ColumnSummary, TableSummary } from '../../engine/analysis/summary';
+import { isoDay, isoTimestamp } from '../../engine/time';
+import { formatCount, humanize } from '../labels';
+
+function formatStat(c: ColumnSummary, v: number | undefined): string {
+  if (v === undefined) return '';
+  if (c.type === 'timestamp') return isoTimestamp(v);
+  if (c.type === 'date') return isoDay(Math.round(v));
+  return Number.isInteger(v) ? formatCount(v) : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** Per table: rows, nulls, min/max/mean of numeric columns, top values of categorical ones. */
+export function SummaryView({ summaries }: { summaries: readonly TableSummary[] }) {
+  return (
+    <div className="summary-grid">
+      {summaries.map((t) => (
+        <section key={t.name} className="card" aria-label={`${t.name} summary`}>
+          <h3>
+            {humanize(t.name)} <span className="muted">{formatCount(t.rows)} rows</span>
+          </h3>
+          <table className="stats">
+            <thead>
+              <tr>
+                <th>column</th>
+                <th>nulls</th>
+                <th>min</th>
+                <th>mean</th>
+                <th>max</th>
+                <th>top values</th>
+              </tr>
+            </thead>
+            <tbody>
+              {t.columns.map((c) => (
+                <tr key={c.name}>
+                  <td className="mono">{c.name}</td>
+                  <td className="num">{formatCount(c.nulls)}</td>
+                  <td className="num">{formatStat(c, c.min)}</td>
+                  <td className="num">{c.type === 'timestamp' || c.type === 'date' ? '' : formatStat({ ...c, type: 'fixed' }, c.mean)}</td>
+                  <td className="num">{formatStat(c, c.max)}</td>
+                  <td className="top">
+                    {c.top?.map((x) => (
+                      <span key={x.value} className="chip" title={`${formatCount(x.count)} rows`}>
+                        {x.value} <b>{((x.count / Math.max(1, t.rows)) * 100).toFixed(1)}%</b>
+                      </span>
+                    ))}
+                    {c.distinct !== undefined && c.distinct > (c.top?.length ?? 0) && (
+                      <span className="muted"> {c.distinct === t.rows ? 'all distinct' : `${formatCount(c.distinct)} distinct`}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}

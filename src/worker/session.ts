@@ -1,0 +1,127 @@
+import { transfer } from 'comlink';
+import { summarizeTable, type TableSummary } from '../engine/analysis/summary';
+import { sortOrder } from '../engine/analysis/sort';
+import { toArrowIPC } from '../engine/export/arrow';
+import { buildManifest, exportTable, fileStamp, zipBundle, type ExportFormat } from '../engine/export/bundle';
+import type { ParquetModule } from '../engine/export/parquet';
+import { assertFitsMemory, generateSteps, type GeneratedRun, type Progress } from '../engine/generate';
+import { ScenarioError, type ScenarioIssue } from '../engine/scenario/errors';
+import { assertScenario } from '../engine/scenario/validate';
+
+/** A browser tab should not hold more than this; larger runs belong to the CLI. */
+export const BROWSER_MEMORY_BUDGET = 2 * 2 ** 30;
+
+export interface ResultTableIPC {
+  name: string;
+  rowCount: number;
+  /** Arrow IPC stream, transferred (not copied) to the page. */
+  ipc: Uint8Array;
+}
+
+export interface RunResult {
+  preview: boolean;
+  tables: ResultTableIPC[];
+  summaries: TableSummary[];
+  elapsedMs: number;
+}
+
+export interface RunCallbacks {
+  onProgress(p: Progress): void;
+  onPreview(result: RunResult): void;
+}
+
+export interface ExportedBlob {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** Invalid input comes back as data (numbered issues), not as a thrown error: Comlink keeps only an error's message. */
+export type RunOutcome = { ok: true; result: RunResult } | { ok: false; issues: ScenarioIssue[] };
+
+/** The preview covers the first day(s): partition 0 of this many. */
+const PREVIEW_PARTITIONS = 15;
+
+/**
+ * What the worker exposes. Holds the last run, so sorting and export happen next to
+ * the data and never copy row objects across the boundary.
+ */
+export function createSession(loadParquet: () => Promise<ParquetModule>) {
+  let last: GeneratedRun | null = null;
+
+  const pack = (run: GeneratedRun, preview: boolean, started: number): RunResult => {
+    const tables = run.tables.map((t) => ({ name: t.name, rowCount: t.rowCount, ipc: toArrowIPC(t) }));
+    return { preview, tables, summaries: run.tables.map(summarizeTable), elapsedMs: performance.now() - started };
+  };
+  const transferResult = (r: RunResult) => transfer(r, r.tables.map((t) => t.ipc.buffer as ArrayBuffer));
+  const tableOf = (name: string) => {
+    const t = last?.tables.find((x) => x.name === name);
+    if (!t) throw new Error(`no table ${name} in the last run`);
+    return t;
+  };
+
+  return {
+    async run(input: unknown, callbacks: RunCallbacks): Promise<RunOutcome> {
+      const started = performance.now();
+      last = null;
+      let scenario;
+      try {
+        scenario = assertScenario(input);
+        assertFitsMemory(scenario, BROWSER_MEMORY_BUDGET);
+      } catch (e) {
+        if (e instanceof ScenarioError) return { ok: false, issues: e.issues };
+        throw e;
+      }
+      if (scenario.calendar.days > 1) {
+        const partitions = Math.min(PREVIEW_PARTITIONS, scenario.calendar.days);
+        const preview = drain(generateSteps(scenario, { partitions, partition: 0 }));
+        callbacks.onPreview(transferResult(pack(preview, true, started)));
+      }
+      const steps = generateSteps(scenario);
+      let step = steps.next();
+      let lastReport = 0;
+      while (!step.done) {
+        const now = performance.now();
+        if (now - lastReport > 50) {
+          callbacks.onProgress(step.value);
+          lastReport = now;
+        }
+        step = steps.next();
+      }
+      callbacks.onProgress({ fraction: 1, stage: 'packing results' });
+      last = step.value;
+      const result = pack(last, false, started);
+      return transfer({ ok: true, result }, result.tables.map((t) => t.ipc.buffer as ArrayBuffer));
+    },
+
+    sortOrder(table: string, column: string, descending: boolean): Int32Array {
+      const order = sortOrder(tableOf(table), column, descending);
+      return transfer(order, [order.buffer]);
+    },
+
+    async exportTable(table: string, format: ExportFormat, createdAt: string): Promise<ExportedBlob> {
+      const run = last!;
+      const parquet = format === 'parquet' ? await loadParquet() : undefined;
+      const file = exportTable(run, tableOf(table), format, fileStamp(createdAt), parquet);
+      return transfer({ fileName: file.fileName, bytes: file.bytes }, [file.bytes.buffer as ArrayBuffer]);
+    },
+
+    async exportAll(format: ExportFormat, createdAt: string): Promise<ExportedBlob> {
+      if (!last) throw new Error('nothing to export: run the scenario first');
+      const run = last;
+      const parquet = format === 'parquet' ? await loadParquet() : undefined;
+      const stamp = fileStamp(createdAt);
+      const files = run.tables.map((t) => exportTable(run, t, format, stamp, parquet));
+      const zip = zipBundle(buildManifest(run, files, format, createdAt), files);
+      return transfer({ fileName: `${run.scenario.name}_${stamp}_${format}.zip`, bytes: zip }, [zip.buffer as ArrayBuffer]);
+    },
+  };
+}
+
+export type EngineSession = ReturnType<typeof createSession>;
+
+function drain<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
