@@ -24,9 +24,12 @@ export function NumberField({ label, value, onCommit, issues, step = 1, hint }: 
   const local: ScenarioIssue[] = Number.isFinite(parsed) ? [] : [{ code: 'E100', field: label, message: `${label} must be a number` }];
   const shown = [...local, ...issues];
   return (
-    <label className="field">
-      <span className="field-label">{label}</span>
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
       <input
+        id={id}
         type="number"
         inputMode="decimal"
         step={step}
@@ -41,6 +44,6 @@ export function NumberField({ label, value, onCommit, issues, step = 1, hint }: 
       />
       {hint && <span className="field-hint">{hint}</span>}
       <FieldError id={`${id}-err`} issues={shown} />
-    </label>
+    </div>
   );
 }

@@ -13,9 +13,12 @@ interface Props {
 export function TextField({ label, value, onChange, issues, type = 'text' }: Props) {
   const id = useId();
   return (
-    <label className="field">
-      <span className="field-label">{label}</span>
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
       <input
+        id={id}
         type={type}
         value={value}
         aria-invalid={issues.length > 0}
@@ -23,6 +26,6 @@ export function TextField({ label, value, onChange, issues, type = 'text' }: Pro
         onChange={(e) => onChange(e.target.value)}
       />
       <FieldError id={`${id}-err`} issues={issues} />
-    </label>
+    </div>
   );
 }

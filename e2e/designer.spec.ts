@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import { unzipSync, strFromU8 } from 'fflate';
+import { parquetReadObjects } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
+import { DesignerPage } from './app';
+
+test.describe('the designer, as a person uses it', () => {
+  test('choose the template, move a cohort share, run, browse, sort', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.open();
+    await app.freshBaseline();
+    await app.shot('editor');
+
+    // Moving Gen Z to 40% rebalances the other cohorts so the mix still sums to 100.
+    await page.getByLabel('Cohort mix: Gen Z %').fill('40');
+    const others = await Promise.all(['Millennials', 'Gen X', 'Boomers'].map((c) => page.getByLabel(`Cohort mix: ${c} %`).inputValue()));
+    expect(others.map(Number).reduce((a, b) => a + b, 0) + 40).toBeCloseTo(100, 6);
+    expect(Number(others[0])).toBeGreaterThan(Number(others[1]));
+    await expect(page.getByText('Σ 100%').first()).toBeVisible();
+
+    await app.run();
+    await app.shot('tables');
+    expect(await app.rowCount('Orders')).toBeGreaterThan(1000);
+    expect(await app.rowCount('Customers')).toBe(2000);
+    await expect(page.getByRole('row').nth(1)).toBeVisible();
+
+    // Sort orders by total, descending on the second click: the first row holds the maximum.
+    const header = page.getByRole('columnheader', { name: 'total', exact: true });
+    await header.getByRole('button').click();
+    await expect(header).toHaveAttribute('aria-sort', 'ascending');
+    await header.getByRole('button').click();
+    await expect(header).toHaveAttribute('aria-sort', 'descending');
+    const totalIdx = await page.getByRole('columnheader').evaluateAll((hs) => hs.findIndex((h) => h.textContent?.startsWith('total')));
+    const firstTotals = await page.locator('.grid-row').evaluateAll((rows, i) => rows.slice(0, 10).map((r) => Number(r.children[i].textContent)), totalIdx);
+    for (let i = 1; i < firstTotals.length; i++) expect(firstTotals[i]).toBeLessThanOrEqual(firstTotals[i - 1]);
+    await page.getByRole('tab', { name: 'Summary' }).click();
+    const totalRow = page.getByRole('region', { name: 'orders summary' }).getByRole('row', { name: /^total/ });
+    const max = Number((await totalRow.getByRole('cell').nth(4).innerText()).replace(/,/g, ''));
+    expect(firstTotals[0]).toBeCloseTo(max, 2);
+    await app.shot('summary');
+  });
+
+  test('cancel stops a long run within 250 ms and the page stays usable', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.open();
+    await app.freshBaseline(30, 100_000, 200_000);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const bar = page.getByRole('progressbar');
+    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(5);
+    await app.shot('running');
+    // The page answers while the worker works: an edit goes through.
+    await app.setNumber('Seed', 99);
+    await expect(app.field('Seed')).toHaveValue('99');
+    const elapsed = await page.evaluate(async () => {
+      const cancel = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!;
+      const t0 = performance.now();
+      cancel.click();
+      await new Promise<void>((resolve) => {
+        const check = () => (document.querySelector('[role=status]')?.textContent?.includes('Run cancelled') ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      return performance.now() - t0;
+    });
+    expect(elapsed).toBeLessThan(250);
+    await expect(page.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    // A fresh worker runs the next scenario.
+    await app.setNumber('Orders per day', 300);
+    await app.setNumber('Customers', 1000);
+    await app.run();
+  });
+
+  test('export CSV and Parquet, read them back, and match the CLI byte for byte', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.open();
+    await app.freshBaseline(4, 500, 1500);
+    await app.setNumber('Seed', 31337);
+    await app.run();
+    await app.pickTable('Orders');
+    const rows = await app.rowCount('Orders');
+
+    const csv = await app.exportSelected('CSV');
+    expect(csv.name).toMatch(/^baseline_\d{8}T\d{6}Z_orders\.csv$/);
+    const records = parse(csv.bytes, { columns: true }) as Record<string, string>[];
+    expect(records.length).toBe(rows);
+    expect(Object.keys(records[0])).toEqual(['order_id', 'customer_id', 'created_at', 'channel', 'payment_method', 'status', 'item_count', 'subtotal', 'discount', 'total']);
+
+    const pq = await app.exportSelected('Parquet');
+    expect(pq.name).toMatch(/^baseline_\d{8}T\d{6}Z_orders\.parquet$/);
+    const ab = pq.bytes.buffer.slice(pq.bytes.byteOffset, pq.bytes.byteOffset + pq.bytes.byteLength) as ArrayBuffer;
+    const pqRows = await parquetReadObjects({ file: ab, compressors });
+    expect(pqRows.length).toBe(rows);
+    expect(Number(pqRows[rows - 1].total)).toBeCloseTo(Number(records[rows - 1].total), 2);
+
+    const zip = await app.download(() => page.getByRole('button', { name: 'Export all (zip)' }).click());
+    const entries = unzipSync(new Uint8Array(zip.bytes));
+    const manifest = JSON.parse(strFromU8(entries['manifest.json']));
+    expect(Object.keys(entries)).toContain('scenario.json');
+    expect(manifest.tables.map((t: { table: string }) => t.table)).toEqual(['customers', 'suppliers', 'products', 'orders', 'order_items', 'payments']);
+
+    // The CLI, given the scenario the browser ran, writes the same bytes.
+    const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+    const scenarioFile = join(dir, 'scenario.json');
+    const scenario = strFromU8(entries['scenario.json']);
+    writeFileSync(scenarioFile, scenario);
+    for (const format of ['csv', 'parquet'] as const) {
+      execFileSync('npx', ['tsx', 'src/cli/main.ts', '--scenario', scenarioFile, '--tables', 'orders', '--format', format, '--out', join(dir, format), '--quiet']);
+      const cli = JSON.parse(readFileSync(join(dir, format, 'manifest.json'), 'utf8'));
+      expect(cli.tables[0].rows).toBe(rows);
+      expect(cli.tables[0].sha256, `${format} sha256`).toBe(format === 'csv' ? csv.sha256 : pq.sha256);
+    }
+  });
+
+  test('reload keeps the scenario; undo and redo step through edits', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.open();
+    await app.freshBaseline();
+    await app.setNumber('Seed', 5);
+    await app.setNumber('Days', 12);
+    await page.locator('body').click({ position: { x: 700, y: 400 } });
+    await page.keyboard.press('Control+z');
+    await expect(app.field('Days')).toHaveValue('3');
+    await expect(app.field('Seed')).toHaveValue('5');
+    await page.keyboard.press('Control+z');
+    await expect(app.field('Seed')).toHaveValue('1');
+    await page.keyboard.press('Control+Shift+z');
+    await page.keyboard.press('Control+Shift+z');
+    await expect(app.field('Days')).toHaveValue('12');
+    await expect(app.field('Seed')).toHaveValue('5');
+    await app.setNumber('Seed', 4242);
+    await page.reload();
+    await expect(app.field('Seed')).toHaveValue('4242');
+    await expect(app.field('Days')).toHaveValue('12');
+  });
+
+  test('bad input: numbered errors beside the field, Run held back, a bad file changes nothing', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.open();
+    await app.freshBaseline();
+    await app.setNumber('Days', 0);
+    await expect(page.getByText('E103').first()).toBeVisible();
+    await expect(page.getByText('days must be at least 1')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+    await app.setNumber('Orders per day', -5);
+    await expect(page.getByText('orders per day must be at least 0')).toBeVisible();
+    await app.shot('errors');
+    // What was typed stays in the boxes.
+    await expect(app.field('Days')).toHaveValue('0');
+    await expect(app.field('Orders per day')).toHaveValue('-5');
+
+    await page.getByLabel('Scenario file to import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 9}') });
+    await expect(page.getByText(/E106/)).toBeVisible();
+    await expect(page.getByText('broken.json was not loaded; your scenario is unchanged.')).toBeVisible();
+    await expect(app.field('Days')).toHaveValue('0');
+  });
+});
