@@ -1,38 +1,34 @@
-/** An Int32/Float64 array that grows by doubling; `finish()` trims it to length. */
-export class GrowableInt32 {
-  private data: Int32Array;
+/**
+ * Columns whose length is known only as they fill (order lines): typed arrays that
+ * grow by doubling. Callers reserve room once per order, then write by index.
+ */
+export class GrowableColumns {
+  ints: Int32Array[];
+  floats: Float64Array[];
   length = 0;
-  constructor(capacity: number) {
-    this.data = new Int32Array(Math.max(16, capacity));
+  private capacity: number;
+
+  constructor(intColumns: number, floatColumns: number, capacity: number) {
+    this.capacity = Math.max(16, capacity);
+    this.ints = Array.from({ length: intColumns }, () => new Int32Array(this.capacity));
+    this.floats = Array.from({ length: floatColumns }, () => new Float64Array(this.capacity));
   }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
+
+  /** Makes room for `extra` more rows. */
+  reserve(extra: number): void {
+    if (this.length + extra <= this.capacity) return;
+    this.capacity = Math.max(this.capacity * 2, this.length + extra);
+    this.ints = this.ints.map((a) => grow(a, new Int32Array(this.capacity)));
+    this.floats = this.floats.map((a) => grow(a, new Float64Array(this.capacity)));
   }
-  finish(): Int32Array {
-    return this.data.slice(0, this.length);
+
+  /** The filled part of each column, trimmed (copies, so no two columns share a buffer). */
+  finish(): { ints: Int32Array[]; floats: Float64Array[] } {
+    return { ints: this.ints.map((a) => a.slice(0, this.length)), floats: this.floats.map((a) => a.slice(0, this.length)) };
   }
 }
 
-export class GrowableFloat64 {
-  private data: Float64Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Float64Array(Math.max(16, capacity));
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  finish(): Float64Array {
-    return this.data.slice(0, this.length);
-  }
+function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from as unknown as ArrayLike<number> & Int32Array);
+  return to;
 }

@@ -3,7 +3,7 @@ import { AliasTable } from '../random/alias';
 import { column, type DataTable } from '../table';
 import { dayNumber, MS_PER_DAY, MS_PER_HOUR } from '../time';
 import { mixSamplers, mixVocabulary } from './customers';
-import { GrowableFloat64, GrowableInt32 } from './growable';
+import { GrowableColumns } from './growable';
 import type { EngineModule } from './module';
 import { dailyOrderPlan, DIURNAL_WEIGHTS } from './traffic';
 
@@ -69,12 +69,8 @@ export const ordersModule: EngineModule = {
     const paidAt = new Float64Array(n);
     const paymentStatus = new Int32Array(n);
 
-    const itemCapacity = Math.ceil(n * (1.2 + meanExtraItems));
-    const itemOrder = new GrowableInt32(itemCapacity);
-    const itemLine = new GrowableInt32(itemCapacity);
-    const itemProduct = new GrowableInt32(itemCapacity);
-    const itemQuantity = new GrowableInt32(itemCapacity);
-    const itemPrice = new GrowableFloat64(itemCapacity);
+    // order_id, line_no, product_id, quantity | unit_price
+    const items = new GrowableColumns(4, 1, Math.ceil(n * (1.1 + meanExtraItems)));
 
     let row = 0;
     for (let d = dayFrom; d < dayTo; d++) {
@@ -96,18 +92,22 @@ export const ordersModule: EngineModule = {
         method[row] = paymentPick[cohort].sample(rng);
         const lines = 1 + Math.min(MAX_EXTRA_ITEMS, rng.poisson(meanExtraItems));
         itemCount[row] = lines;
+        items.reserve(lines);
+        const [itemOrder, itemLine, itemProduct, itemQuantity] = items.ints;
+        const itemPrice = items.floats[0];
         let sum = 0;
-        for (let l = 1; l <= lines; l++) {
+        for (let l = 1, at = items.length; l <= lines; l++, at++) {
           const p = productPick.sample(rng);
           const q = quantityPick.sample(rng);
           const price = productPrice.values[p];
-          itemOrder.push(id);
-          itemLine.push(l);
-          itemProduct.push(p + 1);
-          itemQuantity.push(q);
-          itemPrice.push(price);
+          itemOrder[at] = id;
+          itemLine[at] = l;
+          itemProduct[at] = p + 1;
+          itemQuantity[at] = q;
+          itemPrice[at] = price;
           sum += q * price;
         }
+        items.length += lines;
         subtotal[row] = sum;
         const off = rng.bernoulli(couponRate / 100) ? Math.round((sum * couponPercent) / 100) : 0;
         discount[row] = off;
@@ -141,15 +141,16 @@ export const ordersModule: EngineModule = {
         { name: 'total', type: 'fixed', scale: 2, values: total },
       ],
     };
+    const lines = items.finish();
     const orderItems: DataTable = {
       name: 'order_items',
-      rowCount: itemOrder.length,
+      rowCount: items.length,
       columns: [
-        { name: 'order_id', type: 'int32', values: itemOrder.finish() },
-        { name: 'line_no', type: 'int32', values: itemLine.finish() },
-        { name: 'product_id', type: 'int32', values: itemProduct.finish() },
-        { name: 'quantity', type: 'int32', values: itemQuantity.finish() },
-        { name: 'unit_price', type: 'fixed', scale: 2, values: itemPrice.finish() },
+        { name: 'order_id', type: 'int32', values: lines.ints[0] },
+        { name: 'line_no', type: 'int32', values: lines.ints[1] },
+        { name: 'product_id', type: 'int32', values: lines.ints[2] },
+        { name: 'quantity', type: 'int32', values: lines.ints[3] },
+        { name: 'unit_price', type: 'fixed', scale: 2, values: lines.floats[0] },
       ],
     };
     const payments: DataTable = {

@@ -8,9 +8,14 @@ import seedrandom from 'seedrandom';
  * One class around one generator (xor4096): calling several different generator
  * functions from a hot loop makes V8 deoptimise.
  */
+const BATCH = 512;
+
 export class Rng {
   private readonly draw: () => number;
   private spareNormal = NaN;
+  /** Uniforms drawn ahead in a tight loop: one call site into seedrandom, cheap reads after. */
+  private readonly batch = new Float64Array(BATCH);
+  private used = BATCH;
 
   constructor(seed: string) {
     this.draw = seedrandom.xor4096(seed);
@@ -18,17 +23,23 @@ export class Rng {
 
   /** Uniform in [0, 1). */
   next(): number {
-    return this.draw();
+    if (this.used === BATCH) this.refill();
+    return this.batch[this.used++];
+  }
+
+  private refill(): void {
+    for (let i = 0; i < BATCH; i++) this.batch[i] = this.draw();
+    this.used = 0;
   }
 
   /** Uniform integer in [0, n). */
   int(n: number): number {
-    return Math.floor(this.draw() * n);
+    return Math.floor(this.next() * n);
   }
 
   /** Uniform integer in [lo, hi], both ends included. */
   intBetween(lo: number, hi: number): number {
-    return lo + Math.floor(this.draw() * (hi - lo + 1));
+    return lo + Math.floor(this.next() * (hi - lo + 1));
   }
 
   /** Standard normal (Marsaglia polar method, keeps the spare). */
@@ -42,8 +53,8 @@ export class Rng {
     let v: number;
     let s: number;
     do {
-      u = this.draw() * 2 - 1;
-      v = this.draw() * 2 - 1;
+      u = this.next() * 2 - 1;
+      v = this.next() * 2 - 1;
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
     const f = Math.sqrt((-2 * Math.log(s)) / s);
@@ -61,16 +72,16 @@ export class Rng {
     if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * this.normal()));
     const limit = Math.exp(-lambda);
     let k = 0;
-    let p = this.draw();
+    let p = this.next();
     while (p > limit) {
       k++;
-      p *= this.draw();
+      p *= this.next();
     }
     return k;
   }
 
   bernoulli(p: number): boolean {
-    return this.draw() < p;
+    return this.next() < p;
   }
 }
 

@@ -1,0 +1,34 @@
+// Our engine on the million-order baseline: generation, CSV, Parquet. Prints one JSON line.
+import { toCSV } from '../src/engine/export/csv';
+import { toParquet } from '../src/engine/export/parquet';
+import { generate } from '../src/engine/generate';
+import { loadParquet } from '../src/cli/parquetNode';
+import { millionOrderBaseline } from './scenario';
+
+const scenario = millionOrderBaseline();
+const t0 = performance.now();
+const run = generate(scenario);
+const genMs = performance.now() - t0;
+const rows = Object.fromEntries(run.tables.map((t) => [t.name, t.rowCount]));
+
+// The same two tables the plain script writes, for a like-for-like ratio…
+const t1 = performance.now();
+let peerTablesBytes = 0;
+for (const t of run.tables.filter((x) => x.name === 'customers' || x.name === 'orders')) peerTablesBytes += toCSV(t).length;
+const csvPeerTablesMs = performance.now() - t1;
+
+// …and every table, for the full picture.
+const t2 = performance.now();
+let csvBytes = 0;
+for (const t of run.tables) csvBytes += toCSV(t).length;
+const csvAllMs = performance.now() - t2;
+
+const parquet = await loadParquet();
+const t3 = performance.now();
+let parquetBytes = 0;
+for (const t of run.tables) parquetBytes += toParquet(t, parquet).length;
+const parquetMs = performance.now() - t3;
+
+process.stdout.write(
+  `${JSON.stringify({ rows, genMs, csvPeerTablesMs, peerTablesBytes, csvAllMs, csvBytes, parquetMs, parquetBytes, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+);

@@ -1,0 +1,63 @@
+// What a user would otherwise write: one object per row, Faker called per row, lines
+// joined into CSV. Same columns and row counts as our customers and orders tables.
+import { faker } from '@faker-js/faker';
+import { millionOrderBaseline } from './scenario';
+
+const customersN = Number(process.argv[2]);
+const ordersN = Number(process.argv[3]);
+const s = millionOrderBaseline();
+faker.seed(s.seed);
+const start = new Date(`${s.calendar.start}T00:00:00Z`);
+const end = new Date(start.getTime() + s.calendar.days * 86_400_000);
+const signupFrom = new Date(start.getTime() - 3 * 365 * 86_400_000);
+const cohorts = s.cohorts.map((c) => ({ value: c, weight: c.share }));
+const pickMix = (mix: Record<string, number>) => faker.helpers.weightedArrayElement(Object.entries(mix).map(([value, weight]) => ({ value, weight })));
+
+const t0 = performance.now();
+const customers: Record<string, string | number>[] = [];
+for (let i = 1; i <= customersN; i++) {
+  const c = faker.helpers.weightedArrayElement(cohorts);
+  const first = faker.person.firstName();
+  const last = faker.person.lastName();
+  customers.push({
+    customer_id: i,
+    cohort: c.id,
+    first_name: first,
+    last_name: last,
+    email: faker.internet.email({ firstName: first, lastName: last }),
+    age: faker.number.int({ min: c.ageMin, max: c.ageMax }),
+    city: faker.location.city(),
+    signup_date: faker.date.between({ from: signupFrom, to: start }).toISOString().slice(0, 10),
+    acquisition_channel: pickMix(c.mixes.acquisition),
+    preferred_channel: pickMix(c.mixes.channel),
+    payment_method: pickMix(c.mixes.payment),
+    support_channel: pickMix(c.mixes.support),
+  });
+}
+const orders: Record<string, string | number>[] = [];
+for (let i = 1; i <= ordersN; i++) {
+  const customer = faker.number.int({ min: 1, max: customersN });
+  const c = s.cohorts.find((x) => x.id === customers[customer - 1].cohort)!;
+  const subtotal = Number(faker.commerce.price({ min: 5, max: 800 }));
+  const discount = faker.datatype.boolean(0.12) ? Math.round(subtotal * 10) / 100 : 0;
+  orders.push({
+    order_id: i,
+    customer_id: customer,
+    created_at: faker.date.between({ from: start, to: end }).toISOString().replace('T', ' ').slice(0, 19),
+    channel: pickMix(c.mixes.channel),
+    payment_method: pickMix(c.mixes.payment),
+    status: faker.helpers.weightedArrayElement([
+      { value: 'completed', weight: 96 },
+      { value: 'cancelled', weight: 2 },
+      { value: 'payment_failed', weight: 2 },
+    ]),
+    item_count: faker.number.int({ min: 1, max: 6 }),
+    subtotal: subtotal.toFixed(2),
+    discount: discount.toFixed(2),
+    total: (subtotal - discount).toFixed(2),
+  });
+}
+const toCsv = (rows: Record<string, string | number>[]) => [Object.keys(rows[0]).join(','), ...rows.map((r) => Object.values(r).map(String).join(','))].join('\r\n');
+const bytes = Buffer.byteLength(toCsv(customers)) + Buffer.byteLength(toCsv(orders));
+const ms = performance.now() - t0;
+process.stdout.write(`${JSON.stringify({ ms, bytes, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);

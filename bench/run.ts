@@ -1,0 +1,47 @@
+// npm run bench: prints figures, asserts nothing. Each side runs in its own process so
+// peak memory is its own. `--no-browser` skips the Chromium part.
+import { execFileSync } from 'node:child_process';
+import { measureBrowserRun } from './browser';
+
+function runJson<T>(script: string, args: string[] = []): T {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split('\n').pop()!) as T;
+}
+
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+
+interface Ours {
+  rows: Record<string, number>;
+  genMs: number;
+  csvPeerTablesMs: number;
+  peerTablesBytes: number;
+  csvAllMs: number;
+  csvBytes: number;
+  parquetMs: number;
+  parquetBytes: number;
+  maxRssMB: number;
+}
+
+console.log('Baseline at 1,000,000 orders (40 days × 25,000/day, 100,000 customers), seed 7\n');
+const ours = runJson<Ours>('bench/ours.ts');
+console.log(`rows: ${Object.entries(ours.rows).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}`);
+console.log(`engine: generate all 6 tables          ${fmt(ours.genMs)}   (target < 5 s)`);
+console.log(`engine: CSV customers + orders         ${fmt(ours.csvPeerTablesMs)}   ${mb(ours.peerTablesBytes)}`);
+console.log(`engine: CSV all tables                 ${fmt(ours.csvAllMs)}   ${mb(ours.csvBytes)}   ${((ours.csvBytes / 1e6) / (ours.csvAllMs / 1000)).toFixed(0)} MB/s`);
+console.log(`engine: Parquet (ZSTD) all tables      ${fmt(ours.parquetMs)}   ${mb(ours.parquetBytes)}   ${((ours.csvBytes / 1e6) / (ours.parquetMs / 1000)).toFixed(0)} MB/s of CSV-equivalent data`);
+console.log(`engine: peak RSS                       ${ours.maxRssMB.toFixed(0)} MB`);
+
+const peer = runJson<{ ms: number; bytes: number; maxRssMB: number }>('bench/peer.ts', [String(ours.rows.customers), String(ours.rows.orders)]);
+const oursComparable = ours.genMs + ours.csvPeerTablesMs;
+console.log(`\nplain script (object per row, Faker per row, joined CSV): customers + orders`);
+console.log(`peer: generate + CSV                   ${fmt(peer.ms)}   ${mb(peer.bytes)}   peak RSS ${peer.maxRssMB.toFixed(0)} MB`);
+console.log(`ours: generate (all 6 tables) + CSV of the same two tables   ${fmt(oursComparable)}`);
+console.log(`speed-up: ${(peer.ms / oursComparable).toFixed(1)}×   (target ≥ 30×)`);
+
+if (!process.argv.includes('--no-browser')) {
+  const browser = await measureBrowserRun();
+  console.log(`\nbrowser (Chromium, built app, same scenario):`);
+  console.log(`run to Done (worker generate + summaries + IPC + render)   ${fmt(browser.runMs)}`);
+  console.log(`longest main-thread task during the run: ${browser.longestTaskMs.toFixed(0)} ms over ${browser.longTasks} long tasks   (target ≤ 50 ms)`);
+}
