@@ -166,14 +166,32 @@ function writeTwo(buf: Uint8Array, at: number, n: number): number {
 
 /** Digits of a non-negative integer below 2^53, most significant first. */
 function writeUnsigned(buf: Uint8Array, at: number, n: number): number {
-  let len = 1;
-  for (let p = 10; p <= n; p *= 10) len++;
+  // Most cells are small: ids, counts, line numbers, cents.
+  if (n < 10) {
+    buf[at] = ZERO + n;
+    return at + 1;
+  }
+  if (n < 100) {
+    buf[at] = ZERO + ((n / 10) | 0);
+    buf[at + 1] = ZERO + (n % 10);
+    return at + 2;
+  }
+  let len = 3;
+  for (let p = 1000; p <= n; p *= 10) len++;
   let end = at + len;
   let v = n;
-  while (end > at) {
-    const q = Math.floor(v / 10);
-    buf[--end] = ZERO + (v - q * 10);
-    v = q;
+  if (v < 2147483648) {
+    while (end > at) {
+      const q = (v / 10) | 0;
+      buf[--end] = ZERO + (v - q * 10);
+      v = q;
+    }
+  } else {
+    while (end > at) {
+      const q = Math.floor(v / 10);
+      buf[--end] = ZERO + (v - q * 10);
+      v = q;
+    }
   }
   return at + len;
 }

@@ -1,9 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import { selectOrder, selectSort, selectStatus, useRunStore, type ResultTable } from '../../state/runStore';
 import { cellFormatter, isNumericField } from './formatCell';
+import { useRowWindow } from './useRowWindow';
 
 const ROW_HEIGHT = 30;
+const HEADER_HEIGHT = 33;
 
 function columnWidth(name: string, numeric: boolean): number {
   if (name === 'email' || name === 'name') return 250;
@@ -30,13 +31,13 @@ export function DataGrid({ table }: { table: ResultTable }) {
     [table],
   );
   const width = columns.reduce((w, c) => w + c.width, 0);
-  // eslint-disable-next-line react-hooks/incompatible-library -- read fresh every render; this component is not memoised
-  const virtualizer = useVirtualizer({ count: table.rowCount, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const win = useRowWindow(scroller, table.rowCount, ROW_HEIGHT, HEADER_HEIGHT);
   const sortable = status === 'done';
+  const permuted = order && order.length === table.rowCount ? order : null;
 
   return (
     <div className="grid-scroll" ref={scroller} role="table" aria-label={`${table.name} rows`} aria-rowcount={table.rowCount + 1} tabIndex={0}>
-      <div className="grid-head" role="row" style={{ width }}>
+      <div className="grid-head" role="row" style={{ width, height: HEADER_HEIGHT }}>
         {columns.map((c) => {
           const active = sort?.column === c.name;
           return (
@@ -57,19 +58,22 @@ export function DataGrid({ table }: { table: ResultTable }) {
           );
         })}
       </div>
-      <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = order && order.length === table.rowCount ? order[item.index] : item.index;
-          return (
-            <div key={item.key} role="row" aria-rowindex={item.index + 2} className={`grid-row ${item.index % 2 ? 'odd' : ''}`} style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width }}>
-              {columns.map((c) => (
-                <div key={c.name} role="cell" className={c.numeric ? 'num' : ''} style={{ width: c.width }}>
-                  {c.format(c.vector.get(row))}
-                </div>
-              ))}
-            </div>
-          );
-        })}
+      <div style={{ height: win.spacer, width }}>
+        <div className="grid-window" style={{ height: win.viewport, top: HEADER_HEIGHT }}>
+          {Array.from({ length: win.count }, (_, k) => {
+            const index = win.first + k;
+            const row = permuted ? permuted[index] : index;
+            return (
+              <div key={k} role="row" aria-rowindex={index + 2} className={`grid-row ${index % 2 ? 'odd' : ''}`} style={{ top: win.offset + k * ROW_HEIGHT, height: ROW_HEIGHT, width }}>
+                {columns.map((c) => (
+                  <div key={c.name} role="cell" className={c.numeric ? 'num' : ''} style={{ width: c.width }}>
+                    {c.format(c.vector.get(row))}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
       </div>
     </div>
   );
