@@ -6,7 +6,7 @@ import type { ExportFormat } from '../engine/export/bundle';
 import type { ScenarioIssue } from '../engine/scenario/errors';
 import type { Scenario } from '../engine/scenario/schema';
 import { downloadBytes } from '../ui/download';
-import type { RunResult } from '../worker/session';
+import type { ExportedBlob, RunResult } from '../worker/session';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -42,6 +42,19 @@ export interface RunState {
 }
 
 let controller: AbortController | null = null;
+
+/** Asks the worker for a file and hands it to the browser, with the busy flag and errors in the store. */
+async function download(set: (patch: Partial<RunState>) => void, make: () => Promise<ExportedBlob>): Promise<void> {
+  set({ busy: 'exporting', error: null });
+  try {
+    const file = await make();
+    downloadBytes(file.fileName, file.bytes);
+  } catch (e) {
+    set({ error: `Export failed: ${(e as Error).message}` });
+  } finally {
+    set({ busy: null });
+  }
+}
 
 function fromResult(r: RunResult) {
   return {
@@ -120,29 +133,9 @@ export const useRunStore = create<RunState>()((set, get) => ({
     }
   },
 
-  exportTable: async (format) => {
-    set({ busy: 'exporting', error: null });
-    try {
-      const file = await engineBridge.exportTable(get().selectedTable, format, new Date().toISOString());
-      downloadBytes(file.fileName, file.bytes);
-    } catch (e) {
-      set({ error: `Export failed: ${(e as Error).message}` });
-    } finally {
-      set({ busy: null });
-    }
-  },
+  exportTable: (format) => download(set, () => engineBridge.exportTable(get().selectedTable, format, new Date().toISOString())),
 
-  exportAll: async (format) => {
-    set({ busy: 'exporting', error: null });
-    try {
-      const file = await engineBridge.exportAll(format, new Date().toISOString());
-      downloadBytes(file.fileName, file.bytes);
-    } catch (e) {
-      set({ error: `Export failed: ${(e as Error).message}` });
-    } finally {
-      set({ busy: null });
-    }
-  },
+  exportAll: (format) => download(set, () => engineBridge.exportAll(format, new Date().toISOString())),
 }));
 
 export const selectStatus = (s: RunState) => s.status;

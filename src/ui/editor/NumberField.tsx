@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ScenarioIssue } from '../../engine/scenario/errors';
-import { FieldError } from './FieldError';
+import { Field, inputA11y } from './Field';
 import { useDraftText } from './useDraftText';
 
 interface Props {
@@ -24,26 +24,19 @@ export function NumberField({ label, value, onCommit, issues, step = 1, hint }: 
   const local: ScenarioIssue[] = Number.isFinite(parsed) ? [] : [{ code: 'E100', field: label, message: `${label} must be a number` }];
   const shown = [...local, ...issues];
   return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
+    <Field id={id} label={label} issues={shown} hint={hint}>
       <input
-        id={id}
         type="number"
         inputMode="decimal"
         step={step}
         value={text}
-        aria-invalid={shown.length > 0}
-        aria-describedby={shown.length > 0 ? `${id}-err` : undefined}
+        {...inputA11y(id, shown)}
         onChange={(e) => {
           setText(e.target.value);
           const n = e.target.value.trim() === '' ? NaN : Number(e.target.value);
           if (Number.isFinite(n) && n !== value) onCommit(n);
         }}
       />
-      {hint && <span className="field-hint">{hint}</span>}
-      <FieldError id={`${id}-err`} issues={shown} />
-    </div>
+    </Field>
   );
 }

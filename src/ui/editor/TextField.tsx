@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ScenarioIssue } from '../../engine/scenario/errors';
-import { FieldError } from './FieldError';
+import { Field, inputA11y } from './Field';
 
 interface Props {
   label: string;
@@ -13,19 +13,8 @@ interface Props {
 export function TextField({ label, value, onChange, issues, type = 'text' }: Props) {
   const id = useId();
   return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        type={type}
-        value={value}
-        aria-invalid={issues.length > 0}
-        aria-describedby={issues.length > 0 ? `${id}-err` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      <FieldError id={`${id}-err`} issues={issues} />
-    </div>
+    <Field id={id} label={label} issues={issues}>
+      <input type={type} value={value} {...inputA11y(id, issues)} onChange={(e) => onChange(e.target.value)} />
+    </Field>
   );
 }
