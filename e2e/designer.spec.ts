@@ -156,5 +156,12 @@ test.describe('the designer, as a person uses it', () => {
     await expect(page.getByText(/E106/)).toBeVisible();
     await expect(page.getByText('broken.json was not loaded; your scenario is unchanged.')).toBeVisible();
     await expect(app.field('Days')).toHaveValue('0');
+
+    // A run too big for a tab is refused up front, with an estimate, before any work.
+    await app.setNumber('Days', 365);
+    await app.setNumber('Orders per day', 10_000_000);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.locator('#run-issues')).toContainText(/needs about \d+(\.\d)? GiB/);
+    await app.shot('too-large');
   });
 });

@@ -4,6 +4,7 @@ import type { EngineModule, ModuleContext } from './modules/module';
 import { ordersModule } from './modules/orders';
 import { streamFor } from './random/rng';
 import { ScenarioError } from './scenario/errors';
+export { assertFitsMemory, estimateRunBytes } from './estimate';
 import { TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
 import type { DataTable } from './table';
 
@@ -101,26 +102,5 @@ export function generate(scenario: Scenario, partition?: PartitionOptions): Gene
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-  }
-}
-
-/** Bytes a run will hold in memory, roughly: columns, plus one export copy of the largest table. */
-export function estimateRunBytes(scenario: Scenario): number {
-  const orders = scenario.calendar.days * scenario.volumes.ordersPerDay;
-  const lines = orders * (1 + scenario.orders.meanExtraItems);
-  return orders * (10 * 8 + 6 * 8) * 2 + lines * 5 * 8 * 2 + scenario.volumes.customers * 160 + scenario.volumes.products * 120;
-}
-
-export function assertFitsMemory(scenario: Scenario, budgetBytes: number): void {
-  const need = estimateRunBytes(scenario);
-  if (need > budgetBytes) {
-    const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GiB`;
-    throw new ScenarioError([
-      {
-        code: 'E107',
-        field: 'volumes.ordersPerDay',
-        message: `this run needs about ${gb(need)} of memory; the limit here is ${gb(budgetBytes)}. Lower days, orders per day or customers, or use the command-line generator with --partitions.`,
-      },
-    ]);
   }
 }

@@ -4,12 +4,10 @@ import { sortOrder } from '../engine/analysis/sort';
 import { toArrowIPC } from '../engine/export/arrow';
 import { buildManifest, exportTable, fileStamp, zipBundle, type ExportFormat } from '../engine/export/bundle';
 import type { ParquetModule } from '../engine/export/parquet';
-import { assertFitsMemory, generateSteps, type GeneratedRun, type Progress } from '../engine/generate';
+import { assertFitsMemory, BROWSER_MEMORY_BUDGET } from '../engine/estimate';
+import { generateSteps, type GeneratedRun, type Progress } from '../engine/generate';
 import { ScenarioError, type ScenarioIssue } from '../engine/scenario/errors';
 import { assertScenario } from '../engine/scenario/validate';
-
-/** A browser tab should not hold more than this; larger runs belong to the CLI. */
-export const BROWSER_MEMORY_BUDGET = 2 * 2 ** 30;
 
 export interface ResultTableIPC {
   name: string;

@@ -5,6 +5,7 @@ import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { CohortEditor } from './CohortEditor';
 import { FieldError } from './FieldError';
 import { NumberField } from './NumberField';
+import { RunSize } from './RunSize';
 import { ScenarioFile } from './ScenarioFile';
 import { TextField } from './TextField';
 
@@ -37,9 +38,7 @@ export function ScenarioEditor() {
           <NumberField label="Products" value={s.volumes.products} issues={at('volumes.products')} onCommit={(v) => update((d) => void (d.volumes.products = v))} />
           <NumberField label="Suppliers" value={s.volumes.suppliers} issues={at('volumes.suppliers')} onCommit={(v) => update((d) => void (d.volumes.suppliers = v))} />
         </div>
-        <p className="muted small">
-          ≈ {(s.calendar.days * s.volumes.ordersPerDay || 0).toLocaleString('en-US')} orders in all
-        </p>
+        <RunSize />
       </section>
 
       <CohortEditor />

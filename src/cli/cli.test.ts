@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--quiet', ...args], { encoding: 'utf8' });
+  return { code: r.status, stderr: r.stderr, stdout: r.stdout };
+}
+
+describe('command-line generator', () => {
+  it('writes the chosen tables and a manifest whose sha256 match the files', () => {
+    const out = mkdtempSync(join(tmpdir(), 'gen-'));
+    const r = cli(['--template', 'baseline', '--seed', '7', '--set', 'days=2', '--set', 'customers=500', '--tables', 'orders,customers', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.scenario.seed).toBe(7);
+    expect(manifest.scenario.calendar.days).toBe(2);
+    expect(manifest.generator.name).toBe('scenario-designer');
+    expect(manifest.tables.map((t: { table: string }) => t.table)).toEqual(['customers', 'orders']);
+    for (const t of manifest.tables) {
+      expect(t.file).toMatch(new RegExp(`^baseline_\\d{8}T\\d{6}Z_${t.table}\\.csv$`));
+      const bytes = readFileSync(join(out, t.file));
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(t.sha256);
+      expect(bytes.toString('utf8').trimEnd().split('\r\n').length - 1).toBe(t.rows);
+    }
+    expect(readdirSync(out).sort()).toEqual([...manifest.tables.map((t: { file: string }) => t.file), 'manifest.json', 'scenario.json'].sort());
+  });
+
+  it('same scenario and seed give byte-identical files across runs', () => {
+    const a = mkdtempSync(join(tmpdir(), 'gen-'));
+    const b = mkdtempSync(join(tmpdir(), 'gen-'));
+    const args = ['--seed', '3', '--set', 'days=2', '--set', 'customers=300', '--format', 'parquet', '--tables', 'orders'];
+    expect(cli([...args, '--out', a]).code).toBe(0);
+    expect(cli([...args, '--out', b]).code).toBe(0);
+    const sha = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).tables[0].sha256;
+    expect(sha(a)).toBe(sha(b));
+  });
+
+  it.each([
+    [['--set', 'days=0'], 'E103 calendar.days'],
+    [['--set', 'ordersPerDay=-5'], 'E101 volumes.ordersPerDay'],
+    [['--set', 'cohorts.0.share=50'], 'E102 cohorts'],
+    [['--template', 'black_friday'], 'E104 template'],
+    [['--set', 'dayz=3'], 'E110 --set'],
+    [['--format', 'xlsx'], 'E110 --format'],
+    [['--partitions', '3', '--partition', '5'], 'E110 partition'],
+    [['--set', 'days=365', '--set', 'ordersPerDay=10000000'], 'E107 volumes.ordersPerDay'],
+  ])('%j fails with a numbered error on stderr and exit status 2', (args, expected) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error ${expected}`);
+  });
+
+  it('rejects malformed and wrong-version scenario files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gen-'));
+    writeFileSync(join(dir, 'bad.json'), '{ not json');
+    writeFileSync(join(dir, 'old.json'), JSON.stringify({ schemaVersion: 99 }));
+    expect(cli(['--scenario', join(dir, 'bad.json')]).stderr).toContain('error E105');
+    expect(cli(['--scenario', join(dir, 'old.json')]).stderr).toContain('error E106 schemaVersion');
+  });
+});
