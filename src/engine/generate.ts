@@ -1,5 +1,10 @@
+import { campaignsModule } from './modules/campaigns';
+import { cartsModule } from './modules/carts';
 import { catalogModule } from './modules/catalog';
 import { customersModule } from './modules/customers';
+import { metricsModule } from './modules/metrics';
+import { returnsModule } from './modules/returns';
+import { supportModule } from './modules/support';
 import type { EngineModule, ModuleContext } from './modules/module';
 import { ordersModule } from './modules/orders';
 import { streamFor } from './random/rng';
@@ -9,7 +14,7 @@ import { TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
 import type { DataTable } from './table';
 
 /** Registered modules, in an order where each follows its dependencies. */
-export const MODULES: readonly EngineModule[] = [customersModule, catalogModule, ordersModule];
+export const MODULES: readonly EngineModule[] = [customersModule, catalogModule, campaignsModule, ordersModule, supportModule, cartsModule, returnsModule, metricsModule];
 
 export interface PartitionOptions {
   /** Cut the calendar into this many contiguous day ranges… */

@@ -3,17 +3,29 @@
  * Text with a small vocabulary is a dictionary (indices + vocabulary), which maps
  * straight onto Arrow dictionary vectors and Parquet dictionary encoding.
  */
-export type Column =
-  | { name: string; type: 'int32'; values: Int32Array }
-  /** Fixed-point number: `values` holds integers scaled by 10^scale (cents for money). */
-  | { name: string; type: 'fixed'; scale: number; values: Float64Array }
-  /** Milliseconds since 1970-01-01T00:00:00Z. */
-  | { name: string; type: 'timestamp'; values: Float64Array }
-  /** Days since 1970-01-01. */
-  | { name: string; type: 'date'; values: Int32Array }
-  | { name: string; type: 'dict'; indices: Int32Array; dictionary: readonly string[] }
-  | { name: string; type: 'string'; values: readonly string[] }
-  | { name: string; type: 'bool'; values: Uint8Array };
+interface ColumnBase {
+  name: string;
+  /** Present only on nullable columns: 1 where the row has a value, 0 where it is null. */
+  valid?: Uint8Array;
+}
+
+export type Column = ColumnBase &
+  (
+    | { type: 'int32'; values: Int32Array }
+    /** Fixed-point number: `values` holds integers scaled by 10^scale (cents for money). */
+    | { type: 'fixed'; scale: number; values: Float64Array }
+    /** Milliseconds since 1970-01-01T00:00:00Z. */
+    | { type: 'timestamp'; values: Float64Array }
+    /** Days since 1970-01-01. */
+    | { type: 'date'; values: Int32Array }
+    | { type: 'dict'; indices: Int32Array; dictionary: readonly string[] }
+    | { type: 'string'; values: readonly string[] }
+    | { type: 'bool'; values: Uint8Array }
+  );
+
+export function isNull(col: Column, row: number): boolean {
+  return col.valid !== undefined && col.valid[row] === 0;
+}
 
 export type ColumnType = Column['type'];
 
@@ -52,13 +64,14 @@ export function sliceTable(table: DataTable, start: number, end: number): DataTa
     name: table.name,
     rowCount: end - start,
     columns: table.columns.map((c): Column => {
+      const valid = c.valid?.slice(start, end);
       switch (c.type) {
         case 'dict':
-          return { ...c, indices: c.indices.slice(start, end) };
+          return { ...c, valid, indices: c.indices.slice(start, end) };
         case 'string':
-          return { ...c, values: c.values.slice(start, end) };
+          return { ...c, valid, values: c.values.slice(start, end) };
         default:
-          return { ...c, values: c.values.slice(start, end) } as Column;
+          return { ...c, valid, values: c.values.slice(start, end) } as Column;
       }
     }),
   };
@@ -71,6 +84,19 @@ export function concatTables(parts: DataTable[]): DataTable {
   const rowCount = parts.reduce((n, p) => n + p.rowCount, 0);
   const columns = first.columns.map((c, ci): Column => {
     const pieces = parts.map((p) => p.columns[ci]);
+    const col = joinColumn(c, pieces);
+    if (pieces.some((p) => p.valid)) {
+      col.valid = joinTyped(
+        parts.map((p, i) => pieces[i].valid ?? new Uint8Array(p.rowCount).fill(1)),
+        Uint8Array,
+      );
+    }
+    return col;
+  });
+  return { name: first.name, rowCount, columns };
+}
+
+function joinColumn(c: Column, pieces: Column[]): Column {
     switch (c.type) {
       case 'dict':
         return { ...c, indices: joinTyped(pieces.map((p) => (p as typeof c).indices), Int32Array) };
@@ -85,8 +111,6 @@ export function concatTables(parts: DataTable[]): DataTable {
       case 'date':
         return { ...c, values: joinTyped(pieces.map((p) => (p as typeof c).values), Int32Array) };
     }
-  });
-  return { name: first.name, rowCount, columns };
 }
 
 type TypedCtor<T> = { new (n: number): T };

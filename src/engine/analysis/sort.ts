@@ -21,9 +21,11 @@ export function sortOrder(table: DataTable, columnName: string, descending: bool
   } else {
     for (let i = 0; i < n; i++) keys[i] = numericValue(col, i);
   }
+  // Nulls sort last, whichever the direction.
+  if (col.valid) for (let i = 0; i < n; i++) if (!col.valid[i]) keys[i] = descending ? -Infinity : Infinity;
   const sign = descending ? -1 : 1;
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
-  perm.sort((a, b) => sign * (keys[a] - keys[b]) || a - b);
+  perm.sort((a, b) => (keys[a] === keys[b] ? a - b : sign * (keys[a] < keys[b] ? -1 : 1)));
   return perm;
 }

@@ -30,31 +30,35 @@ export function summarizeTable(table: DataTable): TableSummary {
 }
 
 function summarizeColumn(col: Column, rows: number): ColumnSummary {
-  const base = { name: col.name, type: col.type, nulls: 0 };
+  let nulls = 0;
+  if (col.valid) for (let i = 0; i < rows; i++) nulls += col.valid[i] ? 0 : 1;
+  const base = { name: col.name, type: col.type, nulls };
+  const present = (i: number) => col.valid === undefined || col.valid[i] === 1;
   if (col.type === 'dict') {
     const counts = new Float64Array(col.dictionary.length);
-    for (let i = 0; i < rows; i++) counts[col.indices[i]]++;
+    for (let i = 0; i < rows; i++) if (present(i)) counts[col.indices[i]]++;
     const order = [...counts.keys()].filter((k) => counts[k] > 0).sort((a, b) => counts[b] - counts[a]);
     return { ...base, distinct: order.length, top: order.slice(0, TOP_N).map((k) => ({ value: col.dictionary[k], count: counts[k] })) };
   }
   if (col.type === 'string') {
     if (rows > STRING_TOP_LIMIT) return base;
     const counts = new Map<string, number>();
-    for (let i = 0; i < rows; i++) counts.set(col.values[i], (counts.get(col.values[i]) ?? 0) + 1);
+    for (let i = 0; i < rows; i++) if (present(i)) counts.set(col.values[i], (counts.get(col.values[i]) ?? 0) + 1);
     // Unique free text (emails) has no "top" worth showing.
-    if (counts.size === rows) return { ...base, distinct: rows };
+    if (counts.size === rows - nulls) return { ...base, distinct: counts.size };
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_N);
     return { ...base, distinct: counts.size, top: top.map(([value, count]) => ({ value, count })) };
   }
-  if (rows === 0) return base;
+  if (rows === nulls) return base;
   let min = Infinity;
   let max = -Infinity;
   let sum = 0;
   for (let i = 0; i < rows; i++) {
+    if (!present(i)) continue;
     const v = numericValue(col, i);
     if (v < min) min = v;
     if (v > max) max = v;
     sum += v;
   }
-  return { ...base, min, max, mean: sum / rows };
+  return { ...base, min, max, mean: sum / (rows - nulls) };
 }

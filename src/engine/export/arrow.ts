@@ -28,10 +28,10 @@ export function toArrow(table: DataTable): Table {
   const fields: Field[] = [];
   const children: Data[] = [];
   table.columns.forEach((col, i) => {
-    const data = columnData(col, table.rowCount, i);
+    const data = columnData(col, table.rowCount, i, nullsOf(col.valid));
     // Fixed-point columns carry their scale, so viewers can show 12.30, not 12.3.
     const metadata = col.type === 'fixed' ? new Map([['scale', String(col.scale)]]) : undefined;
-    fields.push(new Field(col.name, data.type, false, metadata));
+    fields.push(new Field(col.name, data.type, col.valid !== undefined, metadata));
     children.push(data);
   });
   const schema = new Schema(fields);
@@ -43,17 +43,17 @@ export function toArrowIPC(table: DataTable): Uint8Array {
   return tableToIPC(toArrow(table), 'stream');
 }
 
-function columnData(col: Column, length: number, dictionaryId: number): Data<DataType> {
+function columnData(col: Column, length: number, dictionaryId: number, nulls: Nulls): Data<DataType> {
   switch (col.type) {
     case 'int32':
-      return makeData({ type: new Int32(), length, nullCount: 0, data: col.values.slice() });
+      return makeData({ type: new Int32(), length, ...nulls, data: col.values.slice() });
     case 'date':
-      return makeData({ type: new DateDay(), length, nullCount: 0, data: col.values.slice() });
+      return makeData({ type: new DateDay(), length, ...nulls, data: col.values.slice() });
     case 'fixed': {
       const out = new Float64Array(length);
       const div = 10 ** col.scale;
       for (let i = 0; i < length; i++) out[i] = col.values[i] / div;
-      return makeData({ type: new Float64(), length, nullCount: 0, data: out });
+      return makeData({ type: new Float64(), length, ...nulls, data: out });
     }
     case 'timestamp': {
       // Int64 milliseconds written as (low, high) Int32 pairs: no BigInt per row.
@@ -64,30 +64,47 @@ function columnData(col: Column, length: number, dictionaryId: number): Data<Dat
         pairs[2 * i] = (v - hi * 4294967296) | 0;
         pairs[2 * i + 1] = hi;
       }
-      return makeData({ type: new TimestampMillisecond(), length, nullCount: 0, data: new BigInt64Array(pairs.buffer) });
+      return makeData({ type: new TimestampMillisecond(), length, ...nulls, data: new BigInt64Array(pairs.buffer) });
     }
     case 'bool': {
       const bits = new Uint8Array((length + 7) >> 3);
       for (let i = 0; i < length; i++) if (col.values[i]) bits[i >> 3] |= 1 << (i & 7);
-      return makeData({ type: new Bool(), length, nullCount: 0, data: bits });
+      return makeData({ type: new Bool(), length, ...nulls, data: bits });
     }
     case 'string':
-      return utf8Data(col.values);
+      return utf8Data(col.values, nulls);
     case 'dict': {
       const dictionary = utf8Data(col.dictionary);
       const type = new Dictionary(new Utf8(), new Int32(), dictionaryId, false);
-      return makeData({ type, length, nullCount: 0, data: col.indices.slice(), dictionary: makeVector(dictionary) });
+      return makeData({ type, length, ...nulls, data: col.indices.slice(), dictionary: makeVector(dictionary) });
     }
   }
 }
 
-function utf8Data(values: readonly string[]): Data<Utf8> {
+interface Nulls {
+  nullCount: number;
+  nullBitmap?: Uint8Array;
+}
+
+/** Arrow's validity bitmap (bit set = value present) for a nullable column. */
+function nullsOf(valid: Uint8Array | undefined): Nulls {
+  if (!valid) return { nullCount: 0 };
+  const nullBitmap = new Uint8Array((valid.length + 7) >> 3);
+  let nullCount = 0;
+  for (let i = 0; i < valid.length; i++) {
+    if (valid[i]) nullBitmap[i >> 3] |= 1 << (i & 7);
+    else nullCount++;
+  }
+  return { nullCount, nullBitmap };
+}
+
+function utf8Data(values: readonly string[], nulls: Nulls = { nullCount: 0 }): Data<Utf8> {
   const encoder = new TextEncoder();
   const offsets = new Int32Array(values.length + 1);
   let bytes = new Uint8Array(Math.max(64, values.length * 16));
   let at = 0;
   for (let i = 0; i < values.length; i++) {
-    const s = values[i];
+    const s = values[i] ?? '';
     const worst = s.length * 3;
     if (at + worst > bytes.length) {
       const grown = new Uint8Array(Math.max(bytes.length * 2, at + worst));
@@ -97,5 +114,5 @@ function utf8Data(values: readonly string[]): Data<Utf8> {
     at += encoder.encodeInto(s, bytes.subarray(at)).written;
     offsets[i + 1] = at;
   }
-  return makeData({ type: new Utf8(), length: values.length, nullCount: 0, valueOffsets: offsets, data: bytes.slice(0, at) });
+  return makeData({ type: new Utf8(), length: values.length, ...nulls, valueOffsets: offsets, data: bytes.slice(0, at) });
 }

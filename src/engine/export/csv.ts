@@ -45,13 +45,15 @@ interface Prepared {
   text: readonly string[];
   /** Most bytes one cell can take (text cells are measured per row). */
   bound: number;
+  /** Nullable columns: 0 where the cell is empty. */
+  valid: Uint8Array | undefined;
 }
 
 const EMPTY_INTS = new Int32Array(0);
 const EMPTY_FLOATS = new Float64Array(0);
 
 function prepare(col: Column, encoder: TextEncoder): Prepared {
-  const p: Prepared = { kind: Kind.Int, ints: EMPTY_INTS, floats: EMPTY_FLOATS, scale: 0, div: 1, dict: [], text: [], bound: 12 };
+  const p: Prepared = { kind: Kind.Int, ints: EMPTY_INTS, floats: EMPTY_FLOATS, scale: 0, div: 1, dict: [], text: [], bound: 12, valid: col.valid };
   switch (col.type) {
     case 'int32':
     case 'bool':
@@ -89,7 +91,7 @@ export function toCSV(table: DataTable): Uint8Array {
   const n = cols.length;
   for (let row = 0; row < table.rowCount; row++) {
     let bound = fixedBound;
-    for (let t = 0; t < textCols.length; t++) bound += textCols[t].text[row].length * 6 + 3;
+    for (let t = 0; t < textCols.length; t++) bound += (textCols[t].text[row] ?? '').length * 6 + 3;
     if (at + bound > buf.length) {
       chunks.push(buf.subarray(0, at));
       buf = new Uint8Array(Math.max(CHUNK, bound));
@@ -98,6 +100,7 @@ export function toCSV(table: DataTable): Uint8Array {
     for (let c = 0; c < n; c++) {
       if (c > 0) buf[at++] = COMMA;
       const col = cols[c];
+      if (col.valid !== undefined && col.valid[row] === 0) continue; // null: an empty cell
       switch (col.kind) {
         case Kind.Int:
           at = writeInt(buf, at, col.ints[row]);

@@ -24,6 +24,7 @@ beforeAll(async () => {
 /** The value an independent reader should see in a cell, as text. */
 function expected(table: DataTable, row: number, c: number): string {
   const col = table.columns[c];
+  if (col.valid && !col.valid[row]) return '';
   switch (col.type) {
     case 'fixed':
       return (col.values[row] / 10 ** col.scale).toFixed(col.scale);
@@ -83,7 +84,8 @@ describe('Parquet', () => {
       table.columns.forEach((col, c) => {
         const got = rows[r][col.name];
         let text: string;
-        if (col.type === 'timestamp') text = isoTimestamp((got as Date).getTime());
+        if (got === null || got === undefined) text = '';
+        else if (col.type === 'timestamp') text = isoTimestamp((got as Date).getTime());
         else if (col.type === 'date') text = isoDay(Math.round((got as Date).getTime() / 86_400_000));
         else if (col.type === 'fixed') text = (got as number).toFixed(col.scale);
         else text = String(got);

@@ -1,6 +1,7 @@
 import { AliasTable } from '../random/alias';
 import type { DataTable } from '../table';
 import { COMPANY_SUFFIXES, LAST_NAMES, PRODUCT_ADJECTIVES, PRODUCT_MATERIALS, PRODUCT_NOUNS } from '../vocabulary';
+import { VIRAL_PRODUCT_NAME } from './events';
 import type { EngineModule } from './module';
 
 /** Suppliers and products. Prices are log-normal around each category's median. */
@@ -44,6 +45,19 @@ export const catalogModule: EngineModule = {
       const dollars = rng.logNormal(Math.log(catalog.categories[categories[c]].medianPrice), catalog.priceSigma);
       // Shelf prices end in .99 (cents), never below 0.99.
       price[i] = Math.max(99, Math.round(dollars) * 100 - 1);
+    }
+
+    // A viral moment needs its product: the first beauty product (else the first) takes its name.
+    if (ctx.scenario.events.some((e) => e.type === 'viral_moment') && np > 0) {
+      const beauty = categories.indexOf('beauty');
+      let at = 0;
+      for (let i = 0; i < np; i++) {
+        if (category[i] === beauty) {
+          at = i;
+          break;
+        }
+      }
+      name[at] = VIRAL_PRODUCT_NAME;
     }
 
     const suppliers: DataTable = {

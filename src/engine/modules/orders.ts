@@ -1,23 +1,53 @@
-import { AliasTable } from '../random/alias';
-
-import { column, type DataTable } from '../table';
-import { dayNumber, MS_PER_DAY, MS_PER_HOUR } from '../time';
-import { mixSamplers, mixVocabulary } from './customers';
+import type { Rng } from '../random/rng';
+import type { DataTable } from '../table';
+import { MS_PER_HOUR } from '../time';
+import { activeAt, campaignIds, discountAt, outageWindow, param, VIRAL_PRODUCT_NAME, type EventWindow } from './events';
 import { GrowableColumns } from './growable';
 import type { EngineModule } from './module';
-import { dailyOrderPlan, DIURNAL_WEIGHTS } from './traffic';
+import { buildOrderContext } from './orderContext';
+import { hourlyPlan } from './plan';
+import { AliasTable } from '../random/alias';
 
 export const ORDER_STATUSES = ['completed', 'cancelled', 'payment_failed'] as const;
 export const PAYMENT_STATUSES = ['captured', 'refunded', 'failed'] as const;
+export const FULFILMENT = ['primary', 'backup'] as const;
 const MAX_EXTRA_ITEMS = 19;
 /** Units per line: mostly one. */
 const QUANTITY_WEIGHTS = [0, 80, 14, 4, 2];
-const DAY_PROGRESS_STEP = 100_000;
+const COMPLETED = 0;
+const CANCELLED = 1;
+const FAILED = 2;
+
+/** Chooses k distinct items of `from` (partial Fisher–Yates); `from` is reordered. */
+export function chooseExactly(from: number[], k: number, rng: Rng): number[] {
+  const n = Math.min(k, from.length);
+  for (let i = 0; i < n; i++) {
+    const j = i + rng.int(from.length - i);
+    [from[i], from[j]] = [from[j], from[i]];
+  }
+  return from.slice(0, n);
+}
+
+/** Payment failure probability at time t outside outages: flash sales stress the gateway. */
+function failureRateAt(windows: readonly EventWindow[], base: number, t: number): number {
+  let rate = base;
+  for (const w of windows) if (w.event.type === 'flash_sale' && activeAt(w, t)) rate = Math.max(rate, param(w.event, 'failureRatePct', base * 100) / 100);
+  return rate;
+}
+
+function inOutage(windows: readonly EventWindow[], t: number): EventWindow | null {
+  for (const w of windows) {
+    if (w.event.type !== 'payment_outage') continue;
+    const [s, e] = outageWindow(w);
+    if (t >= s && t < e) return w;
+  }
+  return null;
+}
 
 /**
- * Orders, their lines and payments, day by day. Each day draws from its own stream
- * (keyed by the day's index), so any range of days can run alone and the union of
- * the ranges equals one run over all of them.
+ * Orders, their lines and payments, hour by hour: each hour places exactly the planned
+ * number of orders and late deliveries, drawing from the stream of its day, so any range
+ * of days can run alone and the union of the ranges equals one run over all of them.
  */
 export const ordersModule: EngineModule = {
   id: 'orders',
@@ -27,34 +57,20 @@ export const ordersModule: EngineModule = {
   estimateRows: (s) => s.calendar.days * s.volumes.ordersPerDay * (3 + s.orders.meanExtraItems),
   *generate(ctx) {
     const { scenario, dayFrom, dayTo } = ctx;
-    const cohorts = scenario.cohorts;
-    const customers = ctx.table('customers');
-    const products = ctx.table('products');
-    const customerCohort = column(customers, 'cohort');
-    const productPrice = column(products, 'price');
-    if (customerCohort.type !== 'dict' || productPrice.type !== 'fixed') throw new Error('unexpected column types');
-
-    const plan = dailyOrderPlan(scenario, ctx.stream('plan'));
-    const activityRng = ctx.stream('activity');
-    const customerWeights = new Float64Array(customers.rowCount);
-    for (let i = 0; i < customers.rowCount; i++) customerWeights[i] = activityRng.logNormal(0, 0.8);
-    const customerPick = new AliasTable(customerWeights);
-    const popularityRng = ctx.stream('popularity');
-    const productWeights = new Float64Array(products.rowCount);
-    for (let i = 0; i < products.rowCount; i++) productWeights[i] = popularityRng.logNormal(0, 1.2);
-    const productPick = new AliasTable(productWeights);
-    const hourPick = new AliasTable(DIURNAL_WEIGHTS);
+    const plan = hourlyPlan(scenario);
+    const oc = buildOrderContext(scenario, ctx.table('customers'), ctx.table('products'), ctx.table('suppliers'), ctx.stream('context'));
+    const { windows } = oc;
+    const campaigns = campaignIds(scenario);
+    const viralEvent = windows.find((w) => w.event.type === 'viral_moment');
+    const viralProduct = viralEvent ? viralProductIndex(ctx.table('products')) : -1;
     const quantityPick = new AliasTable(QUANTITY_WEIGHTS);
-
-    const channelVocab = mixVocabulary(cohorts.map((c) => c.mixes.channel));
-    const paymentVocab = mixVocabulary(cohorts.map((c) => c.mixes.payment));
-    const channelPick = mixSamplers(cohorts.map((c) => c.mixes.channel), channelVocab);
-    const paymentPick = mixSamplers(cohorts.map((c) => c.mixes.payment), paymentVocab);
-
     const { couponRate, couponPercent, paymentFailureRate, cancelRate, meanExtraItems } = scenario.orders;
-    const start = dayNumber(scenario.calendar.start);
-    const firstId = plan.firstId[dayFrom];
-    const n = plan.firstId[dayTo] - firstId;
+    const promiseMs = scenario.service.promiseDays * 24 * MS_PER_HOUR;
+
+    const hourFrom = dayFrom * 24;
+    const hourTo = dayTo * 24;
+    const firstId = plan.firstId[0][hourFrom];
+    const n = plan.firstId[0][hourTo] - firstId;
 
     const orderId = new Int32Array(n);
     const customerId = new Int32Array(n);
@@ -66,65 +82,128 @@ export const ordersModule: EngineModule = {
     const subtotal = new Float64Array(n);
     const discount = new Float64Array(n);
     const total = new Float64Array(n);
+    const promisedAt = new Float64Array(n);
+    const deliveredAt = new Float64Array(n);
+    const delivered = new Uint8Array(n);
+    const campaignId = new Int32Array(n);
+    const hasCampaign = new Uint8Array(n);
     const paidAt = new Float64Array(n);
     const paymentStatus = new Int32Array(n);
-
-    // order_id, line_no, product_id, quantity | unit_price
-    const items = new GrowableColumns(4, 1, Math.ceil(n * (1.1 + meanExtraItems)));
+    // order_id, line_no, product_id, quantity, fulfilled_by | unit_price, discount
+    const items = new GrowableColumns(5, 2, Math.ceil(n * (1.1 + meanExtraItems)));
 
     let row = 0;
     for (let d = dayFrom; d < dayTo; d++) {
       const rng = ctx.stream(d);
-      const count = plan.counts[d];
-      const dayStart = (start + d) * MS_PER_DAY;
-      const first = row;
-      for (let k = 0; k < count; k++) {
-        createdAt[row + k] = dayStart + hourPick.sample(rng) * MS_PER_HOUR + rng.int(3600) * 1000;
-      }
-      createdAt.subarray(first, first + count).sort();
-      for (let k = 0; k < count; k++, row++) {
-        const id = firstId + row;
-        const cust = customerPick.sample(rng);
-        const cohort = customerCohort.indices[cust];
-        orderId[row] = id;
-        customerId[row] = cust + 1;
-        channel[row] = channelPick[cohort].sample(rng);
-        method[row] = paymentPick[cohort].sample(rng);
-        const lines = 1 + Math.min(MAX_EXTRA_ITEMS, rng.poisson(meanExtraItems));
-        itemCount[row] = lines;
-        items.reserve(lines);
-        const [itemOrder, itemLine, itemProduct, itemQuantity] = items.ints;
-        const itemPrice = items.floats[0];
-        let sum = 0;
-        for (let l = 1, at = items.length; l <= lines; l++, at++) {
-          const p = productPick.sample(rng);
-          const q = quantityPick.sample(rng);
-          const price = productPrice.values[p];
-          itemOrder[at] = id;
-          itemLine[at] = l;
-          itemProduct[at] = p + 1;
-          itemQuantity[at] = q;
-          itemPrice[at] = price;
-          sum += q * price;
+      for (let h = d * 24; h < (d + 1) * 24; h++) {
+        const count = plan.counts[0][h];
+        const hourStart = plan.startMs + h * MS_PER_HOUR;
+        const first = row;
+        for (let k = 0; k < count; k++) createdAt[first + k] = hourStart + rng.int(3600) * 1000;
+        createdAt.subarray(first, first + count).sort();
+        const cohortPick = oc.cohortPickAt(hourStart + MS_PER_HOUR / 2);
+        // Viral units of this hour, spread over its orders.
+        const viralQty = new Int32Array(count);
+        for (let u = 0; u < plan.viralUnits[h] && count > 0; u++) viralQty[rng.int(count)]++;
+        const outageCandidates: number[] = [];
+        let outageEvent: EventWindow | null = null;
+
+        for (let k = 0; k < count; k++, row++) {
+          const t = createdAt[row];
+          const id = firstId + row;
+          const cohort = cohortPick.sample(rng);
+          const cust = oc.pickCustomer(cohort, rng);
+          orderId[row] = id;
+          customerId[row] = cust + 1;
+          channel[row] = oc.pickChannel(cust, cohort, t, rng);
+          method[row] = oc.paymentPick[cohort].sample(rng);
+
+          const lines = 1 + Math.min(MAX_EXTRA_ITEMS, rng.poisson(meanExtraItems));
+          items.reserve(lines + 1);
+          const [iOrder, iLine, iProduct, iQty, iSource] = items.ints;
+          const [iPrice, iDiscount] = items.floats;
+          let sum = 0;
+          let off = 0;
+          let eventCampaign = -1;
+          let at = items.length;
+          const addLine = (p: number, q: number, source: number) => {
+            const price = oc.priceCol.values[p];
+            const cut = discountAt(windows, oc.categoryCol.dictionary[oc.categoryCol.indices[p]], t);
+            const lineOff = Math.round((q * price * cut.pct) / 100);
+            if (cut.event >= 0) eventCampaign = cut.event;
+            iOrder[at] = id;
+            iLine[at] = at - items.length + 1;
+            iProduct[at] = p + 1;
+            iQty[at] = q;
+            iSource[at] = source;
+            iPrice[at] = price;
+            iDiscount[at] = lineOff;
+            sum += q * price;
+            off += lineOff;
+            at++;
+          };
+          for (let l = 0; l < lines; l++) {
+            let p = oc.pickProduct(t, rng);
+            let supply = oc.supplyAt(p, t, rng);
+            for (let tries = 0; supply === 'unavailable' && tries < 20; tries++) {
+              p = oc.productPick.sample(rng);
+              supply = oc.supplyAt(p, t, rng);
+            }
+            addLine(p, quantityPick.sample(rng), supply === 'backup' ? 1 : 0);
+          }
+          if (viralQty[k] > 0) {
+            addLine(viralProduct, viralQty[k], 0);
+            eventCampaign = viralEvent!.index;
+          }
+          itemCount[row] = at - items.length;
+          items.length = at;
+
+          const coupon = rng.bernoulli(couponRate / 100) ? Math.round(((sum - off) * couponPercent) / 100) : 0;
+          subtotal[row] = sum;
+          discount[row] = off + coupon;
+          total[row] = sum - off - coupon;
+          const campaign = coupon > 0 ? campaigns.coupon : eventCampaign >= 0 ? campaigns.byEvent.get(eventCampaign) : undefined;
+          if (campaign !== undefined && campaign !== null) {
+            campaignId[row] = campaign;
+            hasCampaign[row] = 1;
+          }
+          paidAt[row] = t + (5 + rng.int(115)) * 1000;
+          promisedAt[row] = t + promiseMs;
+
+          const outage = inOutage(windows, t);
+          if (outage) {
+            outageEvent = outage;
+            outageCandidates.push(row);
+          } else if (rng.bernoulli(failureRateAt(windows, paymentFailureRate / 100, t))) {
+            status[row] = FAILED;
+          }
+          if (status[row] !== FAILED && rng.bernoulli(cancelRate / 100)) status[row] = CANCELLED;
         }
-        items.length += lines;
-        subtotal[row] = sum;
-        const off = rng.bernoulli(couponRate / 100) ? Math.round((sum * couponPercent) / 100) : 0;
-        discount[row] = off;
-        total[row] = sum - off;
-        paidAt[row] = createdAt[row] + (5 + rng.int(115)) * 1000;
-        if (rng.bernoulli(paymentFailureRate / 100)) {
-          status[row] = 2;
-          paymentStatus[row] = 2;
-        } else if (rng.bernoulli(cancelRate / 100)) {
-          status[row] = 1;
-          paymentStatus[row] = 1;
+
+        // Inside an outage exactly the event's share of this hour's payments fail.
+        if (outageEvent) {
+          const failing = chooseExactly(outageCandidates, Math.round((outageCandidates.length * param(outageEvent.event, 'failureRatePct', 75)) / 100), rng);
+          for (const r of failing) status[r] = FAILED;
         }
-        if (k % DAY_PROGRESS_STEP === DAY_PROGRESS_STEP - 1) yield (row + 1) / n;
+        // Exactly the planned number of late deliveries, among the hour's completed orders.
+        const completed: number[] = [];
+        for (let r = first; r < row; r++) {
+          paymentStatus[r] = status[r];
+          if (status[r] === COMPLETED) completed.push(r);
+        }
+        const late = new Set(chooseExactly(completed, plan.counts[2][h], rng));
+        for (let r = first; r < row; r++) {
+          if (status[r] !== COMPLETED) continue;
+          delivered[r] = 1;
+          deliveredAt[r] = late.has(r)
+            ? promisedAt[r] + (2 * 3600 + rng.int(70 * 3600)) * 1000
+            : promisedAt[r] - rng.int(Math.min(48 * 3600, Math.max(1, promiseMs / 1000 - 6 * 3600))) * 1000;
+        }
       }
       yield n === 0 ? (d - dayFrom + 1) / (dayTo - dayFrom) : row / n;
     }
 
+    const lines = items.finish();
     const orders: DataTable = {
       name: 'orders',
       rowCount: n,
@@ -132,16 +211,18 @@ export const ordersModule: EngineModule = {
         { name: 'order_id', type: 'int32', values: orderId },
         { name: 'customer_id', type: 'int32', values: customerId },
         { name: 'created_at', type: 'timestamp', values: createdAt },
-        { name: 'channel', type: 'dict', indices: channel, dictionary: channelVocab },
-        { name: 'payment_method', type: 'dict', indices: method, dictionary: paymentVocab },
+        { name: 'channel', type: 'dict', indices: channel, dictionary: oc.channelVocab },
+        { name: 'payment_method', type: 'dict', indices: method, dictionary: oc.paymentVocab },
         { name: 'status', type: 'dict', indices: status, dictionary: ORDER_STATUSES },
         { name: 'item_count', type: 'int32', values: itemCount },
         { name: 'subtotal', type: 'fixed', scale: 2, values: subtotal },
         { name: 'discount', type: 'fixed', scale: 2, values: discount },
         { name: 'total', type: 'fixed', scale: 2, values: total },
+        { name: 'promised_at', type: 'timestamp', values: promisedAt },
+        { name: 'delivered_at', type: 'timestamp', values: deliveredAt, valid: delivered },
+        { name: 'campaign_id', type: 'int32', values: campaignId, valid: hasCampaign },
       ],
     };
-    const lines = items.finish();
     const orderItems: DataTable = {
       name: 'order_items',
       rowCount: items.length,
@@ -151,6 +232,8 @@ export const ordersModule: EngineModule = {
         { name: 'product_id', type: 'int32', values: lines.ints[2] },
         { name: 'quantity', type: 'int32', values: lines.ints[3] },
         { name: 'unit_price', type: 'fixed', scale: 2, values: lines.floats[0] },
+        { name: 'discount', type: 'fixed', scale: 2, values: lines.floats[1] },
+        { name: 'fulfilled_by', type: 'dict', indices: lines.ints[4], dictionary: FULFILMENT },
       ],
     };
     const payments: DataTable = {
@@ -161,7 +244,7 @@ export const ordersModule: EngineModule = {
         { name: 'payment_id', type: 'int32', values: orderId.slice() },
         { name: 'order_id', type: 'int32', values: orderId.slice() },
         { name: 'created_at', type: 'timestamp', values: paidAt },
-        { name: 'method', type: 'dict', indices: method.slice(), dictionary: paymentVocab },
+        { name: 'method', type: 'dict', indices: method.slice(), dictionary: oc.paymentVocab },
         { name: 'status', type: 'dict', indices: paymentStatus, dictionary: PAYMENT_STATUSES },
         { name: 'amount', type: 'fixed', scale: 2, values: total.slice() },
       ],
@@ -169,3 +252,13 @@ export const ordersModule: EngineModule = {
     return [orders, orderItems, payments];
   },
 };
+
+/** The viral product: the catalog names it (see catalog.ts); found by name, else the first product. */
+function viralProductIndex(products: DataTable): number {
+  const names = products.columns.find((c) => c.name === 'name');
+  if (names?.type === 'string') {
+    const i = names.values.indexOf(VIRAL_PRODUCT_NAME);
+    if (i >= 0) return i;
+  }
+  return 0;
+}

@@ -1,5 +1,6 @@
 import type { ScenarioIssue } from './errors';
 import { SCHEMA_VERSION } from './schema';
+import { DEFAULT_CORRELATIONS, DEFAULT_SERVICE } from './defaults';
 
 type Raw = Record<string, unknown>;
 
@@ -7,7 +8,10 @@ type Raw = Record<string, unknown>;
  * Steps that lift a saved scenario from version n to n + 1. Version 1 is the first;
  * when the schema changes, bump SCHEMA_VERSION and add the step from the old version here.
  */
-const STEPS: Record<number, (s: Raw) => Raw> = {};
+const STEPS: Record<number, (s: Raw) => Raw> = {
+  // 1 → 2: events, service levels and target correlations arrived; a version-1 file had none.
+  1: (s) => ({ ...s, events: [], service: { ...DEFAULT_SERVICE }, correlations: structuredClone(DEFAULT_CORRELATIONS) }),
+};
 
 export function migrate(raw: Raw): { ok: true; value: Raw } | { ok: false; issue: ScenarioIssue } {
   const version = raw.schemaVersion;

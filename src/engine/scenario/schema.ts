@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { coded } from './errors';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const SHARE_TOLERANCE = 0.05;
 
@@ -52,8 +52,63 @@ export const categorySchema = z.strictObject({
   medianPrice: z.number().positive(coded('E101', 'median price must be positive')).max(1e6),
 });
 
-export const TABLE_NAMES = ['customers', 'suppliers', 'products', 'orders', 'order_items', 'payments'] as const;
+export const TABLE_NAMES = [
+  'customers',
+  'suppliers',
+  'products',
+  'campaigns',
+  'orders',
+  'order_items',
+  'payments',
+  'support_tickets',
+  'cart_abandonment',
+  'returns',
+  'system_metrics',
+  'hourly_metrics',
+] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
+
+export const EVENT_TYPES = [
+  'flash_sale',
+  'returns_wave',
+  'supply_disruption',
+  'payment_outage',
+  'viral_moment',
+  'segment_drift',
+  'seasonal_campaign',
+  'channel_launch',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const EVENT_SHAPES = ['spike', 'exp_growth', 'step', 'ramp', 'outage'] as const;
+export type EventShape = (typeof EVENT_SHAPES)[number];
+
+/** The hourly metrics whose correlations a scenario targets, in matrix order. */
+export const CORRELATED_METRICS = ['orders', 'support_tickets', 'delivery_delays', 'cart_abandonments'] as const;
+
+const isoMinute = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, coded('E108', 'start must be YYYY-MM-DDTHH:MM (UTC)'));
+
+export const eventSchema = z.strictObject(
+  {
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, coded('E109', 'event id must be lower_snake_case')),
+    type: z.enum(EVENT_TYPES, coded('E109', `event type must be one of ${EVENT_TYPES.join(', ')}`)),
+    label: z.string(),
+    start: isoMinute,
+    durationHours: z.number(coded('E100', 'duration must be a number')).positive(coded('E101', 'duration must be more than 0 hours')).max(24 * 3660, coded('E101', 'duration is too long')),
+    shape: z.enum(EVENT_SHAPES, coded('E109', `shape must be one of ${EVENT_SHAPES.join(', ')}`)),
+    /** Traffic multiplier at the event's peak (1 = no change in traffic). */
+    intensity: z.number(coded('E100', 'intensity must be a number')).min(0, coded('E101', 'intensity must be ≥ 0')).max(100, coded('E101', 'intensity must be ≤ 100')),
+    discountPct: percent('discount'),
+    /** Categories the discount, returns or shortage apply to; empty = all. */
+    categories: z.array(z.string()),
+    /** Numbers particular to the event type (see docs/events.md). */
+    params: z.record(z.string(), z.number(coded('E100', 'event parameter must be a number'))),
+  },
+  coded('E109', 'unknown field in event'),
+);
+export type ScenarioEvent = z.infer<typeof eventSchema>;
+
+const unitInterval = (what: string) => z.number(coded('E100', `${what} must be a number`)).min(-1, coded('E101', `${what} must be -1 to 1`)).max(1, coded('E101', `${what} must be -1 to 1`));
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, coded('E108', 'date must be YYYY-MM-DD')).refine(
   (s) => {
@@ -97,6 +152,20 @@ export const scenarioSchema = z
         paymentFailureRate: percent('payment failure rate'),
         cancelRate: percent('cancel rate'),
       }),
+      events: z.array(eventSchema),
+      service: z.strictObject({
+        ticketsPerOrder: z.number().min(0, coded('E101', 'tickets per order must be ≥ 0')).max(5, coded('E101', 'tickets per order must be ≤ 5')),
+        lateSharePct: percent('late deliveries'),
+        abandonmentsPerOrder: z.number().min(0, coded('E101', 'abandonments per order must be ≥ 0')).max(20, coded('E101', 'abandonments per order must be ≤ 20')),
+        returnRatePct: percent('return rate'),
+        promiseDays: count('promised delivery days', 1, 60),
+      }),
+      correlations: z.strictObject({
+        /** Symmetric, unit diagonal, in CORRELATED_METRICS order. */
+        matrix: z.array(z.array(unitInterval('correlation')).length(4, coded('E109', 'the matrix has 4 columns'))).length(4, coded('E109', 'the matrix has 4 rows')),
+        /** Spread of the hourly deviations (log scale) that carry the correlations. */
+        hourlySigma: z.number().min(0.01, coded('E101', 'hourly spread must be ≥ 0.01')).max(1, coded('E101', 'hourly spread must be ≤ 1')),
+      }),
       tables: z.array(z.enum(TABLE_NAMES, coded('E109', `table must be one of ${TABLE_NAMES.join(', ')}`))).min(1, coded('E101', 'choose at least one table')),
     },
     coded('E109', 'unknown field'),
@@ -109,6 +178,21 @@ export const scenarioSchema = z
     const cats = sumShares(Object.values(s.catalog.categories).map((c) => c.share));
     if (Math.abs(cats - 100) > SHARE_TOLERANCE) {
       ctx.addIssue({ code: 'custom', path: ['catalog', 'categories'], message: `E102|category shares sum to ${round1(cats)}, not 100` });
+    }
+    const ids = new Set<string>();
+    s.events.forEach((e, i) => {
+      if (ids.has(e.id)) ctx.addIssue({ code: 'custom', path: ['events', i, 'id'], message: `E109|event id "${e.id}" is used twice` });
+      ids.add(e.id);
+      for (const c of e.categories) {
+        if (!(c in s.catalog.categories)) ctx.addIssue({ code: 'custom', path: ['events', i, 'categories'], message: `E109|unknown category "${c}"` });
+      }
+    });
+    const m = s.correlations.matrix;
+    for (let i = 0; i < 4; i++) {
+      if (m[i][i] !== 1) ctx.addIssue({ code: 'custom', path: ['correlations', 'matrix', i, i], message: 'E101|the diagonal must be 1' });
+      for (let j = 0; j < i; j++) {
+        if (m[i][j] !== m[j][i]) ctx.addIssue({ code: 'custom', path: ['correlations', 'matrix', i, j], message: 'E101|the matrix must be symmetric' });
+      }
     }
     s.cohorts.forEach((c, i) => {
       if (c.ageMin > c.ageMax) ctx.addIssue({ code: 'custom', path: ['cohorts', i, 'ageMax'], message: 'E101|maximum age is below the minimum' });

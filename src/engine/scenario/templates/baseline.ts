@@ -1,3 +1,4 @@
+import { DEFAULT_CORRELATIONS, DEFAULT_SERVICE } from '../defaults';
 import { SCHEMA_VERSION, TABLE_NAMES, type Cohort, type Scenario } from '../schema';
 
 /**
@@ -86,6 +87,9 @@ export function baselineTemplate(): Scenario {
       },
     },
     orders: { meanExtraItems: 1.4, couponRate: 12, couponPercent: 10, paymentFailureRate: 2, cancelRate: 2 },
+    events: [],
+    service: { ...DEFAULT_SERVICE },
+    correlations: structuredClone(DEFAULT_CORRELATIONS),
     tables: [...TABLE_NAMES],
   };
 }

@@ -1,0 +1,139 @@
+import { AliasTable } from '../random/alias';
+import type { Rng } from '../random/rng';
+import type { Scenario } from '../scenario/schema';
+import { column, type DataTable } from '../table';
+import { mixSamplers, mixVocabulary } from './customers';
+import { activeAt, eventWindows, param, shapeAt } from './events';
+
+/** The channel a channel_launch event opens. */
+export const LAUNCH_CHANNEL = 'app';
+
+/**
+ * Everything the orders module draws from, built once per run from the customers and
+ * the catalog: who orders, which products, through which channel.
+ */
+export function buildOrderContext(scenario: Scenario, customers: DataTable, products: DataTable, suppliers: DataTable, rng: Rng) {
+  const cohorts = scenario.cohorts;
+  const windows = eventWindows(scenario);
+  const cohortCol = column(customers, 'cohort');
+  const priceCol = column(products, 'price');
+  const categoryCol = column(products, 'category');
+  const supplierCol = column(products, 'supplier_id');
+  if (cohortCol.type !== 'dict' || priceCol.type !== 'fixed' || categoryCol.type !== 'dict' || supplierCol.type !== 'int32') throw new Error('unexpected column types');
+
+  // Who orders: an activity weight per customer; a cohort's pull is the sum of its members'.
+  const activity = new Float64Array(customers.rowCount);
+  for (let i = 0; i < customers.rowCount; i++) activity[i] = rng.logNormal(0, 0.8);
+  const members = cohorts.map(() => [] as number[]);
+  for (let i = 0; i < customers.rowCount; i++) members[cohortCol.indices[i]].push(i);
+  const cohortWeight = members.map((m) => m.reduce((s, i) => s + activity[i], 0));
+  const customerPick = members.map((m) => (m.length > 0 ? new AliasTable(m.map((i) => activity[i])) : null));
+  const migrationDraw = new Float64Array(customers.rowCount);
+  for (let i = 0; i < customers.rowCount; i++) migrationDraw[i] = rng.next();
+
+  // Which products: a popularity weight per product, and per category for campaign boosts.
+  const popularity = new Float64Array(products.rowCount);
+  for (let i = 0; i < products.rowCount; i++) popularity[i] = rng.logNormal(0, 1.2);
+  const productPick = new AliasTable(popularity);
+  const categoryProducts = new Map<string, number[]>();
+  for (let i = 0; i < products.rowCount; i++) {
+    const c = categoryCol.dictionary[categoryCol.indices[i]];
+    if (!categoryProducts.has(c)) categoryProducts.set(c, []);
+    categoryProducts.get(c)!.push(i);
+  }
+  const boostPick = windows.map((w) => {
+    const pool = w.event.categories.flatMap((c) => categoryProducts.get(c) ?? []);
+    return pool.length > 0 && param(w.event, 'categoryBoostPct', 0) > 0 ? { pool, alias: new AliasTable(pool.map((i) => popularity[i])) } : null;
+  });
+
+  // Supply disruption: the most popular SKUs of the primary supplier (the one with most products).
+  const affected = new Uint8Array(products.rowCount);
+  for (const w of windows) {
+    if (w.event.type !== 'supply_disruption') continue;
+    const perSupplier = new Int32Array(suppliers.rowCount + 1);
+    for (let i = 0; i < products.rowCount; i++) perSupplier[supplierCol.values[i]]++;
+    let primary = 1;
+    for (let s = 1; s <= suppliers.rowCount; s++) if (perSupplier[s] > perSupplier[primary]) primary = s;
+    const own = [...Array(products.rowCount).keys()].filter((i) => supplierCol.values[i] === primary).sort((a, b) => popularity[b] - popularity[a] || a - b);
+    for (const i of own.slice(0, param(w.event, 'affectedSkus', 35))) affected[i] = 1;
+  }
+
+  // Channels: the cohort's mix; under a channel launch, the launched channel only after it opens.
+  const channelVocab = mixVocabulary(cohorts.map((c) => c.mixes.channel));
+  const launch = windows.find((w) => w.event.type === 'channel_launch');
+  if (launch && !channelVocab.includes(LAUNCH_CHANNEL)) channelVocab.push(LAUNCH_CHANNEL);
+  const channelPick = mixSamplers(cohorts.map((c) => c.mixes.channel), channelVocab);
+  const launchIndex = channelVocab.indexOf(LAUNCH_CHANNEL);
+  const otherChannelPick = launch
+    ? cohorts.map((c) => new AliasTable(channelVocab.map((k) => (k === LAUNCH_CHANNEL ? 0 : (c.mixes.channel[k] ?? 0) + 1e-9))))
+    : channelPick;
+  const paymentVocab = mixVocabulary(cohorts.map((c) => c.mixes.payment));
+  const paymentPick = mixSamplers(cohorts.map((c) => c.mixes.payment), paymentVocab);
+
+  const drifts = windows.filter((w) => w.event.type === 'segment_drift');
+
+  return {
+    windows,
+    cohortCol,
+    priceCol,
+    categoryCol,
+    productPick,
+    boostPick,
+    affected,
+    channelVocab,
+    paymentVocab,
+    paymentPick,
+
+    /** Cohort weights at time t: segment drift grows one cohort's pull along the event's shape. */
+    cohortPickAt(t: number): AliasTable {
+      const w = cohortWeight.map((x) => x);
+      for (const d of drifts) {
+        if (t < d.startMs) continue;
+        const progress = t >= d.endMs ? 1 : shapeAt(d, t);
+        const c = param(d.event, 'cohortIndex', 0);
+        if (c >= 0 && c < w.length) w[c] *= 1 + (param(d.event, 'shiftPct', 15) / 100) * progress;
+      }
+      return new AliasTable(w);
+    },
+
+    pickCustomer(cohort: number, r: Rng): number {
+      return members[cohort][customerPick[cohort]!.sample(r)];
+    },
+
+    /** A channel for this customer's order at time t. */
+    pickChannel(customer: number, cohort: number, t: number, r: Rng): number {
+      if (!launch) return channelPick[cohort].sample(r);
+      if (t < launch.startMs) return otherChannelPick[cohort].sample(r);
+      const e = launch.event;
+      const m = param(e, 'migrationSharePct', 35) / 100;
+      const c = param(e, 'cannibalizationPct', 15) / 100;
+      // Migrated customers move enough orders to the app that the other channels lose c
+      // of their volume while total traffic grows to the event's intensity.
+      const inApp = Math.min(1, Math.max(0, (1 - (1 - c) / Math.max(e.intensity, 1e-9)) / m));
+      const progress = t >= launch.endMs ? 1 : shapeAt(launch, t);
+      if (migrationDraw[customer] < m * progress && r.next() < inApp) return launchIndex;
+      return otherChannelPick[cohort].sample(r);
+    },
+
+    /** A product for an order line at time t: campaign categories pull harder while they run. */
+    pickProduct(t: number, r: Rng): number {
+      for (let i = 0; i < windows.length; i++) {
+        const boost = boostPick[i];
+        if (boost && activeAt(windows[i], t) && r.next() < param(windows[i].event, 'categoryBoostPct', 0) / 100) return boost.pool[boost.alias.sample(r)];
+      }
+      return productPick.sample(r);
+    },
+
+    /** Whether a line for product p at time t goes to the backup supplier, or must be substituted. */
+    supplyAt(p: number, t: number, r: Rng): 'primary' | 'backup' | 'unavailable' {
+      if (!affected[p]) return 'primary';
+      for (const w of windows) {
+        if (w.event.type !== 'supply_disruption' || !activeAt(w, t)) continue;
+        return r.next() < param(w.event, 'backupCapacityPct', 60) / 100 ? 'backup' : 'unavailable';
+      }
+      return 'primary';
+    },
+  };
+}
+
+export type OrderContext = ReturnType<typeof buildOrderContext>;
