@@ -35,6 +35,7 @@ export const campaignsModule: EngineModule = {
       const e = w.event;
       rows.push({ id, name: e.label, channel: CHANNEL_BY_EVENT[e.type], start: w.startMs, end: w.endMs, pct: e.discountPct, category: e.categories.length > 0 ? e.categories.join('|') : null });
     }
+    yield 0.5;
     const categories = [...new Set(rows.map((r) => r.category).filter((c): c is string => c !== null))];
     const channels = [...new Set(rows.map((r) => r.channel))];
     const table: DataTable = {
