@@ -3,7 +3,7 @@ import type { Rng } from '../random/rng';
 import type { Scenario } from '../scenario/schema';
 import { column, type DataTable } from '../table';
 import { mixSamplers, mixVocabulary } from './customers';
-import { activeAt, eventWindows, param, shapeAt } from './events';
+import { activeAt, eventWindows, param, shapeAt, VIRAL_PRODUCT_NAME } from './events';
 
 /** The channel a channel_launch event opens. */
 export const LAUNCH_CHANNEL = 'app';
@@ -34,6 +34,9 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
   // Which products: a popularity weight per product, and per category for campaign boosts.
   const popularity = new Float64Array(products.rowCount);
   for (let i = 0; i < products.rowCount; i++) popularity[i] = rng.logNormal(0, 1.2);
+  // The viral product sells only through its capped, planned allocation.
+  const viralProduct = windows.some((w) => w.event.type === 'viral_moment') ? viralProductIndex(products) : -1;
+  if (viralProduct >= 0) popularity[viralProduct] = 0;
   const productPick = new AliasTable(popularity);
   const categoryProducts = new Map<string, number[]>();
   for (let i = 0; i < products.rowCount; i++) {
@@ -74,6 +77,7 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
 
   return {
     windows,
+    viralProduct,
     cohortCol,
     priceCol,
     categoryCol,
@@ -84,14 +88,22 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
     paymentVocab,
     paymentPick,
 
-    /** Cohort weights at time t: segment drift grows one cohort's pull along the event's shape. */
+    /**
+     * Cohort weights at time t. Segment drift grows one cohort's share of orders by
+     * shiftPct (relative) along the event's shape: share s₀ → s₀(1 + shift), reached by
+     * weighting that cohort w = s₁(1 − s₀) / (s₀(1 − s₁)).
+     */
     cohortPickAt(t: number): AliasTable {
       const w = cohortWeight.map((x) => x);
+      const total = w.reduce((a, b) => a + b, 0);
       for (const d of drifts) {
         if (t < d.startMs) continue;
         const progress = t >= d.endMs ? 1 : shapeAt(d, t);
         const c = param(d.event, 'cohortIndex', 0);
-        if (c >= 0 && c < w.length) w[c] *= 1 + (param(d.event, 'shiftPct', 15) / 100) * progress;
+        if (c < 0 || c >= w.length || total <= 0) continue;
+        const s0 = cohortWeight[c] / total;
+        const s1 = Math.min(0.999, s0 * (1 + (param(d.event, 'shiftPct', 15) / 100) * progress));
+        w[c] *= (s1 * (1 - s0)) / (s0 * (1 - s1));
       }
       return new AliasTable(w);
     },
@@ -137,3 +149,13 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
 }
 
 export type OrderContext = ReturnType<typeof buildOrderContext>;
+
+/** The viral product: the catalog gives it VIRAL_PRODUCT_NAME; else the first product. */
+function viralProductIndex(products: DataTable): number {
+  const names = products.columns.find((c) => c.name === 'name');
+  if (names?.type === 'string') {
+    const i = names.values.indexOf(VIRAL_PRODUCT_NAME);
+    if (i >= 0) return i;
+  }
+  return 0;
+}

@@ -1,7 +1,7 @@
 import type { Rng } from '../random/rng';
 import type { DataTable } from '../table';
 import { MS_PER_HOUR } from '../time';
-import { activeAt, campaignIds, discountAt, outageWindow, param, VIRAL_PRODUCT_NAME, type EventWindow } from './events';
+import { activeAt, campaignIds, discountAt, outageWindow, param, type EventWindow } from './events';
 import { GrowableColumns } from './growable';
 import type { EngineModule } from './module';
 import { buildOrderContext } from './orderContext';
@@ -62,7 +62,7 @@ export const ordersModule: EngineModule = {
     const { windows } = oc;
     const campaigns = campaignIds(scenario);
     const viralEvent = windows.find((w) => w.event.type === 'viral_moment');
-    const viralProduct = viralEvent ? viralProductIndex(ctx.table('products')) : -1;
+    const viralProduct = oc.viralProduct;
     const quantityPick = new AliasTable(QUANTITY_WEIGHTS);
     const { couponRate, couponPercent, paymentFailureRate, cancelRate, meanExtraItems } = scenario.orders;
     const promiseMs = scenario.service.promiseDays * 24 * MS_PER_HOUR;
@@ -252,13 +252,3 @@ export const ordersModule: EngineModule = {
     return [orders, orderItems, payments];
   },
 };
-
-/** The viral product: the catalog names it (see catalog.ts); found by name, else the first product. */
-function viralProductIndex(products: DataTable): number {
-  const names = products.columns.find((c) => c.name === 'name');
-  if (names?.type === 'string') {
-    const i = names.values.indexOf(VIRAL_PRODUCT_NAME);
-    if (i >= 0) return i;
-  }
-  return 0;
-}

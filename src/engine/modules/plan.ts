@@ -33,7 +33,8 @@ const cache = new WeakMap<Scenario, HourlyPlan>();
 /**
  * Hourly counts for the whole calendar, drawn once from the plan stream, so any range of
  * days can be generated alone. The four metrics are drawn jointly through a Gaussian
- * copula: counts are rounded `λ·exp(σz − σ²/2)` with z white normals given exactly the
+ * copula: counts are rounded `λ·exp(σz − σ²/2)` (λ the everyday level; an event's surplus
+ * is added as expected) with z white normals given exactly the
  * target correlation in the sample; a few correction rounds then offset what rounding
  * takes away, so the achieved correlation of count ÷ expected meets the target.
  */
@@ -67,10 +68,15 @@ export function hourlyPlan(scenario: Scenario): HourlyPlan {
   const target = nearestCorrelation(scenario.correlations.matrix);
   const draw = (latent: Square) => {
     const x = impose(white, latent);
+    // The hourly deviation rides on the everyday level; what an event adds on top of it
+    // (a surge, a lift) comes as expected, so an event's shape reads clearly in the data.
     return expected.map((lambda, k) => {
       const out = new Int32Array(hours);
       const s = sigmas[k];
-      for (let h = 0; h < hours; h++) out[h] = Math.max(0, Math.round(lambda[h] * Math.exp(s * x[k][h] - (s * s) / 2)));
+      for (let h = 0; h < hours; h++) {
+        const level = Math.min(lambda[h], baseline[k][h]);
+        out[h] = Math.max(0, Math.round(level * Math.exp(s * x[k][h] - (s * s) / 2) + (lambda[h] - level)));
+      }
       return out;
     });
   };

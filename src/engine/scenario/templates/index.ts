@@ -1,11 +1,24 @@
 import { ScenarioError } from '../errors';
 import type { Scenario } from '../schema';
 import { baselineTemplate } from './baseline';
+import {
+  customerSegmentsTemplate,
+  flashSaleTemplate,
+  multiChannelTemplate,
+  paymentOutageTemplate,
+  returnsWaveTemplate,
+  seasonalPlanningTemplate,
+  supplyDisruptionTemplate,
+  viralMomentTemplate,
+} from './suite';
 
 export interface TemplateInfo {
   id: string;
   label: string;
+  /** The scenario's story in one line, for the gallery card. */
   description: string;
+  /** Key figures for the card. */
+  figures: string[];
   build: () => Scenario;
 }
 
@@ -14,8 +27,65 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   {
     id: 'baseline',
     label: 'Baseline store',
-    description: 'Seed 001 baseline: 30 days, 2,500 orders a day, 10,000 customers in four generational cohorts.',
+    description: 'An ordinary month: steady traffic from four generational cohorts.',
+    figures: ['30 days', '2,500 orders/day', '10,000 customers'],
     build: baselineTemplate,
+  },
+  {
+    id: 'flash_sale',
+    label: 'Flash sale',
+    description: 'Four frantic hours: 70% off electronics, traffic spikes 8.5× and the payment gateway strains.',
+    figures: ['4 hours', '8.5× peak', '70% off electronics'],
+    build: flashSaleTemplate,
+  },
+  {
+    id: 'returns_wave',
+    label: 'Returns wave',
+    description: 'After the holidays, returns triple to 24% for two weeks and take longer to process.',
+    figures: ['14 days', '24% returns (normally 8%)', '1.2× traffic'],
+    build: returnsWaveTemplate,
+  },
+  {
+    id: 'supply_disruption',
+    label: 'Supply disruption',
+    description: "The primary supplier falters: 35 SKUs run on 60% backup capacity and orders dip.",
+    figures: ['14 days', '35 SKUs', '60% backup', '0.8× traffic'],
+    build: supplyDisruptionTemplate,
+  },
+  {
+    id: 'payment_outage',
+    label: 'Payment outage',
+    description: 'The gateway goes down for two hours: orders collapse, payments fail, carts are abandoned, tickets pour in.',
+    figures: ['2-hour outage', '−80% orders', '75% failures', '3.5× abandonment', '3× tickets'],
+    build: paymentOutageTemplate,
+  },
+  {
+    id: 'viral_moment',
+    label: 'Viral moment',
+    description: 'A skincare set goes viral: demand grows exponentially until its 500 units are gone.',
+    figures: ['24 hours', '2.5× traffic', '500-unit cap', '2× tickets'],
+    build: viralMomentTemplate,
+  },
+  {
+    id: 'customer_segments',
+    label: 'Customer segments',
+    description: 'Half a year in which Gen Z grows its share of orders by 15%.',
+    figures: ['180 days', 'Gen Z +15%'],
+    build: customerSegmentsTemplate,
+  },
+  {
+    id: 'seasonal_planning',
+    label: 'Seasonal planning',
+    description: 'Back to school: 15% off electronics, clothing and books for two months, traffic 1.8×.',
+    figures: ['60 days', '1.8× traffic', '15% off 3 categories'],
+    build: seasonalPlanningTemplate,
+  },
+  {
+    id: 'multi_channel',
+    label: 'Multi-channel',
+    description: 'A mobile app launches: 35% of customers migrate and other channels lose 15%.',
+    figures: ['90 days', '35% migrate', '15% cannibalisation', '1.18× traffic'],
+    build: multiChannelTemplate,
   },
 ];
 
