@@ -176,7 +176,7 @@ describe('viral_moment (20 seeds)', () => {
     let soldOut = 0;
     for (const seed of TWENTY_SEEDS) {
       const run = generate({ ...sizedTemplate('viral_moment', seed, 2500), tables: ['order_items', 'products'] });
-      const names = tableOf(run, 'products').columns.find((c) => c.name === 'name') as { values: string[] };
+      const names = tableOf(run, 'products').columns.find((c) => c.name === 'name') as { values: readonly string[] };
       const viral = names.values.indexOf('Viral Glow Skincare Set') + 1;
       expect(viral).toBeGreaterThan(0);
       const items = tableOf(run, 'order_items');
