@@ -54,6 +54,15 @@ describe('command-line generator', () => {
     expect(r.stderr).toContain(`error ${expected}`);
   });
 
+  it("takes the seed's event overrides: --discount 60 --duration 8h --intensity 10.0", () => {
+    const out = mkdtempSync(join(tmpdir(), 'gen-'));
+    const r = cli(['--template', 'flash_sale', '--discount', '60', '--duration', '8h', '--intensity', '10.0', '--set', 'customers=300', '--set', 'ordersPerDay=200', '--tables', 'campaigns', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const event = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).scenario.events[0];
+    expect(event).toMatchObject({ type: 'flash_sale', discountPct: 60, durationHours: 8, intensity: 10 });
+    expect(cli(['--template', 'baseline', '--discount', '60']).stderr).toContain('error E110');
+  });
+
   it('rejects malformed and wrong-version scenario files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gen-'));
     writeFileSync(join(dir, 'bad.json'), '{ not json');

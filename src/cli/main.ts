@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  applyEventOverrides,
   applyOverride,
   assertFitsMemory,
   assertScenario,
@@ -29,6 +30,9 @@ const USAGE = `Usage: npm run generate -- [options]
   --seed N             root seed
   --set FIELD=VALUE    override any scenario field (repeatable): days=10, calendar.start=2024-06-01,
                        cohorts.0.share=30 (shares must still sum to 100)
+  --discount PCT       set every event's discount (the seed's --discount 60)
+  --duration D         set every event's duration: 8h, 90m, 2d or hours
+  --intensity X        set every event's peak traffic multiplier
   --tables A,B         tables to write (${TABLE_NAMES.join(', ')})
   --format csv|parquet output format; default csv
   --out DIR            output folder; default out/
@@ -49,6 +53,9 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       set: { type: 'string', multiple: true },
       tables: { type: 'string' },
+      discount: { type: 'string' },
+      duration: { type: 'string' },
+      intensity: { type: 'string' },
       format: { type: 'string', default: 'csv' },
       out: { type: 'string', default: 'out' },
       partitions: { type: 'string', default: '1' },
@@ -105,7 +112,16 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-async function loadScenario(values: { template?: string; scenario?: string; seed?: string; set?: string[]; tables?: string }): Promise<Scenario> {
+async function loadScenario(values: {
+  template?: string;
+  scenario?: string;
+  seed?: string;
+  set?: string[];
+  tables?: string;
+  discount?: string;
+  duration?: string;
+  intensity?: string;
+}): Promise<Scenario> {
   if (values.template && values.scenario) throw argError('--scenario', 'give --template or --scenario, not both');
   let base: unknown;
   if (values.scenario) {
@@ -124,6 +140,7 @@ async function loadScenario(values: { template?: string; scenario?: string; seed
   let s = base as Scenario;
   if (values.seed !== undefined) s = applyOverride(s, `seed=${values.seed}`);
   if (values.tables !== undefined) s = { ...s, tables: values.tables.split(',').map((t) => t.trim()) as Scenario['tables'] };
+  s = applyEventOverrides(s, values);
   for (const assignment of values.set ?? []) s = applyOverride(s, assignment);
   return assertScenario(s);
 }

@@ -24,5 +24,5 @@ export {
 } from './export/bundle';
 export { GENERATOR } from './version';
 export type { DataTable, Column } from './table';
-export { applyOverride } from './scenario/overrides';
+export { applyOverride, applyEventOverrides, parseDurationHours } from './scenario/overrides';
 export { rebalance } from './scenario/shares';

@@ -1,7 +1,8 @@
 import { temporal } from 'zundo';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { SCHEMA_VERSION, type Scenario } from '../engine/scenario/schema';
+import { migrate } from '../engine/scenario/migrate';
+import type { Scenario } from '../engine/scenario/schema';
 import { buildTemplate } from '../engine/scenario/templates';
 
 export interface ScenarioState {
@@ -31,10 +32,12 @@ export const useScenarioStore = create<ScenarioState>()(
       {
         name: AUTOSAVE_KEY,
         partialize: (s) => ({ scenario: s.scenario }),
-        // A saved draft from another schema version is left alone rather than half-read.
+        // A draft saved by an older release is migrated; one from an unknown version is left alone.
         merge: (persisted, current) => {
-          const saved = (persisted as { scenario?: { schemaVersion?: unknown } } | undefined)?.scenario;
-          return saved?.schemaVersion === SCHEMA_VERSION ? { ...current, scenario: saved as Scenario } : current;
+          const saved = (persisted as { scenario?: Record<string, unknown> } | undefined)?.scenario;
+          if (!saved || typeof saved !== 'object') return current;
+          const migrated = migrate(saved);
+          return migrated.ok ? { ...current, scenario: migrated.value as unknown as Scenario } : current;
         },
       },
     ),

@@ -52,3 +52,31 @@ function isContainer(v: Json | undefined): boolean {
 function overrideError(assignment: string, why: string): ScenarioError {
   return new ScenarioError([{ code: 'E110', field: '--set', message: `"${assignment}": ${why}` }]);
 }
+
+/** '8h', '90m', '2d' or a plain number of hours → hours. */
+export function parseDurationHours(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([mhd]?)$/i.exec(text.trim());
+  if (!m) throw overrideError(`--duration ${text}`, 'use a number of hours or 90m, 8h, 2d');
+  const n = Number(m[1]);
+  const unit = m[2].toLowerCase();
+  return unit === 'm' ? n / 60 : unit === 'd' ? n * 24 : n;
+}
+
+/**
+ * The seed's `--discount 60 --duration 8h --intensity 10.0`: the same change on every
+ * event of the scenario (a template's events are its story).
+ */
+export function applyEventOverrides<T extends { events: { discountPct: number; durationHours: number; intensity: number }[] }>(
+  scenario: T,
+  o: { discount?: string; duration?: string; intensity?: string },
+): T {
+  if (o.discount === undefined && o.duration === undefined && o.intensity === undefined) return scenario;
+  if (scenario.events.length === 0) throw overrideError('--discount/--duration/--intensity', 'this scenario has no events to change; add one or pick an event template');
+  const copy = structuredClone(scenario);
+  for (const e of copy.events) {
+    if (o.discount !== undefined) e.discountPct = Number(o.discount);
+    if (o.duration !== undefined) e.durationHours = parseDurationHours(o.duration);
+    if (o.intensity !== undefined) e.intensity = Number(o.intensity);
+  }
+  return copy;
+}

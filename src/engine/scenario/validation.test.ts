@@ -96,6 +96,17 @@ describe('bad input gets numbered errors naming the field', () => {
     expect(applyOverride(base(), 'cohorts.0.mixes.channel.app=45').cohorts[0].mixes.channel.app).toBe(45);
   });
 
+  it('a version-1 file (before events) opens, migrated to the current version', () => {
+    const v1 = { ...base(), schemaVersion: 1 } as Record<string, unknown>;
+    delete v1.events;
+    delete v1.service;
+    delete v1.correlations;
+    const v = parseScenarioText(JSON.stringify(v1));
+    expect(v.ok && v.scenario.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(v.ok && v.scenario.events).toEqual([]);
+    expect(v.ok && v.scenario.correlations).toEqual(base().correlations);
+  });
+
   it('a valid file round-trips through text', () => {
     const v = parseScenarioText(JSON.stringify(base()));
     expect(v.ok && v.scenario).toEqual(base());
