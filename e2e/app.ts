@@ -13,9 +13,10 @@ export class DesignerPage {
 
   /** Starts from the Baseline template at a small size, so runs take a moment. */
   async freshBaseline(days = 3, ordersPerDay = 400, customers = 2000): Promise<void> {
+    await this.open();
     await this.page.evaluate(() => localStorage.clear());
     await this.open();
-    await this.page.getByLabel('Template').selectOption('baseline');
+    await this.page.getByLabel('Template', { exact: true }).selectOption('baseline');
     await this.setNumber('Days', days);
     await this.setNumber('Orders per day', ordersPerDay);
     await this.setNumber('Customers', customers);
@@ -56,6 +57,6 @@ export class DesignerPage {
   }
 
   async shot(name: string): Promise<void> {
-    await this.page.screenshot({ path: `test-results/screens/${name}.png` });
+    await this.page.screenshot({ path: `e2e/.artifacts/screens/${name}.png` });
   }
 }

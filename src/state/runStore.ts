@@ -1,6 +1,7 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { create } from 'zustand';
 import { engineBridge, RunAborted } from '../bridge/engineBridge';
+import type { CorrelationReport } from '../engine/analysis/correlation';
 import type { TableSummary } from '../engine/analysis/summary';
 import type { ExportFormat } from '../engine/export/bundle';
 import type { ScenarioIssue } from '../engine/scenario/errors';
@@ -24,6 +25,9 @@ export interface RunState {
   preview: boolean;
   tables: ResultTable[];
   summaries: TableSummary[];
+  correlation: CorrelationReport | null;
+  /** The scenario the result was generated from (events, calendar), for charts. */
+  resultScenario: Scenario | null;
   elapsedMs: number;
   /** Scenario name of the result, for file names and headings. */
   resultName: string;
@@ -60,6 +64,7 @@ function fromResult(r: RunResult) {
   return {
     tables: r.tables.map((t) => ({ name: t.name, rowCount: t.rowCount, arrow: tableFromIPC(t.ipc) })),
     summaries: r.summaries,
+    correlation: r.correlation,
     elapsedMs: r.elapsedMs,
   };
 }
@@ -71,6 +76,8 @@ export const useRunStore = create<RunState>()((set, get) => ({
   preview: false,
   tables: [],
   summaries: [],
+  correlation: null,
+  resultScenario: null,
   elapsedMs: 0,
   resultName: '',
   issues: [],
@@ -95,7 +102,7 @@ export const useRunStore = create<RunState>()((set, get) => ({
         onPreview: (r) => {
           if (controller !== mine) return;
           const shown = fromResult(r);
-          set({ ...shown, preview: true, resultName: scenario.name, selectedTable: pickTable(shown.tables.map((t) => t.name)) });
+          set({ ...shown, preview: true, resultName: scenario.name, resultScenario: scenario, selectedTable: pickTable(shown.tables.map((t) => t.name)) });
         },
       });
       if (controller !== mine) return;
@@ -104,7 +111,7 @@ export const useRunStore = create<RunState>()((set, get) => ({
         return;
       }
       const shown = fromResult(outcome.result);
-      set({ ...shown, status: 'done', progress: 1, preview: false, resultName: scenario.name, selectedTable: pickTable(shown.tables.map((t) => t.name)) });
+      set({ ...shown, status: 'done', progress: 1, preview: false, resultName: scenario.name, resultScenario: scenario, selectedTable: pickTable(shown.tables.map((t) => t.name)) });
     } catch (e) {
       if (controller !== mine) return;
       if (e instanceof RunAborted) set({ status: 'cancelled', tables: [], summaries: [], preview: false });
@@ -151,3 +158,5 @@ export const selectOrder = (s: RunState) => s.order;
 export const selectBusy = (s: RunState) => s.busy;
 export const selectError = (s: RunState) => s.error;
 export const selectRunIssues = (s: RunState) => s.issues;
+export const selectCorrelation = (s: RunState) => s.correlation;
+export const selectResultScenario = (s: RunState) => s.resultScenario;

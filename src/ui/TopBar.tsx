@@ -2,6 +2,7 @@ import { TEMPLATES, buildTemplate } from '../engine/scenario/templates';
 import { selectElapsed, selectPreview, selectProgress, selectStage, selectStatus, selectTables, useRunStore } from '../state/runStore';
 import { selectReplace, selectScenario, useScenarioStore } from '../state/scenarioStore';
 import { formatCount } from './labels';
+import { TemplateGallery } from './TemplateGallery';
 import { useScenarioIssues } from './useScenarioIssues';
 
 
@@ -28,9 +29,10 @@ export function TopBar() {
         </span>
         Scenario Designer
       </div>
-      <label className="template-picker">
-        Template
+      <div className="template-picker">
+        <label htmlFor="template-select">Template</label>
         <select
+          id="template-select"
           value={TEMPLATES.some((t) => t.id === scenario.template) ? scenario.template : ''}
           onChange={(e) => e.target.value && replace(buildTemplate(e.target.value))}
         >
@@ -41,7 +43,8 @@ export function TopBar() {
             </option>
           ))}
         </select>
-      </label>
+      </div>
+      <TemplateGallery />
       <div className="run-controls">
         <button
           type="button"

@@ -16,3 +16,6 @@ export function humanize(key: string): string {
 }
 
 export const formatCount = (n: number) => n.toLocaleString('en-US');
+
+/** Short names of the four correlated hourly metrics, in matrix order. */
+export const METRIC_LABELS = ['orders', 'tickets', 'delays', 'abandonment'] as const;

@@ -1,4 +1,5 @@
 import { transfer } from 'comlink';
+import { correlationReport, type CorrelationReport } from '../engine/analysis/correlation';
 import { summarizeTable, type TableSummary } from '../engine/analysis/summary';
 import { sortOrder } from '../engine/analysis/sort';
 import { toArrowIPC } from '../engine/export/arrow';
@@ -20,6 +21,7 @@ export interface RunResult {
   preview: boolean;
   tables: ResultTableIPC[];
   summaries: TableSummary[];
+  correlation: CorrelationReport | null;
   elapsedMs: number;
 }
 
@@ -48,7 +50,8 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
 
   const pack = (run: GeneratedRun, preview: boolean, started: number): RunResult => {
     const tables = run.tables.map((t) => ({ name: t.name, rowCount: t.rowCount, ipc: toArrowIPC(t) }));
-    return { preview, tables, summaries: run.tables.map(summarizeTable), elapsedMs: performance.now() - started };
+    const correlation = correlationReport(run.scenario, run.tables.find((t) => t.name === 'hourly_metrics'));
+    return { preview, tables, summaries: run.tables.map(summarizeTable), correlation, elapsedMs: performance.now() - started };
   };
   const transferResult = (r: RunResult) => transfer(r, r.tables.map((t) => t.ipc.buffer as ArrayBuffer));
   const tableOf = (name: string) => {

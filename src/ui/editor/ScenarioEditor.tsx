@@ -3,6 +3,7 @@ import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scen
 import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { CohortEditor } from './CohortEditor';
+import { EventTimeline } from './EventTimeline';
 import { FieldError } from './FieldError';
 import { NumberField } from './NumberField';
 import { RunSize } from './RunSize';
@@ -40,6 +41,8 @@ export function ScenarioEditor() {
         </div>
         <RunSize />
       </section>
+
+      <EventTimeline />
 
       <CohortEditor />
 

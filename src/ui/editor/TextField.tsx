@@ -7,7 +7,7 @@ interface Props {
   value: string;
   onChange: (value: string) => void;
   issues: readonly ScenarioIssue[];
-  type?: 'text' | 'date';
+  type?: 'text' | 'date' | 'datetime-local';
 }
 
 export function TextField({ label, value, onChange, issues, type = 'text' }: Props) {

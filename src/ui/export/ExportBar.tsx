@@ -10,13 +10,11 @@ export function ExportBar() {
   const ready = status === 'done' && busy === null;
   return (
     <div className="export-bar">
-      <label>
-        Format
-        <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-          <option value="csv">CSV</option>
-          <option value="parquet">Parquet</option>
-        </select>
-      </label>
+      <label htmlFor="export-format">Format</label>
+      <select id="export-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+        <option value="csv">CSV</option>
+        <option value="parquet">Parquet</option>
+      </select>
       <button type="button" disabled={!ready} onClick={() => void useRunStore.getState().exportTable(format)}>
         Export
       </button>

@@ -14,8 +14,10 @@ import { ExportBar } from '../export/ExportBar';
 import { formatCount, humanize } from '../labels';
 import { DataGrid } from './DataGrid';
 import { SummaryView } from './SummaryView';
+import { TimeCurveView } from './TimeCurveView';
+import { CorrelationView } from './CorrelationView';
 
-const VIEWS = ['Tables', 'Summary'] as const;
+const VIEWS = ['Tables', 'Summary', 'Time curve', 'Correlations'] as const;
 type View = (typeof VIEWS)[number];
 
 /** The centre: result views as tabs, with the table picker and export above them. */
@@ -64,10 +66,15 @@ export function ResultsPanel() {
         </div>
       )}
       {preview && <div className="banner info">Preview from the first day(s) of the scenario; the full run is on its way.</div>}
-      {tables.length === 0 ? (
+      {tables.length === 0 && view === 'Correlations' ? (
+        <div role="tabpanel" id="panel-Correlations" aria-labelledby="tab-Correlations" className="tabpanel">
+          <CorrelationView />
+        </div>
+      ) : tables.length === 0 ? (
         <EmptyState status={status} />
       ) : (
         <>
+          {(view === 'Tables' || view === 'Summary') && (
           <div className="table-picker" role="group" aria-label="Table">
             {tables.map((t) => (
               <button key={t.name} type="button" aria-pressed={t.name === table?.name} onClick={() => useRunStore.getState().selectTable(t.name)}>
@@ -75,9 +82,12 @@ export function ResultsPanel() {
               </button>
             ))}
           </div>
+          )}
           <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="tabpanel">
             {view === 'Tables' && table && <DataGrid key={table.name} table={table} />}
             {view === 'Summary' && <SummaryView summaries={summaries.filter((x) => x.name === table?.name)} />}
+            {view === 'Time curve' && <TimeCurveView />}
+            {view === 'Correlations' && <CorrelationView />}
           </div>
         </>
       )}

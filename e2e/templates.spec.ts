@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { TEMPLATES } from '../src/engine/scenario/templates';
+import { DesignerPage } from './app';
+
+test.describe('templates, events and correlations', () => {
+  for (const t of TEMPLATES) {
+    test(`open ${t.label} from the gallery, run it, see its events and correlations`, async ({ page }) => {
+      const app = new DesignerPage(page);
+      await app.open();
+      await page.evaluate(() => localStorage.clear());
+      await page.reload();
+      await page.getByRole('button', { name: 'Gallery' }).click();
+      await expect(page.getByRole('dialog', { name: 'Template gallery' })).toBeVisible();
+      if (t.id === 'payment_outage') await app.shot('gallery');
+      await page.getByRole('button', { name: `Open ${t.label}`, exact: true }).click();
+      await expect(page.getByLabel('Template', { exact: true })).toHaveValue(t.id);
+      const events = t.build().events;
+      for (const e of events) await expect(page.getByRole('button', { name: new RegExp(`^${e.label}:`) })).toBeVisible();
+      // The baseline runs at full size (its correlations need it); the others smaller, for speed.
+      if (t.id !== 'baseline') {
+        await app.setNumber('Orders per day', 300);
+        await app.setNumber('Customers', 2000);
+      }
+      await app.run();
+      await page.getByRole('tab', { name: 'Time curve' }).click();
+      await expect(page.getByRole('img', { name: new RegExp(`with ${events.length} event window`) })).toBeVisible();
+      await app.shot(`time-curve-${t.id}`);
+      await page.getByRole('tab', { name: 'Correlations' }).click();
+      await expect(page.getByRole('table', { name: 'Achieved', exact: true })).toBeVisible();
+      await expect(page.getByText('hourly deviations from the expected curve')).toBeVisible();
+      if (t.id === 'baseline') {
+        const gap = Number((await page.getByText(/largest gap to target/).innerText()).match(/largest gap to target (\d\.\d+)/)![1]);
+        expect(gap).toBeLessThanOrEqual(0.05);
+        await app.shot('correlations');
+      }
+    });
+  }
+
+  test('an edited matrix that is not positive semi-definite shows the warning with both matrices', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.open();
+    await page.getByRole('tab', { name: 'Correlations' }).click();
+    await page.getByLabel('Target correlation abandonment × orders').fill('0.9');
+    const warning = page.getByRole('alert').filter({ hasText: 'Not positive semi-definite' });
+    await expect(warning).toBeVisible();
+    await expect(warning.getByRole('table', { name: 'You entered' })).toBeVisible();
+    await expect(warning.getByRole('table', { name: 'Nearest valid (used)' })).toBeVisible();
+    await app.shot('non-psd');
+    await page.keyboard.press('Control+z');
+    await expect(warning).toBeHidden();
+  });
+
+  test('add an event from the palette, move it with the keyboard, change its discount', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.freshBaseline(10, 300, 1000);
+    await page.getByRole('button', { name: 'Add Flash sale' }).click();
+    const bar = page.getByRole('button', { name: /^Flash sale:/ });
+    await expect(bar).toBeVisible();
+    const before = await page.getByLabel('Event start (UTC)').inputValue();
+    await bar.focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(page.getByLabel('Event start (UTC)')).not.toHaveValue(before);
+    const moved = new Date(`${await page.getByLabel('Event start (UTC)').inputValue()}Z`).getTime() - new Date(`${before}Z`).getTime();
+    expect(moved).toBe(24 * 3600 * 1000);
+    await app.setNumber('Discount %', 40);
+    await app.shot('event-editor');
+    await app.run();
+    await page.getByRole('tab', { name: 'Time curve' }).click();
+    await expect(page.getByRole('img', { name: /with 1 event window/ })).toBeVisible();
+  });
+});

@@ -1,0 +1,89 @@
+import { EVENT_SHAPES, type ScenarioEvent } from '../../engine/scenario/schema';
+import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
+import { humanize } from '../labels';
+import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
+import { NumberField } from './NumberField';
+import { TextField } from './TextField';
+
+const PARAM_LABELS: Record<string, string> = {
+  categoryBoostPct: 'Category boost %',
+  failureRatePct: 'Payment failures %',
+  returnRatePct: 'Return rate %',
+  processingDays: 'Processing days',
+  affectedSkus: 'Affected SKUs',
+  backupCapacityPct: 'Backup capacity %',
+  delayLift: 'Delay lift ×',
+  outageStartHour: 'Outage starts after (h)',
+  outageHours: 'Outage length (h)',
+  orderDropPct: 'Order drop %',
+  abandonmentLift: 'Abandonment lift ×',
+  ticketLift: 'Ticket lift ×',
+  unitCap: 'Unit cap',
+  peakSharePct: 'Peak demand share %',
+  cohortIndex: 'Cohort (0 = first)',
+  shiftPct: 'Share shift %',
+  migrationSharePct: 'Customers migrating %',
+  cannibalizationPct: 'Cannibalisation %',
+};
+
+/** Every field of one event: timing, shape, intensity, discount, categories and its own parameters. */
+export function EventForm({ index, onRemove }: { index: number; onRemove: () => void }) {
+  const scenario = useScenarioStore(selectScenario);
+  const update = useScenarioStore(selectUpdate);
+  const issues = useScenarioIssues();
+  const e = scenario.events[index];
+  if (!e) return null;
+  const path = `events.${index}`;
+  const at = (f: string) => issuesAt(issues, `${path}.${f}`);
+  const edit = (recipe: (ev: ScenarioEvent) => void) => update((s) => recipe(s.events[index]));
+
+  return (
+    <div className="event-form" aria-label={`${e.label} settings`} role="group">
+      <div className="event-form-head">
+        <strong>{humanize(e.type)}</strong>
+        <button type="button" className="danger" onClick={onRemove}>
+          Remove event
+        </button>
+      </div>
+      <TextField label="Event name" value={e.label} issues={at('label')} onChange={(v) => edit((ev) => void (ev.label = v))} />
+      <div className="field-row">
+        <TextField label="Event start (UTC)" type="datetime-local" value={e.start} issues={at('start')} onChange={(v) => v && edit((ev) => void (ev.start = v.slice(0, 16)))} />
+        <NumberField label="Duration (hours)" step={1} value={e.durationHours} issues={at('durationHours')} onCommit={(v) => edit((ev) => void (ev.durationHours = v))} />
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label className="field-label" htmlFor={`shape-${index}`}>
+            Shape
+          </label>
+          <select id={`shape-${index}`} value={e.shape} onChange={(x) => edit((ev) => void (ev.shape = x.target.value as ScenarioEvent['shape']))}>
+            {EVENT_SHAPES.map((s) => (
+              <option key={s} value={s}>
+                {humanize(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <NumberField label="Intensity ×" step={0.1} value={e.intensity} issues={at('intensity')} onCommit={(v) => edit((ev) => void (ev.intensity = v))} />
+        <NumberField label="Discount %" step={1} value={e.discountPct} issues={at('discountPct')} onCommit={(v) => edit((ev) => void (ev.discountPct = v))} />
+      </div>
+      <fieldset className="categories">
+        <legend>Categories {e.categories.length === 0 && <span className="muted">(all)</span>}</legend>
+        {Object.keys(scenario.catalog.categories).map((c) => (
+          <label key={c} className="check">
+            <input
+              type="checkbox"
+              checked={e.categories.includes(c)}
+              onChange={(x) => edit((ev) => void (ev.categories = x.target.checked ? [...ev.categories, c] : ev.categories.filter((k) => k !== c)))}
+            />
+            {humanize(c)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="param-grid">
+        {Object.entries(e.params).map(([k, v]) => (
+          <NumberField key={k} label={PARAM_LABELS[k] ?? humanize(k)} step={0.1} value={v} issues={at(`params.${k}`)} onCommit={(x) => edit((ev) => void (ev.params[k] = x))} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useMemo, useState } from 'react';
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { eventWindows } from '../../engine/modules/events';
+import { isoTimestamp } from '../../engine/time';
+import { selectResultScenario, selectTables, useRunStore } from '../../state/runStore';
+import { EVENT_COLORS } from '../charts/colors';
+
+const METRICS = [
+  { key: 'orders', label: 'Orders' },
+  { key: 'support_tickets', label: 'Support tickets' },
+  { key: 'delivery_delays', label: 'Delivery delays' },
+  { key: 'cart_abandonments', label: 'Cart abandonments' },
+] as const;
+/** More points than this are summed into wider buckets, so the chart stays quick to draw. */
+const MAX_POINTS = 720;
+
+/** Expected against generated counts over time, with the event windows shaded. */
+export function TimeCurveView() {
+  const tables = useRunStore(selectTables);
+  const scenario = useRunStore(selectResultScenario);
+  const [metric, setMetric] = useState<(typeof METRICS)[number]['key']>('orders');
+  const hourly = tables.find((t) => t.name === 'hourly_metrics');
+
+  const { points, bucketHours } = useMemo(() => {
+    if (!hourly) return { points: [], bucketHours: 1 };
+    const t = hourly.arrow;
+    const hour = t.getChild('hour')!;
+    const count = t.getChild(metric)!;
+    const expected = t.getChild(`expected_${metric}`)!;
+    const n = hourly.rowCount;
+    const size = Math.max(1, Math.ceil(n / MAX_POINTS));
+    const out: { t: number; generated: number; expected: number }[] = [];
+    for (let i = 0; i < n; i += size) {
+      let g = 0;
+      let e = 0;
+      for (let k = i; k < Math.min(n, i + size); k++) {
+        g += Number(count.get(k));
+        e += Number(expected.get(k));
+      }
+      out.push({ t: Number(hour.get(i)), generated: g, expected: Math.round(e * 10) / 10 });
+    }
+    return { points: out, bucketHours: size };
+  }, [hourly, metric]);
+
+  if (!hourly || !scenario) return <p className="muted">Run a scenario with the hourly_metrics table to see its time curve.</p>;
+  const windows = eventWindows(scenario);
+  const label = METRICS.find((m) => m.key === metric)!.label;
+  return (
+    <div className="time-curve">
+      <div className="chart-head">
+        <label htmlFor="curve-metric">Metric</label>
+        <select id="curve-metric" value={metric} onChange={(e) => setMetric(e.target.value as typeof metric)}>
+            {METRICS.map((m) => (
+              <option key={m.key} value={m.key}>
+                {m.label}
+              </option>
+            ))}
+        </select>
+        <span className="muted small">
+          {label} per {bucketHours === 1 ? 'hour' : `${bucketHours} hours`}: expected (dashed) against generated; shaded bands are events.
+        </span>
+      </div>
+      <div className="chart-box" role="img" aria-label={`${label} per hour, expected and generated, with ${windows.length} event window(s)`}>
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={points} margin={{ top: 12, right: 24, bottom: 8, left: 8 }}>
+            <CartesianGrid stroke="#e6e9f0" />
+            <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => isoTimestamp(v).slice(5, 13).replace(' ', ' ')} minTickGap={40} />
+            <YAxis width={56} />
+            <Tooltip labelFormatter={(v) => isoTimestamp(Number(v)).slice(0, 16)} />
+            <Legend />
+            {windows.map((w, i) => (
+              <ReferenceArea
+                key={w.index}
+                x1={Math.max(w.startMs, points[0]?.t ?? w.startMs)}
+                x2={Math.min(w.endMs, points[points.length - 1]?.t ?? w.endMs)}
+                fill={EVENT_COLORS[i % EVENT_COLORS.length]}
+                fillOpacity={0.12}
+                label={{ value: w.event.label, position: 'insideTop', fontSize: 12 }}
+              />
+            ))}
+            <Line type="monotone" dataKey="expected" name="Expected" stroke="#64708a" strokeDasharray="5 4" dot={false} isAnimationActive={false} />
+            <Line type="monotone" dataKey="generated" name="Generated" stroke="#4f46e5" dot={false} strokeWidth={1.5} isAnimationActive={false} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+    </div>
+  );
+}
