@@ -16,6 +16,11 @@ let csvBytes = 0;
 for (const t of run.tables) csvBytes += toCSV(t).length;
 const csvAllMs = performance.now() - t2;
 
+const t4 = performance.now();
+const full = generate(millionOrderBaseline(true));
+const genAllMs = performance.now() - t4;
+const allRows = full.tables.reduce((n, t) => n + t.rowCount, 0);
+
 const parquet = await loadParquet();
 const t3 = performance.now();
 let parquetBytes = 0;
@@ -23,5 +28,5 @@ for (const t of run.tables) parquetBytes += toParquet(t, parquet).length;
 const parquetMs = performance.now() - t3;
 
 process.stdout.write(
-  `${JSON.stringify({ rows, genMs, csvAllMs, csvBytes, parquetMs, parquetBytes, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({ rows, genMs, genAllMs, allTables: full.tables.length, allRows, csvAllMs, csvBytes, parquetMs, parquetBytes, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
 );

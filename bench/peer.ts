@@ -62,7 +62,15 @@ for (let i = 1; i <= ordersN; i++) {
       { value: 2, weight: 14 },
       { value: 3, weight: 6 },
     ]);
-    items.push({ order_id: i, line_no: l, product_id: product.product_id, quantity, unit_price: product.price });
+    items.push({
+      order_id: i,
+      line_no: l,
+      product_id: product.product_id,
+      quantity,
+      unit_price: product.price,
+      discount: '0.00',
+      fulfilled_by: faker.helpers.arrayElement(['primary', 'primary', 'primary', 'backup']),
+    });
     subtotal += quantity * Number(product.price);
   }
   const discount = faker.datatype.boolean(0.12) ? Math.round(subtotal * 10) / 100 : 0;
@@ -81,6 +89,9 @@ for (let i = 1; i <= ordersN; i++) {
     subtotal: subtotal.toFixed(2),
     discount: discount.toFixed(2),
     total: (subtotal - discount).toFixed(2),
+    promised_at: faker.date.soon({ days: 3, refDate: start }).toISOString().replace('T', ' ').slice(0, 19),
+    delivered_at: faker.datatype.boolean(0.96) ? faker.date.soon({ days: 5, refDate: start }).toISOString().replace('T', ' ').slice(0, 19) : '',
+    campaign_id: faker.datatype.boolean(0.12) ? 1 : '',
   });
   payments.push({
     payment_id: i,

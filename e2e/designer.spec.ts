@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import { TABLE_NAMES } from '../src/engine/scenario/schema';
 import { DesignerPage } from './app';
 
 test.describe('the designer, as a person uses it', () => {
@@ -87,7 +88,24 @@ test.describe('the designer, as a person uses it', () => {
     expect(csv.name).toMatch(/^baseline_\d{8}T\d{6}Z_orders\.csv$/);
     const records = parse(csv.bytes, { columns: true }) as Record<string, string>[];
     expect(records.length).toBe(rows);
-    expect(Object.keys(records[0])).toEqual(['order_id', 'customer_id', 'created_at', 'channel', 'payment_method', 'status', 'item_count', 'subtotal', 'discount', 'total']);
+    expect(Object.keys(records[0])).toEqual([
+      'order_id',
+      'customer_id',
+      'created_at',
+      'channel',
+      'payment_method',
+      'status',
+      'item_count',
+      'subtotal',
+      'discount',
+      'total',
+      'promised_at',
+      'delivered_at',
+      'campaign_id',
+    ]);
+    // Nullable cells are empty in CSV and null in Parquet.
+    const undelivered = records.findIndex((r) => r.status !== 'completed');
+    expect(records[undelivered].delivered_at).toBe('');
 
     const pq = await app.exportSelected('Parquet');
     expect(pq.name).toMatch(/^baseline_\d{8}T\d{6}Z_orders\.parquet$/);
@@ -95,12 +113,13 @@ test.describe('the designer, as a person uses it', () => {
     const pqRows = await parquetReadObjects({ file: ab, compressors });
     expect(pqRows.length).toBe(rows);
     expect(Number(pqRows[rows - 1].total)).toBeCloseTo(Number(records[rows - 1].total), 2);
+    expect(pqRows[undelivered].delivered_at).toBeNull();
 
     const zip = await app.download(() => page.getByRole('button', { name: 'Export all (zip)' }).click());
     const entries = unzipSync(new Uint8Array(zip.bytes));
     const manifest = JSON.parse(strFromU8(entries['manifest.json']));
     expect(Object.keys(entries)).toContain('scenario.json');
-    expect(manifest.tables.map((t: { table: string }) => t.table)).toEqual(['customers', 'suppliers', 'products', 'orders', 'order_items', 'payments']);
+    expect(manifest.tables.map((t: { table: string }) => t.table)).toEqual([...TABLE_NAMES]);
 
     // The CLI, given the scenario the browser ran, writes the same bytes.
     const dir = mkdtempSync(join(tmpdir(), 'cli-'));

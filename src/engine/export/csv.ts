@@ -88,6 +88,7 @@ export function toCSV(table: DataTable): Uint8Array {
   let dayKey = NaN;
   let dayBytes: Uint8Array = new Uint8Array(0);
   const dateCache = new Map<number, Uint8Array>();
+  const dayCache = new Map<number, Uint8Array>();
   const n = cols.length;
   for (let row = 0; row < table.rowCount; row++) {
     let bound = fixedBound;
@@ -119,7 +120,12 @@ export function toCSV(table: DataTable): Uint8Array {
           const day = Math.floor(ms / MS_PER_DAY);
           if (day !== dayKey) {
             dayKey = day;
-            dayBytes = encoder.encode(`${isoDay(day)} `);
+            let cachedDay = dayCache.get(day);
+            if (!cachedDay) {
+              cachedDay = encoder.encode(`${isoDay(day)} `);
+              dayCache.set(day, cachedDay);
+            }
+            dayBytes = cachedDay;
           }
           for (let i = 0; i < dayBytes.length; i++) buf[at + i] = dayBytes[i];
           at += dayBytes.length;
