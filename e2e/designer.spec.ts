@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
-import { TABLE_NAMES } from '../src/engine/scenario/schema';
+import { COMMERCE_TABLES } from '../src/engine/scenario/schema';
 import { DesignerPage } from './app';
 
 test.describe('the designer, as a person uses it', () => {
@@ -119,7 +119,7 @@ test.describe('the designer, as a person uses it', () => {
     const entries = unzipSync(new Uint8Array(zip.bytes));
     const manifest = JSON.parse(strFromU8(entries['manifest.json']));
     expect(Object.keys(entries)).toContain('scenario.json');
-    expect(manifest.tables.map((t: { table: string }) => t.table)).toEqual([...TABLE_NAMES]);
+    expect(manifest.tables.map((t: { table: string }) => t.table)).toEqual([...COMMERCE_TABLES]);
 
     // The CLI, given the scenario the browser ran, writes the same bytes.
     const dir = mkdtempSync(join(tmpdir(), 'cli-'));

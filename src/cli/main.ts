@@ -15,6 +15,7 @@ import {
   manifestJSON,
   parseScenarioText,
   ScenarioError,
+  splitByTenant,
   TABLE_NAMES,
   TEMPLATES,
   type ExportFormat,
@@ -36,6 +37,7 @@ const USAGE = `Usage: npm run generate -- [options]
   --tables A,B         tables to write (${TABLE_NAMES.join(', ')})
   --format csv|parquet output format; default csv
   --out DIR            output folder; default out/
+  --split-tenants      multi-tenant tables go into one folder per tenant
   --partitions N       cut the days into N ranges…
   --partition K        …and generate only range K (0-based)
   --quiet              no progress on stderr
@@ -61,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
       partitions: { type: 'string', default: '1' },
       partition: { type: 'string', default: '0' },
       quiet: { type: 'boolean', default: false },
+      'split-tenants': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -95,11 +98,18 @@ async function main(argv: string[]): Promise<number> {
 
   await mkdir(values.out, { recursive: true });
   const files = [];
-  for (const table of run.tables) {
-    const file = exportTable(run, table, format, stamp, parquet);
-    await writeFile(join(values.out, file.fileName), file.bytes);
-    files.push(file);
-    file.bytes = new Uint8Array(0);
+  for (const whole of run.tables) {
+    const parts = values['split-tenants'] ? splitByTenant(whole) : null;
+    for (const { tenant, table } of parts ?? [{ tenant: '', table: whole }]) {
+      const file = exportTable(run, table, format, stamp, parquet);
+      if (tenant) {
+        await mkdir(join(values.out, tenant), { recursive: true });
+        file.fileName = `${tenant}/${file.fileName}`;
+      }
+      await writeFile(join(values.out, file.fileName), file.bytes);
+      files.push(file);
+      file.bytes = new Uint8Array(0);
+    }
   }
   const manifest = buildManifest(run, files, format, createdAt);
   await writeFile(join(values.out, 'manifest.json'), manifestJSON(manifest));

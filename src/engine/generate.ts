@@ -5,6 +5,7 @@ import { customersModule } from './modules/customers';
 import { metricsModule } from './modules/metrics';
 import { returnsModule } from './modules/returns';
 import { supportModule } from './modules/support';
+import { tenantDailyModule, tenantsModule } from './modules/tenants';
 import type { EngineModule, ModuleContext } from './modules/module';
 import { ordersModule } from './modules/orders';
 import { streamFor } from './random/rng';
@@ -14,7 +15,7 @@ import { TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
 import type { DataTable } from './table';
 
 /** Registered modules, in an order where each follows its dependencies. */
-export const MODULES: readonly EngineModule[] = [customersModule, catalogModule, campaignsModule, ordersModule, supportModule, cartsModule, returnsModule, metricsModule];
+export const MODULES: readonly EngineModule[] = [customersModule, catalogModule, campaignsModule, ordersModule, supportModule, cartsModule, returnsModule, metricsModule, tenantsModule, tenantDailyModule];
 
 export interface PartitionOptions {
   /** Cut the calendar into this many contiguous day ranges… */

@@ -26,3 +26,4 @@ export { GENERATOR } from './version';
 export type { DataTable, Column } from './table';
 export { applyOverride, applyEventOverrides, parseDurationHours } from './scenario/overrides';
 export { rebalance } from './scenario/shares';
+export { splitByTenant, takeRows } from './table';

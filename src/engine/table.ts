@@ -123,3 +123,44 @@ function joinTyped<T extends Int32Array | Float64Array | Uint8Array>(arrays: T[]
   }
   return out;
 }
+
+/** The rows at `rows` (in that order), as a new table with its own buffers. */
+export function takeRows(table: DataTable, rows: Int32Array): DataTable {
+  const pick = <T extends { [i: number]: number; length: number }>(src: T, make: (n: number) => T): T => {
+    const out = make(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = src[rows[i]];
+    return out;
+  };
+  return {
+    name: table.name,
+    rowCount: rows.length,
+    columns: table.columns.map((c): Column => {
+      const valid = c.valid ? pick(c.valid, (n) => new Uint8Array(n)) : undefined;
+      switch (c.type) {
+        case 'dict':
+          return { ...c, valid, indices: pick(c.indices, (n) => new Int32Array(n)) };
+        case 'string':
+          return { ...c, valid, values: Array.from(rows, (r) => c.values[r]) };
+        case 'fixed':
+        case 'timestamp':
+          return { ...c, valid, values: pick(c.values, (n) => new Float64Array(n)) };
+        case 'bool':
+          return { ...c, valid, values: pick(c.values, (n) => new Uint8Array(n)) };
+        case 'int32':
+        case 'date':
+          return { ...c, valid, values: pick(c.values, (n) => new Int32Array(n)) };
+      }
+    }),
+  };
+}
+
+/** Splits a multi-tenant table into one table per tenant (by its tenant_id column); null if it has none. */
+export function splitByTenant(table: DataTable): { tenant: string; table: DataTable }[] | null {
+  const col = table.columns.find((c) => c.name === 'tenant_id');
+  if (!col || col.type !== 'dict') return null;
+  return col.dictionary.map((tenant, t) => {
+    const rows: number[] = [];
+    for (let r = 0; r < table.rowCount; r++) if (col.indices[r] === t) rows.push(r);
+    return { tenant, table: takeRows(table, Int32Array.from(rows)) };
+  });
+}

@@ -2,6 +2,7 @@ import { tableFromIPC, type Table } from 'apache-arrow';
 import { create } from 'zustand';
 import { engineBridge, RunAborted } from '../bridge/engineBridge';
 import type { CorrelationReport } from '../engine/analysis/correlation';
+import type { TenantElasticity } from '../engine/analysis/elasticity';
 import type { TableSummary } from '../engine/analysis/summary';
 import type { ExportFormat } from '../engine/export/bundle';
 import type { ScenarioIssue } from '../engine/scenario/errors';
@@ -26,6 +27,7 @@ export interface RunState {
   tables: ResultTable[];
   summaries: TableSummary[];
   correlation: CorrelationReport | null;
+  elasticity: TenantElasticity[];
   /** The scenario the result was generated from (events, calendar), for charts. */
   resultScenario: Scenario | null;
   elapsedMs: number;
@@ -65,6 +67,7 @@ function fromResult(r: RunResult) {
     tables: r.tables.map((t) => ({ name: t.name, rowCount: t.rowCount, arrow: tableFromIPC(t.ipc) })),
     summaries: r.summaries,
     correlation: r.correlation,
+    elasticity: r.elasticity,
     elapsedMs: r.elapsedMs,
   };
 }
@@ -77,6 +80,7 @@ export const useRunStore = create<RunState>()((set, get) => ({
   tables: [],
   summaries: [],
   correlation: null,
+  elasticity: [],
   resultScenario: null,
   elapsedMs: 0,
   resultName: '',
@@ -160,3 +164,4 @@ export const selectError = (s: RunState) => s.error;
 export const selectRunIssues = (s: RunState) => s.issues;
 export const selectCorrelation = (s: RunState) => s.correlation;
 export const selectResultScenario = (s: RunState) => s.resultScenario;
+export const selectElasticity = (s: RunState) => s.elasticity;

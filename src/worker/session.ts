@@ -1,5 +1,6 @@
 import { transfer } from 'comlink';
 import { correlationReport, type CorrelationReport } from '../engine/analysis/correlation';
+import { estimateElasticities, type TenantElasticity } from '../engine/analysis/elasticity';
 import { summarizeTable, type TableSummary } from '../engine/analysis/summary';
 import { sortOrder } from '../engine/analysis/sort';
 import { toArrowIPC } from '../engine/export/arrow';
@@ -22,6 +23,7 @@ export interface RunResult {
   tables: ResultTableIPC[];
   summaries: TableSummary[];
   correlation: CorrelationReport | null;
+  elasticity: TenantElasticity[];
   elapsedMs: number;
 }
 
@@ -51,7 +53,9 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
   const pack = (run: GeneratedRun, preview: boolean, started: number): RunResult => {
     const tables = run.tables.map((t) => ({ name: t.name, rowCount: t.rowCount, ipc: toArrowIPC(t) }));
     const correlation = correlationReport(run.scenario, run.tables.find((t) => t.name === 'hourly_metrics'));
-    return { preview, tables, summaries: run.tables.map(summarizeTable), correlation, elapsedMs: performance.now() - started };
+    const byName = (name: string) => run.tables.find((t) => t.name === name);
+    const elasticity = estimateElasticities(run.scenario, byName('shopify_orders'), byName('weather_daily'));
+    return { preview, tables, summaries: run.tables.map(summarizeTable), correlation, elasticity, elapsedMs: performance.now() - started };
   };
   const transferResult = (r: RunResult) => transfer(r, r.tables.map((t) => t.ipc.buffer as ArrayBuffer));
   const tableOf = (name: string) => {

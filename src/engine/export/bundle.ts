@@ -5,6 +5,7 @@ import type { DataTable } from '../table';
 import { GENERATOR } from '../version';
 import { CSV_FORMULA_NOTE, toCSV } from './csv';
 import { sha256Hex } from './hash';
+import { groundTruth } from './groundTruth';
 import { toParquet, type ParquetModule } from './parquet';
 
 export type ExportFormat = 'csv' | 'parquet';
@@ -24,6 +25,7 @@ export interface Manifest {
   partition: GeneratedRun['partition'];
   scenario: Scenario;
   notes: string[];
+  groundTruth: ReturnType<typeof groundTruth>;
   tables: { table: string; file: string; rows: number; bytes: number; sha256: string }[];
 }
 
@@ -63,6 +65,7 @@ export function buildManifest(run: GeneratedRun, files: readonly ExportedFile[],
     partition: run.partition,
     scenario: run.scenario,
     notes: format === 'csv' ? [CSV_FORMULA_NOTE] : [],
+    groundTruth: groundTruth(run.scenario),
     tables: files.map((f) => ({ table: f.table, file: f.fileName, rows: f.rows, bytes: f.bytes.length, sha256: f.sha256 })),
   };
 }
@@ -71,12 +74,13 @@ export function manifestJSON(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** One zip: scenario.json, manifest.json and every table file. */
+/** One zip: scenario.json, manifest.json, ground_truth.json and every table file. */
 export function zipBundle(manifest: Manifest, files: readonly ExportedFile[]): Uint8Array {
   const mtime = new Date(manifest.createdAt);
   const entries: Zippable = {
     'scenario.json': [strToU8(`${JSON.stringify(manifest.scenario, null, 2)}\n`), { mtime }],
     'manifest.json': [strToU8(manifestJSON(manifest)), { mtime }],
+    'ground_truth.json': [strToU8(`${JSON.stringify(manifest.groundTruth, null, 2)}\n`), { mtime }],
   };
   // Parquet is already compressed; storing it again saves time for no loss.
   for (const f of files) entries[f.fileName] = [f.bytes, { mtime, level: manifest.format === 'parquet' ? 0 : 6 }];

@@ -11,6 +11,8 @@ type Raw = Record<string, unknown>;
 const STEPS: Record<number, (s: Raw) => Raw> = {
   // 1 → 2: events, service levels and target correlations arrived; a version-1 file had none.
   1: (s) => ({ ...s, events: [], service: { ...DEFAULT_SERVICE }, correlations: structuredClone(DEFAULT_CORRELATIONS) }),
+  // 2 → 3: weather-sensitive tenants arrived; a version-2 scenario had none.
+  2: (s) => ({ ...s, tenants: [] }),
 };
 
 export function migrate(raw: Raw): { ok: true; value: Raw } | { ok: false; issue: ScenarioIssue } {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { coded } from './errors';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const SHARE_TOLERANCE = 0.05;
 
@@ -65,7 +65,17 @@ export const TABLE_NAMES = [
   'returns',
   'system_metrics',
   'hourly_metrics',
+  'tenants',
+  'weather_daily',
+  'shopify_orders',
+  'meta_ads',
+  'google_ads',
+  'klaviyo_events',
 ] as const;
+
+/** The e-commerce suite's tables (seed 001); the weather tenants template has its own six. */
+export const COMMERCE_TABLES = TABLE_NAMES.slice(0, 12);
+export const TENANT_TABLES = TABLE_NAMES.slice(12);
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export const EVENT_TYPES = [
@@ -107,6 +117,22 @@ export const eventSchema = z.strictObject(
   coded('E109', 'unknown field in event'),
 );
 export type ScenarioEvent = z.infer<typeof eventSchema>;
+
+export const tenantSchema = z.strictObject(
+  {
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, coded('E109', 'tenant id must be lower_snake_case')),
+    category: z.string().min(1, coded('E109', 'tenant category is required')),
+    baseRevenue: z.number(coded('E100', 'base revenue must be a number')).positive(coded('E101', 'base revenue must be more than 0')).max(1e8, coded('E101', 'base revenue is too large')),
+    /** Relative change in expected daily revenue per standard deviation of temperature anomaly. */
+    tempElasticity: z.number(coded('E100', 'elasticity must be a number')).min(-2, coded('E101', 'elasticity must be -2 to 2')).max(2, coded('E101', 'elasticity must be -2 to 2')),
+    precipElasticity: z.number(coded('E100', 'elasticity must be a number')).min(-2, coded('E101', 'elasticity must be -2 to 2')).max(2, coded('E101', 'elasticity must be -2 to 2')),
+    latitude: z.number(coded('E100', 'latitude must be a number')).min(-70, coded('E101', 'latitude must be -70 to 70')).max(70, coded('E101', 'latitude must be -70 to 70')),
+    averageOrderValue: z.number(coded('E100', 'average order value must be a number')).positive(coded('E101', 'average order value must be more than 0')),
+    products: z.array(z.string().min(1)).min(1, coded('E109', 'a tenant sells at least one product')),
+  },
+  coded('E109', 'unknown field in tenant'),
+);
+export type Tenant = z.infer<typeof tenantSchema>;
 
 const unitInterval = (what: string) => z.number(coded('E100', `${what} must be a number`)).min(-1, coded('E101', `${what} must be -1 to 1`)).max(1, coded('E101', `${what} must be -1 to 1`));
 
@@ -153,6 +179,7 @@ export const scenarioSchema = z
         cancelRate: percent('cancel rate'),
       }),
       events: z.array(eventSchema),
+      tenants: z.array(tenantSchema),
       service: z.strictObject({
         ticketsPerOrder: z.number().min(0, coded('E101', 'tickets per order must be ≥ 0')).max(5, coded('E101', 'tickets per order must be ≤ 5')),
         lateSharePct: percent('late deliveries'),

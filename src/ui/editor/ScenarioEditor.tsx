@@ -4,6 +4,7 @@ import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { CohortEditor } from './CohortEditor';
 import { EventTimeline } from './EventTimeline';
+import { TenantEditor } from './TenantEditor';
 import { FieldError } from './FieldError';
 import { NumberField } from './NumberField';
 import { RunSize } from './RunSize';
@@ -41,6 +42,8 @@ export function ScenarioEditor() {
         </div>
         <RunSize />
       </section>
+
+      <TenantEditor />
 
       <EventTimeline />
 

@@ -16,8 +16,9 @@ import { DataGrid } from './DataGrid';
 import { SummaryView } from './SummaryView';
 import { TimeCurveView } from './TimeCurveView';
 import { CorrelationView } from './CorrelationView';
+import { ElasticityView } from './elasticity/ElasticityView';
 
-const VIEWS = ['Tables', 'Summary', 'Time curve', 'Correlations'] as const;
+const VIEWS = ['Tables', 'Summary', 'Time curve', 'Correlations', 'Elasticity'] as const;
 type View = (typeof VIEWS)[number];
 
 /** The centre: result views as tabs, with the table picker and export above them. */
@@ -88,6 +89,7 @@ export function ResultsPanel() {
             {view === 'Summary' && <SummaryView summaries={summaries.filter((x) => x.name === table?.name)} />}
             {view === 'Time curve' && <TimeCurveView />}
             {view === 'Correlations' && <CorrelationView />}
+            {view === 'Elasticity' && <ElasticityView />}
           </div>
         </>
       )}

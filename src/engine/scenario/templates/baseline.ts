@@ -1,5 +1,5 @@
 import { DEFAULT_CORRELATIONS, DEFAULT_SERVICE } from '../defaults';
-import { SCHEMA_VERSION, TABLE_NAMES, type Cohort, type Scenario } from '../schema';
+import { COMMERCE_TABLES, SCHEMA_VERSION, type Cohort, type Scenario } from '../schema';
 
 /**
  * The four generational cohorts of the e-commerce suite (SPEC T2). Where the seed says
@@ -88,8 +88,9 @@ export function baselineTemplate(): Scenario {
     },
     orders: { meanExtraItems: 1.4, couponRate: 12, couponPercent: 10, paymentFailureRate: 2, cancelRate: 2 },
     events: [],
+    tenants: [],
     service: { ...DEFAULT_SERVICE },
     correlations: structuredClone(DEFAULT_CORRELATIONS),
-    tables: [...TABLE_NAMES],
+    tables: [...COMMERCE_TABLES],
   };
 }

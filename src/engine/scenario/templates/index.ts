@@ -11,6 +11,7 @@ import {
   supplyDisruptionTemplate,
   viralMomentTemplate,
 } from './suite';
+import { weatherTenantsTemplate } from './weather';
 
 export interface TemplateInfo {
   id: string;
@@ -86,6 +87,13 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     description: 'A mobile app launches: 35% of customers migrate and other channels lose 15%.',
     figures: ['90 days', '35% migrate', '15% cannibalisation', '1.18× traffic'],
     build: multiChannelTemplate,
+  },
+  {
+    id: 'weather_tenants',
+    label: 'Weather tenants',
+    description: 'Four shops whose sales follow the weather, with known elasticities to recover.',
+    figures: ['366 days', '4 tenants', '~107k orders', 'β truth in the manifest'],
+    build: weatherTenantsTemplate,
   },
 ];
 

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { estimateElasticities } from './analysis/elasticity';
+import { toCSV } from './export/csv';
+import { sha256Hex } from './export/hash';
+import { generate } from './generate';
+import { buildTemplate } from './scenario/templates';
+import { concatTables } from './table';
+import { labels, numbers, tableOf, TWENTY_SEEDS } from './testing';
+import { weekday } from './time';
+
+const SEED_ORDERS: Record<string, number> = { demo_tenant_1: 25_674, demo_tenant_2: 40_567, demo_tenant_3: 22_750, demo_tenant_4: 17_743 };
+
+const runs = TWENTY_SEEDS.map((seed) => {
+  const s = { ...buildTemplate('weather_tenants'), seed };
+  const run = generate(s);
+  return { seed, s, run, report: estimateElasticities(s, tableOf(run, 'shopify_orders'), tableOf(run, 'weather_daily')) };
+});
+
+describe('weather tenants (20 seeds)', () => {
+  it('recovers every elasticity within 0.03 in at least 19 of 20 seeds', () => {
+    const failing = runs.filter(({ report }) => report.some((t) => t.estimates.some((e) => !e.pass)));
+    const detail = failing.map(({ seed, report }) => `seed ${seed}: ${report.flatMap((t) => t.estimates.filter((e) => !e.pass).map((e) => `${t.tenant} ${e.variable} ${e.estimate.toFixed(4)} vs ${e.truth}`)).join(', ')}`);
+    expect(runs[0].report).toHaveLength(4);
+    expect(failing.length, detail.join('\n')).toBeLessThanOrEqual(1);
+  });
+
+  it('puts the truth inside the 95% interval in at least 90% of (seed, tenant, variable) cases', () => {
+    const cases = runs.flatMap(({ report }) => report.flatMap((t) => t.estimates));
+    const inside = cases.filter((e) => e.truth >= e.low && e.truth <= e.high).length;
+    expect(cases).toHaveLength(160);
+    expect(inside / cases.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("orders per tenant within ±10% of the seed's counts", () => {
+    for (const { seed, run } of runs) {
+      const tenant = labels(tableOf(run, 'shopify_orders'), 'tenant_id');
+      for (const [id, count] of Object.entries(SEED_ORDERS)) {
+        const n = tenant.filter((t) => t === id).length;
+        expect(Math.abs(n / count - 1), `seed ${seed} ${id}: ${n}`).toBeLessThanOrEqual(0.1);
+      }
+    }
+  });
+
+  it('ads are consistent: clicks ≤ impressions, conversions ≤ clicks, roas = attributed revenue ÷ spend', () => {
+    for (const { run } of runs.slice(0, 5)) {
+      for (const name of ['meta_ads', 'google_ads']) {
+        const t = tableOf(run, name);
+        const [imp, clicks, conv, spend, attributed, roas] = ['impressions', 'clicks', 'conversions', 'spend', 'attributed_revenue', 'roas'].map((c) => numbers(t, c));
+        for (let i = 0; i < t.rowCount; i++) {
+          expect(clicks[i]).toBeLessThanOrEqual(imp[i]);
+          expect(conv[i]).toBeLessThanOrEqual(clicks[i]);
+          expect(spend[i]).toBeGreaterThan(0);
+          expect(Math.abs(roas[i] - attributed[i] / spend[i])).toBeLessThanOrEqual(0.00005 + 1e-12);
+        }
+      }
+    }
+  });
+
+  it('weekends bring 10% more revenue (± 4 points, averaged over tenants and seeds)', () => {
+    let weekend = 0;
+    let weekdays = 0;
+    let nWeekend = 0;
+    let nWeekdays = 0;
+    for (const { run } of runs) {
+      const t = tableOf(run, 'shopify_orders');
+      const date = numbers(t, 'date');
+      const net = numbers(t, 'net_revenue');
+      date.forEach((d, i) => {
+        if (weekday(d) >= 5) weekend += net[i];
+        else weekdays += net[i];
+      });
+      const days = numbers(tableOf(run, 'weather_daily'), 'date');
+      days.forEach((d) => (weekday(d) >= 5 ? nWeekend++ : nWeekdays++));
+    }
+    expect(Math.abs(weekend / nWeekend / (weekdays / nWeekdays) - 1.1)).toBeLessThanOrEqual(0.04);
+  });
+
+  it('partitions by day give the same tables as one run', () => {
+    const { s, run } = runs[0];
+    const parts = [0, 1, 2].map((k) => generate(s, { partitions: 3, partition: k }).tables);
+    for (const t of run.tables) {
+      const joined = concatTables(parts.map((p) => p.find((x) => x.name === t.name)).filter((x) => x !== undefined));
+      expect(sha256Hex(toCSV(joined)), t.name).toBe(sha256Hex(toCSV(t)));
+    }
+  });
+});

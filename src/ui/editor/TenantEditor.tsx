@@ -1,0 +1,41 @@
+import type { Tenant } from '../../engine/scenario/schema';
+import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
+import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
+import { NumberField } from './NumberField';
+
+/** Weather-sensitive tenants: revenue, location and the elasticities the data should give back. */
+export function TenantEditor() {
+  const scenario = useScenarioStore(selectScenario);
+  const update = useScenarioStore(selectUpdate);
+  const issues = useScenarioIssues();
+  if (scenario.tenants.length === 0) return null;
+  const field = (i: number, key: keyof Tenant, label: string, step: number) => (
+    <NumberField
+      label={`${scenario.tenants[i].id} ${label}`}
+      step={step}
+      value={scenario.tenants[i][key] as number}
+      issues={issuesAt(issues, `tenants.${i}.${key}`)}
+      onCommit={(v) => update((s) => void ((s.tenants[i][key] as number) = v))}
+    />
+  );
+  return (
+    <section className="panel-section" aria-labelledby="tenants-heading">
+      <h2 id="tenants-heading">Tenants</h2>
+      {scenario.tenants.map((t, i) => (
+        <div key={t.id} className="tenant-card">
+          <h3>
+            {t.id} <span className="muted">· {t.category}</span>
+          </h3>
+          <div className="field-row">
+            {field(i, 'tempElasticity', 'temp elasticity', 0.01)}
+            {field(i, 'precipElasticity', 'precip elasticity', 0.01)}
+          </div>
+          <div className="field-row">
+            {field(i, 'baseRevenue', 'base revenue', 100)}
+            {field(i, 'latitude', 'latitude', 0.1)}
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}
