@@ -35,3 +35,19 @@ test('weather tenants: the Elasticity tab gives back the ground truth, and follo
   expect(Number(first[2])).toBe(0.3);
   expect(Math.abs(Number(first[3]) - 0.3)).toBeLessThanOrEqual(0.03);
 });
+
+test('flash sale: each cohort’s price elasticity comes back from the 70% discount', async ({ page }) => {
+  const app = new DesignerPage(page);
+  await app.open();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByLabel('Template', { exact: true }).selectOption('flash_sale');
+  await app.run();
+  await page.getByRole('tab', { name: 'Elasticity' }).click();
+  const rows = page.getByRole('table', { name: 'Price elasticity estimates' }).getByRole('row');
+  await expect(rows).toHaveCount(5);
+  await expect(page.getByRole('img', { name: 'Price response curves for 4 cohorts' })).toBeVisible();
+  const cells = await rows.evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  for (const c of cells) expect(Math.abs(Number(c[2]) - Number(c[1])), c[0]).toBeLessThanOrEqual(0.15);
+  await app.shot('price-elasticity');
+});

@@ -84,3 +84,32 @@ describe('weather tenants (20 seeds)', () => {
     }
   });
 });
+
+describe('price elasticity per cohort (flash sale, 20 seeds)', () => {
+  it('each cohort’s elasticity comes back within 0.15 from the 70% discount in at least 19 of 20 seeds', async () => {
+    const { estimatePriceElasticities } = await import('./analysis/priceElasticity');
+    const { sizedTemplate } = await import('./testing');
+    const failing: string[] = [];
+    for (const seed of TWENTY_SEEDS) {
+      const s = sizedTemplate('flash_sale', seed, 2500, 10_000);
+      const run = generate({ ...s, tables: ['customers', 'orders'] });
+      const r = estimatePriceElasticities(s, tableOf(run, 'orders'), tableOf(run, 'customers'));
+      expect(r.map((c) => c.truth)).toEqual(s.cohorts.map((c) => c.priceElasticity));
+      const bad = r.filter((c) => !c.pass);
+      if (bad.length) failing.push(`seed ${seed}: ${bad.map((c) => `${c.cohort} ${c.estimate.toFixed(3)}`).join(', ')}`);
+    }
+    expect(failing.length, failing.join('\n')).toBeLessThanOrEqual(1);
+  });
+
+  it('the discount, not a typed-in intensity, makes the flash sale peak: no discount, no surge', async () => {
+    const { hourlyPlan } = await import('./modules/plan');
+    const s = buildTemplate('flash_sale');
+    const noDiscount = { ...s, events: s.events.map((e) => ({ ...e, discountPct: 0 })) };
+    const peak = (x: typeof s) => {
+      const p = hourlyPlan(x);
+      return Math.max(...p.expected[0].map((v, h) => v / p.baseline[0][h]));
+    };
+    expect(peak(s)).toBeGreaterThan(8);
+    expect(peak(noDiscount)).toBeCloseTo(1, 6);
+  });
+});

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { engineBridge, RunAborted } from '../bridge/engineBridge';
 import type { CorrelationReport } from '../engine/analysis/correlation';
 import type { TenantElasticity } from '../engine/analysis/elasticity';
+import type { CohortPriceElasticity } from '../engine/analysis/priceElasticity';
 import type { TableSummary } from '../engine/analysis/summary';
 import type { ExportFormat } from '../engine/export/bundle';
 import type { ScenarioIssue } from '../engine/scenario/errors';
@@ -28,6 +29,7 @@ export interface RunState {
   summaries: TableSummary[];
   correlation: CorrelationReport | null;
   elasticity: TenantElasticity[];
+  priceElasticity: CohortPriceElasticity[];
   /** The scenario the result was generated from (events, calendar), for charts. */
   resultScenario: Scenario | null;
   elapsedMs: number;
@@ -68,6 +70,7 @@ function fromResult(r: RunResult) {
     summaries: r.summaries,
     correlation: r.correlation,
     elasticity: r.elasticity,
+    priceElasticity: r.priceElasticity,
     elapsedMs: r.elapsedMs,
   };
 }
@@ -81,6 +84,7 @@ export const useRunStore = create<RunState>()((set, get) => ({
   summaries: [],
   correlation: null,
   elasticity: [],
+  priceElasticity: [],
   resultScenario: null,
   elapsedMs: 0,
   resultName: '',
@@ -165,3 +169,4 @@ export const selectRunIssues = (s: RunState) => s.issues;
 export const selectCorrelation = (s: RunState) => s.correlation;
 export const selectResultScenario = (s: RunState) => s.resultScenario;
 export const selectElasticity = (s: RunState) => s.elasticity;
+export const selectPriceElasticity = (s: RunState) => s.priceElasticity;

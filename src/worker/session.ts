@@ -1,6 +1,7 @@
 import { transfer } from 'comlink';
 import { correlationReport, type CorrelationReport } from '../engine/analysis/correlation';
 import { estimateElasticities, type TenantElasticity } from '../engine/analysis/elasticity';
+import { estimatePriceElasticities, type CohortPriceElasticity } from '../engine/analysis/priceElasticity';
 import { summarizeTable, type TableSummary } from '../engine/analysis/summary';
 import { sortOrder } from '../engine/analysis/sort';
 import { toArrowIPC } from '../engine/export/arrow';
@@ -24,6 +25,7 @@ export interface RunResult {
   summaries: TableSummary[];
   correlation: CorrelationReport | null;
   elasticity: TenantElasticity[];
+  priceElasticity: CohortPriceElasticity[];
   elapsedMs: number;
 }
 
@@ -55,7 +57,8 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
     const correlation = correlationReport(run.scenario, run.tables.find((t) => t.name === 'hourly_metrics'));
     const byName = (name: string) => run.tables.find((t) => t.name === name);
     const elasticity = estimateElasticities(run.scenario, byName('shopify_orders'), byName('weather_daily'));
-    return { preview, tables, summaries: run.tables.map(summarizeTable), correlation, elasticity, elapsedMs: performance.now() - started };
+    const priceElasticity = estimatePriceElasticities(run.scenario, byName('orders'), byName('customers'));
+    return { preview, tables, summaries: run.tables.map(summarizeTable), correlation, elasticity, priceElasticity, elapsedMs: performance.now() - started };
   };
   const transferResult = (r: RunResult) => transfer(r, r.tables.map((t) => t.ipc.buffer as ArrayBuffer));
   const tableOf = (name: string) => {

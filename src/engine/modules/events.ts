@@ -1,4 +1,4 @@
-import type { Scenario, ScenarioEvent } from '../scenario/schema';
+import type { Cohort, Scenario, ScenarioEvent } from '../scenario/schema';
 import { dayNumber, MS_PER_DAY, MS_PER_HOUR } from '../time';
 
 /**
@@ -65,6 +65,28 @@ export function outageWindow(w: EventWindow): [number, number] {
   return [start, Math.min(w.endMs, start + param(w.event, 'outageHours', w.event.durationHours) * MS_PER_HOUR)];
 }
 
+/** Event types whose discount moves demand through the cohorts' price elasticities. */
+export function respondsToPrice(e: ScenarioEvent): boolean {
+  return e.discountPct > 0 && (e.type === 'flash_sale' || e.type === 'seasonal_campaign');
+}
+
+/**
+ * Demand multiplier of a discount, per cohort (1 − d)^ε and mixed by cohort share: the part of
+ * an event's uplift that follows from its price. The event's own intensity multiplies it.
+ */
+export function priceUplift(e: ScenarioEvent, cohorts: readonly Cohort[]): { byCohort: number[]; mix: number } {
+  if (!respondsToPrice(e)) return { byCohort: cohorts.map(() => 1), mix: 1 };
+  const keep = 1 - Math.min(0.99, e.discountPct / 100);
+  const byCohort = cohorts.map((c) => keep ** c.priceElasticity);
+  const total = cohorts.reduce((a, c) => a + c.share, 0) || 1;
+  return { byCohort, mix: cohorts.reduce((a, c, i) => a + (c.share / total) * byCohort[i], 0) };
+}
+
+/** Traffic at the event's full height: its intensity times its price uplift. */
+export function fullHeight(e: ScenarioEvent, cohorts: readonly Cohort[]): number {
+  return e.intensity * priceUplift(e, cohorts).mix;
+}
+
 export interface HourEffects {
   orders: number;
   tickets: number;
@@ -77,14 +99,14 @@ export interface HourEffects {
  * combined (multiplicatively). Tickets, delays and abandonment follow traffic unless an
  * event sets them: an outage sets ticket and abandonment lifts against the no-event level.
  */
-export function hourEffects(windows: readonly EventWindow[], hourStartMs: number): HourEffects {
+export function hourEffects(windows: readonly EventWindow[], hourStartMs: number, cohorts: readonly Cohort[]): HourEffects {
   const fx: HourEffects = { orders: 1, tickets: 1, delays: 1, abandonments: 1 };
   const mid = hourStartMs + MS_PER_HOUR / 2;
   for (const w of windows) {
     const part = overlap(w, hourStartMs);
     if (part <= 0) continue;
     const e = w.event;
-    const traffic = 1 + (e.intensity - 1) * shapeAt(w, Math.min(Math.max(mid, w.startMs), w.endMs - 1)) * part;
+    const traffic = 1 + (fullHeight(e, cohorts) - 1) * shapeAt(w, Math.min(Math.max(mid, w.startMs), w.endMs - 1)) * part;
     let orders = traffic;
     let tickets = traffic;
     let abandonments = traffic;

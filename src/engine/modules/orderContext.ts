@@ -3,7 +3,7 @@ import type { Rng } from '../random/rng';
 import type { Scenario } from '../scenario/schema';
 import { column, type DataTable } from '../table';
 import { mixSamplers, mixVocabulary } from './customers';
-import { activeAt, eventWindows, param, shapeAt, VIRAL_PRODUCT_NAME } from './events';
+import { activeAt, eventWindows, param, priceUplift, shapeAt, VIRAL_PRODUCT_NAME } from './events';
 
 /** The channel a channel_launch event opens. */
 export const LAUNCH_CHANNEL = 'app';
@@ -74,6 +74,8 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
   const paymentPick = mixSamplers(cohorts.map((c) => c.mixes.payment), paymentVocab);
 
   const drifts = windows.filter((w) => w.event.type === 'segment_drift');
+  // Discounts draw each cohort by its own price elasticity: elastic cohorts crowd in.
+  const priced = windows.map((w) => ({ w, uplift: priceUplift(w.event, cohorts).byCohort })).filter((p) => p.uplift.some((u) => u !== 1));
 
   return {
     windows,
@@ -104,6 +106,11 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
         const s0 = cohortWeight[c] / total;
         const s1 = Math.min(0.999, s0 * (1 + (param(d.event, 'shiftPct', 15) / 100) * progress));
         w[c] *= (s1 * (1 - s0)) / (s0 * (1 - s1));
+      }
+      for (const { w: win, uplift } of priced) {
+        if (!activeAt(win, t)) continue;
+        const s = shapeAt(win, t);
+        for (let c = 0; c < w.length; c++) w[c] *= 1 + (win.event.intensity * uplift[c] - 1) * s;
       }
       return new AliasTable(w);
     },

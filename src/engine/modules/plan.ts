@@ -51,7 +51,7 @@ export function hourlyPlan(scenario: Scenario): HourlyPlan {
   for (let h = 0; h < hours; h++) {
     const hourStart = startMs + h * MS_PER_HOUR;
     const base = scenario.volumes.ordersPerDay * DIURNAL_SHARES[h % 24] * WEEKDAY_FACTORS[weekday(Math.floor(hourStart / MS_PER_DAY))];
-    const fx = hourEffects(windows, hourStart);
+    const fx = hourEffects(windows, hourStart, scenario.cohorts);
     const mult = [fx.orders, fx.tickets, fx.delays, fx.abandonments];
     for (let k = 0; k < METRICS; k++) {
       baseline[k][h] = base * perOrder[k];

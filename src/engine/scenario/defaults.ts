@@ -20,3 +20,6 @@ export const DEFAULT_CORRELATIONS = {
   ],
   hourlySigma: 0.3,
 };
+
+/** A cohort's price elasticity when a file predates them. */
+export const DEFAULT_PRICE_ELASTICITY = -1.6;

@@ -1,6 +1,6 @@
 import type { ScenarioIssue } from './errors';
 import { SCHEMA_VERSION } from './schema';
-import { DEFAULT_CORRELATIONS, DEFAULT_SERVICE } from './defaults';
+import { DEFAULT_CORRELATIONS, DEFAULT_PRICE_ELASTICITY, DEFAULT_SERVICE } from './defaults';
 
 type Raw = Record<string, unknown>;
 
@@ -11,8 +11,12 @@ type Raw = Record<string, unknown>;
 const STEPS: Record<number, (s: Raw) => Raw> = {
   // 1 → 2: events, service levels and target correlations arrived; a version-1 file had none.
   1: (s) => ({ ...s, events: [], service: { ...DEFAULT_SERVICE }, correlations: structuredClone(DEFAULT_CORRELATIONS) }),
-  // 2 → 3: weather-sensitive tenants arrived; a version-2 scenario had none.
-  2: (s) => ({ ...s, tenants: [] }),
+  // 2 → 3: weather tenants and cohort price elasticities arrived.
+  2: (s) => ({
+    ...s,
+    tenants: [],
+    cohorts: (s.cohorts as Record<string, unknown>[]).map((c) => ({ priceElasticity: DEFAULT_PRICE_ELASTICITY, ...c })),
+  }),
 };
 
 export function migrate(raw: Raw): { ok: true; value: Raw } | { ok: false; issue: ScenarioIssue } {

@@ -35,6 +35,8 @@ export const cohortSchema = z.strictObject(
     share: percent('share'),
     ageMin: count('minimum age', 18, 100),
     ageMax: count('maximum age', 18, 100),
+    /** Price elasticity of demand: demand × (1 − discount)^elasticity, so −1.8 turns 70% off into 8.7×. */
+    priceElasticity: z.number(coded('E100', 'price elasticity must be a number')).min(-5, coded('E101', 'price elasticity must be -5 to 0')).max(0, coded('E101', 'price elasticity must be -5 to 0')),
     mixes: z.strictObject({
       acquisition: mixSchema,
       channel: mixSchema,

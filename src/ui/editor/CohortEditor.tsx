@@ -47,6 +47,13 @@ export function CohortEditor() {
           <div className="field-row">
             <NumberField label={`${c.label} min age`} value={c.ageMin} issues={issuesAt(issues, `cohorts.${ci}.ageMin`)} onCommit={(v) => update((s) => void (s.cohorts[ci].ageMin = v))} />
             <NumberField label={`${c.label} max age`} value={c.ageMax} issues={issuesAt(issues, `cohorts.${ci}.ageMax`)} onCommit={(v) => update((s) => void (s.cohorts[ci].ageMax = v))} />
+            <NumberField
+              label={`${c.label} price elasticity`}
+              step={0.1}
+              value={c.priceElasticity}
+              issues={issuesAt(issues, `cohorts.${ci}.priceElasticity`)}
+              onCommit={(v) => update((s) => void (s.cohorts[ci].priceElasticity = v))}
+            />
           </div>
           {MIX_KINDS.map((kind) => (
             <MixEditor

@@ -36,7 +36,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     id: 'flash_sale',
     label: 'Flash sale',
     description: 'Four frantic hours: 70% off electronics, traffic spikes 8.5× and the payment gateway strains.',
-    figures: ['4 hours', '8.5× peak', '70% off electronics'],
+    figures: ['4 hours', '70% off electronics', '≈ 8.4× peak via price elasticity'],
     build: flashSaleTemplate,
   },
   {

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { selectElasticity, useRunStore } from '../../../state/runStore';
+import type { TenantElasticity } from '../../../engine/analysis/elasticity';
+import { selectElasticity, selectPriceElasticity, useRunStore } from '../../../state/runStore';
+import { PriceResponse } from './PriceResponse';
 import { DotWhisker } from './DotWhisker';
 import { ResidualScatter } from './ResidualScatter';
 import { ResponseCurves } from './ResponseCurves';
@@ -7,13 +9,28 @@ import { ResponseCurves } from './ResponseCurves';
 /** Does the data give back the weather elasticities the generator was told? */
 export function ElasticityView() {
   const report = useRunStore(selectElasticity);
-  const [tenant, setTenant] = useState(0);
-  if (report.length === 0) {
-    return <p className="muted">Elasticities are estimated for scenarios with weather-sensitive tenants: open the Weather tenants template and run it.</p>;
+  const price = useRunStore(selectPriceElasticity);
+  if (report.length === 0 && price.length === 0) {
+    return (
+      <p className="muted">
+        Weather elasticities are estimated for scenarios with weather-sensitive tenants (the Weather tenants template); price elasticities per cohort for
+        scenarios with a discount event (Flash sale, Seasonal planning). Open one and run it.
+      </p>
+    );
   }
-  const t = report[Math.min(tenant, report.length - 1)];
   return (
     <div className="elasticity">
+      {price.length > 0 && <PriceResponse report={price} />}
+      {report.length > 0 && <WeatherElasticity report={report} />}
+    </div>
+  );
+}
+
+function WeatherElasticity({ report }: { report: TenantElasticity[] }) {
+  const [tenant, setTenant] = useState(0);
+  const t = report[Math.min(tenant, report.length - 1)];
+  return (
+    <>
       <p className="definition">
         Per tenant, ordinary least squares of <b>ln daily net revenue</b> on the standardised temperature and precipitation anomalies, with weekday and
         seasonal (two annual harmonics) controls. β is the relative change in expected revenue per standard deviation of anomaly.
@@ -37,6 +54,6 @@ export function ElasticityView() {
         <ResponseCurves report={report} variable="temperature" />
         <ResponseCurves report={report} variable="precipitation" />
       </div>
-    </div>
+    </>
   );
 }

@@ -1,0 +1,68 @@
+import { eventWindows, overlap, respondsToPrice, shapeAt } from '../modules/events';
+import { hourlyPlan } from '../modules/plan';
+import type { Scenario } from '../scenario/schema';
+import { column, type DataTable } from '../table';
+import { MS_PER_HOUR } from '../time';
+
+/** |ε̂ − ε| at most this counts as recovered. */
+export const PRICE_TOLERANCE = 0.15;
+
+export interface CohortPriceElasticity {
+  cohort: string;
+  label: string;
+  discountPct: number;
+  truth: number;
+  estimate: number;
+  se: number;
+  pass: boolean;
+}
+
+/**
+ * Per cohort, from the first discount that moves demand: the cohort's orders inside the
+ * event against what its own rate outside events predicts for those hours gives its mean
+ * uplift ū; the event's schedule (its shape, known to whoever ran it) turns that into the
+ * full-height uplift U = ((ū − 1)/s̄ + 1)/intensity, and ε̂ = ln U / ln(1 − discount).
+ */
+export function estimatePriceElasticities(scenario: Scenario, orders: DataTable | undefined, customers: DataTable | undefined): CohortPriceElasticity[] {
+  const windows = eventWindows(scenario);
+  const w = windows.find((x) => respondsToPrice(x.event));
+  if (!w || !orders || !customers) return [];
+  const plan = hourlyPlan(scenario);
+  const created = column(orders, 'created_at');
+  const customer = column(orders, 'customer_id');
+  const cohortCol = column(customers, 'cohort');
+  if (created.type !== 'timestamp' || customer.type !== 'int32' || cohortCol.type !== 'dict') return [];
+
+  // Baseline (no-event) expected orders inside the window and outside every event, and the window's mean shape.
+  let insideBase = 0;
+  let outsideBase = 0;
+  let shapeWeighted = 0;
+  for (let h = 0; h < plan.hours; h++) {
+    const start = plan.startMs + h * MS_PER_HOUR;
+    const b = plan.baseline[0][h];
+    const part = overlap(w, start);
+    if (part > 0) {
+      insideBase += b * part;
+      shapeWeighted += b * part * shapeAt(w, Math.min(Math.max(start + MS_PER_HOUR / 2, w.startMs), w.endMs - 1));
+    } else if (windows.every((x) => overlap(x, start) === 0)) outsideBase += b;
+  }
+  const sBar = shapeWeighted / insideBase;
+  const inside = new Float64Array(scenario.cohorts.length);
+  const outside = new Float64Array(scenario.cohorts.length);
+  for (let r = 0; r < orders.rowCount; r++) {
+    const t = created.values[r];
+    const c = cohortCol.indices[customer.values[r] - 1];
+    if (t >= w.startMs && t < w.endMs) inside[c]++;
+    else if (windows.every((x) => t < x.startMs || t >= x.endMs)) outside[c]++;
+  }
+  const lnKeep = Math.log(1 - w.event.discountPct / 100);
+  return scenario.cohorts.map((c, i) => {
+    const expected = (outside[i] / outsideBase) * insideBase;
+    const uBar = inside[i] / expected;
+    const full = ((uBar - 1) / sBar + 1) / w.event.intensity;
+    const estimate = Math.log(Math.max(full, 1e-9)) / lnKeep;
+    // Delta method on Poisson counts: Var(ln ū) ≈ 1/inside + 1/outside.
+    const se = ((uBar / (uBar - 1 + sBar)) * Math.sqrt(1 / Math.max(1, inside[i]) + 1 / Math.max(1, outside[i]))) / Math.abs(lnKeep);
+    return { cohort: c.id, label: c.label, discountPct: w.event.discountPct, truth: c.priceElasticity, estimate, se, pass: Math.abs(estimate - c.priceElasticity) <= PRICE_TOLERANCE };
+  });
+}
