@@ -46,7 +46,7 @@ export function shapeAt(w: EventWindow, t: number): number {
   }
 }
 
-/** Share of hour [h0, h0 + 1h) inside the window. */
+/** Share of the hour [h0, h0 + 1h) that falls inside the event. */
 export function overlap(w: EventWindow, hourStartMs: number): number {
   const a = Math.max(w.startMs, hourStartMs);
   const b = Math.min(w.endMs, hourStartMs + MS_PER_HOUR);

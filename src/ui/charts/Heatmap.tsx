@@ -18,16 +18,7 @@ export function Heatmap({ title, labels, matrix, limit, compare, signed = false,
     <figure className="heatmap">
       <figcaption>{title}</figcaption>
       <table aria-label={title}>
-        <thead>
-          <tr>
-            <th />
-            {labels.map((l) => (
-              <th key={l} scope="col">
-                {l}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <MatrixHead labels={labels} />
         <tbody>
           {matrix.map((row, i) => (
             <tr key={labels[i]}>
@@ -53,4 +44,20 @@ function formatCell(v: number, digits: number, signed: boolean): string {
   const text = v.toFixed(digits);
   if (Number(text) === 0) return (0).toFixed(digits); // no "-0.00"
   return signed && v > 0 ? `+${text}` : text;
+}
+
+/** Column headers of a square matrix table: an empty corner, then one per label. */
+export function MatrixHead({ labels }: { labels: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        <th />
+        {labels.map((l) => (
+          <th key={l} scope="col">
+            {l}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { minEigenvalue, nearestCorrelation } from '../../engine/random/copula';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
-import { Heatmap } from '../charts/Heatmap';
+import { Heatmap, MatrixHead } from '../charts/Heatmap';
 import { METRIC_LABELS } from '../labels';
 
 /** The target matrix as a symmetric grid: edit a cell below the diagonal, its mirror follows. */
@@ -25,16 +25,7 @@ export function CorrelationEditor() {
       <h3 id="corr-edit-heading">Target correlations</h3>
       <p className="muted small">Edit a cell; its mirror across the diagonal follows. Values from −1 to 1.</p>
       <table className="matrix-editor">
-        <thead>
-          <tr>
-            <th />
-            {METRIC_LABELS.map((l) => (
-              <th key={l} scope="col">
-                {l}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <MatrixHead labels={METRIC_LABELS} />
         <tbody>
           {m.map((row, i) => (
             <tr key={i}>
