@@ -4,6 +4,7 @@ import { useRunStore } from './state/runStore';
 import { redoScenario, undoScenario, useScenarioStore } from './state/scenarioStore';
 import { ScenarioEditor } from './ui/editor/ScenarioEditor';
 import { ResultsPanel } from './ui/results/ResultsPanel';
+import { SharedScenarioLoader } from './ui/ShareLink';
 import { TopBar } from './ui/TopBar';
 
 /** Ctrl+Enter runs; Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo scenario edits. */
@@ -35,6 +36,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
+      <SharedScenarioLoader />
       <div className="body">
         <aside className="sidebar" aria-label="Scenario editor">
           <ScenarioEditor />

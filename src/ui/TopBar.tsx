@@ -2,6 +2,7 @@ import { TEMPLATES, buildTemplate } from '../engine/scenario/templates';
 import { selectElapsed, selectPreview, selectProgress, selectStage, selectStatus, selectTables, useRunStore } from '../state/runStore';
 import { selectReplace, selectScenario, useScenarioStore } from '../state/scenarioStore';
 import { formatCount } from './labels';
+import { ShareButton } from './ShareLink';
 import { TemplateGallery } from './TemplateGallery';
 import { useScenarioIssues } from './useScenarioIssues';
 
@@ -45,6 +46,7 @@ export function TopBar() {
         </select>
       </div>
       <TemplateGallery />
+      <ShareButton />
       <div className="run-controls">
         <button
           type="button"

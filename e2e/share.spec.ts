@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { DesignerPage } from './app';
+
+test('a share link opened in a fresh browser reproduces the same data (same sha256)', async ({ page, browser }) => {
+  const app = new DesignerPage(page);
+  await app.freshBaseline(3, 400, 1500);
+  await page.getByRole('button', { name: 'Add Payment outage' }).click();
+  await app.setNumber('Seed', 4242);
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByLabel('Share link', { exact: true }).inputValue();
+  expect(link).toMatch(/#s=[A-Za-z0-9_-]+$/);
+  await app.shot('share-link');
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Share link', { exact: true })).toBeHidden();
+  await app.run();
+  await app.pickTable('Orders');
+  const here = await app.exportSelected('CSV');
+
+  const fresh = await browser.newContext({ acceptDownloads: true });
+  const other = new DesignerPage(await fresh.newPage());
+  await other.page.goto(link);
+  await expect(other.field('Seed')).toHaveValue('4242');
+  await expect(other.page.getByRole('button', { name: /^Payment gateway outage:/ })).toBeVisible();
+  expect(other.page.url()).not.toContain('#s=');
+  await other.run();
+  await other.pickTable('Orders');
+  const there = await other.exportSelected('CSV');
+  expect(there.sha256).toBe(here.sha256);
+  await fresh.close();
+});
+
+test('a damaged share link changes nothing and says why', async ({ page }) => {
+  const app = new DesignerPage(page);
+  await app.freshBaseline(3, 400, 1500);
+  await app.setNumber('Seed', 77);
+  await page.goto('/#s=bm90LWEtc2NlbmFyaW8');
+  await expect(page.getByRole('alert').filter({ hasText: 'The shared link could not be opened' })).toContainText('E105');
+  await expect(app.field('Seed')).toHaveValue('77');
+});

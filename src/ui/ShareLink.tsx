@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ScenarioIssue } from '../engine/scenario/errors';
+import { decodeShareFragment, encodeShareFragment } from '../engine/scenario/shareLink';
+import { selectReplace, selectScenario, useScenarioStore } from '../state/scenarioStore';
+import { FieldError } from './editor/FieldError';
+
+/** The current scenario as a link: opening it elsewhere reproduces the same data. */
+export function ShareButton() {
+  const scenario = useScenarioStore(selectScenario);
+  const [link, setLink] = useState('');
+  const box = useRef<HTMLDivElement>(null);
+  // The link box closes on Escape or a click elsewhere, so it never sits over the work.
+  useEffect(() => {
+    if (!link) return;
+    const close = (e: Event) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !box.current?.contains(e.target as Node)) setLink('');
+    };
+    document.addEventListener('keydown', close);
+    document.addEventListener('pointerdown', close);
+    return () => {
+      document.removeEventListener('keydown', close);
+      document.removeEventListener('pointerdown', close);
+    };
+  }, [link]);
+  const share = async () => {
+    const url = `${location.origin}${location.pathname}#${encodeShareFragment(scenario)}`;
+    setLink(url);
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch {
+      // No clipboard permission (or no user gesture): the link stays visible to copy by hand.
+    }
+  };
+  return (
+    <div className="share" ref={box}>
+      <button type="button" onClick={() => void share()}>
+        Share link
+      </button>
+      {link && (
+        <div className="share-pop" role="status">
+          <span>Link copied. Anyone opening it gets this scenario and the same data.</span>
+          <input readOnly aria-label="Share link" value={link} onFocus={(e) => e.target.select()} />
+          <button type="button" onClick={() => setLink('')} aria-label="Close share link">
+            ✕
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Opens a scenario carried in the page's URL fragment (one undo step); a damaged link changes nothing. */
+export function SharedScenarioLoader() {
+  const replace = useScenarioStore(selectReplace);
+  const [issues, setIssues] = useState<ScenarioIssue[]>([]);
+  useEffect(() => {
+    // On load, and when a link is pasted into this tab (only the fragment changes then).
+    const open = () => {
+      const decoded = decodeShareFragment(location.hash);
+      if (!decoded) return;
+      history.replaceState(null, '', `${location.pathname}${location.search}`);
+      if (decoded.ok) {
+        setIssues([]);
+        replace(decoded.scenario);
+      } else setIssues(decoded.issues);
+    };
+    open();
+    window.addEventListener('hashchange', open);
+    return () => window.removeEventListener('hashchange', open);
+  }, [replace]);
+  if (issues.length === 0) return null;
+  return (
+    <div className="banner error share-error" role="alert">
+      The shared link could not be opened; your scenario is unchanged.
+      <FieldError id="share-err" issues={issues} />
+      <button type="button" onClick={() => setIssues([])}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
