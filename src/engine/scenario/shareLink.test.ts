@@ -19,3 +19,21 @@ describe('share links', () => {
     expect(decodeShareFragment('#other=1')).toBeNull();
   });
 });
+
+describe('published JSON Schema', () => {
+  it('public/scenario.schema.json is what the zod schema generates today (npm run schema)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { scenarioJsonSchema } = await import('./jsonSchema');
+    const published = JSON.parse(await readFile(new URL('../../../public/scenario.schema.json', import.meta.url), 'utf8'));
+    expect(published).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
+    expect(published.properties.calendar).toBeDefined();
+    expect(published.required).toContain('cohorts');
+  });
+
+  it('a scenario file may carry a $schema key for editors', async () => {
+    const { parseScenarioText } = await import('./validate');
+    const s = TEMPLATES[0].build();
+    const v = parseScenarioText(JSON.stringify({ $schema: './scenario.schema.json', ...s }));
+    expect(v.ok && v.scenario).toEqual(s);
+  });
+});

@@ -29,7 +29,9 @@ export function parseScenarioText(text: string): Validation {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, issues: [{ code: 'E105', field: '', message: 'a scenario file holds one JSON object' }] };
   }
-  const migrated = migrate(raw as Record<string, unknown>);
+  // A "$schema" key is for editors (completion against scenario.schema.json), not part of the scenario.
+  const { $schema: _schema, ...rest } = raw as Record<string, unknown>;
+  const migrated = migrate(rest);
   if (!migrated.ok) return { ok: false, issues: [migrated.issue] };
   return validateScenario(migrated.value);
 }
