@@ -37,3 +37,20 @@ test('a damaged share link changes nothing and says why', async ({ page }) => {
   await expect(page.getByRole('alert').filter({ hasText: 'The shared link could not be opened' })).toContainText('E105');
   await expect(app.field('Seed')).toHaveValue('77');
 });
+
+test('distributions: a histogram split by cohort, and revenue per day', async ({ page }) => {
+  const app = new DesignerPage(page);
+  await app.freshBaseline(7, 800, 3000);
+  await app.run();
+  await page.getByRole('tab', { name: 'Distributions' }).click();
+  await page.getByLabel('Table', { exact: true }).selectOption('orders');
+  await page.getByLabel('Column', { exact: true }).selectOption('total');
+  await page.getByLabel('Split by', { exact: true }).selectOption('cohort');
+  await expect(page.getByRole('img', { name: 'Distribution of orders.total by cohort' })).toBeVisible();
+  await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await app.shot('distributions');
+  await page.getByLabel('View', { exact: true }).selectOption('time');
+  await page.getByLabel('Value', { exact: true }).selectOption('total');
+  await expect(page.getByRole('img', { name: 'total of orders per day' })).toBeVisible();
+  await expect(page.locator('.recharts-line-curve')).toBeVisible();
+});

@@ -1,5 +1,6 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { Progress } from '../engine/generate';
+import type { Distribution, DistributionRequest, TimeSeriesRequest } from '../engine/analysis/distribution';
 import type { ExportFormat } from '../engine/export/bundle';
 import type { EngineApi } from '../worker/generator.worker';
 import type { ExportedBlob, RunOutcome, RunResult } from '../worker/session';
@@ -84,6 +85,14 @@ export class EngineBridge {
   run(scenario: unknown, opts: { signal: AbortSignal; onProgress: (p: Progress) => void; onPreview: (r: RunResult) => void }): Promise<RunOutcome> {
     // Comlink's Remote type splits the union; the value is the union itself.
     return this.call((api) => api.run(scenario, proxy({ onProgress: opts.onProgress, onPreview: opts.onPreview })) as Promise<RunOutcome>, opts.signal);
+  }
+
+  distribution(req: DistributionRequest): Promise<Distribution | null> {
+    return this.call((api) => api.distribution(req));
+  }
+
+  timeSeries(req: TimeSeriesRequest): Promise<{ t: number; value: number }[]> {
+    return this.call((api) => api.timeSeries(req));
   }
 
   sortOrder(table: string, column: string, descending: boolean): Promise<Int32Array> {

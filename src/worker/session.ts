@@ -1,5 +1,6 @@
 import { transfer } from 'comlink';
 import { correlationReport, type CorrelationReport } from '../engine/analysis/correlation';
+import { distribution, timeSeries, type Distribution, type DistributionRequest, type TimeSeriesRequest } from '../engine/analysis/distribution';
 import { estimateElasticities, type TenantElasticity } from '../engine/analysis/elasticity';
 import { estimatePriceElasticities, type CohortPriceElasticity } from '../engine/analysis/priceElasticity';
 import { summarizeTable, type TableSummary } from '../engine/analysis/summary';
@@ -51,6 +52,8 @@ const PREVIEW_PARTITIONS = 15;
  */
 export function createSession(loadParquet: () => Promise<ParquetModule>) {
   let last: GeneratedRun | null = null;
+  /** What charts read: the preview while the full run goes on, then the full run. */
+  let current: GeneratedRun | null = null;
 
   const pack = (run: GeneratedRun, preview: boolean, started: number): RunResult => {
     const tables = run.tables.map((t) => ({ name: t.name, rowCount: t.rowCount, ipc: toArrowIPC(t) }));
@@ -71,6 +74,7 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
     async run(input: unknown, callbacks: RunCallbacks): Promise<RunOutcome> {
       const started = performance.now();
       last = null;
+      current = null;
       let scenario;
       try {
         scenario = assertScenario(input);
@@ -82,6 +86,8 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
       if (scenario.calendar.days > 1) {
         const partitions = Math.min(PREVIEW_PARTITIONS, scenario.calendar.days);
         const preview = drain(generateSteps(scenario, { partitions, partition: 0 }));
+        // Charts of the preview can be asked for while the full run goes on.
+        current = preview;
         callbacks.onPreview(transferResult(pack(preview, true, started)));
       }
       const steps = generateSteps(scenario);
@@ -92,13 +98,24 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
         if (now - lastReport > 50) {
           callbacks.onProgress(step.value);
           lastReport = now;
+          // Let other calls (distribution charts of the preview) in between chunks.
+          await new Promise((resolve) => setTimeout(resolve, 0));
         }
         step = steps.next();
       }
       callbacks.onProgress({ fraction: 1, stage: 'packing results' });
       last = step.value;
+      current = last;
       const result = pack(last, false, started);
       return transfer({ ok: true, result }, result.tables.map((t) => t.ipc.buffer as ArrayBuffer));
+    },
+
+    distribution(req: DistributionRequest): Distribution | null {
+      return current ? distribution(current.tables, req) : null;
+    },
+
+    timeSeries(req: TimeSeriesRequest): { t: number; value: number }[] {
+      return current ? timeSeries(current.tables, req) : [];
     },
 
     sortOrder(table: string, column: string, descending: boolean): Int32Array {

@@ -13,12 +13,13 @@ import { FieldError } from '../editor/FieldError';
 import { ExportBar } from '../export/ExportBar';
 import { formatCount, humanize } from '../labels';
 import { DataGrid } from './DataGrid';
+import { DistributionsView } from './DistributionsView';
 import { SummaryView } from './SummaryView';
 import { TimeCurveView } from './TimeCurveView';
 import { CorrelationView } from './CorrelationView';
 import { ElasticityView } from './elasticity/ElasticityView';
 
-const VIEWS = ['Tables', 'Summary', 'Time curve', 'Correlations', 'Elasticity'] as const;
+const VIEWS = ['Tables', 'Summary', 'Distributions', 'Time curve', 'Correlations', 'Elasticity'] as const;
 type View = (typeof VIEWS)[number];
 
 /** The centre: result views as tabs, with the table picker and export above them. */
@@ -87,6 +88,7 @@ export function ResultsPanel() {
           <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="tabpanel">
             {view === 'Tables' && table && <DataGrid key={table.name} table={table} />}
             {view === 'Summary' && <SummaryView summaries={summaries.filter((x) => x.name === table?.name)} />}
+            {view === 'Distributions' && <DistributionsView />}
             {view === 'Time curve' && <TimeCurveView />}
             {view === 'Correlations' && <CorrelationView />}
             {view === 'Elasticity' && <ElasticityView />}

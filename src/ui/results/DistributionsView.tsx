@@ -1,0 +1,127 @@
+import { DataType } from 'apache-arrow';
+import { useEffect, useMemo, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { engineBridge } from '../../bridge/engineBridge';
+import type { Distribution } from '../../engine/analysis/distribution';
+import { isoDay, isoTimestamp } from '../../engine/time';
+import { selectPreview, selectSelectedTable, selectTables, useRunStore } from '../../state/runStore';
+import { EVENT_COLORS } from '../charts/colors';
+
+type Mode = 'distribution' | 'time';
+
+/** Histograms and bar charts of any column, split by a category; or counts and sums over time. Binned in the worker. */
+export function DistributionsView() {
+  const tables = useRunStore(selectTables);
+  const preview = useRunStore(selectPreview);
+  const selected = useRunStore(selectSelectedTable);
+  const [tableName, setTableName] = useState(selected);
+  const table = tables.find((t) => t.name === tableName) ?? tables[0];
+  const fields = table?.arrow.schema.fields ?? [];
+  const categorical = fields.filter((f) => DataType.isDictionary(f.type)).map((f) => f.name);
+  const splits = [...categorical, ...(fields.some((f) => f.name === 'customer_id') && !categorical.includes('cohort') && tables.some((t) => t.name === 'customers') ? ['cohort'] : [])];
+  const times = fields.filter((f) => DataType.isTimestamp(f.type) || DataType.isDate(f.type)).map((f) => f.name);
+  const numeric = fields.filter((f) => DataType.isInt(f.type) || DataType.isFloat(f.type)).map((f) => f.name);
+  const [mode, setMode] = useState<Mode>('distribution');
+  const [col, setCol] = useState('');
+  const [split, setSplit] = useState('');
+  const [timeCol, setTimeCol] = useState('');
+  const [valueCol, setValueCol] = useState('');
+  const [bucket, setBucket] = useState<'hour' | 'day'>('day');
+  const column = fields.some((f) => f.name === col) ? col : (fields.find((f) => f.name === 'total' || f.name === 'net_revenue')?.name ?? fields[1]?.name ?? '');
+  const splitBy = splits.includes(split) ? split : '';
+  const timeColumn = times.includes(timeCol) ? timeCol : (times[0] ?? '');
+  const valueColumn = numeric.includes(valueCol) ? valueCol : '';
+  const [dist, setDist] = useState<Distribution | null>(null);
+  const [series, setSeries] = useState<{ t: number; value: number }[]>([]);
+
+  useEffect(() => {
+    if (!table) return;
+    let stale = false;
+    if (mode === 'distribution' && column) {
+      void engineBridge.distribution({ table: table.name, column, splitBy: splitBy || undefined }).then((d) => !stale && setDist(d), () => undefined);
+    } else if (mode === 'time' && timeColumn) {
+      void engineBridge.timeSeries({ table: table.name, timeColumn, valueColumn: valueColumn || undefined, bucket }).then((s) => !stale && setSeries(s), () => undefined);
+    }
+    return () => {
+      stale = true;
+    };
+  }, [table, mode, column, splitBy, timeColumn, valueColumn, bucket, preview]);
+
+  const field = fields.find((f) => f.name === column);
+  const format = useMemo(() => {
+    if (!field) return (v: number) => String(v);
+    if (DataType.isTimestamp(field.type)) return (v: number) => isoTimestamp(v).slice(0, 10);
+    if (DataType.isDate(field.type)) return (v: number) => isoDay(v);
+    return (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+  }, [field]);
+  const data = dist
+    ? dist.labels.map((label, i) => {
+        const row: Record<string, string | number> = { label: dist.kind === 'histogram' ? format(dist.edges[i]) : label };
+        for (const s of dist.series) row[s.name] = s.counts[i];
+        return row;
+      })
+    : [];
+
+  if (!table) return <p className="muted">Run a scenario to see its distributions.</p>;
+  return (
+    <div className="distributions">
+      <div className="chart-head wrap">
+        <Select label="Table" value={table.name} options={tables.map((t) => t.name)} onChange={setTableName} />
+        <Select label="View" value={mode} options={['distribution', 'time']} names={{ distribution: 'Distribution', time: 'Over time' }} onChange={(v) => setMode(v as Mode)} />
+        {mode === 'distribution' ? (
+          <>
+            <Select label="Column" value={column} options={fields.map((f) => f.name)} onChange={setCol} />
+            <Select label="Split by" value={splitBy} options={['', ...splits]} names={{ '': '(none)' }} onChange={setSplit} />
+          </>
+        ) : (
+          <>
+            <Select label="Time column" value={timeColumn} options={times} onChange={setTimeCol} />
+            <Select label="Value" value={valueColumn} options={['', ...numeric]} names={{ '': 'row count' }} onChange={setValueCol} />
+            <Select label="Per" value={bucket} options={['hour', 'day']} onChange={(v) => setBucket(v as 'hour' | 'day')} />
+          </>
+        )}
+        {preview && <span className="badge">from the preview sample</span>}
+      </div>
+      <div className="chart-box" role="img" aria-label={mode === 'distribution' ? `Distribution of ${table.name}.${column}${splitBy ? ` by ${splitBy}` : ''}` : `${valueColumn || 'rows'} of ${table.name} per ${bucket}`}>
+        <ResponsiveContainer width="100%" height="100%">
+          {mode === 'distribution' ? (
+            <BarChart data={data} margin={{ top: 12, right: 20, bottom: 24, left: 8 }}>
+              <CartesianGrid stroke="#e6e9f0" vertical={false} />
+              <XAxis dataKey="label" interval="preserveStartEnd" minTickGap={16} angle={dist?.kind === 'categories' ? -20 : 0} textAnchor={dist?.kind === 'categories' ? 'end' : 'middle'} height={50} />
+              <YAxis width={64} tickFormatter={(v: number) => v.toLocaleString('en-US')} />
+              <Tooltip />
+              {(dist?.series.length ?? 0) > 1 && <Legend verticalAlign="top" height={28} />}
+              {dist?.series.map((s, i) => (
+                <Bar key={s.name} dataKey={s.name} stackId="a" fill={EVENT_COLORS[i % EVENT_COLORS.length]} isAnimationActive={false} />
+              ))}
+            </BarChart>
+          ) : (
+            <LineChart data={series} margin={{ top: 12, right: 20, bottom: 8, left: 8 }}>
+              <CartesianGrid stroke="#e6e9f0" />
+              <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => isoTimestamp(v).slice(5, bucket === 'hour' ? 13 : 10)} minTickGap={40} />
+              <YAxis width={72} tickFormatter={(v: number) => v.toLocaleString('en-US')} />
+              <Tooltip labelFormatter={(v) => isoTimestamp(Number(v)).slice(0, 16)} />
+              <Line dataKey="value" name={valueColumn || 'rows'} stroke="#4f46e5" dot={false} isAnimationActive={false} />
+            </LineChart>
+          )}
+        </ResponsiveContainer>
+      </div>
+    </div>
+  );
+}
+
+function Select({ label, value, options, onChange, names = {} }: { label: string; value: string; options: string[]; onChange: (v: string) => void; names?: Record<string, string> }) {
+  const id = `dist-${label.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <span className="select-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {names[o] ?? o}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
