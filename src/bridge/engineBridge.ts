@@ -3,7 +3,7 @@ import type { Progress } from '../engine/generate';
 import type { Distribution, DistributionRequest, TimeSeriesRequest } from '../engine/analysis/distribution';
 import type { ExportFormat } from '../engine/export/bundle';
 import type { EngineApi } from '../worker/generator.worker';
-import type { ExportedBlob, RunOutcome, RunResult } from '../worker/session';
+import type { ComparisonOutcome, ExportedBlob, RunOutcome, RunResult } from '../worker/session';
 
 export class RunAborted extends Error {
   constructor() {
@@ -85,6 +85,10 @@ export class EngineBridge {
   run(scenario: unknown, opts: { signal: AbortSignal; onProgress: (p: Progress) => void; onPreview: (r: RunResult) => void }): Promise<RunOutcome> {
     // Comlink's Remote type splits the union; the value is the union itself.
     return this.call((api) => api.run(scenario, proxy({ onProgress: opts.onProgress, onPreview: opts.onPreview })) as Promise<RunOutcome>, opts.signal);
+  }
+
+  compare(scenario: unknown, baseline: unknown): Promise<ComparisonOutcome> {
+    return this.call((api) => api.compare(scenario, baseline) as Promise<ComparisonOutcome>);
   }
 
   distribution(req: DistributionRequest): Promise<Distribution | null> {

@@ -11,7 +11,9 @@ import type { ParquetModule } from '../engine/export/parquet';
 import { assertFitsMemory, BROWSER_MEMORY_BUDGET } from '../engine/estimate';
 import { generateSteps, type GeneratedRun, type Progress } from '../engine/generate';
 import { ScenarioError, type ScenarioIssue } from '../engine/scenario/errors';
-import { assertScenario } from '../engine/scenario/validate';
+import { assertScenario, validateScenario } from '../engine/scenario/validate';
+import { compareKpis, hourlyPair, type Kpi } from '../engine/analysis/compare';
+import { eventWindows } from '../engine/modules/events';
 
 export interface ResultTableIPC {
   name: string;
@@ -42,6 +44,10 @@ export interface ExportedBlob {
 
 /** Invalid input comes back as data (numbered issues), not as a thrown error: Comlink keeps only an error's message. */
 export type RunOutcome = { ok: true; result: RunResult } | { ok: false; issues: ScenarioIssue[] };
+
+export type ComparisonOutcome =
+  | { ok: true; kpis: Kpi[]; series: { t: number; scenario: number; baseline: number }[]; windows: { label: string; startMs: number; endMs: number }[] }
+  | { ok: false; issues: ScenarioIssue[] };
 
 /** The preview covers the first day(s): partition 0 of this many. */
 const PREVIEW_PARTITIONS = 15;
@@ -108,6 +114,32 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
       current = last;
       const result = pack(last, false, started);
       return transfer({ ok: true, result }, result.tables.map((t) => t.ipc.buffer as ArrayBuffer));
+    },
+
+    /**
+     * The scenario against a baseline, with common random numbers: the same seed gives both
+     * the same streams, so every difference comes from the scenario, not from noise.
+     */
+    compare(input: unknown, baselineInput: unknown): ComparisonOutcome {
+      const scenario = validateScenario(input);
+      if (!scenario.ok) return { ok: false, issues: scenario.issues };
+      const baseline = validateScenario(baselineInput);
+      if (!baseline.ok) return { ok: false, issues: baseline.issues.map((i) => ({ ...i, field: `baseline.${i.field}` })) };
+      try {
+        assertFitsMemory(scenario.scenario, BROWSER_MEMORY_BUDGET / 2);
+        assertFitsMemory(baseline.scenario, BROWSER_MEMORY_BUDGET / 2);
+      } catch (e) {
+        if (e instanceof ScenarioError) return { ok: false, issues: e.issues };
+        throw e;
+      }
+      const a = drain(generateSteps(scenario.scenario));
+      const b = drain(generateSteps(baseline.scenario));
+      return {
+        ok: true,
+        kpis: compareKpis(a, b),
+        series: hourlyPair(a, b),
+        windows: eventWindows(scenario.scenario).map((w) => ({ label: w.event.label, startMs: w.startMs, endMs: w.endMs })),
+      };
     },
 
     distribution(req: DistributionRequest): Distribution | null {

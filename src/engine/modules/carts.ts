@@ -22,7 +22,8 @@ export const cartsModule: EngineModule = {
     const customers = ctx.table('customers').rowCount;
     const price = column(ctx.table('products'), 'price');
     if (price.type !== 'fixed') throw new Error('unexpected product columns');
-    const products = price.values.length;
+    // A viral moment's product is sold only through its allocation, never in a random cart.
+    const products = price.values.length - (scenario.events.some((e) => e.type === 'viral_moment') ? 1 : 0);
 
     const first = plan.firstId[3][dayFrom * 24];
     const n = plan.firstId[3][dayTo * 24] - first;

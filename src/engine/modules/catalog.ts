@@ -1,5 +1,5 @@
 import { AliasTable } from '../random/alias';
-import type { DataTable } from '../table';
+import { concatTables, type DataTable } from '../table';
 import { COMPANY_SUFFIXES, LAST_NAMES, PRODUCT_ADJECTIVES, PRODUCT_MATERIALS, PRODUCT_NOUNS } from '../vocabulary';
 import { VIRAL_PRODUCT_NAME } from './events';
 import type { EngineModule } from './module';
@@ -47,19 +47,6 @@ export const catalogModule: EngineModule = {
       price[i] = Math.max(99, Math.round(dollars) * 100 - 1);
     }
 
-    // A viral moment needs its product: the first beauty product (else the first) takes its name.
-    if (ctx.scenario.events.some((e) => e.type === 'viral_moment') && np > 0) {
-      const beauty = categories.indexOf('beauty');
-      let at = 0;
-      for (let i = 0; i < np; i++) {
-        if (category[i] === beauty) {
-          at = i;
-          break;
-        }
-      }
-      name[at] = VIRAL_PRODUCT_NAME;
-    }
-
     const suppliers: DataTable = {
       name: 'suppliers',
       rowCount: ns,
@@ -69,7 +56,7 @@ export const catalogModule: EngineModule = {
         { name: 'reliability', type: 'fixed', scale: 3, values: reliability },
       ],
     };
-    const products: DataTable = {
+    let products: DataTable = {
       name: 'products',
       rowCount: np,
       columns: [
@@ -80,6 +67,25 @@ export const catalogModule: EngineModule = {
         { name: 'price', type: 'fixed', scale: 2, values: price },
       ],
     };
+    // A viral moment brings its own product, appended (no draws), so the rest of the
+    // catalog and every draw from it stay as they would be without the event.
+    if (ctx.scenario.events.some((e) => e.type === 'viral_moment')) {
+      const beauty = Math.max(0, categories.indexOf('beauty'));
+      products = concatTables([
+        products,
+        {
+          name: 'products',
+          rowCount: 1,
+          columns: [
+            { name: 'product_id', type: 'int32', values: Int32Array.of(np + 1) },
+            { name: 'supplier_id', type: 'int32', values: Int32Array.of(1) },
+            { name: 'category', type: 'dict', indices: Int32Array.of(beauty), dictionary: categories },
+            { name: 'name', type: 'string', values: [VIRAL_PRODUCT_NAME] },
+            { name: 'price', type: 'fixed', scale: 2, values: Float64Array.of(4999) },
+          ],
+        },
+      ]);
+    }
     return [suppliers, products];
   },
 };

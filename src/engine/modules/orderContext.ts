@@ -32,14 +32,15 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
   for (let i = 0; i < customers.rowCount; i++) migrationDraw[i] = rng.next();
 
   // Which products: a popularity weight per product, and per category for campaign boosts.
-  const popularity = new Float64Array(products.rowCount);
-  for (let i = 0; i < products.rowCount; i++) popularity[i] = rng.logNormal(0, 1.2);
-  // The viral product sells only through its capped, planned allocation.
+  // The viral product (appended last by the catalog) sells only through its capped,
+  // planned allocation: the ordinary picks cover the other products, exactly as without it.
   const viralProduct = windows.some((w) => w.event.type === 'viral_moment') ? viralProductIndex(products) : -1;
-  if (viralProduct >= 0) popularity[viralProduct] = 0;
+  const ordinary = viralProduct >= 0 ? products.rowCount - 1 : products.rowCount;
+  const popularity = new Float64Array(ordinary);
+  for (let i = 0; i < ordinary; i++) popularity[i] = rng.logNormal(0, 1.2);
   const productPick = new AliasTable(popularity);
   const categoryProducts = new Map<string, number[]>();
-  for (let i = 0; i < products.rowCount; i++) {
+  for (let i = 0; i < ordinary; i++) {
     const c = categoryCol.dictionary[categoryCol.indices[i]];
     if (!categoryProducts.has(c)) categoryProducts.set(c, []);
     categoryProducts.get(c)!.push(i);
@@ -57,7 +58,7 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
     for (let i = 0; i < products.rowCount; i++) perSupplier[supplierCol.values[i]]++;
     let primary = 1;
     for (let s = 1; s <= suppliers.rowCount; s++) if (perSupplier[s] > perSupplier[primary]) primary = s;
-    const own = [...Array(products.rowCount).keys()].filter((i) => supplierCol.values[i] === primary).sort((a, b) => popularity[b] - popularity[a] || a - b);
+    const own = [...Array(ordinary).keys()].filter((i) => supplierCol.values[i] === primary).sort((a, b) => popularity[b] - popularity[a] || a - b);
     for (const i of own.slice(0, param(w.event, 'affectedSkus', 35))) affected[i] = 1;
   }
 
@@ -157,12 +158,10 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
 
 export type OrderContext = ReturnType<typeof buildOrderContext>;
 
-/** The viral product: the catalog gives it VIRAL_PRODUCT_NAME; else the first product. */
+/** The viral product: the catalog appends it, named VIRAL_PRODUCT_NAME, as the last product. */
 function viralProductIndex(products: DataTable): number {
   const names = products.columns.find((c) => c.name === 'name');
-  if (names?.type === 'string') {
-    const i = names.values.indexOf(VIRAL_PRODUCT_NAME);
-    if (i >= 0) return i;
-  }
-  return 0;
+  const last = products.rowCount - 1;
+  if (names?.type !== 'string' || names.values[last] !== VIRAL_PRODUCT_NAME) throw new Error('the catalog has no viral product');
+  return last;
 }

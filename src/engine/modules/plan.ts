@@ -66,11 +66,11 @@ export function hourlyPlan(scenario: Scenario): HourlyPlan {
   // event windows readable; the correlation is unaffected once corrected.
   const sigmas = [sigma * 0.4, sigma, sigma, sigma];
   const target = nearestCorrelation(scenario.correlations.matrix);
-  const draw = (latent: Square) => {
+  const draw = (latent: Square, lambdas: Float64Array[]) => {
     const x = impose(white, latent);
     // The hourly deviation rides on the everyday level; what an event adds on top of it
     // (a surge, a lift) comes as expected, so an event's shape reads clearly in the data.
-    return expected.map((lambda, k) => {
+    return lambdas.map((lambda, k) => {
       const out = new Int32Array(hours);
       const s = sigmas[k];
       for (let h = 0; h < hours; h++) {
@@ -81,26 +81,29 @@ export function hourlyPlan(scenario: Scenario): HourlyPlan {
     });
   };
 
+  // The rounding correction is fitted on the no-event levels, so a scenario and the same
+  // scenario without its events share every draw outside the events' hours (common
+  // random numbers for comparisons).
   let latent = target;
-  let counts = draw(latent);
-  const measurable = hours >= 8 && expected.every((e) => e.some((v) => v > 0));
+  const measurable = hours >= 8 && baseline.every((e) => e.some((v) => v > 0));
   if (measurable) {
     let bestError = Infinity;
-    let best = { latent, counts };
+    let best = latent;
     for (let round = 0; round < CORRECTION_ROUNDS; round++) {
-      const achieved = correlationMatrix(counts.map((c, k) => ratio(c, expected[k])));
+      const counts = draw(latent, baseline);
+      const achieved = correlationMatrix(counts.map((c, k) => ratio(c, baseline[k])));
       let error = 0;
       for (let a = 0; a < METRICS; a++) for (let b = 0; b < a; b++) error = Math.max(error, Math.abs(achieved[a][b] - target[a][b]));
       if (error < bestError) {
         bestError = error;
-        best = { latent, counts };
+        best = latent;
       }
       if (error < 0.002) break;
       latent = nearestCorrelation(latent.map((row, a) => row.map((v, b) => (a === b ? 1 : v + target[a][b] - achieved[a][b]))));
-      counts = draw(latent);
     }
-    ({ latent, counts } = best);
+    latent = best;
   }
+  const counts = draw(latent, expected);
   // A delivery delay is a late order: never more late orders than orders in an hour.
   for (let h = 0; h < hours; h++) counts[2][h] = Math.min(counts[2][h], counts[0][h]);
 

@@ -8,6 +8,7 @@ import { TenantEditor } from './TenantEditor';
 import { FieldError } from './FieldError';
 import { NumberField } from './NumberField';
 import { RunSize } from './RunSize';
+import { SavedScenarios } from './SavedScenarios';
 import { ScenarioFile } from './ScenarioFile';
 import { TextField } from './TextField';
 
@@ -84,6 +85,8 @@ export function ScenarioEditor() {
       </section>
 
       <ScenarioFile />
+
+      <SavedScenarios />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import {
 import { FieldError } from '../editor/FieldError';
 import { ExportBar } from '../export/ExportBar';
 import { formatCount, humanize } from '../labels';
+import { CompareView } from './CompareView';
 import { DataGrid } from './DataGrid';
 import { DistributionsView } from './DistributionsView';
 import { SummaryView } from './SummaryView';
@@ -19,7 +20,7 @@ import { TimeCurveView } from './TimeCurveView';
 import { CorrelationView } from './CorrelationView';
 import { ElasticityView } from './elasticity/ElasticityView';
 
-const VIEWS = ['Tables', 'Summary', 'Distributions', 'Time curve', 'Correlations', 'Elasticity'] as const;
+const VIEWS = ['Tables', 'Summary', 'Distributions', 'Time curve', 'Correlations', 'Elasticity', 'Compare'] as const;
 type View = (typeof VIEWS)[number];
 
 /** The centre: result views as tabs, with the table picker and export above them. */
@@ -68,9 +69,9 @@ export function ResultsPanel() {
         </div>
       )}
       {preview && <div className="banner info">Preview from the first day(s) of the scenario; the full run is on its way.</div>}
-      {tables.length === 0 && view === 'Correlations' ? (
-        <div role="tabpanel" id="panel-Correlations" aria-labelledby="tab-Correlations" className="tabpanel">
-          <CorrelationView />
+      {tables.length === 0 && (view === 'Correlations' || view === 'Compare') ? (
+        <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="tabpanel">
+          {view === 'Correlations' ? <CorrelationView /> : <CompareView />}
         </div>
       ) : tables.length === 0 ? (
         <EmptyState status={status} />
@@ -92,6 +93,7 @@ export function ResultsPanel() {
             {view === 'Time curve' && <TimeCurveView />}
             {view === 'Correlations' && <CorrelationView />}
             {view === 'Elasticity' && <ElasticityView />}
+            {view === 'Compare' && <CompareView />}
           </div>
         </>
       )}

@@ -1,0 +1,66 @@
+import { createStore, del, entries, set } from 'idb-keyval';
+import { create } from 'zustand';
+import type { Scenario } from '../engine/scenario/schema';
+
+export interface SavedScenario {
+  id: string;
+  name: string;
+  savedAt: string;
+  scenario: Scenario;
+}
+
+// Its own IndexedDB database, so nothing else in the origin collides with it.
+const db = createStore('scenario-designer', 'saved-scenarios');
+
+export interface SavedState {
+  items: SavedScenario[];
+  error: string | null;
+  load: () => Promise<void>;
+  save: (name: string, scenario: Scenario) => Promise<void>;
+  rename: (id: string, name: string) => Promise<void>;
+  duplicate: (id: string) => Promise<void>;
+  remove: (id: string) => Promise<void>;
+}
+
+const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+const byDate = (a: SavedScenario, b: SavedScenario) => b.savedAt.localeCompare(a.savedAt);
+
+/** Scenarios kept in the browser (IndexedDB): listed, renamed, duplicated, deleted. */
+export const useSavedStore = create<SavedState>()((setState, get) => {
+  const put = async (item: SavedScenario) => {
+    try {
+      await set(item.id, item, db);
+      setState({ items: [...get().items.filter((x) => x.id !== item.id), item].sort(byDate), error: null });
+    } catch (e) {
+      setState({ error: `Could not save in this browser: ${(e as Error).message}` });
+    }
+  };
+  return {
+    items: [],
+    error: null,
+    load: async () => {
+      try {
+        const all = (await entries<string, SavedScenario>(db)).map(([, v]) => v);
+        setState({ items: all.sort(byDate), error: null });
+      } catch (e) {
+        setState({ error: `Saved scenarios are unavailable here: ${(e as Error).message}` });
+      }
+    },
+    save: (name, scenario) => put({ id: newId(), name, savedAt: new Date().toISOString(), scenario: structuredClone(scenario) }),
+    rename: async (id, name) => {
+      const item = get().items.find((x) => x.id === id);
+      if (item) await put({ ...item, name });
+    },
+    duplicate: async (id) => {
+      const item = get().items.find((x) => x.id === id);
+      if (item) await put({ ...item, id: newId(), name: `${item.name} (copy)`, savedAt: new Date().toISOString() });
+    },
+    remove: async (id) => {
+      await del(id, db);
+      setState({ items: get().items.filter((x) => x.id !== id) });
+    },
+  };
+});
+
+export const selectSavedItems = (s: SavedState) => s.items;
+export const selectSavedError = (s: SavedState) => s.error;
