@@ -38,6 +38,13 @@ test.describe('templates, events and correlations', () => {
         const gap = Number((await page.getByText(/largest gap to target/).innerText()).match(/largest gap to target (\d\.\d+)/)![1]);
         expect(gap).toBeLessThanOrEqual(0.05);
         await app.shot('correlations');
+        // At full size every declared target of the baseline holds.
+        await page.getByRole('tab', { name: 'Conformance' }).click();
+        const status = await page.getByRole('status').filter({ hasText: 'declared targets hold' }).innerText();
+        const [, held, total] = status.match(/(\d+) of (\d+)/)!;
+        expect(Number(total)).toBeGreaterThan(10);
+        expect(held).toBe(total);
+        await app.shot('conformance');
       }
     });
   }

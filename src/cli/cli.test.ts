@@ -26,7 +26,9 @@ describe('command-line generator', () => {
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(t.sha256);
       expect(bytes.toString('utf8').trimEnd().split('\r\n').length - 1).toBe(t.rows);
     }
-    expect(readdirSync(out).sort()).toEqual([...manifest.tables.map((t: { file: string }) => t.file), 'manifest.json', 'scenario.json'].sort());
+    expect(readdirSync(out).sort()).toEqual([...manifest.tables.map((t: { file: string }) => t.file), 'conformance.json', 'manifest.json', 'scenario.json'].sort());
+    const conformance = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8'));
+    expect(conformance.length).toBe(manifest.conformance.total);
   });
 
   it('same scenario and seed give byte-identical files across runs', () => {

@@ -7,6 +7,8 @@ import {
   assertFitsMemory,
   assertScenario,
   buildManifest,
+  conformanceJSON,
+  conformanceReport,
   buildTemplate,
   exportTable,
   fileStamp,
@@ -111,13 +113,16 @@ async function main(argv: string[]): Promise<number> {
       file.bytes = new Uint8Array(0);
     }
   }
-  const manifest = buildManifest(run, files, format, createdAt);
+  const conformance = conformanceReport(run);
+  const manifest = buildManifest(run, files, format, createdAt, conformance);
   await writeFile(join(values.out, 'manifest.json'), manifestJSON(manifest));
+  await writeFile(join(values.out, 'conformance.json'), conformanceJSON(conformance));
   await writeFile(join(values.out, 'scenario.json'), `${JSON.stringify(scenario, null, 2)}\n`);
   if (!values.quiet) {
     const secs = ((performance.now() - started) / 1000).toFixed(2);
     for (const t of manifest.tables) process.stderr.write(`  ${t.file}  ${t.rows.toLocaleString('en-US')} rows\n`);
-    process.stderr.write(`wrote ${manifest.tables.length} tables and manifest.json to ${values.out} in ${secs} s\n`);
+    process.stderr.write(`conformance: ${manifest.conformance.passed} of ${manifest.conformance.total} declared targets hold\n`);
+    process.stderr.write(`wrote ${manifest.tables.length} tables, manifest.json and conformance.json to ${values.out} in ${secs} s\n`);
   }
   return 0;
 }

@@ -12,6 +12,7 @@ export { toParquet, type ParquetModule } from './export/parquet';
 export { sha256Hex } from './export/hash';
 export {
   buildManifest,
+  conformanceJSON,
   encodeTable,
   exportFileName,
   exportTable,
@@ -27,3 +28,4 @@ export type { DataTable, Column } from './table';
 export { applyOverride, applyEventOverrides, parseDurationHours } from './scenario/overrides';
 export { rebalance } from './scenario/shares';
 export { splitByTenant, takeRows } from './table';
+export { conformanceReport, type ConformanceRow } from './analysis/conformance';

@@ -1,6 +1,7 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { create } from 'zustand';
 import { engineBridge, RunAborted } from '../bridge/engineBridge';
+import type { ConformanceRow } from '../engine/analysis/conformance';
 import type { CorrelationReport } from '../engine/analysis/correlation';
 import type { TenantElasticity } from '../engine/analysis/elasticity';
 import type { CohortPriceElasticity } from '../engine/analysis/priceElasticity';
@@ -30,6 +31,7 @@ export interface RunState {
   correlation: CorrelationReport | null;
   elasticity: TenantElasticity[];
   priceElasticity: CohortPriceElasticity[];
+  conformance: ConformanceRow[];
   /** The scenario the result was generated from (events, calendar), for charts. */
   resultScenario: Scenario | null;
   elapsedMs: number;
@@ -71,6 +73,7 @@ function fromResult(r: RunResult) {
     correlation: r.correlation,
     elasticity: r.elasticity,
     priceElasticity: r.priceElasticity,
+    conformance: r.conformance,
     elapsedMs: r.elapsedMs,
   };
 }
@@ -85,6 +88,7 @@ export const useRunStore = create<RunState>()((set, get) => ({
   correlation: null,
   elasticity: [],
   priceElasticity: [],
+  conformance: [],
   resultScenario: null,
   elapsedMs: 0,
   resultName: '',
@@ -170,3 +174,4 @@ export const selectCorrelation = (s: RunState) => s.correlation;
 export const selectResultScenario = (s: RunState) => s.resultScenario;
 export const selectElasticity = (s: RunState) => s.elasticity;
 export const selectPriceElasticity = (s: RunState) => s.priceElasticity;
+export const selectConformance = (s: RunState) => s.conformance;

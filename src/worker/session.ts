@@ -1,4 +1,5 @@
 import { transfer } from 'comlink';
+import { conformanceReport, type ConformanceRow } from '../engine/analysis/conformance';
 import { correlationReport, type CorrelationReport } from '../engine/analysis/correlation';
 import { distribution, timeSeries, type Distribution, type DistributionRequest, type TimeSeriesRequest } from '../engine/analysis/distribution';
 import { estimateElasticities, type TenantElasticity } from '../engine/analysis/elasticity';
@@ -29,6 +30,8 @@ export interface RunResult {
   correlation: CorrelationReport | null;
   elasticity: TenantElasticity[];
   priceElasticity: CohortPriceElasticity[];
+  /** Declared targets against the data (full runs only: a preview is too small to judge). */
+  conformance: ConformanceRow[];
   elapsedMs: number;
 }
 
@@ -67,7 +70,8 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
     const byName = (name: string) => run.tables.find((t) => t.name === name);
     const elasticity = estimateElasticities(run.scenario, byName('shopify_orders'), byName('weather_daily'));
     const priceElasticity = estimatePriceElasticities(run.scenario, byName('orders'), byName('customers'));
-    return { preview, tables, summaries: run.tables.map(summarizeTable), correlation, elasticity, priceElasticity, elapsedMs: performance.now() - started };
+    const conformance = preview ? [] : conformanceReport(run);
+    return { preview, tables, summaries: run.tables.map(summarizeTable), correlation, elasticity, priceElasticity, conformance, elapsedMs: performance.now() - started };
   };
   const transferResult = (r: RunResult) => transfer(r, r.tables.map((t) => t.ipc.buffer as ArrayBuffer));
   const tableOf = (name: string) => {
@@ -168,7 +172,8 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
       const parquet = format === 'parquet' ? await loadParquet() : undefined;
       const stamp = fileStamp(createdAt);
       const files = run.tables.map((t) => exportTable(run, t, format, stamp, parquet));
-      const zip = zipBundle(buildManifest(run, files, format, createdAt), files);
+      const conformance = conformanceReport(run);
+      const zip = zipBundle(buildManifest(run, files, format, createdAt, conformance), files, conformance);
       return transfer({ fileName: `${run.scenario.name}_${stamp}_${format}.zip`, bytes: zip }, [zip.buffer as ArrayBuffer]);
     },
   };

@@ -1,4 +1,5 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { ConformanceRow } from '../analysis/conformance';
 import type { GeneratedRun } from '../generate';
 import type { Scenario } from '../scenario/schema';
 import type { DataTable } from '../table';
@@ -26,6 +27,8 @@ export interface Manifest {
   scenario: Scenario;
   notes: string[];
   groundTruth: ReturnType<typeof groundTruth>;
+  /** How many declared targets hold; the rows are in conformance.json. */
+  conformance: { passed: number; total: number };
   tables: { table: string; file: string; rows: number; bytes: number; sha256: string }[];
 }
 
@@ -57,7 +60,7 @@ export function exportTable(
   return { table: table.name, fileName: exportFileName(run, stamp, table.name, format), rows: table.rowCount, sha256: sha256Hex(bytes), bytes };
 }
 
-export function buildManifest(run: GeneratedRun, files: readonly ExportedFile[], format: ExportFormat, createdAt: string): Manifest {
+export function buildManifest(run: GeneratedRun, files: readonly ExportedFile[], format: ExportFormat, createdAt: string, conformance: readonly ConformanceRow[] = []): Manifest {
   return {
     generator: GENERATOR,
     createdAt,
@@ -66,6 +69,7 @@ export function buildManifest(run: GeneratedRun, files: readonly ExportedFile[],
     scenario: run.scenario,
     notes: format === 'csv' ? [CSV_FORMULA_NOTE] : [],
     groundTruth: groundTruth(run.scenario),
+    conformance: { passed: conformance.filter((r) => r.pass).length, total: conformance.length },
     tables: files.map((f) => ({ table: f.table, file: f.fileName, rows: f.rows, bytes: f.bytes.length, sha256: f.sha256 })),
   };
 }
@@ -74,13 +78,18 @@ export function manifestJSON(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** One zip: scenario.json, manifest.json, ground_truth.json and every table file. */
-export function zipBundle(manifest: Manifest, files: readonly ExportedFile[]): Uint8Array {
+export function conformanceJSON(rows: readonly ConformanceRow[]): string {
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+/** One zip: scenario.json, manifest.json, ground_truth.json, conformance.json and every table file. */
+export function zipBundle(manifest: Manifest, files: readonly ExportedFile[], conformance: readonly ConformanceRow[] = []): Uint8Array {
   const mtime = new Date(manifest.createdAt);
   const entries: Zippable = {
     'scenario.json': [strToU8(`${JSON.stringify(manifest.scenario, null, 2)}\n`), { mtime }],
     'manifest.json': [strToU8(manifestJSON(manifest)), { mtime }],
     'ground_truth.json': [strToU8(`${JSON.stringify(manifest.groundTruth, null, 2)}\n`), { mtime }],
+    'conformance.json': [strToU8(conformanceJSON(conformance)), { mtime }],
   };
   // Parquet is already compressed; storing it again saves time for no loss.
   for (const f of files) entries[f.fileName] = [f.bytes, { mtime, level: manifest.format === 'parquet' ? 0 : 6 }];

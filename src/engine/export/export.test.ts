@@ -108,7 +108,7 @@ describe('bundle', () => {
     const files = run.tables.map((t) => exportTable(run, t, 'csv', stamp));
     const manifest = buildManifest(run, files, 'csv', createdAt);
     const zip = unzipSync(zipBundle(manifest, files));
-    expect(Object.keys(zip).sort()).toEqual(['ground_truth.json', 'manifest.json', 'scenario.json', ...files.map((f) => f.fileName)].sort());
+    expect(Object.keys(zip).sort()).toEqual(['conformance.json', 'ground_truth.json', 'manifest.json', 'scenario.json', ...files.map((f) => f.fileName)].sort());
     const m = JSON.parse(strFromU8(zip['manifest.json']));
     expect(m.generator).toEqual(GENERATOR);
     expect(m.scenario).toEqual(run.scenario);

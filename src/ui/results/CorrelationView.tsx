@@ -13,8 +13,8 @@ export function CorrelationView() {
     <div className="correlations">
       <p className="definition">
         Correlations are measured on <b>hourly deviations from the expected curve</b>: each hour's count divided by its expected level (time of day, weekday
-        and events), so the shared daily rhythm does not dominate every pair.
-        {report && ` ${report.hours.toLocaleString('en-US')} hours; largest gap to target ${worst.toFixed(3)}.`}
+        ), so the shared daily rhythm does not dominate every pair.
+        {report && ` ${report.hours.toLocaleString('en-US')} hours without events (event hours follow the event's own shape); largest gap to target ${worst.toFixed(3)}.`}
       </p>
       {report && report.meanExpected.some((m) => m < SMALL_COUNT) && (
         <div className="banner warning" role="status">

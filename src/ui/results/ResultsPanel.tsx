@@ -13,6 +13,7 @@ import { FieldError } from '../editor/FieldError';
 import { ExportBar } from '../export/ExportBar';
 import { formatCount, humanize } from '../labels';
 import { CompareView } from './CompareView';
+import { ConformanceView } from './ConformanceView';
 import { DataGrid } from './DataGrid';
 import { DistributionsView } from './DistributionsView';
 import { SummaryView } from './SummaryView';
@@ -20,7 +21,7 @@ import { TimeCurveView } from './TimeCurveView';
 import { CorrelationView } from './CorrelationView';
 import { ElasticityView } from './elasticity/ElasticityView';
 
-const VIEWS = ['Tables', 'Summary', 'Distributions', 'Time curve', 'Correlations', 'Elasticity', 'Compare'] as const;
+const VIEWS = ['Tables', 'Summary', 'Distributions', 'Time curve', 'Correlations', 'Elasticity', 'Compare', 'Conformance'] as const;
 type View = (typeof VIEWS)[number];
 
 /** The centre: result views as tabs, with the table picker and export above them. */
@@ -94,6 +95,7 @@ export function ResultsPanel() {
             {view === 'Correlations' && <CorrelationView />}
             {view === 'Elasticity' && <ElasticityView />}
             {view === 'Compare' && <CompareView />}
+            {view === 'Conformance' && <ConformanceView />}
           </div>
         </>
       )}

@@ -1,0 +1,49 @@
+import type { ConformanceRow } from '../../engine/analysis/conformance';
+import { selectConformance, useRunStore } from '../../state/runStore';
+
+function fmt(v: number, unit: ConformanceRow['unit']): string {
+  if (unit === '%') return `${v.toFixed(2)}%`;
+  if (unit === 'count') return Math.round(v).toLocaleString('en-US');
+  return v.toFixed(3);
+}
+
+/** Every target the scenario declares beside what the data shows: the report that ships as conformance.json. */
+export function ConformanceView() {
+  const rows = useRunStore(selectConformance);
+  if (rows.length === 0) return <p className="muted">Run a scenario to check its data against every target it declares.</p>;
+  const passed = rows.filter((r) => r.pass).length;
+  return (
+    <div className="conformance">
+      <p className={`definition ${passed === rows.length ? 'all-pass' : ''}`} role="status">
+        <b>
+          {passed} of {rows.length}
+        </b>{' '}
+        declared targets hold in this data. Each module declares its own targets and how to measure them; the same report is exported as conformance.json.
+      </p>
+      <table className="stats compact" aria-label="Conformance report">
+        <thead>
+          <tr>
+            <th>module</th>
+            <th>target</th>
+            <th>expected</th>
+            <th>measured</th>
+            <th>tolerance</th>
+            <th>result</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              <td className="mono">{r.module}</td>
+              <td>{r.target}</td>
+              <td className="num">{fmt(r.expected, r.unit)}</td>
+              <td className="num">{fmt(r.measured, r.unit)}</td>
+              <td className="num">{r.atMost ? 'at most' : `± ${r.unit === '%' ? `${r.tolerance.toFixed(2)} pts` : fmt(r.tolerance, r.unit)}`}</td>
+              <td className={r.pass ? 'ok' : 'bad'}>{r.pass ? 'pass' : 'fail'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
