@@ -308,3 +308,23 @@ describe('multi_channel (19 of 20 seeds)', () => {
     expect(fails.length, fails.join('\n')).toBeLessThanOrEqual(MAY_FAIL);
   });
 });
+
+describe('seasonal_planning regional variation (19 of 20 seeds)', () => {
+  it('the south responds most and the northeast least: their share ratio in the window ÷ outside is 1.3/0.7 ± 0.15', () => {
+    const fails = failingSeeds(TWENTY_SEEDS, (seed) => {
+      const s = sizedTemplate('seasonal_planning', seed, 500);
+      const run = generate({ ...s, tables: ['customers', 'orders'] });
+      const region = labels(tableOf(run, 'customers'), 'region');
+      const ord = tableOf(run, 'orders');
+      const created = numbers(ord, 'created_at');
+      const cust = numbers(ord, 'customer_id');
+      const w = window(s);
+      const share = (name: string, inside: boolean) =>
+        shareOfOrders(created, inside ? w.startMs : 0, inside ? w.endMs : w.startMs, (i) => region[cust[i] - 1] === name).share;
+      const lift = (name: string) => share(name, true) / share(name, false);
+      const ratio = lift('south') / lift('northeast');
+      return Math.abs(ratio - 1.3 / 0.7) > 0.15 ? `south/northeast ${ratio.toFixed(3)}` : null;
+    });
+    expect(fails.length, fails.join('\n')).toBeLessThanOrEqual(MAY_FAIL);
+  });
+});

@@ -71,6 +71,7 @@ export const customersModule: EngineModule = {
       { name: 'email', type: 'string', values: email },
       { name: 'age', type: 'int32', values: age },
       { name: 'city', type: 'dict', indices: city, dictionary: CITIES },
+      { name: 'region', type: 'dict', indices: Int32Array.from(city, regionOfCity), dictionary: REGIONS },
       { name: 'signup_date', type: 'date', values: signup },
       ...mixColumns.map((m): Column => ({ name: MIX_COLUMN[m.kind], type: 'dict', indices: m.indices, dictionary: m.vocabulary })),
     ];
@@ -78,6 +79,13 @@ export const customersModule: EngineModule = {
     return [table];
   },
 };
+
+/** US census regions; a city belongs to one, fixed by its place in the city list. */
+export const REGIONS = ['northeast', 'midwest', 'south', 'west'] as const;
+export function regionOfCity(cityIndex: number): number {
+  // Multiplicative hashing spreads neighbouring list entries over the regions.
+  return ((cityIndex * 2654435761) >>> 0) % REGIONS.length;
+}
 
 export const MIX_COLUMN = {
   acquisition: 'acquisition_channel',

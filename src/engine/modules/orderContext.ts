@@ -2,7 +2,7 @@ import { AliasTable } from '../random/alias';
 import type { Rng } from '../random/rng';
 import type { Scenario } from '../scenario/schema';
 import { column, type DataTable } from '../table';
-import { mixSamplers, mixVocabulary } from './customers';
+import { mixSamplers, mixVocabulary, regionOfCity } from './customers';
 import { activeAt, eventWindows, param, priceUplift, shapeAt, VIRAL_PRODUCT_NAME } from './events';
 
 /** The channel a channel_launch event opens. */
@@ -75,6 +75,15 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
   const paymentPick = mixSamplers(cohorts.map((c) => c.mixes.payment), paymentVocab);
 
   const drifts = windows.filter((w) => w.event.type === 'segment_drift');
+  // Regional variation of a seasonal campaign: the south starts school earliest, the northeast last.
+  const cityCol = column(customers, 'city');
+  const regionOf = Int32Array.from({ length: customers.rowCount }, (_, i) => (cityCol.type === 'dict' ? regionOfCity(cityCol.indices[i]) : 0));
+  const regionalWindows = windows.filter((w) => w.event.type === 'seasonal_campaign' && param(w.event, 'regionalSpreadPct', 0) > 0);
+  const regionalAt = (t: number): number[] | null => {
+    const w = regionalWindows.find((x) => activeAt(x, t));
+    if (!w) return null;
+    return regionalWeights(param(w.event, 'regionalSpreadPct', 0) / 100);
+  };
   // Discounts draw each cohort by its own price elasticity: elastic cohorts crowd in.
   const priced = windows.map((w) => ({ w, uplift: priceUplift(w.event, cohorts).byCohort })).filter((p) => p.uplift.some((u) => u !== 1));
 
@@ -116,8 +125,17 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
       return new AliasTable(w);
     },
 
-    pickCustomer(cohort: number, r: Rng): number {
-      return members[cohort][customerPick[cohort]!.sample(r)];
+    /**
+     * A customer of the cohort. While a campaign with regional variation runs, regions
+     * respond differently: a draw is kept with its region's weight (rejection sampling),
+     * so outside such a window the draws are exactly those of the plain pick.
+     */
+    pickCustomer(cohort: number, r: Rng, t: number): number {
+      const regional = regionalAt(t);
+      let c = members[cohort][customerPick[cohort]!.sample(r)];
+      if (!regional) return c;
+      for (let tries = 0; tries < 8 && r.next() > regional[regionOf[c]]; tries++) c = members[cohort][customerPick[cohort]!.sample(r)];
+      return c;
     },
 
     /** A channel for this customer's order at time t. */
@@ -164,4 +182,11 @@ function viralProductIndex(products: DataTable): number {
   const last = products.rowCount - 1;
   if (names?.type !== 'string' || names.values[last] !== VIRAL_PRODUCT_NAME) throw new Error('the catalog has no viral product');
   return last;
+}
+
+/** Relative response by region (northeast, midwest, south, west) to a campaign with this spread, scaled to at most 1. */
+export function regionalWeights(spread: number): number[] {
+  const raw = [1 - spread, 1 - spread / 2, 1 + spread, 1 + spread / 2].map((x) => Math.max(0.05, x));
+  const top = Math.max(...raw);
+  return raw.map((x) => x / top);
 }

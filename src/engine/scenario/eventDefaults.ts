@@ -67,7 +67,7 @@ export const EVENT_DEFAULTS: Record<EventType, EventDefaults> = {
     intensity: 1.36,
     discountPct: 15,
     categories: ['electronics', 'clothing', 'books'],
-    params: { categoryBoostPct: 30 },
+    params: { categoryBoostPct: 30, regionalSpreadPct: 30 },
   },
   channel_launch: {
     label: 'Mobile app launch',

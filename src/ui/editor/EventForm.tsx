@@ -24,6 +24,7 @@ const PARAM_LABELS: Record<string, string> = {
   shiftPct: 'Share shift %',
   migrationSharePct: 'Customers migrating %',
   cannibalizationPct: 'Cannibalisation %',
+  regionalSpreadPct: 'Regional spread %',
 };
 
 /** Every field of one event: timing, shape, intensity, discount, categories and its own parameters. */
