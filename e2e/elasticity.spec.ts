@@ -9,7 +9,7 @@ test('weather tenants: the Elasticity tab gives back the ground truth, and follo
   await page.getByLabel('Template', { exact: true }).selectOption('weather_tenants');
   await app.run();
   await page.getByRole('tab', { name: 'Elasticity' }).click();
-  const table = page.getByRole('table', { name: 'Elasticity estimates' });
+  const table = page.getByRole('table', { name: 'Elasticity estimates', exact: true });
   await expect(table.getByRole('row')).toHaveCount(9);
   const rows = await table.getByRole('row').evaluateAll((trs) =>
     trs.slice(1).map((tr) => {
@@ -50,4 +50,20 @@ test('flash sale: each cohort’s price elasticity comes back from the 70% disco
   const cells = await rows.evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
   for (const c of cells) expect(Math.abs(Number(c[2]) - Number(c[1])), c[0]).toBeLessThanOrEqual(0.15);
   await app.shot('price-elasticity');
+});
+
+test('weather tenants can join any scenario: add them to the flash sale and see both stories', async ({ page }) => {
+  const app = new DesignerPage(page);
+  await app.open();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByLabel('Template', { exact: true }).selectOption('flash_sale');
+  await app.setNumber('Days', 30);
+  await page.getByRole('button', { name: 'Add the four seed tenants' }).click();
+  await app.run();
+  expect(await app.rowCount('Shopify orders')).toBeGreaterThan(5000);
+  expect(await app.rowCount('Orders')).toBeGreaterThan(50_000);
+  await page.getByRole('tab', { name: 'Elasticity' }).click();
+  await expect(page.getByRole('table', { name: 'Elasticity estimates', exact: true }).getByRole('row')).toHaveCount(9);
+  await expect(page.getByRole('table', { name: 'Price elasticity estimates' })).toBeVisible();
 });

@@ -25,7 +25,7 @@ test.describe('templates, events and correlations', () => {
       if (!t.build().tables.includes('hourly_metrics')) {
         // Weather tenants has no hourly metrics: its story is on the Elasticity tab.
         await page.getByRole('tab', { name: 'Elasticity' }).click();
-        await expect(page.getByRole('table', { name: 'Elasticity estimates' })).toBeVisible();
+        await expect(page.getByRole('table', { name: 'Elasticity estimates', exact: true })).toBeVisible();
         return;
       }
       await page.getByRole('tab', { name: 'Time curve' }).click();

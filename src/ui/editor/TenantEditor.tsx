@@ -1,4 +1,5 @@
-import type { Tenant } from '../../engine/scenario/schema';
+import { COMMERCE_TABLES, TABLE_NAMES, TENANT_TABLES, type Tenant } from '../../engine/scenario/schema';
+import { seedTenants } from '../../engine/scenario/templates/weather';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { NumberField } from './NumberField';
@@ -8,7 +9,25 @@ export function TenantEditor() {
   const scenario = useScenarioStore(selectScenario);
   const update = useScenarioStore(selectUpdate);
   const issues = useScenarioIssues();
-  if (scenario.tenants.length === 0) return null;
+  if (scenario.tenants.length === 0) {
+    return (
+      <section className="panel-section" aria-labelledby="tenants-heading">
+        <h2 id="tenants-heading">Weather tenants</h2>
+        <p className="muted small">Add weather-sensitive shops to any scenario: their weather, orders, ads and email tables come along.</p>
+        <button
+          type="button"
+          onClick={() =>
+            update((s) => {
+              s.tenants = seedTenants();
+              s.tables = TABLE_NAMES.filter((t) => s.tables.includes(t) || TENANT_TABLES.includes(t));
+            })
+          }
+        >
+          Add the four seed tenants
+        </button>
+      </section>
+    );
+  }
   const field = (i: number, key: keyof Tenant, label: string, step: number) => (
     <NumberField
       label={`${scenario.tenants[i].id} ${label}`}
@@ -21,6 +40,19 @@ export function TenantEditor() {
   return (
     <section className="panel-section" aria-labelledby="tenants-heading">
       <h2 id="tenants-heading">Tenants</h2>
+      <button
+        type="button"
+        className="danger remove-tenants"
+        onClick={() =>
+          update((s) => {
+            s.tenants = [];
+            s.tables = s.tables.filter((t) => !TENANT_TABLES.includes(t));
+            if (s.tables.length === 0) s.tables = [...COMMERCE_TABLES];
+          })
+        }
+      >
+        Remove tenants
+      </button>
       {scenario.tenants.map((t, i) => (
         <div key={t.id} className="tenant-card">
           <h3>
