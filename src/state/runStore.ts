@@ -32,6 +32,7 @@ export interface RunState {
   elasticity: TenantElasticity[];
   priceElasticity: CohortPriceElasticity[];
   conformance: ConformanceRow[];
+  headline: RunResult['headline'];
   /** The scenario the result was generated from (events, calendar), for charts. */
   resultScenario: Scenario | null;
   elapsedMs: number;
@@ -74,6 +75,7 @@ function fromResult(r: RunResult) {
     elasticity: r.elasticity,
     priceElasticity: r.priceElasticity,
     conformance: r.conformance,
+    headline: r.headline,
     elapsedMs: r.elapsedMs,
   };
 }
@@ -89,6 +91,7 @@ export const useRunStore = create<RunState>()((set, get) => ({
   elasticity: [],
   priceElasticity: [],
   conformance: [],
+  headline: [],
   resultScenario: null,
   elapsedMs: 0,
   resultName: '',
@@ -175,3 +178,4 @@ export const selectResultScenario = (s: RunState) => s.resultScenario;
 export const selectElasticity = (s: RunState) => s.elasticity;
 export const selectPriceElasticity = (s: RunState) => s.priceElasticity;
 export const selectConformance = (s: RunState) => s.conformance;
+export const selectHeadline = (s: RunState) => s.headline;

@@ -2,6 +2,7 @@ import { TEMPLATES, buildTemplate } from '../engine/scenario/templates';
 import { selectElapsed, selectPreview, selectProgress, selectStage, selectStatus, selectTables, useRunStore } from '../state/runStore';
 import { selectReplace, selectScenario, useScenarioStore } from '../state/scenarioStore';
 import { formatCount } from './labels';
+import { PresentButton } from './present/PresentButton';
 import { ShareButton } from './ShareLink';
 import { TemplateGallery } from './TemplateGallery';
 import { useScenarioIssues } from './useScenarioIssues';
@@ -47,6 +48,7 @@ export function TopBar() {
       </div>
       <TemplateGallery />
       <ShareButton />
+      <PresentButton />
       <div className="run-controls">
         <button
           type="button"

@@ -3,6 +3,9 @@ const MIME: Record<string, string> = {
   parquet: 'application/vnd.apache.parquet',
   zip: 'application/zip',
   json: 'application/json',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  html: 'text/html',
 };
 
 /** Hands bytes to the browser as a file download. */

@@ -13,7 +13,7 @@ import { assertFitsMemory, BROWSER_MEMORY_BUDGET } from '../engine/estimate';
 import { generateSteps, type GeneratedRun, type Progress } from '../engine/generate';
 import { ScenarioError, type ScenarioIssue } from '../engine/scenario/errors';
 import { assertScenario, validateScenario } from '../engine/scenario/validate';
-import { compareKpis, hourlyPair, type Kpi } from '../engine/analysis/compare';
+import { compareKpis, headline, hourlyPair, type Kpi } from '../engine/analysis/compare';
 import { eventWindows } from '../engine/modules/events';
 
 export interface ResultTableIPC {
@@ -32,6 +32,8 @@ export interface RunResult {
   priceElasticity: CohortPriceElasticity[];
   /** Declared targets against the data (full runs only: a preview is too small to judge). */
   conformance: ConformanceRow[];
+  /** Headline figures (orders, revenue, …) for KPI cards and the presentation. */
+  headline: { key: string; label: string; value: number; unit: 'count' | 'money' | 'share' }[];
   elapsedMs: number;
 }
 
@@ -71,7 +73,8 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
     const elasticity = estimateElasticities(run.scenario, byName('shopify_orders'), byName('weather_daily'));
     const priceElasticity = estimatePriceElasticities(run.scenario, byName('orders'), byName('customers'));
     const conformance = preview ? [] : conformanceReport(run);
-    return { preview, tables, summaries: run.tables.map(summarizeTable), correlation, elasticity, priceElasticity, conformance, elapsedMs: performance.now() - started };
+    const headlineKpis = [...headline(run).entries()].map(([key, v]) => ({ key, ...v }));
+    return { preview, tables, summaries: run.tables.map(summarizeTable), correlation, elasticity, priceElasticity, conformance, headline: headlineKpis, elapsedMs: performance.now() - started };
   };
   const transferResult = (r: RunResult) => transfer(r, r.tables.map((t) => t.ipc.buffer as ArrayBuffer));
   const tableOf = (name: string) => {

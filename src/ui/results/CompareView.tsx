@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { engineBridge } from '../../bridge/engineBridge';
 import type { Kpi } from '../../engine/analysis/compare';
@@ -6,6 +6,7 @@ import { isoTimestamp } from '../../engine/time';
 import { selectSavedItems, useSavedStore } from '../../state/savedStore';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 import type { ComparisonOutcome } from '../../worker/session';
+import { ChartActions } from '../charts/ChartActions';
 import { EVENT_COLORS } from '../charts/colors';
 import { FieldError } from '../editor/FieldError';
 
@@ -32,10 +33,12 @@ export function CompareView() {
   const [baselineId, setBaselineId] = useState(NO_EVENTS);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ComparisonOutcome | null>(null);
+  const chart = useRef<HTMLDivElement>(null);
 
   const run = async () => {
     const baseline = baselineId === NO_EVENTS ? { ...scenario, events: [] } : saved.find((s) => s.id === baselineId)?.scenario;
     if (!baseline) return;
+    setOutcome(null);
     setBusy(true);
     try {
       setOutcome(await engineBridge.compare(scenario, baseline));
@@ -88,8 +91,9 @@ export function CompareView() {
               );
             })}
           </div>
+          {outcome.series.length > 0 && <ChartActions target={chart} name={`${scenario.name}-compare`} />}
           {outcome.series.length > 0 && (
-            <div className="chart-box" role="img" aria-label="Orders per hour, scenario against baseline">
+            <div className="chart-box" ref={chart} role="img" aria-label="Orders per hour, scenario against baseline">
               <ResponsiveContainer width="100%" height="100%">
                 <LineChart data={outcome.series} margin={{ top: 12, right: 20, bottom: 8, left: 8 }}>
                   <CartesianGrid stroke="#e6e9f0" />

@@ -1,10 +1,11 @@
 import { DataType } from 'apache-arrow';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { engineBridge } from '../../bridge/engineBridge';
 import type { Distribution } from '../../engine/analysis/distribution';
 import { isoDay, isoTimestamp } from '../../engine/time';
 import { selectPreview, selectSelectedTable, selectTables, useRunStore } from '../../state/runStore';
+import { ChartActions } from '../charts/ChartActions';
 import { EVENT_COLORS } from '../charts/colors';
 
 type Mode = 'distribution' | 'time';
@@ -32,6 +33,7 @@ export function DistributionsView() {
   const timeColumn = times.includes(timeCol) ? timeCol : (times[0] ?? '');
   const valueColumn = numeric.includes(valueCol) ? valueCol : '';
   const [dist, setDist] = useState<Distribution | null>(null);
+  const chart = useRef<HTMLDivElement>(null);
   const [series, setSeries] = useState<{ t: number; value: number }[]>([]);
 
   useEffect(() => {
@@ -81,8 +83,9 @@ export function DistributionsView() {
           </>
         )}
         {preview && <span className="badge">from the preview sample</span>}
+        <ChartActions target={chart} name={`${table?.name ?? 'table'}-${mode === 'distribution' ? column : `${valueColumn || 'rows'}-per-${bucket}`}`} />
       </div>
-      <div className="chart-box" role="img" aria-label={mode === 'distribution' ? `Distribution of ${table.name}.${column}${splitBy ? ` by ${splitBy}` : ''}` : `${valueColumn || 'rows'} of ${table.name} per ${bucket}`}>
+      <div className="chart-box" ref={chart} role="img" aria-label={mode === 'distribution' ? `Distribution of ${table.name}.${column}${splitBy ? ` by ${splitBy}` : ''}` : `${valueColumn || 'rows'} of ${table.name} per ${bucket}`}>
         <ResponsiveContainer width="100%" height="100%">
           {mode === 'distribution' ? (
             <BarChart data={data} margin={{ top: 12, right: 20, bottom: 24, left: 8 }}>

@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { eventWindows } from '../../engine/modules/events';
 import { isoTimestamp } from '../../engine/time';
 import { selectResultScenario, selectTables, useRunStore } from '../../state/runStore';
+import { ChartActions } from '../charts/ChartActions';
 import { EVENT_COLORS } from '../charts/colors';
 
 const METRICS = [
@@ -19,6 +20,7 @@ export function TimeCurveView() {
   const tables = useRunStore(selectTables);
   const scenario = useRunStore(selectResultScenario);
   const [metric, setMetric] = useState<(typeof METRICS)[number]['key']>('orders');
+  const chart = useRef<HTMLDivElement>(null);
   const hourly = tables.find((t) => t.name === 'hourly_metrics');
 
   const { points, bucketHours } = useMemo(() => {
@@ -59,8 +61,9 @@ export function TimeCurveView() {
         <span className="muted small">
           {label} per {bucketHours === 1 ? 'hour' : `${bucketHours} hours`}: expected (dashed) against generated; shaded bands are events.
         </span>
+        <ChartActions target={chart} name={`${scenario.name}-time-curve-${metric}`} />
       </div>
-      <div className="chart-box" role="img" aria-label={`${label} per hour, expected and generated, with ${windows.length} event window(s)`}>
+      <div className="chart-box" ref={chart} role="img" aria-label={`${label} per hour, expected and generated, with ${windows.length} event window(s)`}>
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={points} margin={{ top: 12, right: 24, bottom: 8, left: 8 }}>
             <CartesianGrid stroke="#e6e9f0" />

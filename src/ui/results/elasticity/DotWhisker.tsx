@@ -1,3 +1,5 @@
+import { useRef } from 'react';
+import { ChartActions } from '../../charts/ChartActions';
 import type { TenantElasticity } from '../../../engine/analysis/elasticity';
 
 const ROW = 34;
@@ -7,6 +9,7 @@ const WIDTH = 860;
 
 /** Each tenant × variable: the estimate with its 95% interval, the truth as a diamond, pass or fail. */
 export function DotWhisker({ report }: { report: TenantElasticity[] }) {
+  const box = useRef<HTMLElement>(null);
   const rows = report.flatMap((t) => t.estimates.map((e) => ({ t, e })));
   const lo = Math.min(...rows.map((r) => Math.min(r.e.low, r.e.truth))) - 0.03;
   const hi = Math.max(...rows.map((r) => Math.max(r.e.high, r.e.truth))) + 0.03;
@@ -14,8 +17,9 @@ export function DotWhisker({ report }: { report: TenantElasticity[] }) {
   const height = rows.length * ROW + 46;
   const ticks = Array.from({ length: 9 }, (_, i) => lo + ((hi - lo) * i) / 8);
   return (
-    <figure className="chart-card">
-      <figcaption>Estimated elasticity (dot, 95% interval) against the ground truth (◆)</figcaption>
+    <figure ref={box} className="chart-card">
+      <figcaption>Estimated elasticity (dot, 95% interval) against the ground truth (◆)<ChartActions target={box} name={'elasticity-estimates'} />
+      </figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`Elasticity estimates for ${report.length} tenants: ${rows.filter((r) => r.e.pass).length} of ${rows.length} within tolerance`}>
         {ticks.map((v) => (
           <g key={v}>

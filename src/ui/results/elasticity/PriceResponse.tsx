@@ -1,3 +1,5 @@
+import { useRef } from 'react';
+import { ChartActions } from '../../charts/ChartActions';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CohortPriceElasticity } from '../../../engine/analysis/priceElasticity';
 import { EVENT_COLORS } from '../../charts/colors';
@@ -6,6 +8,7 @@ const DISCOUNTS = Array.from({ length: 17 }, (_, i) => i * 5);
 
 /** Per cohort: demand multiplier (1 − discount)^ε against discount, estimate solid, truth dashed; and the numbers. */
 export function PriceResponse({ report }: { report: CohortPriceElasticity[] }) {
+  const box = useRef<HTMLElement>(null);
   const data = DISCOUNTS.map((d) => {
     const row: Record<string, number> = { d };
     for (const c of report) {
@@ -15,8 +18,9 @@ export function PriceResponse({ report }: { report: CohortPriceElasticity[] }) {
     return row;
   });
   return (
-    <figure className="chart-card">
-      <figcaption>Demand multiplier against discount, per cohort (estimated from a {report[0].discountPct}% discount): estimate solid, truth dashed</figcaption>
+    <figure ref={box} className="chart-card">
+      <figcaption>Demand multiplier against discount, per cohort (estimated from a {report[0].discountPct}% discount): estimate solid, truth dashed<ChartActions target={box} name={'price-response'} />
+      </figcaption>
       <div className="chart-pair">
         <div className="chart-small" role="img" aria-label={`Price response curves for ${report.length} cohorts`}>
           <ResponsiveContainer width="100%" height="100%">

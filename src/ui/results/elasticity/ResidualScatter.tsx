@@ -1,3 +1,5 @@
+import { useRef } from 'react';
+import { ChartActions } from '../../charts/ChartActions';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TenantElasticity } from '../../../engine/analysis/elasticity';
 
@@ -6,6 +8,7 @@ import type { TenantElasticity } from '../../../engine/analysis/elasticity';
  * standardised weather anomaly, with the fitted and the true lines.
  */
 export function ResidualScatter({ tenant, variable }: { tenant: TenantElasticity; variable: 'temperature' | 'precipitation' }) {
+  const box = useRef<HTMLElement>(null);
   const e = tenant.estimates.find((x) => x.variable === variable)!;
   const pts = tenant.points.map((p) => (variable === 'temperature' ? { z: p.zTemp, r: p.residTemp } : { z: p.zPrecip, r: p.residPrecip }));
   const mean = pts.reduce((a, p) => a + p.r, 0) / Math.max(1, pts.length);
@@ -14,9 +17,10 @@ export function ResidualScatter({ tenant, variable }: { tenant: TenantElasticity
   const [z0, z1] = [Math.min(...zs), Math.max(...zs)];
   const lines = [z0, z1].map((z) => ({ z, fitted: e.estimate * z, truth: e.truth * z }));
   return (
-    <figure className="chart-card half">
+    <figure ref={box} className="chart-card half">
       <figcaption>
         {variable === 'temperature' ? 'Temperature' : 'Precipitation'}: ln-revenue residual against standardised anomaly
+      <ChartActions target={box} name={`${tenant.tenant}-${variable}-residuals`} />
       </figcaption>
       <div className="chart-small" role="img" aria-label={`${tenant.tenant} ${variable}: fitted slope ${e.estimate.toFixed(3)}, true slope ${e.truth}`}>
         <ResponsiveContainer width="100%" height="100%">

@@ -1,3 +1,5 @@
+import { useRef } from 'react';
+import { ChartActions } from '../../charts/ChartActions';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TenantElasticity } from '../../../engine/analysis/elasticity';
 import { EVENT_COLORS } from '../../charts/colors';
@@ -6,6 +8,7 @@ const Z = Array.from({ length: 13 }, (_, i) => -3 + i * 0.5);
 
 /** Expected revenue multiplier exp(β·z) against the anomaly, per tenant: estimate solid, truth dashed. */
 export function ResponseCurves({ report, variable }: { report: TenantElasticity[]; variable: 'temperature' | 'precipitation' }) {
+  const box = useRef<HTMLElement>(null);
   const data = Z.map((z) => {
     const row: Record<string, number> = { z };
     for (const t of report) {
@@ -16,8 +19,9 @@ export function ResponseCurves({ report, variable }: { report: TenantElasticity[
     return row;
   });
   return (
-    <figure className="chart-card half">
-      <figcaption>Revenue multiplier against {variable} anomaly (sd): estimate solid, truth dashed</figcaption>
+    <figure ref={box} className="chart-card half">
+      <figcaption>Revenue multiplier against {variable} anomaly (sd): estimate solid, truth dashed<ChartActions target={box} name={`response-${variable}`} />
+      </figcaption>
       <div className="chart-small" role="img" aria-label={`Response curves for ${variable}`}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>

@@ -1,0 +1,50 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { DesignerPage } from './app';
+
+test('presentation: slides by keyboard, one self-contained HTML that opens offline with its charts, charts as SVG and PNG', async ({ page, browser }) => {
+  const app = new DesignerPage(page);
+  await app.open();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByLabel('Template', { exact: true }).selectOption('payment_outage');
+  await app.setNumber('Orders per day', 1500);
+  await app.run();
+
+  await page.getByRole('tab', { name: 'Time curve' }).click();
+  const svg = await app.download(() => page.getByRole('button', { name: /as SVG$/ }).click());
+  expect(svg.name).toMatch(/time-curve-orders\.svg$/);
+  expect(svg.bytes.toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  const png = await app.download(() => page.getByRole('button', { name: /as PNG$/ }).click());
+  expect([...png.bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+
+  await page.getByRole('button', { name: 'Present' }).click();
+  const deck = page.getByRole('dialog', { name: 'Presentation' });
+  await expect(deck.getByRole('heading', { level: 1 })).toHaveText('Payment outage');
+  await app.shot('present-title');
+  await page.keyboard.press('ArrowRight');
+  await expect(deck.getByRole('heading', { level: 1 })).toHaveText('Orders over time: expected and generated');
+  await expect(deck.locator('.recharts-line-curve').first()).toBeVisible();
+  await app.shot('present-curve');
+
+  const html = await app.download(() => deck.getByRole('button', { name: 'Download as HTML' }).click());
+  expect(html.name).toBe('payment_outage_presentation.html');
+  const text = html.bytes.toString('utf8');
+  expect(text).not.toMatch(/<script/);
+
+  // Offline, from disk, no server: the slides and their charts are all there.
+  const offline = await browser.newContext({ offline: true });
+  const view = await offline.newPage();
+  const path = test.info().outputPath('deck.html');
+  writeFileSync(path, html.bytes);
+  await view.goto(`file://${path}`);
+  await expect(view.getByRole('heading', { level: 1 })).toHaveCount(await view.locator('section.slide').count());
+  expect(await view.locator('section.slide').count()).toBeGreaterThanOrEqual(4);
+  await expect(view.locator('svg .recharts-line-curve').first()).toBeVisible();
+  await view.screenshot({ path: 'e2e/.artifacts/screens/present-offline.png', fullPage: false });
+  await offline.close();
+  expect(readFileSync(path).length).toBe(html.bytes.length);
+
+  await page.keyboard.press('Escape');
+  await expect(deck).toBeHidden();
+});

@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState } from 'react';
+import { useRunStore } from '../../state/runStore';
+import { downloadBytes } from '../download';
+import { buildSlides } from './slides';
+
+/** Every stylesheet rule of the page, so an exported file looks the same offline. */
+function pageCss(): string {
+  return [...document.styleSheets]
+    .flatMap((sheet) => {
+      try {
+        return [...sheet.cssRules].map((r) => r.cssText);
+      } catch {
+        return [];
+      }
+    })
+    .join('\n');
+}
+
+/**
+ * Full-screen storyboard of the last run for a stakeholder demo: large type, the story
+ * in one line, KPIs, the time curve with events, one chart per step. Arrow keys or
+ * Page Up/Down move, Escape leaves; the whole deck downloads as one self-contained HTML file.
+ */
+export function Presentation({ onClose }: { onClose: () => void }) {
+  const run = useRunStore();
+  const scenario = run.resultScenario!;
+  const slides = buildSlides(run, scenario);
+  const [at, setAt] = useState(0);
+  const [exporting, setExporting] = useState(false);
+  const deck = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+      else if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ') setAt((i) => Math.min(slides.length - 1, i + 1));
+      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') setAt((i) => Math.max(0, i - 1));
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [slides.length, onClose]);
+
+  // Every slide is rendered off screen once, then serialised with the page's styles.
+  useEffect(() => {
+    if (!exporting) return;
+    const id = requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${scenario.name}: scenario story</title><style>${pageCss()}</style></head><body class="present-doc">${deck.current?.innerHTML ?? ''}</body></html>`;
+        downloadBytes(`${scenario.name}_presentation.html`, html);
+        setExporting(false);
+      }),
+    );
+    return () => cancelAnimationFrame(id);
+  }, [exporting, scenario.name]);
+
+  const slide = slides[at];
+  return (
+    <div className="presentation" role="dialog" aria-modal="true" aria-label="Presentation">
+      <div className="present-bar">
+        <span>
+          {at + 1} / {slides.length}
+        </span>
+        <button type="button" onClick={() => setAt(Math.max(0, at - 1))} disabled={at === 0} aria-label="Previous slide">
+          ←
+        </button>
+        <button type="button" onClick={() => setAt(Math.min(slides.length - 1, at + 1))} disabled={at === slides.length - 1} aria-label="Next slide">
+          →
+        </button>
+        <button type="button" onClick={() => setExporting(true)} disabled={exporting}>
+          Download as HTML
+        </button>
+        <button type="button" onClick={onClose}>
+          Close (Esc)
+        </button>
+      </div>
+      <section className="slide" aria-roledescription="slide" aria-label={slide.title}>
+        <h1>{slide.title}</h1>
+        <div className="slide-body">{slide.body}</div>
+      </section>
+      {exporting && (
+        <div className="present-export" ref={deck} aria-hidden>
+          {slides.map((s, i) => (
+            <section key={i} className="slide">
+              <h1>{s.title}</h1>
+              <div className="slide-body">{s.body}</div>
+            </section>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

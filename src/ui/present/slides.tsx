@@ -1,0 +1,123 @@
+import type { ReactNode } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceArea, XAxis, YAxis } from 'recharts';
+import { eventWindows } from '../../engine/modules/events';
+import type { Scenario } from '../../engine/scenario/schema';
+import { TEMPLATES } from '../../engine/scenario/templates';
+import { isoTimestamp } from '../../engine/time';
+import type { RunState } from '../../state/runStore';
+import { EVENT_COLORS } from '../charts/colors';
+import { Heatmap } from '../charts/Heatmap';
+import { METRIC_LABELS, humanize } from '../labels';
+import { DotWhisker } from '../results/elasticity/DotWhisker';
+
+export interface Slide {
+  title: string;
+  body: ReactNode;
+}
+
+const money = (v: number) => v.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+function showKpi(v: number, unit: 'count' | 'money' | 'share') {
+  return unit === 'money' ? money(v) : unit === 'share' ? `${(v * 100).toFixed(1)}%` : Math.round(v).toLocaleString('en-US');
+}
+
+/** Daily sums of an hourly metric, from the result's hourly_metrics table. */
+function dailyCurve(run: RunState): { t: number; generated: number; expected: number }[] {
+  const hourly = run.tables.find((t) => t.name === 'hourly_metrics');
+  if (!hourly) return [];
+  const hour = hourly.arrow.getChild('hour')!;
+  const orders = hourly.arrow.getChild('orders')!;
+  const expected = hourly.arrow.getChild('expected_orders')!;
+  const days = hourly.rowCount > 24 * 14;
+  const size = days ? 24 : 1;
+  const out: { t: number; generated: number; expected: number }[] = [];
+  for (let i = 0; i < hourly.rowCount; i += size) {
+    let g = 0;
+    let e = 0;
+    for (let k = i; k < Math.min(hourly.rowCount, i + size); k++) {
+      g += Number(orders.get(k));
+      e += Number(expected.get(k));
+    }
+    out.push({ t: Number(hour.get(i)), generated: g, expected: Math.round(e) });
+  }
+  return out;
+}
+
+/** The story of a finished run, one step per slide, built from what the run store holds. */
+export function buildSlides(run: RunState, scenario: Scenario): Slide[] {
+  const template = TEMPLATES.find((t) => t.id === scenario.template);
+  const story = template?.description ?? 'A custom scenario.';
+  const slides: Slide[] = [
+    {
+      title: humanize(scenario.name),
+      body: (
+        <div className="slide-title">
+          <p className="story">{story}</p>
+          <p className="meta">
+            {scenario.calendar.days} days from {scenario.calendar.start} · seed {scenario.seed}
+            {scenario.events.length > 0 && ` · ${scenario.events.map((e) => e.label).join(', ')}`}
+          </p>
+          <div className="slide-kpis">
+            {run.headline.slice(0, 6).map((k) => (
+              <div key={k.key} className="slide-kpi">
+                <div className="v">{showKpi(k.value, k.unit)}</div>
+                <div className="l">{k.label}</div>
+              </div>
+            ))}
+          </div>
+        </div>
+      ),
+    },
+  ];
+  const curve = dailyCurve(run);
+  if (curve.length > 0) {
+    const windows = eventWindows(scenario);
+    slides.push({
+      title: 'Orders over time: expected and generated',
+      body: (
+        <LineChart width={1120} height={460} data={curve} margin={{ top: 16, right: 32, bottom: 16, left: 16 }}>
+          <CartesianGrid stroke="#e6e9f0" />
+          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => isoTimestamp(v).slice(5, 10)} minTickGap={50} fontSize={16} />
+          <YAxis width={80} fontSize={16} tickFormatter={(v: number) => v.toLocaleString('en-US')} />
+          {windows.map((w, i) => (
+            <ReferenceArea key={i} x1={w.startMs} x2={w.endMs} fill={EVENT_COLORS[i % EVENT_COLORS.length]} fillOpacity={0.15} label={{ value: w.event.label, position: 'insideTop', fontSize: 16 }} />
+          ))}
+          <Line dataKey="expected" stroke="#64708a" strokeDasharray="6 5" dot={false} isAnimationActive={false} />
+          <Line dataKey="generated" stroke="#4f46e5" strokeWidth={2.5} dot={false} isAnimationActive={false} />
+        </LineChart>
+      ),
+    });
+  }
+  if (run.correlation) {
+    slides.push({
+      title: 'Hourly correlations: asked for and delivered',
+      body: (
+        <div className="heatmap-row big">
+          <Heatmap title="Target" labels={METRIC_LABELS} matrix={run.correlation.target} limit={1} />
+          <Heatmap title="Achieved" labels={METRIC_LABELS} matrix={run.correlation.achieved} limit={1} />
+        </div>
+      ),
+    });
+  }
+  if (run.elasticity.length > 0) slides.push({ title: 'Weather elasticities recovered from the data', body: <DotWhisker report={run.elasticity} /> });
+  if (run.conformance.length > 0) {
+    const passed = run.conformance.filter((r) => r.pass).length;
+    slides.push({
+      title: 'Does the data do what the scenario says?',
+      body: (
+        <div className="slide-title">
+          <p className="story">
+            {passed} of {run.conformance.length} declared targets hold.
+          </p>
+          <ul className="slide-list">
+            {run.conformance.slice(0, 8).map((r, i) => (
+              <li key={i}>
+                <span className={r.pass ? 'ok' : 'bad'}>{r.pass ? '✓' : '✗'}</span> {r.target}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ),
+    });
+  }
+  return slides;
+}
