@@ -82,7 +82,8 @@ export const CONFORMANCE_CHECKS: Record<string, Check> = {
     if (!orders || !returns) return [];
     const delivered = column(orders, 'delivered_at');
     const created = column(orders, 'created_at');
-    const returned = new Set(Array.from({ length: returns.rowCount }, (_, r) => numericValue(column(returns, 'order_id'), r)));
+    const returnedOrder = column(returns, 'order_id');
+    const returned = new Set(Array.from({ length: returns.rowCount }, (_, r) => numericValue(returnedOrder, r)));
     const id = column(orders, 'order_id');
     const waves = eventWindows(run.scenario).filter((w) => w.event.type === 'returns_wave');
     const rate = (keep: (t: number) => boolean) => {

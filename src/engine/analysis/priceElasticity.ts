@@ -1,4 +1,4 @@
-import { eventWindows, overlap, respondsToPrice, shapeAt } from '../modules/events';
+import { eventWindows, overlap, respondsToPrice, shapeAtHour } from '../modules/events';
 import { hourlyPlan } from '../modules/plan';
 import type { Scenario } from '../scenario/schema';
 import { column, type DataTable } from '../table';
@@ -43,7 +43,7 @@ export function estimatePriceElasticities(scenario: Scenario, orders: DataTable 
     const part = overlap(w, start);
     if (part > 0) {
       insideBase += b * part;
-      shapeWeighted += b * part * shapeAt(w, Math.min(Math.max(start + MS_PER_HOUR / 2, w.startMs), w.endMs - 1));
+      shapeWeighted += b * part * shapeAtHour(w, start);
     } else if (windows.every((x) => overlap(x, start) === 0)) outsideBase += b;
   }
   const sBar = shapeWeighted / insideBase;

@@ -46,6 +46,11 @@ export function shapeAt(w: EventWindow, t: number): number {
   }
 }
 
+/** Shape value for an hour: taken at the hour's middle, clamped into the window for hours it only touches. */
+export function shapeAtHour(w: EventWindow, hourStartMs: number): number {
+  return shapeAt(w, Math.min(Math.max(hourStartMs + MS_PER_HOUR / 2, w.startMs), w.endMs - 1));
+}
+
 /** Share of the hour [h0, h0 + 1h) that falls inside the event. */
 export function overlap(w: EventWindow, hourStartMs: number): number {
   const a = Math.max(w.startMs, hourStartMs);
@@ -101,12 +106,11 @@ export interface HourEffects {
  */
 export function hourEffects(windows: readonly EventWindow[], hourStartMs: number, cohorts: readonly Cohort[]): HourEffects {
   const fx: HourEffects = { orders: 1, tickets: 1, delays: 1, abandonments: 1 };
-  const mid = hourStartMs + MS_PER_HOUR / 2;
   for (const w of windows) {
     const part = overlap(w, hourStartMs);
     if (part <= 0) continue;
     const e = w.event;
-    const traffic = 1 + (fullHeight(e, cohorts) - 1) * shapeAt(w, Math.min(Math.max(mid, w.startMs), w.endMs - 1)) * part;
+    const traffic = 1 + (fullHeight(e, cohorts) - 1) * shapeAtHour(w, hourStartMs) * part;
     let orders = traffic;
     let tickets = traffic;
     let abandonments = traffic;

@@ -2,7 +2,7 @@ import { correlationMatrix, impose, nearestCorrelation, whiteNormals, type Squar
 import { streamFor } from '../random/rng';
 import type { Scenario } from '../scenario/schema';
 import { dayNumber, MS_PER_DAY, MS_PER_HOUR, weekday } from '../time';
-import { eventWindows, hourEffects, param, shapeAt, overlap } from './events';
+import { eventWindows, hourEffects, param, shapeAtHour, overlap } from './events';
 import { DIURNAL_SHARES, WEEKDAY_FACTORS } from './traffic';
 
 /** Metric order in every array here: orders, support tickets, delivery delays, cart abandonments. */
@@ -136,7 +136,7 @@ function viralUnits(scenario: Scenario, orders: Int32Array, startMs: number): In
       const hourStart = startMs + h * MS_PER_HOUR;
       const part = overlap(w, hourStart);
       if (part <= 0) continue;
-      const demand = Math.round(orders[h] * peakShare * part * shapeAt(w, Math.min(Math.max(hourStart + MS_PER_HOUR / 2, w.startMs), w.endMs - 1)));
+      const demand = Math.round(orders[h] * peakShare * part * shapeAtHour(w, hourStart));
       const sold = Math.min(demand, left);
       units[h] += sold;
       left -= sold;

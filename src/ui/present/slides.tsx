@@ -6,6 +6,7 @@ import { TEMPLATES } from '../../engine/scenario/templates';
 import { isoTimestamp } from '../../engine/time';
 import type { RunState } from '../../state/runStore';
 import { EVENT_COLORS } from '../charts/colors';
+import { bucketHourly } from '../charts/hourlyBuckets';
 import { Heatmap } from '../charts/Heatmap';
 import { METRIC_LABELS, humanize } from '../labels';
 import { DotWhisker } from '../results/elasticity/DotWhisker';
@@ -18,28 +19,6 @@ export interface Slide {
 const money = (v: number) => v.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 function showKpi(v: number, unit: 'count' | 'money' | 'share') {
   return unit === 'money' ? money(v) : unit === 'share' ? `${(v * 100).toFixed(1)}%` : Math.round(v).toLocaleString('en-US');
-}
-
-/** Daily sums of an hourly metric, from the result's hourly_metrics table. */
-function dailyCurve(run: RunState): { t: number; generated: number; expected: number }[] {
-  const hourly = run.tables.find((t) => t.name === 'hourly_metrics');
-  if (!hourly) return [];
-  const hour = hourly.arrow.getChild('hour')!;
-  const orders = hourly.arrow.getChild('orders')!;
-  const expected = hourly.arrow.getChild('expected_orders')!;
-  const days = hourly.rowCount > 24 * 14;
-  const size = days ? 24 : 1;
-  const out: { t: number; generated: number; expected: number }[] = [];
-  for (let i = 0; i < hourly.rowCount; i += size) {
-    let g = 0;
-    let e = 0;
-    for (let k = i; k < Math.min(hourly.rowCount, i + size); k++) {
-      g += Number(orders.get(k));
-      e += Number(expected.get(k));
-    }
-    out.push({ t: Number(hour.get(i)), generated: g, expected: Math.round(e) });
-  }
-  return out;
 }
 
 /** The story of a finished run, one step per slide, built from what the run store holds. */
@@ -68,7 +47,9 @@ export function buildSlides(run: RunState, scenario: Scenario): Slide[] {
       ),
     },
   ];
-  const curve = dailyCurve(run);
+  const hourly = run.tables.find((t) => t.name === 'hourly_metrics');
+  // Daily sums beyond two weeks, so a long calendar reads as a trend, not as noise.
+  const curve = hourly ? bucketHourly(hourly, 'orders', hourly.rowCount > 24 * 14 ? 24 : 1) : [];
   if (curve.length > 0) {
     const windows = eventWindows(scenario);
     slides.push({

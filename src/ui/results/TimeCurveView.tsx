@@ -4,6 +4,7 @@ import { eventWindows } from '../../engine/modules/events';
 import { isoTimestamp } from '../../engine/time';
 import { selectResultScenario, selectTables, useRunStore } from '../../state/runStore';
 import { ChartActions } from '../charts/ChartActions';
+import { bucketHourly } from '../charts/hourlyBuckets';
 import { EVENT_COLORS } from '../charts/colors';
 
 const METRICS = [
@@ -25,23 +26,8 @@ export function TimeCurveView() {
 
   const { points, bucketHours } = useMemo(() => {
     if (!hourly) return { points: [], bucketHours: 1 };
-    const t = hourly.arrow;
-    const hour = t.getChild('hour')!;
-    const count = t.getChild(metric)!;
-    const expected = t.getChild(`expected_${metric}`)!;
-    const n = hourly.rowCount;
-    const size = Math.max(1, Math.ceil(n / MAX_POINTS));
-    const out: { t: number; generated: number; expected: number }[] = [];
-    for (let i = 0; i < n; i += size) {
-      let g = 0;
-      let e = 0;
-      for (let k = i; k < Math.min(n, i + size); k++) {
-        g += Number(count.get(k));
-        e += Number(expected.get(k));
-      }
-      out.push({ t: Number(hour.get(i)), generated: g, expected: Math.round(e * 10) / 10 });
-    }
-    return { points: out, bucketHours: size };
+    const size = Math.max(1, Math.ceil(hourly.rowCount / MAX_POINTS));
+    return { points: bucketHourly(hourly, metric, size), bucketHours: size };
   }, [hourly, metric]);
 
   if (!hourly || !scenario) return <p className="muted">Run a scenario with the hourly_metrics table to see its time curve.</p>;
