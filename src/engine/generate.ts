@@ -2,12 +2,14 @@ import { campaignsModule } from './modules/campaigns';
 import { cartsModule } from './modules/carts';
 import { catalogModule } from './modules/catalog';
 import { customersModule } from './modules/customers';
+import { lifecycleModule } from './modules/lifecycle/module';
 import { metricsModule } from './modules/metrics';
 import { returnsModule } from './modules/returns';
 import { supportModule } from './modules/support';
 import { tenantDailyModule, tenantsModule } from './modules/tenants';
-import type { EngineModule, ModuleContext } from './modules/module';
+import { isPartitioned, type EngineModule, type ModuleContext } from './modules/module';
 import { ordersModule } from './modules/orders';
+import { injectFaults } from './quality/faults';
 import { streamFor } from './random/rng';
 import { ScenarioError } from './scenario/errors';
 export { assertFitsMemory, estimateRunBytes } from './estimate';
@@ -15,13 +17,30 @@ import { TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
 import type { DataTable } from './table';
 
 /** Registered modules, in an order where each follows its dependencies. */
-export const MODULES: readonly EngineModule[] = [customersModule, catalogModule, campaignsModule, ordersModule, supportModule, cartsModule, returnsModule, metricsModule, tenantsModule, tenantDailyModule];
+export const MODULES: readonly EngineModule[] = [customersModule, catalogModule, campaignsModule, ordersModule, supportModule, cartsModule, returnsModule, metricsModule, tenantsModule, tenantDailyModule, lifecycleModule];
 
 export interface PartitionOptions {
   /** Cut the calendar into this many contiguous day ranges… */
   partitions: number;
   /** …and run only this one (0-based). */
   partition: number;
+}
+
+/** Days [fromDay, end of calendar): the increment that continues a run (see continue.ts). */
+export interface ContinueFrom {
+  fromDay: number;
+}
+
+export type RunRange = PartitionOptions | ContinueFrom;
+
+function rangeDays(days: number, range: RunRange): [number, number] {
+  if ('fromDay' in range) {
+    if (!Number.isInteger(range.fromDay) || range.fromDay < 0 || range.fromDay >= days) {
+      throw new ScenarioError([{ code: 'E112', field: 'fromDay', message: `must be a whole number from 0 to ${days - 1}` }]);
+    }
+    return [range.fromDay, days];
+  }
+  return partitionDays(days, range);
 }
 
 export interface Progress {
@@ -31,8 +50,11 @@ export interface Progress {
 
 export interface GeneratedRun {
   scenario: Scenario;
-  partition: PartitionOptions;
+  partition: RunRange;
+  /** As exported: data-quality faults in, and dq_faults last when there are any. */
   tables: DataTable[];
+  /** The clean version of every table that took faults. */
+  clean: DataTable[];
 }
 
 export function partitionDays(days: number, { partitions, partition }: PartitionOptions): [number, number] {
@@ -65,11 +87,11 @@ export function modulesFor(tables: readonly TableName[]): EngineModule[] {
  */
 export function* generateSteps(
   scenario: Scenario,
-  partition: PartitionOptions = { partitions: 1, partition: 0 },
+  partition: RunRange = { partitions: 1, partition: 0 },
 ): Generator<Progress, GeneratedRun> {
-  const [dayFrom, dayTo] = partitionDays(scenario.calendar.days, partition);
+  const [dayFrom, dayTo] = rangeDays(scenario.calendar.days, partition);
   const modules = modulesFor(scenario.tables);
-  const weights = modules.map((m) => Math.max(1, m.estimateRows(scenario) * (m.partitioned ? (dayTo - dayFrom) / scenario.calendar.days : 1)));
+  const weights = modules.map((m) => Math.max(1, m.estimateRows(scenario) * (isPartitioned(m, scenario) ? (dayTo - dayFrom) / scenario.calendar.days : 1)));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const produced = new Map<string, DataTable>();
   let done = 0;
@@ -95,15 +117,18 @@ export function* generateSteps(
     done += weights[i];
     yield { fraction: done / totalWeight, stage: m.id };
   }
-  const emitted = TABLE_NAMES.filter((name) => scenario.tables.includes(name) && produced.has(name)).filter((name) => {
+  const chosen: readonly string[] = scenario.tables;
+  const emitted = TABLE_NAMES.filter((name) => chosen.includes(name) && produced.has(name)).filter((name) => {
     const owner = modules.find((m) => m.tables.includes(name))!;
-    return owner.partitioned || partition.partition === 0;
+    return isPartitioned(owner, scenario) || dayFrom === 0;
   });
-  return { scenario, partition, tables: emitted.map((name) => produced.get(name)!) };
+  const faulted = injectFaults(scenario, emitted.map((name) => produced.get(name)!));
+  const tables = faulted.dqFaults ? [...faulted.tables, faulted.dqFaults] : faulted.tables;
+  return { scenario, partition, tables, clean: faulted.clean };
 }
 
 /** Runs to the end, without progress. */
-export function generate(scenario: Scenario, partition?: PartitionOptions): GeneratedRun {
+export function generate(scenario: Scenario, partition?: RunRange): GeneratedRun {
   const steps = generateSteps(scenario, partition);
   for (;;) {
     const step = steps.next();

@@ -4,10 +4,14 @@ import { toArrowIPC } from './export/arrow';
 import { toCSV } from './export/csv';
 import { generate } from './generate';
 import { eventStartMs } from './modules/events';
-import { TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
+import { ScenarioError } from './scenario/errors';
+import { FAULT_KINDS, TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
 import { TEMPLATES } from './scenario/templates';
 import { validateScenario } from './scenario/validate';
 import { dayNumber, isoTimestamp, MS_PER_DAY } from './time';
+
+const CHOOSABLE = TABLE_NAMES.filter((t) => t !== 'dq_faults');
+const LIFECYCLE_ONLY: TableName[] = ['transactions', 'customer_labels', 'daily_metrics'];
 
 /** Any valid scenario a person could set up in the editor runs and exports, whatever its size. */
 describe('robustness (property over random small scenarios)', () => {
@@ -23,21 +27,34 @@ describe('robustness (property over random small scenarios)', () => {
           products: fc.integer({ min: 1, max: 60 }),
           suppliers: fc.integer({ min: 1, max: 6 }),
           shiftDays: fc.integer({ min: -20, max: 20 }),
-          tables: fc.subarray([...TABLE_NAMES], { minLength: 1 }),
+          tables: fc.subarray(CHOOSABLE, { minLength: 1 }),
+          faults: fc.array(fc.record({ table: fc.constantFrom(...CHOOSABLE), kind: fc.constantFrom(...FAULT_KINDS), ratePct: fc.integer({ min: 0, max: 12 }) }), { maxLength: 4 }),
         }),
         (id, o) => {
           const base = TEMPLATES.find((t) => t.id === id)!.build();
+          // Lifecycle tables need a lifecycle; a fault is kept only where its table is chosen and has a column it can take.
+          const tables = o.tables.filter((t) => base.lifecycle || !LIFECYCLE_ONLY.includes(t));
+          const chosen = tables.length > 0 ? tables : base.tables;
           const s: Scenario = {
             ...base,
             seed: o.seed,
             calendar: { ...base.calendar, days: o.days },
             volumes: { customers: o.customers, ordersPerDay: o.ordersPerDay, products: o.products, suppliers: o.suppliers },
             events: base.events.map((e) => ({ ...e, start: isoTimestamp(eventStartMs(e) + o.shiftDays * MS_PER_DAY).slice(0, 16).replace(' ', 'T') })),
-            tables: o.tables as TableName[],
+            tables: chosen,
+            quality: { faults: o.faults.filter((f) => chosen.includes(f.table)).map((f) => ({ ...f, column: '' })) },
           };
           expect(validateScenario(s).ok).toBe(true);
-          const run = generate(s);
-          expect(run.tables.map((t) => t.name)).toEqual(TABLE_NAMES.filter((t) => o.tables.includes(t)));
+          let run;
+          try {
+            run = generate(s);
+          } catch (e) {
+            // The one refusal allowed: a fault kind the table has no column for (E111).
+            expect(e instanceof ScenarioError && e.issues.every((i) => i.code === 'E111')).toBe(true);
+            return;
+          }
+          const withFaults = s.quality.faults.length > 0 ? ['dq_faults'] : [];
+          expect(run.tables.map((t) => t.name)).toEqual([...TABLE_NAMES.filter((t) => chosen.includes(t)), ...withFaults]);
           for (const t of run.tables) {
             for (const c of t.columns) {
               const n = c.type === 'dict' ? c.indices.length : c.values.length;

@@ -1,3 +1,5 @@
+import { isoDay, isoTimestamp } from './time';
+
 /**
  * The engine's in-memory tables: one typed array per column, never row objects.
  * Text with a small vocabulary is a dictionary (indices + vocabulary), which maps
@@ -163,4 +165,24 @@ export function splitByTenant(table: DataTable): { tenant: string; table: DataTa
     for (let r = 0; r < table.rowCount; r++) if (col.indices[r] === t) rows.push(r);
     return { tenant, table: takeRows(table, Int32Array.from(rows)) };
   });
+}
+
+/** A cell as text, written as the CSV export writes it; null for a null cell. */
+export function cellText(col: Column, row: number): string | null {
+  if (isNull(col, row)) return null;
+  switch (col.type) {
+    case 'fixed':
+      return (col.values[row] / 10 ** col.scale).toFixed(col.scale);
+    case 'timestamp':
+      return isoTimestamp(col.values[row]);
+    case 'date':
+      return isoDay(col.values[row]);
+    case 'dict':
+      return col.dictionary[col.indices[row]];
+    case 'string':
+      return col.values[row];
+    case 'int32':
+    case 'bool':
+      return String(col.values[row]);
+  }
 }

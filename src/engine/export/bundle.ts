@@ -37,9 +37,14 @@ export function fileStamp(isoInstant: string): string {
   return isoInstant.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
 }
 
-/** `{scenario}_{timestamp}_{table}.{ext}`, with `_part{K}of{N}` when the run is one partition of several. */
+/**
+ * `{scenario}_{timestamp}_{table}.{ext}`, with `_part{K}of{N}` when the run is one partition
+ * of several, and `_days{A}to{B}` when it continues an earlier run.
+ */
 export function exportFileName(run: Pick<GeneratedRun, 'scenario' | 'partition'>, stamp: string, table: string, format: ExportFormat): string {
-  const part = run.partition.partitions > 1 ? `_part${run.partition.partition}of${run.partition.partitions}` : '';
+  const range = run.partition;
+  const part =
+    'fromDay' in range ? `_days${range.fromDay}to${run.scenario.calendar.days}` : range.partitions > 1 ? `_part${range.partition}of${range.partitions}` : '';
   return `${run.scenario.name}_${stamp}_${table}${part}.${format}`;
 }
 

@@ -24,8 +24,12 @@ export interface EngineModule {
   dependsOn: readonly string[];
   tables: readonly TableName[];
   /** Partitioned modules cover only the run's days; the others run whole, in partition 0. */
-  partitioned: boolean;
+  partitioned: boolean | ((scenario: Scenario) => boolean);
   /** Rough row count, to weight progress and estimate memory. */
   estimateRows(scenario: Scenario): number;
   generate(ctx: ModuleContext): Generator<number, DataTable[]>;
+}
+
+export function isPartitioned(m: EngineModule, scenario: Scenario): boolean {
+  return typeof m.partitioned === 'function' ? m.partitioned(scenario) : m.partitioned;
 }

@@ -2,7 +2,7 @@ import { AliasTable } from '../random/alias';
 import type { Rng } from '../random/rng';
 import type { Scenario } from '../scenario/schema';
 import { column, type DataTable } from '../table';
-import { mixSamplers, mixVocabulary, regionOfCity } from './customers';
+import { mixSamplers, mixVocabulary, regionOfCity } from './customerRows';
 import { activeAt, eventWindows, param, priceUplift, shapeAt, VIRAL_PRODUCT_NAME } from './events';
 
 /** The channel a channel_launch event opens. */

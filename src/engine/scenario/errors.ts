@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   E108: 'invalid date',
   E109: 'wrong type or unknown field',
   E110: 'invalid command-line argument',
+  E111: 'fault cannot apply',
+  E112: 'run cannot be continued',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { coded } from './errors';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const SHARE_TOLERANCE = 0.05;
 
@@ -73,11 +73,17 @@ export const TABLE_NAMES = [
   'meta_ads',
   'google_ads',
   'klaviyo_events',
+  'transactions',
+  'customer_labels',
+  'daily_metrics',
+  'dq_faults',
 ] as const;
 
 /** The e-commerce suite's tables (seed 001); the weather tenants template has its own six. */
 export const COMMERCE_TABLES = TABLE_NAMES.slice(0, 12);
-export const TENANT_TABLES = TABLE_NAMES.slice(12);
+export const TENANT_TABLES = TABLE_NAMES.slice(12, 18);
+/** The lifecycle template's tables (seed 003); customers is shared with the suite. */
+export const LIFECYCLE_TABLES = ['customers', 'transactions', 'customer_labels', 'daily_metrics'] as const satisfies readonly TableName[];
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export const EVENT_TYPES = [
@@ -135,6 +141,65 @@ export const tenantSchema = z.strictObject(
   coded('E109', 'unknown field in tenant'),
 );
 export type Tenant = z.infer<typeof tenantSchema>;
+
+export const CHURN_RISKS = ['low', 'medium', 'high'] as const;
+export type ChurnRisk = (typeof CHURN_RISKS)[number];
+
+/** How one cohort behaves over its lifetime when the lifecycle is on (SPEC T4's segment table). */
+export const segmentSchema = z.strictObject(
+  {
+    /** Tenure at the calendar's start, in months: customer_since falls that far back. */
+    tenureMonthsMin: z.number(coded('E100', 'tenure must be a number')).min(0, coded('E101', 'tenure must be ≥ 0 months')).max(600, coded('E101', 'tenure must be ≤ 600 months')),
+    tenureMonthsMax: z.number(coded('E100', 'tenure must be a number')).min(0, coded('E101', 'tenure must be ≥ 0 months')).max(600, coded('E101', 'tenure must be ≤ 600 months')),
+    /** Purchase frequency relative to the lifecycle's average (1 = average). */
+    frequency: z.number(coded('E100', 'frequency must be a number')).min(0.01, coded('E101', 'frequency must be ≥ 0.01')).max(20, coded('E101', 'frequency must be ≤ 20')),
+    /** Mean purchase amount in dollars while active. */
+    meanAmount: z.number(coded('E100', 'mean amount must be a number')).min(1, coded('E101', 'mean amount must be ≥ 1')).max(5000, coded('E101', 'mean amount must be ≤ 5,000')),
+    churnRisk: z.enum(CHURN_RISKS, coded('E109', `churn risk must be one of ${CHURN_RISKS.join(', ')}`)),
+  },
+  coded('E109', 'unknown field in segment'),
+);
+export type Segment = z.infer<typeof segmentSchema>;
+
+export const lifecycleSchema = z.strictObject(
+  {
+    /** Target share of customers labelled churned at the end of the calibration horizon. */
+    churnRatePct: z.number(coded('E100', 'churn rate must be a number')).min(0, coded('E101', 'churn rate must be 0-80')).max(80, coded('E101', 'churn rate must be 0-80')),
+    /** No purchase in this many days (plus low spend) is churn. */
+    inactivityDays: count('inactivity days', 7, 365),
+    /** Average purchases per month of an active customer (segments scale it). */
+    purchasesPerMonth: z.number(coded('E100', 'purchases per month must be a number')).min(0.05, coded('E101', 'purchases per month must be ≥ 0.05')).max(60, coded('E101', 'purchases per month must be ≤ 60')),
+    /** New customers per day during the calendar (all in the new-customer segment). */
+    signupsPerDay: z.number(coded('E100', 'signups per day must be a number')).min(0, coded('E101', 'signups per day must be ≥ 0')).max(1_000_000, coded('E101', 'signups per day must be ≤ 1,000,000')),
+    /** The cohort that new signups join. */
+    newCohort: z.string(),
+    /**
+     * Days the churn hazard is calibrated over; null = the calendar. A continued run keeps
+     * the first run's, so continuing never changes the days already generated.
+     */
+    calibrationDays: count('calibration days', 1, 3660).nullable(),
+    /** Per cohort id. */
+    segments: z.record(z.string(), segmentSchema),
+  },
+  coded('E109', 'unknown field in lifecycle'),
+);
+export type Lifecycle = z.infer<typeof lifecycleSchema>;
+
+export const FAULT_KINDS = ['null', 'out_of_range', 'negative_amount', 'duplicate_row', 'orphan_fk', 'typo', 'timezone_shift', 'late_arriving'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export const faultSchema = z.strictObject(
+  {
+    table: z.enum(TABLE_NAMES, coded('E109', `table must be one of ${TABLE_NAMES.join(', ')}`)),
+    kind: z.enum(FAULT_KINDS, coded('E109', `fault kind must be one of ${FAULT_KINDS.join(', ')}`)),
+    /** Share of the table's rows that get this fault. */
+    ratePct: z.number(coded('E100', 'fault rate must be a number')).min(0, coded('E101', 'fault rate must be 0-50')).max(50, coded('E101', 'fault rate must be 0-50')),
+    /** The column to corrupt; empty = any column that can take this kind. */
+    column: z.string(),
+  },
+  coded('E109', 'unknown field in fault'),
+);
+export type FaultSpec = z.infer<typeof faultSchema>;
 
 const unitInterval = (what: string) => z.number(coded('E100', `${what} must be a number`)).min(-1, coded('E101', `${what} must be -1 to 1`)).max(1, coded('E101', `${what} must be -1 to 1`));
 
@@ -195,7 +260,12 @@ export const scenarioSchema = z
         /** Spread of the hourly deviations (log scale) that carry the correlations. */
         hourlySigma: z.number().min(0.01, coded('E101', 'hourly spread must be ≥ 0.01')).max(1, coded('E101', 'hourly spread must be ≤ 1')),
       }),
-      tables: z.array(z.enum(TABLE_NAMES, coded('E109', `table must be one of ${TABLE_NAMES.join(', ')}`))).min(1, coded('E101', 'choose at least one table')),
+      lifecycle: lifecycleSchema.nullable(),
+      quality: z.strictObject({ faults: z.array(faultSchema) }),
+      /** dq_faults is not chosen: it comes with the faults. */
+      tables: z
+        .array(z.enum(TABLE_NAMES, coded('E109', `table must be one of ${TABLE_NAMES.join(', ')}`)).refine((t): boolean => t !== 'dq_faults', coded('E109', 'dq_faults comes with data-quality faults; it is not chosen')))
+        .min(1, coded('E101', 'choose at least one table')),
     },
     coded('E109', 'unknown field'),
   )
@@ -226,9 +296,30 @@ export const scenarioSchema = z
     s.cohorts.forEach((c, i) => {
       if (c.ageMin > c.ageMax) ctx.addIssue({ code: 'custom', path: ['cohorts', i, 'ageMax'], message: 'E101|maximum age is below the minimum' });
     });
+    if (!s.lifecycle && s.tables.some((t) => t === 'transactions' || t === 'customer_labels' || t === 'daily_metrics')) {
+      ctx.addIssue({ code: 'custom', path: ['tables'], message: 'E109|transactions, customer_labels and daily_metrics need a lifecycle' });
+    }
+    if (s.lifecycle) checkLifecycle(s.lifecycle, s.cohorts, (path, message) => ctx.addIssue({ code: 'custom', path: ['lifecycle', ...path], message }));
+    const faultRates = new Map<string, number>();
+    s.quality.faults.forEach((f, i) => {
+      const total = (faultRates.get(f.table) ?? 0) + f.ratePct;
+      faultRates.set(f.table, total);
+      if (!s.tables.includes(f.table)) ctx.addIssue({ code: 'custom', path: ['quality', 'faults', i, 'table'], message: `E109|${f.table} is not among the scenario's tables` });
+      if (total > 50) ctx.addIssue({ code: 'custom', path: ['quality', 'faults', i, 'ratePct'], message: `E101|faults on ${f.table} add up to ${round1(total)}% of its rows; at most 50%` });
+    });
   });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
+
+function checkLifecycle(l: Lifecycle, cohorts: readonly Cohort[], issue: (path: (string | number)[], message: string) => void): void {
+  for (const c of cohorts) {
+    const seg = l.segments[c.id];
+    if (!seg) issue(['segments', c.id], `E109|cohort "${c.id}" has no lifecycle segment`);
+    else if (seg.tenureMonthsMin > seg.tenureMonthsMax) issue(['segments', c.id, 'tenureMonthsMax'], 'E101|maximum tenure is below the minimum');
+  }
+  for (const id of Object.keys(l.segments)) if (!cohorts.some((c) => c.id === id)) issue(['segments', id], `E109|no cohort "${id}"`);
+  if (!cohorts.some((c) => c.id === l.newCohort)) issue(['newCohort'], `E109|no cohort "${l.newCohort}" for new signups`);
+}
 
 function sumShares(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);

@@ -97,6 +97,8 @@ export function baselineTemplate(): Scenario {
     tenants: [],
     service: { ...DEFAULT_SERVICE },
     correlations: structuredClone(DEFAULT_CORRELATIONS),
+    lifecycle: null,
+    quality: { faults: [] },
     tables: [...COMMERCE_TABLES],
   };
 }

@@ -11,6 +11,7 @@ import {
   supplyDisruptionTemplate,
   viralMomentTemplate,
 } from './suite';
+import { churnFeatureStoreTemplate } from './churn';
 import { weatherTenantsTemplate } from './weather';
 
 export interface TemplateInfo {
@@ -94,6 +95,13 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     description: 'Four shops whose sales follow the weather, with known elasticities to recover.',
     figures: ['366 days', '4 tenants', '~107k orders', 'β truth in the manifest'],
     build: weatherTenantsTemplate,
+  },
+  {
+    id: 'churn_feature_store',
+    label: 'Churn feature store',
+    description: 'Four customer segments live, buy, drift away and churn; labels follow a 60-day inactivity rule.',
+    figures: ['1,000 customers (small)', '180 days', '15% churn', 'medium and large sizes'],
+    build: () => churnFeatureStoreTemplate('small'),
   },
 ];
 

@@ -1,0 +1,32 @@
+/**
+ * Counter-based draws: a number in [0, 1) from a few integers, the same wherever and
+ * whenever it is asked for. Data-quality faults use it so that a row's fault depends on
+ * the row's key, not on its position in a partition or an increment.
+ */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** A 32-bit hash of the given integers (any size up to 2^53) and strings. */
+export function hash32(...parts: (number | string)[]): number {
+  let h = 0x811c9dc5;
+  for (const p of parts) {
+    if (typeof p === 'number') {
+      h = fmix32(h ^ (p >>> 0));
+      h = fmix32(h ^ Math.floor(p / 2 ** 32));
+    } else {
+      for (let i = 0; i < p.length; i++) h = Math.imul(h ^ p.charCodeAt(i), 0x01000193);
+      h = fmix32(h);
+    }
+  }
+  return h;
+}
+
+export function hashUnit(...parts: (number | string)[]): number {
+  return hash32(...parts) / 2 ** 32;
+}
