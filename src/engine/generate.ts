@@ -2,7 +2,7 @@ import { campaignsModule } from './modules/campaigns';
 import { cartsModule } from './modules/carts';
 import { catalogModule } from './modules/catalog';
 import { customersModule } from './modules/customers';
-import { lifecycleModule } from './modules/lifecycle/module';
+import { lifecycleModule } from './modules/lifecycle';
 import { metricsModule } from './modules/metrics';
 import { returnsModule } from './modules/returns';
 import { supportModule } from './modules/support';

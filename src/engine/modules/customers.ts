@@ -2,7 +2,7 @@ import { AliasTable } from '../random/alias';
 import { dayNumber } from '../time';
 import type { DataTable } from '../table';
 import { CustomerRows } from './customerRows';
-import { lifecyclePopulation } from './lifecycle/population';
+import { lifecyclePopulation } from './lifecyclePopulation';
 import type { EngineModule } from './module';
 
 /** Customers sign up within this many days before the calendar starts. */

@@ -1,7 +1,7 @@
 import { hash32, hashUnit } from '../random/hash';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors';
 import { TABLE_NAMES, type FaultKind, type FaultSpec, type Scenario } from '../scenario/schema';
-import { cellText, takeRows, type Column, type DataTable } from '../table';
+import { cellText, isNull, takeRows, type Column, type DataTable } from '../table';
 
 /** What a kind of fault can corrupt. Row-level kinds (duplicate, late) take no column. */
 const ELIGIBLE: Record<FaultKind, ((c: Column, key: boolean) => boolean) | null> = {
@@ -61,10 +61,9 @@ export function injectFaults(s: Scenario, tables: DataTable[]): FaultedTables {
 
 function faultTable(seed: number, t: DataTable, specs: (FaultSpec & { index: number })[], listed: FaultRow[]): DataTable {
   const columnsFor = specs.map((f) => eligibleColumns(t, f));
-  const keyCol = t.columns[0];
   const tableNo = TABLE_NAMES.indexOf(t.name as (typeof TABLE_NAMES)[number]);
-  const keyOf = (r: number): number | string => (keyCol.type === 'int32' || keyCol.type === 'date' || keyCol.type === 'timestamp' ? keyCol.values[r] : (cellText(keyCol, r) ?? ''));
-
+  const keys = rowKeys(t);
+  const keyOf = (r: number) => keys[r];
   // Which fault (if any) each row takes.
   const chosen = new Int32Array(t.rowCount).fill(-1);
   for (let r = 0; r < t.rowCount; r++) {
@@ -111,7 +110,7 @@ function faultTable(seed: number, t: DataTable, specs: (FaultSpec & { index: num
     const j = chosen[r];
     if (j < 0) continue;
     const f = specs[j];
-    const rowKey = cellText(keyCol, r) ?? '';
+    const rowKey = keys[r];
     const h = hash32(seed, tableNo, keyOf(r), 1);
     if (f.kind === 'duplicate_row') {
       listed.push({ table: t.name, rowIndex: at[r] + 1, rowKey, column: ROW_FAULT_COLUMN, kind: f.kind, original: String(at[r]), corrupted: String(at[r] + 1) });
@@ -121,7 +120,9 @@ function faultTable(seed: number, t: DataTable, specs: (FaultSpec & { index: num
       listed.push({ table: t.name, rowIndex: at[r], rowKey, column: ROW_FAULT_COLUMN, kind: f.kind, original: String(r), corrupted: String(at[r]) });
       continue;
     }
-    const candidates = columnsFor[j];
+    // A cell that is already null cannot be corrupted visibly; such a row takes no fault.
+    const candidates = columnsFor[j].filter((c) => !isNull(t.columns[c], r));
+    if (candidates.length === 0) continue;
     const ci = candidates[h % candidates.length];
     const col = writable(ci);
     const p = at[r];
@@ -135,6 +136,26 @@ function faultTable(seed: number, t: DataTable, specs: (FaultSpec & { index: num
     listed.push({ table: t.name, rowIndex: p, rowKey, column: col.name, kind: f.kind, original, corrupted: cellText(col, p) });
   }
   return faulty;
+}
+
+/** Columns that identify a row where the first column alone does not. */
+const KEY_COLUMNS: Partial<Record<string, string[]>> = {
+  order_items: ['order_id', 'line_no'],
+  weather_daily: ['tenant_id', 'date'],
+  shopify_orders: ['tenant_id', 'order_id'],
+  meta_ads: ['tenant_id', 'date', 'campaign_id'],
+  google_ads: ['tenant_id', 'date', 'campaign_id'],
+  klaviyo_events: ['tenant_id', 'date', 'metric_type'],
+};
+
+/**
+ * Each row's key as text ("1042", or "1042/3" for a composite key): what dq_faults names
+ * the row by, and what its fault is drawn from.
+ */
+export function rowKeys(t: DataTable): string[] {
+  const names = KEY_COLUMNS[t.name] ?? [t.columns[0].name];
+  const cols = names.map((n) => t.columns.find((c) => c.name === n)!);
+  return Array.from({ length: t.rowCount }, (_, r) => cols.map((c) => cellText(c, r) ?? '').join('/'));
 }
 
 function eligibleColumns(t: DataTable, f: FaultSpec & { index: number }): number[] {

@@ -1,10 +1,10 @@
-import { AliasTable } from '../../random/alias';
-import { streamFor, type Rng } from '../../random/rng';
-import type { Scenario } from '../../scenario/schema';
-import type { Column, DataTable } from '../../table';
-import { dayNumber, MS_PER_DAY } from '../../time';
-import { GrowableColumns } from '../growable';
-import { lifecyclePopulation, type Population } from './population';
+import { AliasTable } from '../random/alias';
+import { streamFor, type Rng } from '../random/rng';
+import type { Scenario } from '../scenario/schema';
+import type { Column, DataTable } from '../table';
+import { dayNumber, MS_PER_DAY } from '../time';
+import { GrowableColumns } from './growable';
+import { lifecyclePopulation, type Population } from './lifecyclePopulation';
 
 const DAYS_PER_MONTH = 30.4375;
 /** Customers are "at risk" this many days before they churn: they buy half as often, and half as much. */

@@ -1,5 +1,5 @@
-import type { EngineModule } from '../module';
-import { simulateLifecycle } from './simulate';
+import type { EngineModule } from './module';
+import { simulateLifecycle } from './lifecycleSimulation';
 
 /** Purchases, daily lifecycle counts and churn labels of a scenario with a lifecycle (seed 003). */
 export const lifecycleModule: EngineModule = {

@@ -1,8 +1,8 @@
-import { AliasTable } from '../../random/alias';
-import { streamFor, type Rng } from '../../random/rng';
-import type { ChurnRisk, Scenario } from '../../scenario/schema';
-import { dayNumber } from '../../time';
-import { CustomerRows } from '../customerRows';
+import { AliasTable } from '../random/alias';
+import { streamFor, type Rng } from '../random/rng';
+import type { ChurnRisk, Scenario } from '../scenario/schema';
+import { dayNumber } from '../time';
+import { CustomerRows } from './customerRows';
 
 const DAYS_PER_MONTH = 30.4375;
 
