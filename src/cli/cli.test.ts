@@ -49,6 +49,11 @@ describe('command-line generator', () => {
     [['--set', 'dayz=3'], 'E110 --set'],
     [['--format', 'xlsx'], 'E110 --format'],
     [['--partitions', '3', '--partition', '5'], 'E110 partition'],
+    [['--size', 'large'], 'E110 --size'],
+    [['--template', 'churn_feature_store', '--size', 'huge'], 'E110 --size'],
+    [['--template', 'churn_feature_store', '--corruption', '70'], 'E110 --corruption'],
+    [['--continue', 'no-such-manifest.json', '--days', '3'], 'E112 --continue'],
+    [['--continue', 'package.json', '--days', '3'], 'E112 scenario'],
     [['--set', 'days=365', '--set', 'ordersPerDay=10000000'], 'E107 volumes.ordersPerDay'],
   ])('%j fails with a numbered error on stderr and exit status 2', (args, expected) => {
     const r = cli(args);
@@ -71,5 +76,37 @@ describe('command-line generator', () => {
     writeFileSync(join(dir, 'old.json'), JSON.stringify({ schemaVersion: 99 }));
     expect(cli(['--scenario', join(dir, 'bad.json')]).stderr).toContain('error E105');
     expect(cli(['--scenario', join(dir, 'old.json')]).stderr).toContain('error E106 schemaVersion');
+  });
+
+  it('continues a lifecycle run from its manifest: the increment appended equals one long run, file by file', () => {
+    const first = mkdtempSync(join(tmpdir(), 'gen-'));
+    const next = mkdtempSync(join(tmpdir(), 'gen-'));
+    const long = mkdtempSync(join(tmpdir(), 'gen-'));
+    const common = ['--template', 'churn_feature_store', '--seed', '11', '--set', 'customers=300'];
+    expect(cli([...common, '--set', 'days=90', '--out', first]).code).toBe(0);
+    const r = cli(['--continue', join(first, 'manifest.json'), '--days', '20', '--out', next]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(cli([...common, '--set', 'days=110', '--set', 'lifecycle.calibrationDays=90', '--out', long]).code).toBe(0);
+    const file = (dir: string, table: string) => {
+      const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+      return readFileSync(join(dir, m.tables.find((t: { table: string }) => t.table === table).file), 'utf8');
+    };
+    for (const table of ['customers', 'transactions', 'daily_metrics']) {
+      const withoutHeader = file(next, table).split('\r\n').slice(1).join('\r\n');
+      expect(file(first, table) + withoutHeader, table).toBe(file(long, table));
+    }
+    expect(file(next, 'customer_labels')).toBe(file(long, 'customer_labels'));
+    const m = JSON.parse(readFileSync(join(next, 'manifest.json'), 'utf8'));
+    expect(m.partition).toEqual({ fromDay: 90 });
+    expect(m.tables[0].file).toMatch(/_customers_days90to110\.csv$/);
+  });
+
+  it('--corruption 2 writes dq_faults listing each injected fault', () => {
+    const out = mkdtempSync(join(tmpdir(), 'gen-'));
+    expect(cli(['--template', 'churn_feature_store', '--seed', '4', '--corruption', '2', '--out', out]).code).toBe(0);
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const faults = m.tables.find((t: { table: string }) => t.table === 'dq_faults');
+    expect(faults.rows).toBeGreaterThan(100);
+    expect(m.scenario.quality.faults.map((f: { kind: string }) => f.kind)).toEqual(['null', 'out_of_range', 'negative_amount']);
   });
 });

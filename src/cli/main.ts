@@ -10,6 +10,8 @@ import {
   conformanceJSON,
   conformanceReport,
   buildTemplate,
+  CHURN_SIZES,
+  continuation,
   exportTable,
   fileStamp,
   formatIssue,
@@ -17,10 +19,14 @@ import {
   manifestJSON,
   parseScenarioText,
   ScenarioError,
+  seedCorruptionPreset,
   splitByTenant,
+  withChurnSize,
   TABLE_NAMES,
   TEMPLATES,
+  type ChurnSize,
   type ExportFormat,
+  type RunRange,
   type GeneratedRun,
   type Scenario,
 } from '../engine';
@@ -36,6 +42,12 @@ const USAGE = `Usage: npm run generate -- [options]
   --discount PCT       set every event's discount (the seed's --discount 60)
   --duration D         set every event's duration: 8h, 90m, 2d or hours
   --intensity X        set every event's peak traffic multiplier
+  --size S             lifecycle size preset: small, medium or large (churn_feature_store)
+  --corruption PCT     the seed's data-quality preset: PCT/2 % null and PCT/2 % impossible
+                       ages, PCT % negative amounts; every fault listed in dq_faults
+  --continue MANIFEST  continue the run of that manifest.json by --days more days:
+                       ids go on, customers keep their state; write the increment only
+  --days N             days to add with --continue
   --tables A,B         tables to write (${TABLE_NAMES.join(', ')})
   --format csv|parquet output format; default csv
   --out DIR            output folder; default out/
@@ -58,6 +70,10 @@ async function main(argv: string[]): Promise<number> {
       set: { type: 'string', multiple: true },
       tables: { type: 'string' },
       discount: { type: 'string' },
+      size: { type: 'string' },
+      corruption: { type: 'string' },
+      continue: { type: 'string' },
+      days: { type: 'string' },
       duration: { type: 'string' },
       intensity: { type: 'string' },
       format: { type: 'string', default: 'csv' },
@@ -77,9 +93,9 @@ async function main(argv: string[]): Promise<number> {
   const format = values.format as ExportFormat;
   if (format !== 'csv' && format !== 'parquet') throw argError('--format', `must be csv or parquet, not "${values.format}"`);
 
-  const scenario = await loadScenario(values);
+  const { scenario, range } = values.continue ? await continueFrom(values.continue, values) : { scenario: await loadScenario(values), range: null };
   assertFitsMemory(scenario, CLI_MEMORY_BUDGET);
-  const partition = { partitions: wholeNumber('--partitions', values.partitions), partition: wholeNumber('--partition', values.partition) };
+  const partition: RunRange = range ?? { partitions: wholeNumber('--partitions', values.partitions), partition: wholeNumber('--partition', values.partition) };
 
   const started = performance.now();
   const steps = generateSteps(scenario, partition);
@@ -136,6 +152,8 @@ async function loadScenario(values: {
   discount?: string;
   duration?: string;
   intensity?: string;
+  size?: string;
+  corruption?: string;
 }): Promise<Scenario> {
   if (values.template && values.scenario) throw argError('--scenario', 'give --template or --scenario, not both');
   let base: unknown;
@@ -156,8 +174,32 @@ async function loadScenario(values: {
   if (values.seed !== undefined) s = applyOverride(s, `seed=${values.seed}`);
   if (values.tables !== undefined) s = { ...s, tables: values.tables.split(',').map((t) => t.trim()) as Scenario['tables'] };
   s = applyEventOverrides(s, values);
+  if (values.size !== undefined) {
+    if (!(values.size in CHURN_SIZES)) throw argError('--size', `must be ${Object.keys(CHURN_SIZES).join(', ')}, not "${values.size}"`);
+    if (!s.lifecycle) throw argError('--size', 'size presets are for lifecycle scenarios (churn_feature_store)');
+    s = withChurnSize(s, values.size as ChurnSize);
+  }
+  if (values.corruption !== undefined) {
+    const pct = Number(values.corruption);
+    if (!(pct > 0 && pct <= 50)) throw argError('--corruption', `must be a percentage above 0 and at most 50, not "${values.corruption}"`);
+    s = { ...s, quality: { faults: [...s.quality.faults, ...seedCorruptionPreset(s, pct)] } };
+  }
   for (const assignment of values.set ?? []) s = applyOverride(s, assignment);
   return assertScenario(s);
+}
+
+/** The scenario and day range that continue the run described by a manifest.json. */
+async function continueFrom(manifestPath: string, values: { days?: string; template?: string; scenario?: string }): Promise<{ scenario: Scenario; range: RunRange }> {
+  if (values.template || values.scenario) throw argError('--continue', 'continues the manifest\'s own scenario; drop --template/--scenario');
+  if (values.days === undefined) throw argError('--days', 'say how many days to add with --continue');
+  let manifest: { scenario?: unknown };
+  try {
+    manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+  } catch (e) {
+    throw new ScenarioError([{ code: 'E112', field: '--continue', message: `cannot read ${manifestPath} as a manifest: ${(e as Error).message}` }]);
+  }
+  const next = continuation(manifest.scenario, wholeNumber('--days', values.days));
+  return { scenario: next.scenario, range: { fromDay: next.fromDay } };
 }
 
 function wholeNumber(flag: string, text: string): number {

@@ -1,6 +1,6 @@
 import { ScenarioError } from './scenario/errors';
 import { LIFECYCLE_TABLES, type Scenario } from './scenario/schema';
-import { validateScenario } from './scenario/validate';
+import { parseScenarioText, validateScenario } from './scenario/validate';
 
 /**
  * The scenario that continues a run for `extraDays` more days, and the day the increment
@@ -11,7 +11,11 @@ import { validateScenario } from './scenario/validate';
  * for the whole calendar at once.
  */
 export function continuation(previous: unknown, extraDays: number): { scenario: Scenario; fromDay: number } {
-  const checked = validateScenario(previous);
+  if (typeof previous !== 'object' || previous === null || Array.isArray(previous)) {
+    throw new ScenarioError([{ code: 'E112', field: 'scenario', message: 'the manifest holds no scenario to continue' }]);
+  }
+  // A manifest from an earlier release holds an older scenario version: lift it first.
+  const checked = parseScenarioText(JSON.stringify(previous));
   if (!checked.ok) throw new ScenarioError(checked.issues.map((i) => ({ ...i, field: `scenario.${i.field}` })));
   const s = checked.scenario;
   if (!s.lifecycle) throw new ScenarioError([{ code: 'E112', field: 'scenario.lifecycle', message: 'only a run with a customer lifecycle can be continued' }]);

@@ -1,5 +1,8 @@
 // The engine's public surface: what the worker, the CLI, the UI (types only) and tests use.
-export { generate, generateSteps, estimateRunBytes, assertFitsMemory, partitionDays, MODULES, type GeneratedRun, type Progress, type PartitionOptions } from './generate';
+export { generate, generateSteps, estimateRunBytes, assertFitsMemory, partitionDays, MODULES, type GeneratedRun, type Progress, type PartitionOptions, type RunRange } from './generate';
+export { continuation } from './continue';
+export { seedCorruptionPreset } from './quality/presets';
+export { CHURN_SIZES, withChurnSize, type ChurnSize } from './scenario/templates/churn';
 export { validateScenario, assertScenario, parseScenarioText, type Validation } from './scenario/validate';
 export { scenarioSchema, SCHEMA_VERSION, TABLE_NAMES, MIX_KINDS, type Scenario, type Cohort, type Mix, type MixKind, type TableName } from './scenario/schema';
 export { ScenarioError, formatIssue, ERROR_CODES, type ScenarioIssue, type ErrorCode } from './scenario/errors';

@@ -17,12 +17,15 @@ const COLON = 58;
 const ZERO = 48;
 
 export const CSV_FORMULA_NOTE =
-  'Text cells starting with =, +, -, @, tab or carriage return are prefixed with an apostrophe so spreadsheets do not run them as formulas.';
+  'Text cells starting with =, +, -, @, tab or carriage return are prefixed with an apostrophe so spreadsheets do not run them as formulas; plain numbers such as -3 or -12.50 are left as they are.';
+
+/** A signed decimal number: a spreadsheet reads it as a number, never as a formula. */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 
 /** Quotes a text cell when needed and defuses formula starts. */
 export function csvText(value: string): string {
   let v = value;
-  if (v.length > 0 && '=+-@\t\r'.includes(v[0])) v = `'${v}`;
+  if (v.length > 0 && '=+-@\t\r'.includes(v[0]) && !PLAIN_NUMBER.test(v)) v = `'${v}`;
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 

@@ -55,6 +55,10 @@ describe('CSV', () => {
 
   it('defuses formula starts and quotes delimiters', () => {
     expect(csvText('=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(csvText('-3')).toBe('-3');
+    expect(csvText('-12.50')).toBe('-12.50');
+    expect(csvText('-3+4')).toBe("'-3+4");
+    expect(csvText('-A1')).toBe("'-A1");
     expect(csvText('@cmd')).toBe("'@cmd");
     expect(csvText('-1+2')).toBe("'-1+2");
     expect(csvText('a,b')).toBe('"a,b"');
