@@ -22,6 +22,13 @@ test.describe('templates, events and correlations', () => {
         await app.setNumber('Customers', 2000);
       }
       await app.run();
+      if (t.build().lifecycle) {
+        // The churn feature store has no hourly metrics either: its story is churn and survival.
+        await expect(page.getByRole('tab', { name: 'Time curve' })).toHaveCount(0);
+        await page.getByRole('tab', { name: 'Lifecycle' }).click();
+        await expect(page.getByRole('status').filter({ hasText: 'Churn at the label date' })).toBeVisible();
+        return;
+      }
       if (!t.build().tables.includes('hourly_metrics')) {
         // Weather tenants has no hourly metrics: its story is on the Elasticity tab.
         await page.getByRole('tab', { name: 'Elasticity' }).click();

@@ -3,7 +3,7 @@ import type { Progress } from '../engine/generate';
 import type { Distribution, DistributionRequest, TimeSeriesRequest } from '../engine/analysis/distribution';
 import type { ExportFormat } from '../engine/export/bundle';
 import type { EngineApi } from '../worker/generator.worker';
-import type { ComparisonOutcome, ExportedBlob, RunOutcome, RunResult } from '../worker/session';
+import type { ComparisonOutcome, ExportedBlob, FaultView, RunOutcome, RunResult } from '../worker/session';
 
 export class RunAborted extends Error {
   constructor() {
@@ -97,6 +97,10 @@ export class EngineBridge {
 
   timeSeries(req: TimeSeriesRequest): Promise<{ t: number; value: number }[]> {
     return this.call((api) => api.timeSeries(req));
+  }
+
+  faultView(table: string, version: 'clean' | 'faulty', onlyFaulty: boolean): Promise<FaultView | null> {
+    return this.call((api) => api.faultView(table, version, onlyFaulty));
   }
 
   sortOrder(table: string, column: string, descending: boolean): Promise<Int32Array> {

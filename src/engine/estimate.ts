@@ -4,11 +4,23 @@ import type { Scenario } from './scenario/schema';
 /** A browser tab should not hold more than this; larger runs belong to the CLI. */
 export const BROWSER_MEMORY_BUDGET = 2 * 2 ** 30;
 
+/** Tables made from the hourly order plan: without any of them, no orders are drawn. */
+const ORDER_TABLES: readonly string[] = ['orders', 'order_items', 'payments', 'support_tickets', 'cart_abandonment', 'returns', 'system_metrics', 'hourly_metrics'];
+
+/** Rows a run will draw: orders (when any order table is chosen), lifecycle customers and purchases. */
+export function estimateRunRows(scenario: Scenario): { orders: number; customers: number; transactions: number } {
+  const orders = scenario.tables.some((t) => ORDER_TABLES.includes(t)) ? scenario.calendar.days * scenario.volumes.ordersPerDay : 0;
+  const l = scenario.lifecycle;
+  const customers = scenario.volumes.customers + (l ? l.signupsPerDay * scenario.calendar.days : 0);
+  const transactions = l ? customers * l.purchasesPerMonth * (scenario.calendar.days / 30.4375) : 0;
+  return { orders, customers, transactions };
+}
+
 /** Bytes a run will hold in memory, roughly: columns, plus one export copy of each. */
 export function estimateRunBytes(scenario: Scenario): number {
-  const orders = scenario.calendar.days * scenario.volumes.ordersPerDay;
+  const { orders, customers, transactions } = estimateRunRows(scenario);
   const lines = orders * (1 + scenario.orders.meanExtraItems);
-  return orders * (10 * 8 + 6 * 8) * 2 + lines * 5 * 8 * 2 + scenario.volumes.customers * 160 + scenario.volumes.products * 120;
+  return orders * (10 * 8 + 6 * 8) * 2 + lines * 5 * 8 * 2 + customers * 160 + scenario.volumes.products * 120 + transactions * 6 * 8 * 2;
 }
 
 export function formatGiB(bytes: number): string {

@@ -32,6 +32,8 @@ export interface RunState {
   elasticity: TenantElasticity[];
   priceElasticity: CohortPriceElasticity[];
   conformance: ConformanceRow[];
+  quality: RunResult['quality'];
+  lifecycle: RunResult['lifecycle'];
   headline: RunResult['headline'];
   /** The scenario the result was generated from (events, calendar), for charts. */
   resultScenario: Scenario | null;
@@ -75,6 +77,8 @@ function fromResult(r: RunResult) {
     elasticity: r.elasticity,
     priceElasticity: r.priceElasticity,
     conformance: r.conformance,
+    quality: r.quality,
+    lifecycle: r.lifecycle,
     headline: r.headline,
     elapsedMs: r.elapsedMs,
   };
@@ -91,6 +95,8 @@ export const useRunStore = create<RunState>()((set, get) => ({
   elasticity: [],
   priceElasticity: [],
   conformance: [],
+  quality: null,
+  lifecycle: null,
   headline: [],
   resultScenario: null,
   elapsedMs: 0,
@@ -179,3 +185,5 @@ export const selectElasticity = (s: RunState) => s.elasticity;
 export const selectPriceElasticity = (s: RunState) => s.priceElasticity;
 export const selectConformance = (s: RunState) => s.conformance;
 export const selectHeadline = (s: RunState) => s.headline;
+export const selectQuality = (s: RunState) => s.quality;
+export const selectLifecycle = (s: RunState) => s.lifecycle;

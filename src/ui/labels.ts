@@ -6,6 +6,7 @@ const SPECIAL: Record<string, string> = {
   whatsapp: 'WhatsApp',
   mobile_web: 'Mobile web',
   order_items: 'Order items',
+  dq_faults: 'DQ faults',
 };
 
 /** 'paid_social' → 'Paid social'. */

@@ -15,6 +15,8 @@ import { ScenarioError, type ScenarioIssue } from '../engine/scenario/errors';
 import { assertScenario, validateScenario } from '../engine/scenario/validate';
 import { compareKpis, headline, hourlyPair, type Kpi } from '../engine/analysis/compare';
 import { eventWindows } from '../engine/modules/events';
+import { faultView, qualityReport, type QualityReport } from '../engine/analysis/quality';
+import { lifecycleReport, type LifecycleReport } from '../engine/analysis/lifecycle';
 
 export interface ResultTableIPC {
   name: string;
@@ -32,9 +34,21 @@ export interface RunResult {
   priceElasticity: CohortPriceElasticity[];
   /** Declared targets against the data (full runs only: a preview is too small to judge). */
   conformance: ConformanceRow[];
+  /** Injected data-quality faults per table and kind; null when the scenario asks for none. */
+  quality: QualityReport | null;
+  /** Churn against its target and survival by segment; null without a lifecycle. */
+  lifecycle: LifecycleReport | null;
   /** Headline figures (orders, revenue, …) for KPI cards and the presentation. */
   headline: { key: string; label: string; value: number; unit: 'count' | 'money' | 'share' }[];
   elapsedMs: number;
+}
+
+export interface FaultView extends ResultTableIPC {
+  /** Highlighted cells: row i of `rows` in column `columns[i]` ('*' = the whole row). */
+  rows: Int32Array;
+  columns: string[];
+  /** The fault kind of each highlighted cell. */
+  kinds: string[];
 }
 
 export interface RunCallbacks {
@@ -74,7 +88,19 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
     const priceElasticity = estimatePriceElasticities(run.scenario, byName('orders'), byName('customers'));
     const conformance = preview ? [] : conformanceReport(run);
     const headlineKpis = [...headline(run).entries()].map(([key, v]) => ({ key, ...v }));
-    return { preview, tables, summaries: run.tables.map(summarizeTable), correlation, elasticity, priceElasticity, conformance, headline: headlineKpis, elapsedMs: performance.now() - started };
+    return {
+      preview,
+      tables,
+      summaries: run.tables.map(summarizeTable),
+      correlation,
+      elasticity,
+      priceElasticity,
+      conformance,
+      quality: qualityReport(run),
+      lifecycle: lifecycleReport(run),
+      headline: headlineKpis,
+      elapsedMs: performance.now() - started,
+    };
   };
   const transferResult = (r: RunResult) => transfer(r, r.tables.map((t) => t.ipc.buffer as ArrayBuffer));
   const tableOf = (name: string) => {
@@ -155,6 +181,14 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
 
     timeSeries(req: TimeSeriesRequest): { t: number; value: number }[] {
       return current ? timeSeries(current.tables, req) : [];
+    },
+
+    /** One version of a faulted table, with the cells to highlight in it. */
+    faultView(table: string, version: 'clean' | 'faulty', onlyFaulty: boolean): FaultView | null {
+      const cells = current && faultView(current, table, version, onlyFaulty);
+      if (!cells) return null;
+      const view = { name: table, rowCount: cells.table.rowCount, ipc: toArrowIPC(cells.table), rows: cells.rows, columns: cells.columns, kinds: cells.kinds };
+      return transfer(view, [view.ipc.buffer as ArrayBuffer, view.rows.buffer]);
     },
 
     sortOrder(table: string, column: string, descending: boolean): Int32Array {

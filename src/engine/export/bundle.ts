@@ -2,11 +2,11 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { ConformanceRow } from '../analysis/conformance';
 import type { GeneratedRun } from '../generate';
 import type { Scenario } from '../scenario/schema';
-import type { DataTable } from '../table';
+import { cellText, column, type DataTable } from '../table';
 import { GENERATOR } from '../version';
 import { CSV_FORMULA_NOTE, toCSV } from './csv';
 import { sha256Hex } from './hash';
-import { groundTruth } from './groundTruth';
+import { groundTruth, type FaultCount } from './groundTruth';
 import { toParquet, type ParquetModule } from './parquet';
 
 export type ExportFormat = 'csv' | 'parquet';
@@ -73,10 +73,22 @@ export function buildManifest(run: GeneratedRun, files: readonly ExportedFile[],
     partition: run.partition,
     scenario: run.scenario,
     notes: format === 'csv' ? [CSV_FORMULA_NOTE] : [],
-    groundTruth: groundTruth(run.scenario),
+    groundTruth: groundTruth(run.scenario, faultCounts(run)),
     conformance: { passed: conformance.filter((r) => r.pass).length, total: conformance.length },
     tables: files.map((f) => ({ table: f.table, file: f.fileName, rows: f.rows, bytes: f.bytes.length, sha256: f.sha256 })),
   };
+}
+
+/** Injected faults per table and kind, counted from the dq_faults table itself. */
+function faultCounts(run: GeneratedRun): FaultCount[] {
+  const dq = run.tables.find((t) => t.name === 'dq_faults');
+  if (!dq) return [];
+  const counts = new Map<string, number>();
+  for (let r = 0; r < dq.rowCount; r++) {
+    const key = `${cellText(column(dq, 'table_name'), r)}|${cellText(column(dq, 'fault_kind'), r)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, count]) => ({ table: key.split('|')[0], kind: key.split('|')[1], count }));
 }
 
 export function manifestJSON(manifest: Manifest): string {

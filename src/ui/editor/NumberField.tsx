@@ -10,6 +10,8 @@ interface Props {
   issues: readonly ScenarioIssue[];
   step?: number;
   hint?: string;
+  /** A fuller accessible name when the visible label leans on its card's heading. */
+  name?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ interface Props {
  * the scenario (so validation can say what is wrong with it); text that is not a
  * number stays in the box with error E100 and changes nothing.
  */
-export function NumberField({ label, value, onCommit, issues, step = 1, hint }: Props) {
+export function NumberField({ label, value, onCommit, issues, step = 1, hint, name }: Props) {
   const id = useId();
   const [text, setText] = useDraftText(value);
   const parsed = text.trim() === '' ? NaN : Number(text);
@@ -31,6 +33,7 @@ export function NumberField({ label, value, onCommit, issues, step = 1, hint }: 
         step={step}
         value={text}
         {...inputA11y(id, shown)}
+        aria-label={name}
         onChange={(e) => {
           setText(e.target.value);
           const n = e.target.value.trim() === '' ? NaN : Number(e.target.value);

@@ -4,6 +4,8 @@ import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { CohortEditor } from './CohortEditor';
 import { EventTimeline } from './EventTimeline';
+import { LifecycleEditor } from './LifecycleEditor';
+import { QualityEditor } from './QualityEditor';
 import { TenantEditor } from './TenantEditor';
 import { FieldError } from './FieldError';
 import { NumberField } from './NumberField';
@@ -46,6 +48,8 @@ export function ScenarioEditor() {
 
       <TenantEditor />
 
+      <LifecycleEditor />
+
       <EventTimeline />
 
       <CohortEditor />
@@ -63,10 +67,12 @@ export function ScenarioEditor() {
         <NumberField label="Extra items per order (mean)" step={0.1} value={s.orders.meanExtraItems} issues={at('orders.meanExtraItems')} onCommit={(v) => update((d) => void (d.orders.meanExtraItems = v))} />
       </section>
 
+      <QualityEditor />
+
       <section className="panel-section" aria-labelledby="tables-heading">
         <h2 id="tables-heading">Tables to generate</h2>
         <div className="checks">
-          {TABLE_NAMES.map((t) => (
+          {TABLE_NAMES.filter((t) => t !== 'dq_faults').map((t) => (
             <label key={t} className="check">
               <input
                 type="checkbox"

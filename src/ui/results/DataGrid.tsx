@@ -6,6 +6,12 @@ import { useRowWindow } from './useRowWindow';
 const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 33;
 
+/** Cells to mark in a grid: "row|column" keys ("row|*" marks a whole row), with the fault kind for a tooltip. */
+export interface CellHighlight {
+  has(key: string): boolean;
+  kind(row: number, column: string): string | undefined;
+}
+
 function columnWidth(name: string, numeric: boolean): number {
   if (name === 'email' || name === 'name') return 250;
   if (name.endsWith('_at')) return 170;
@@ -17,10 +23,13 @@ function columnWidth(name: string, numeric: boolean): number {
  * (column.get per cell), so a million rows scroll like a hundred. Sorting runs in the
  * worker and comes back as a row permutation.
  */
-export function DataGrid({ table }: { table: ResultTable }) {
-  const sort = useRunStore(selectSort);
-  const order = useRunStore(selectOrder);
+export function DataGrid({ table, highlight, sortable: canSort = true }: { table: ResultTable; highlight?: CellHighlight; sortable?: boolean }) {
+  const storeSort = useRunStore(selectSort);
+  const storeOrder = useRunStore(selectOrder);
   const status = useRunStore(selectStatus);
+  // A grid outside the Tables view (the quality view's clean/faulty pair) shows rows as they are.
+  const sort = canSort ? storeSort : null;
+  const order = canSort ? storeOrder : null;
   const scroller = useRef<HTMLDivElement>(null);
   const columns = useMemo(
     () =>
@@ -32,7 +41,7 @@ export function DataGrid({ table }: { table: ResultTable }) {
   );
   const width = columns.reduce((w, c) => w + c.width, 0);
   const win = useRowWindow(scroller, table.rowCount, ROW_HEIGHT, HEADER_HEIGHT);
-  const sortable = status === 'done';
+  const sortable = canSort && status === 'done';
   const permuted = order && order.length === table.rowCount ? order : null;
 
   return (
@@ -65,11 +74,14 @@ export function DataGrid({ table }: { table: ResultTable }) {
             const row = permuted ? permuted[index] : index;
             return (
               <div key={k} role="row" aria-rowindex={index + 2} className={`grid-row ${index % 2 ? 'odd' : ''}`} style={{ top: win.offset + k * ROW_HEIGHT, height: ROW_HEIGHT, width }}>
-                {columns.map((c) => (
-                  <div key={c.name} role="cell" className={c.numeric ? 'num' : ''} style={{ width: c.width }}>
-                    {c.format(c.vector.get(row))}
-                  </div>
-                ))}
+                {columns.map((c) => {
+                  const marked = highlight?.has(`${row}|${c.name}`) || highlight?.has(`${row}|*`);
+                  return (
+                    <div key={c.name} role="cell" className={`${c.numeric ? 'num' : ''}${marked ? ' faulty-cell' : ''}`} style={{ width: c.width }} data-fault={marked ? highlight?.kind(row, c.name) : undefined} title={marked ? `fault: ${highlight?.kind(row, c.name)}` : undefined}>
+                      {c.format(c.vector.get(row))}
+                    </div>
+                  );
+                })}
               </div>
             );
           })}

@@ -9,6 +9,8 @@ import {
   selectTables,
   useRunStore,
 } from '../../state/runStore';
+import type { Scenario } from '../../engine/scenario/schema';
+import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 import { FieldError } from '../editor/FieldError';
 import { ExportBar } from '../export/ExportBar';
 import { formatCount, humanize } from '../labels';
@@ -20,13 +22,28 @@ import { SummaryView } from './SummaryView';
 import { TimeCurveView } from './TimeCurveView';
 import { CorrelationView } from './CorrelationView';
 import { ElasticityView } from './elasticity/ElasticityView';
+import { LifecycleView } from './LifecycleView';
+import { QualityView } from './QualityView';
 
-const VIEWS = ['Tables', 'Summary', 'Distributions', 'Time curve', 'Correlations', 'Elasticity', 'Compare', 'Conformance'] as const;
+const VIEWS = ['Tables', 'Summary', 'Distributions', 'Time curve', 'Correlations', 'Elasticity', 'Lifecycle', 'Quality', 'Compare', 'Conformance'] as const;
 type View = (typeof VIEWS)[number];
+
+/** Views that apply to some scenarios only; the others always show. */
+const APPLIES: Partial<Record<View, (s: Scenario) => boolean>> = {
+  'Time curve': (s) => s.tables.includes('hourly_metrics'),
+  Correlations: (s) => s.tables.includes('hourly_metrics'),
+  Elasticity: (s) => s.tenants.length > 0 || s.events.some((e) => e.discountPct > 0),
+  Lifecycle: (s) => s.lifecycle !== null,
+  Quality: (s) => s.quality.faults.length > 0,
+};
 
 /** The centre: result views as tabs, with the table picker and export above them. */
 export function ResultsPanel() {
-  const [view, setView] = useState<View>('Tables');
+  const scenario = useScenarioStore(selectScenario);
+  // Tabs follow the scenario being designed: add tenants and Elasticity appears.
+  const views = VIEWS.filter((v) => APPLIES[v]?.(scenario) ?? true);
+  const [chosen, setView] = useState<View>('Tables');
+  const view = views.includes(chosen) ? chosen : 'Tables';
   const tables = useRunStore(selectTables);
   const summaries = useRunStore(selectSummaries);
   const selected = useRunStore(selectSelectedTable);
@@ -40,7 +57,7 @@ export function ResultsPanel() {
     <main className="results">
       <div className="results-head">
         <div role="tablist" aria-label="Result views" className="tabs">
-          {VIEWS.map((v) => (
+          {views.map((v) => (
             <button
               key={v}
               role="tab"
@@ -51,7 +68,7 @@ export function ResultsPanel() {
               onClick={() => setView(v)}
               onKeyDown={(e) => {
                 if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                  const next = VIEWS[(VIEWS.indexOf(v) + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length];
+                  const next = views[(views.indexOf(v) + (e.key === 'ArrowRight' ? 1 : views.length - 1)) % views.length];
                   setView(next);
                   document.getElementById(`tab-${next}`)?.focus();
                 }
@@ -94,6 +111,8 @@ export function ResultsPanel() {
             {view === 'Time curve' && <TimeCurveView />}
             {view === 'Correlations' && <CorrelationView />}
             {view === 'Elasticity' && <ElasticityView />}
+            {view === 'Lifecycle' && <LifecycleView />}
+            {view === 'Quality' && <QualityView />}
             {view === 'Compare' && <CompareView />}
             {view === 'Conformance' && <ConformanceView />}
           </div>

@@ -1,0 +1,105 @@
+import { tableFromIPC } from 'apache-arrow';
+import { useEffect, useMemo, useState } from 'react';
+import { engineBridge } from '../../bridge/engineBridge';
+import { FAULT_KINDS } from '../../engine/scenario/schema';
+import { selectQuality, selectStatus, useRunStore, type ResultTable } from '../../state/runStore';
+import { formatCount, humanize } from '../labels';
+import { DataGrid, type CellHighlight } from './DataGrid';
+
+type Version = 'faulty' | 'clean';
+
+/** Faults per table and kind, and any faulted table clean or faulty with its faulty cells marked. */
+export function QualityView() {
+  const quality = useRunStore(selectQuality);
+  const status = useRunStore(selectStatus);
+  const [picked, setPicked] = useState('');
+  const [version, setVersion] = useState<Version>('faulty');
+  const [onlyFaulty, setOnlyFaulty] = useState(true);
+  const table = quality?.tables.find((t) => t.name === picked)?.name ?? quality?.tables[0]?.name ?? '';
+  const shown = useFaultView(status === 'done' ? table : '', version, onlyFaulty);
+
+  if (!quality) return <p className="muted">No data-quality faults in this scenario. Add some under Data quality in the editor (or use the seed's 2% preset), then run.</p>;
+  const kinds = FAULT_KINDS.filter((k) => quality.counts.some((c) => c.kind === k && c.count > 0));
+  const count = (t: string, k: string) => quality.counts.find((c) => c.table === t && c.kind === k)?.count ?? 0;
+  return (
+    <div className="quality">
+      <p className="definition" role="status">
+        <b>{formatCount(quality.total)}</b> faults injected, each listed in the <span className="mono">dq_faults</span> table (table, row, column, kind, original and corrupted value) that ships with the data.
+      </p>
+      <table className="stats compact" aria-label="Faults per table and kind">
+        <thead>
+          <tr>
+            <th>table</th>
+            {kinds.map((k) => (
+              <th key={k}>{humanize(k)}</th>
+            ))}
+            <th>rows clean → faulty</th>
+          </tr>
+        </thead>
+        <tbody>
+          {quality.tables.map((t) => (
+            <tr key={t.name}>
+              <td className="mono">{t.name}</td>
+              {kinds.map((k) => (
+                <td key={k} className="num">
+                  {formatCount(count(t.name, k))}
+                </td>
+              ))}
+              <td className="num">
+                {formatCount(t.cleanRows)} → {formatCount(t.faultyRows)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="chart-head">
+        <label htmlFor="quality-table">Table</label>
+        <select id="quality-table" value={table} onChange={(e) => setPicked(e.target.value)}>
+          {quality.tables.map((t) => (
+            <option key={t.name} value={t.name}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+        <div className="segmented" role="group" aria-label="Version">
+          {(['faulty', 'clean'] as const).map((v) => (
+            <button key={v} type="button" aria-pressed={version === v} onClick={() => setVersion(v)}>
+              {v === 'faulty' ? 'With faults' : 'Clean'}
+            </button>
+          ))}
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={onlyFaulty} onChange={(e) => setOnlyFaulty(e.target.checked)} />
+          Only rows with faults
+        </label>
+        <span className="muted small">
+          <span className="faulty-swatch" aria-hidden /> {version === 'faulty' ? 'cells as corrupted' : 'the same cells before the faults'}
+          {shown ? ` · ${formatCount(shown.marked)} marked` : ''}
+        </span>
+      </div>
+      {status !== 'done' ? <p className="muted">Available when the run has finished.</p> : shown && <DataGrid key={`${table}-${version}-${onlyFaulty}`} table={shown.table} highlight={shown.highlight} sortable={false} />}
+    </div>
+  );
+}
+
+function useFaultView(table: string, version: Version, onlyFaulty: boolean) {
+  const [view, setView] = useState<{ key: string; table: ResultTable; rows: Int32Array; columns: string[]; kinds: string[] } | null>(null);
+  const key = `${table}|${version}|${onlyFaulty}`;
+  useEffect(() => {
+    if (!table) return;
+    let live = true;
+    void engineBridge.faultView(table, version, onlyFaulty).then((v) => {
+      if (live && v) setView({ key, table: { name: v.name, rowCount: v.rowCount, arrow: tableFromIPC(v.ipc) }, rows: v.rows, columns: v.columns, kinds: v.kinds });
+    });
+    return () => {
+      live = false;
+    };
+  }, [table, version, onlyFaulty, key]);
+  return useMemo(() => {
+    if (!view || view.key !== key) return null;
+    const kinds = new Map<string, string>();
+    view.rows.forEach((row, i) => kinds.set(`${row}|${view.columns[i]}`, view.kinds[i]));
+    const highlight: CellHighlight = { has: (k) => kinds.has(k), kind: (row, column) => kinds.get(`${row}|${column}`) ?? kinds.get(`${row}|*`) };
+    return { table: view.table, highlight, marked: view.rows.length };
+  }, [view, key]);
+}
