@@ -17,10 +17,10 @@ const COLON = 58;
 const ZERO = 48;
 
 export const CSV_FORMULA_NOTE =
-  'Text cells starting with =, +, -, @, tab or carriage return are prefixed with an apostrophe so spreadsheets do not run them as formulas; plain numbers such as -3 or -12.50 are left as they are.';
+  'Text cells starting with =, +, -, @, tab or carriage return are prefixed with an apostrophe so spreadsheets do not run them as formulas; negative numbers such as -3 or -12.50 are left as they are.';
 
-/** A signed decimal number: a spreadsheet reads it as a number, never as a formula. */
-const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+/** A negative decimal number: a spreadsheet reads it as a number, never as a formula. */
+const PLAIN_NUMBER = /^-\d+(\.\d+)?$/;
 
 /** Quotes a text cell when needed and defuses formula starts. */
 export function csvText(value: string): string {
