@@ -2,6 +2,7 @@ import { campaignsModule } from './modules/campaigns';
 import { cartsModule } from './modules/carts';
 import { catalogModule } from './modules/catalog';
 import { customersModule } from './modules/customers';
+import { inventoryModule } from './modules/inventory';
 import { lifecycleModule } from './modules/lifecycle';
 import { metricsModule } from './modules/metrics';
 import { returnsModule } from './modules/returns';
@@ -17,7 +18,7 @@ import { TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
 import type { DataTable } from './table';
 
 /** Registered modules, in an order where each follows its dependencies. */
-export const MODULES: readonly EngineModule[] = [customersModule, catalogModule, campaignsModule, ordersModule, supportModule, cartsModule, returnsModule, metricsModule, tenantsModule, tenantDailyModule, lifecycleModule];
+export const MODULES: readonly EngineModule[] = [customersModule, catalogModule, campaignsModule, ordersModule, supportModule, cartsModule, returnsModule, metricsModule, tenantsModule, tenantDailyModule, lifecycleModule, inventoryModule];
 
 export interface PartitionOptions {
   /** Cut the calendar into this many contiguous day ranges… */
@@ -68,14 +69,14 @@ export function partitionDays(days: number, { partitions, partition }: Partition
 }
 
 /** The modules needed for the scenario's tables, dependencies included, in run order. */
-export function modulesFor(tables: readonly TableName[]): EngineModule[] {
+export function modulesFor(tables: readonly TableName[], scenario?: Scenario): EngineModule[] {
   const needed = new Set<string>();
   const visit = (m: EngineModule) => {
     if (needed.has(m.id)) return;
     needed.add(m.id);
     for (const dep of m.dependsOn) visit(MODULES.find((x) => x.id === dep)!);
   };
-  for (const m of MODULES) if (m.tables.some((t) => tables.includes(t))) visit(m);
+  for (const m of MODULES) if (m.tables.some((t) => tables.includes(t)) || (scenario && m.always?.(scenario))) visit(m);
   return MODULES.filter((m) => needed.has(m.id));
 }
 
@@ -90,7 +91,7 @@ export function* generateSteps(
   partition: RunRange = { partitions: 1, partition: 0 },
 ): Generator<Progress, GeneratedRun> {
   const [dayFrom, dayTo] = rangeDays(scenario.calendar.days, partition);
-  const modules = modulesFor(scenario.tables);
+  const modules = modulesFor(scenario.tables, scenario);
   const weights = modules.map((m) => Math.max(1, m.estimateRows(scenario) * (isPartitioned(m, scenario) ? (dayTo - dayFrom) / scenario.calendar.days : 1)));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const produced = new Map<string, DataTable>();
@@ -106,6 +107,7 @@ export function* generateSteps(
         if (!t) throw new Error(`module ${m.id} read ${name} before it was made`);
         return t;
       },
+      tableIfMade: (name) => produced.get(name) ?? null,
     };
     const steps = m.generate(ctx);
     let step = steps.next();

@@ -9,6 +9,8 @@ export interface ModuleContext {
   stream(partition?: number | string): Rng;
   /** Tables produced by modules this one depends on. */
   table(name: TableName): DataTable;
+  /** A table produced earlier in this run, if any module made it. */
+  tableIfMade(name: TableName): DataTable | null;
   /** Day indices [from, to) of the calendar this run covers (partitioned modules only). */
   dayFrom: number;
   dayTo: number;
@@ -25,6 +27,8 @@ export interface EngineModule {
   tables: readonly TableName[];
   /** Partitioned modules cover only the run's days; the others run whole, in partition 0. */
   partitioned: boolean | ((scenario: Scenario) => boolean);
+  /** Runs whenever this holds, whichever tables are chosen (a module that changes others' tables). */
+  always?: (scenario: Scenario) => boolean;
   /** Rough row count, to weight progress and estimate memory. */
   estimateRows(scenario: Scenario): number;
   generate(ctx: ModuleContext): Generator<number, DataTable[]>;

@@ -94,6 +94,7 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
     priceCol,
     categoryCol,
     productPick,
+    popularity,
     boostPick,
     affected,
     channelVocab,

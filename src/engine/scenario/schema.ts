@@ -76,6 +76,8 @@ export const TABLE_NAMES = [
   'transactions',
   'customer_labels',
   'daily_metrics',
+  'inventory_daily',
+  'stockout_events',
   'dq_faults',
 ] as const;
 
@@ -185,6 +187,32 @@ export const lifecycleSchema = z.strictObject(
 );
 export type Lifecycle = z.infer<typeof lifecycleSchema>;
 
+export const SNAPSHOT_GRANULARITIES = ['daily', 'weekly', 'on_change'] as const;
+export type SnapshotGranularity = (typeof SNAPSHOT_GRANULARITIES)[number];
+
+/** Stock per product × location that every sale must find (seed 002). */
+export const inventorySchema = z.strictObject(
+  {
+    stores: count('stores', 0, 1000),
+    warehouses: count('warehouses', 0, 100),
+    /** One location for the online channel's own stock. */
+    online: z.boolean(coded('E109', 'online must be true or false')),
+    /** Every position gets a delivery every this many days (on its own weekday). */
+    replenishEveryDays: count('replenishment cadence', 1, 90),
+    /** An order is placed this many days before each delivery, for the order-up-to level minus stock then. */
+    leadTimeDays: count('lead time', 0, 89),
+    /** Order-up-to levels are set so that about this share of positions is out of stock on an average day. */
+    targetStockoutPct: z.number(coded('E100', 'target stockout rate must be a number')).min(0.5, coded('E101', 'target stockout rate must be 0.5-50')).max(50, coded('E101', 'target stockout rate must be 0.5-50')),
+    /** Stock at or below this many units is "low": carts holding it are abandoned 10 points more often. */
+    lowStockUnits: count('low-stock threshold', 0, 1000),
+    restockDaysMin: count('restock delay', 0, 30),
+    restockDaysMax: count('restock delay', 0, 30),
+    snapshot: z.enum(SNAPSHOT_GRANULARITIES, coded('E109', `snapshot must be one of ${SNAPSHOT_GRANULARITIES.join(', ')}`)),
+  },
+  coded('E109', 'unknown field in inventory'),
+);
+export type Inventory = z.infer<typeof inventorySchema>;
+
 export const FAULT_KINDS = ['null', 'out_of_range', 'negative_amount', 'duplicate_row', 'orphan_fk', 'typo', 'timezone_shift', 'late_arriving'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -261,6 +289,7 @@ export const scenarioSchema = z
         hourlySigma: z.number().min(0.01, coded('E101', 'hourly spread must be ≥ 0.01')).max(1, coded('E101', 'hourly spread must be ≤ 1')),
       }),
       lifecycle: lifecycleSchema.nullable(),
+      inventory: inventorySchema.nullable(),
       quality: z.strictObject({ faults: z.array(faultSchema) }),
       /** dq_faults is not chosen: it comes with the faults. */
       tables: z
@@ -298,6 +327,15 @@ export const scenarioSchema = z
     });
     if (!s.lifecycle && s.tables.some((t) => t === 'transactions' || t === 'customer_labels' || t === 'daily_metrics')) {
       ctx.addIssue({ code: 'custom', path: ['tables'], message: 'E109|transactions, customer_labels and daily_metrics need a lifecycle' });
+    }
+    if (!s.inventory && s.tables.some((t) => t === 'inventory_daily' || t === 'stockout_events')) {
+      ctx.addIssue({ code: 'custom', path: ['tables'], message: 'E109|inventory_daily and stockout_events need inventory' });
+    }
+    if (s.inventory) {
+      const inv = s.inventory;
+      if (inv.stores + inv.warehouses + (inv.online ? 1 : 0) === 0) ctx.addIssue({ code: 'custom', path: ['inventory', 'stores'], message: 'E101|inventory needs at least one location' });
+      if (inv.leadTimeDays >= inv.replenishEveryDays) ctx.addIssue({ code: 'custom', path: ['inventory', 'leadTimeDays'], message: 'E101|lead time must be shorter than the replenishment cadence' });
+      if (inv.restockDaysMin > inv.restockDaysMax) ctx.addIssue({ code: 'custom', path: ['inventory', 'restockDaysMax'], message: 'E101|longest restock delay is below the shortest' });
     }
     if (s.lifecycle) checkLifecycle(s.lifecycle, s.cohorts, (path, message) => ctx.addIssue({ code: 'custom', path: ['lifecycle', ...path], message }));
     const faultRates = new Map<string, number>();

@@ -98,6 +98,7 @@ export function baselineTemplate(): Scenario {
     service: { ...DEFAULT_SERVICE },
     correlations: structuredClone(DEFAULT_CORRELATIONS),
     lifecycle: null,
+    inventory: null,
     quality: { faults: [] },
     tables: [...COMMERCE_TABLES],
   };

@@ -12,6 +12,7 @@ import {
   viralMomentTemplate,
 } from './suite';
 import { churnFeatureStoreTemplate } from './churn';
+import { inventoryRetailTemplate } from './inventory';
 import { weatherTenantsTemplate } from './weather';
 
 export interface TemplateInfo {
@@ -102,6 +103,13 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     description: 'Four customer segments live, buy, drift away and churn; labels follow a 60-day inactivity rule.',
     figures: ['1,000 customers (small)', '180 days', '15% churn', 'medium and large sizes'],
     build: () => churnFeatureStoreTemplate('small'),
+  },
+  {
+    id: 'inventory_retail',
+    label: 'Inventory retail',
+    description: 'Fashion retail where every sale needs stock: weekly deliveries, stockouts that cost sales, returns back on the shelf.',
+    figures: ['2,000 products × 50 locations', '90 days into peak season', '5-10% stockouts'],
+    build: () => inventoryRetailTemplate('development'),
   },
 ];
 

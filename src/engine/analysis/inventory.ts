@@ -1,0 +1,171 @@
+import type { GeneratedRun } from '../generate';
+import { column, numericValue, type Column, type DataTable } from '../table';
+import { MS_PER_DAY } from '../time';
+
+export interface InventoryCheck {
+  check: string;
+  measured: string;
+  pass: boolean;
+}
+
+export interface InventoryReport {
+  positions: number;
+  /** Share of positions out of stock at the end of each snapshot day, in %. */
+  daily: { date: number; stockoutPct: number }[];
+  stockoutPct: number;
+  targetPct: number;
+  band: [number, number];
+  checks: InventoryCheck[];
+  topLost: { productId: number; lostRevenue: number; lostUnits: number; events: number }[];
+}
+
+const ints = (t: DataTable, name: string): Int32Array => {
+  const c = column(t, name);
+  if (c.type !== 'int32' && c.type !== 'date' && c.type !== 'bool') throw new Error(`${t.name}.${name} is not an integer column`);
+  return c.values instanceof Uint8Array ? Int32Array.from(c.values) : c.values;
+};
+const nums = (t: DataTable, name: string): Float64Array => {
+  const c: Column = column(t, name);
+  return Float64Array.from({ length: t.rowCount }, (_, r) => numericValue(c, r));
+};
+
+/**
+ * The seed's must-holds, read back from the exported tables alone: stock never negative,
+ * sold ≤ requested, the stockout share, restock delays, lost sales per stockout event
+ * equal to the unfilled requests inside it, and stock moving only by deliveries,
+ * restocks and sales.
+ */
+export function inventoryReport(run: GeneratedRun): InventoryReport | null {
+  const inv = run.scenario.inventory;
+  const pick = (name: string) => run.clean.find((t) => t.name === name) ?? run.tables.find((t) => t.name === name);
+  const daily = pick('inventory_daily');
+  if (!inv || !daily) return null;
+  const items = pick('order_items');
+  const returns = pick('returns');
+  const events = pick('stockout_events');
+  const locations = inv.stores + inv.warehouses + (inv.online ? 1 : 0);
+  const key = (product: number, location: number) => (product - 1) * locations + (location - 1);
+
+  const date = ints(daily, 'date');
+  const product = ints(daily, 'product_id');
+  const location = ints(daily, 'location_id');
+  const onHand = ints(daily, 'on_hand');
+  const sold = ints(daily, 'units_sold');
+  const received = ints(daily, 'units_received');
+  const restocked = ints(daily, 'units_restocked');
+  const firstDay = date[0] ?? 0;
+  let positions = 0;
+  while (positions < daily.rowCount && date[positions] === firstDay) positions++;
+
+  // Stockout share per snapshot day, carrying each position's last known level.
+  const level = new Map<number, number>();
+  const perDay: { date: number; stockoutPct: number }[] = [];
+  let out = 0;
+  let negative = 0;
+  let ledgerBreaks = 0;
+  const exact = inv.snapshot !== 'weekly';
+  for (let r = 0; r < daily.rowCount; ) {
+    const d = date[r];
+    for (; r < daily.rowCount && date[r] === d; r++) {
+      const k = key(product[r], location[r]);
+      const before = level.get(k);
+      if (onHand[r] < 0) negative++;
+      if (exact && before !== undefined && onHand[r] !== before + received[r] + restocked[r] - sold[r]) ledgerBreaks++;
+      if (before === 0) out--;
+      if (onHand[r] === 0) out++;
+      level.set(k, onHand[r]);
+    }
+    perDay.push({ date: d, stockoutPct: (100 * out) / Math.max(1, positions) });
+  }
+  const stockoutPct = perDay.reduce((a, p) => a + p.stockoutPct, 0) / Math.max(1, perDay.length);
+
+  const checks: InventoryCheck[] = [];
+  checks.push({ check: 'no negative on_hand, ever', measured: `${negative} negative rows of ${daily.rowCount.toLocaleString('en-US')}`, pass: negative === 0 });
+  if (exact) checks.push({ check: 'on_hand = previous + received + restocked − sold, day by day', measured: `${ledgerBreaks} breaks`, pass: ledgerBreaks === 0 });
+  const [lo, hi] = [5, 10];
+  checks.push({ check: `stockout rate within ${lo}-${hi}%`, measured: `${stockoutPct.toFixed(2)}%`, pass: stockoutPct >= lo && stockoutPct <= hi });
+
+  if (items) {
+    const q = ints(items, 'quantity');
+    const req = ints(items, 'quantity_requested');
+    let over = 0;
+    for (let i = 0; i < q.length; i++) if (q[i] > req[i]) over++;
+    checks.push({ check: 'sold ≤ requested on every line', measured: `${over} lines over`, pass: over === 0 });
+  }
+  if (returns) {
+    const opened = nums(returns, 'created_at');
+    const back = ints(returns, 'return_restocked_date');
+    let min = Infinity;
+    let max = -Infinity;
+    let sum = 0;
+    for (let r = 0; r < back.length; r++) {
+      const delay = back[r] - Math.floor(opened[r] / MS_PER_DAY);
+      min = Math.min(min, delay);
+      max = Math.max(max, delay);
+      sum += delay;
+    }
+    const mean = sum / Math.max(1, back.length);
+    const ok = back.length === 0 || (min >= inv.restockDaysMin && max <= inv.restockDaysMax && Math.abs(mean - (inv.restockDaysMin + inv.restockDaysMax) / 2) <= 0.1);
+    checks.push({ check: `restock delay ${inv.restockDaysMin}-${inv.restockDaysMax} days, mean ${((inv.restockDaysMin + inv.restockDaysMax) / 2).toFixed(1)} ± 0.1`, measured: back.length ? `${min}-${max}, mean ${mean.toFixed(3)}` : 'no returns', pass: ok });
+  }
+  const topLost: InventoryReport['topLost'] = [];
+  const orders = pick('orders');
+  if (events && items && orders) {
+    checks.push(lostSalesCheck(events, items, orders, locations));
+    const byProduct = new Map<number, { lostRevenue: number; lostUnits: number; events: number }>();
+    const p = ints(events, 'product_id');
+    const rev = nums(events, 'lost_sales_revenue');
+    const units = ints(events, 'lost_sales_quantity');
+    for (let r = 0; r < events.rowCount; r++) {
+      const e = byProduct.get(p[r]) ?? { lostRevenue: 0, lostUnits: 0, events: 0 };
+      e.lostRevenue += rev[r];
+      e.lostUnits += units[r];
+      e.events++;
+      byProduct.set(p[r], e);
+    }
+    topLost.push(...[...byProduct].map(([productId, v]) => ({ productId, ...v })).sort((a, b) => b.lostRevenue - a.lostRevenue).slice(0, 10));
+  }
+  return { positions, daily: perDay, stockoutPct, targetPct: inv.targetStockoutPct, band: [lo, hi], checks, topLost };
+}
+
+/** Every unfilled request lies inside a stockout event of its position, and each event's totals are exactly those requests. */
+function lostSalesCheck(events: DataTable, items: DataTable, orders: DataTable, locations: number): InventoryCheck {
+  const ev = { p: ints(events, 'product_id'), l: ints(events, 'location_id'), from: ints(events, 'start_date'), to: ints(events, 'end_date'), n: ints(events, 'lost_sales_attempts'), q: ints(events, 'lost_sales_quantity') };
+  const byPosition = new Map<number, number[]>();
+  for (let r = 0; r < events.rowCount; r++) {
+    const k = (ev.p[r] - 1) * locations + ev.l[r] - 1;
+    if (!byPosition.has(k)) byPosition.set(k, []);
+    byPosition.get(k)!.push(r);
+  }
+  const attempts = new Int32Array(events.rowCount);
+  const qty = new Int32Array(events.rowCount);
+  let stray = 0;
+  const sold = ints(items, 'quantity');
+  const req = ints(items, 'quantity_requested');
+  const product = ints(items, 'product_id');
+  const location = ints(items, 'location_id');
+  const orderDay = lineDays(items, orders);
+  for (let i = 0; i < sold.length; i++) {
+    const short = req[i] - sold[i];
+    if (short <= 0) continue;
+    const k = (product[i] - 1) * locations + location[i] - 1;
+    const hit = (byPosition.get(k) ?? []).find((r) => orderDay[i] >= ev.from[r] && orderDay[i] <= ev.to[r]);
+    if (hit === undefined) stray++;
+    else {
+      attempts[hit]++;
+      qty[hit] += short;
+    }
+  }
+  let mismatched = 0;
+  for (let r = 0; r < events.rowCount; r++) if (attempts[r] !== ev.n[r] || qty[r] !== ev.q[r]) mismatched++;
+  return { check: 'lost sales in stockout_events = the unfilled requests inside each event', measured: `${stray} unfilled requests outside any event, ${mismatched} events off`, pass: stray === 0 && mismatched === 0 };
+}
+
+/** The day of each order line: its order's created_at. */
+function lineDays(items: DataTable, orders: DataTable): Int32Array {
+  const ids = ints(orders, 'order_id');
+  const created = nums(orders, 'created_at');
+  const dayOf = new Map<number, number>();
+  for (let r = 0; r < orders.rowCount; r++) dayOf.set(ids[r], Math.floor(created[r] / MS_PER_DAY));
+  return Int32Array.from(ints(items, 'order_id'), (id) => dayOf.get(id) ?? -1);
+}

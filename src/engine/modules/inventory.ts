@@ -1,0 +1,334 @@
+import { streamFor, type Rng } from '../random/rng';
+import { ScenarioError } from '../scenario/errors';
+import type { Scenario } from '../scenario/schema';
+import { column, type DataTable } from '../table';
+import { dayNumber, MS_PER_DAY, MS_PER_HOUR } from '../time';
+import { GrowableColumns } from './growable';
+import { buildInventoryPlan, locationFor, STORE_CHANNEL, type InventoryPlan } from './inventoryPlan';
+import { abandonedCarts, inventoryTables, rewriteOrders, type Allocation } from './inventoryTables';
+import type { EngineModule } from './module';
+
+/**
+ * Stock that every sale must find (seed 002). Runs after the orders, returns and carts
+ * of the whole calendar and walks them day by day: deliveries and return restocks land
+ * at the start of a day, then each hour's order lines take stock in time order, except
+ * that lines competing for the same position in the same hour are served in a random
+ * order. Lines get what was there (quantity becomes what was sold) and the orders,
+ * payments and refunds are recomputed from them. A stock level carries from one day to
+ * the next, so the module needs the calendar from day 0 (a later partition is refused).
+ */
+export const inventoryModule: EngineModule = {
+  id: 'inventory',
+  dependsOn: ['customers', 'catalog', 'orders', 'returns', 'carts'],
+  tables: ['inventory_daily', 'stockout_events'],
+  partitioned: true,
+  always: (s) => s.inventory !== null,
+  estimateRows: (s) => (s.inventory ? s.volumes.products * (s.inventory.stores + s.inventory.warehouses + 1) * snapshotDays(s) : 0),
+  *generate(ctx) {
+    const s = ctx.scenario;
+    if (!s.inventory) return [];
+    if (ctx.dayFrom > 0) {
+      throw new ScenarioError([{ code: 'E110', field: 'partition', message: 'a scenario with inventory runs from its first day: stock carries from one day to the next' }]);
+    }
+    const plan = buildInventoryPlan(s, ctx.table('customers'), ctx.table('products'), ctx.table('suppliers'));
+    const sim = new StockSimulation(s, plan, ctx.table('orders'), ctx.table('order_items'), ctx.table('returns'));
+    for (let d = 0; d < ctx.dayTo; d++) {
+      sim.day(d);
+      if (d % 10 === 9) yield d / ctx.dayTo;
+    }
+    const orders = rewriteOrders(ctx.table('orders'), ctx.table('order_items'), ctx.table('payments'), ctx.table('returns'), sim.allocation, sim.restockDay);
+    const carts = abandonedCarts(ctx.table('cart_abandonment'), ctx.tableIfMade('hourly_metrics'), ctx.table('orders'), ctx.table('order_items'), sim.allocation, streamFor(s.seed, 'inventory', 'carts'));
+    return [...orders, ...carts, ...inventoryTables(s, plan, sim)];
+  },
+};
+
+/** Days with a snapshot row per position, for the size estimate (on change: about one in seven). */
+function snapshotDays(s: Scenario): number {
+  const inv = s.inventory!;
+  return inv.snapshot === 'daily' ? s.calendar.days : Math.ceil(s.calendar.days / 7) + 1;
+}
+
+export class StockSimulation {
+  readonly onHand: Int32Array;
+  /** Units ordered for each position's next delivery. */
+  private readonly onOrder: Int32Array;
+  readonly lastDelivery: Int32Array;
+  /** Positions by delivery phase. */
+  private readonly byPhase: Int32Array[];
+  readonly allocation: Allocation;
+  /** Calendar day a return's units go back on the shelf, by returns row. */
+  readonly restockDay: Int32Array;
+  private readonly restocks: { pos: number; qty: number }[][];
+  private readonly returnOfOrder: Map<number, number>;
+  private readonly lineStart: Int32Array;
+  private readonly orderTime: Float64Array;
+  private readonly orderCustomer: Int32Array;
+  private readonly orderIds: Int32Array;
+  private readonly storeOrder: Uint8Array;
+  private readonly lineProduct: Int32Array;
+  private readonly lineQty: Int32Array;
+  private readonly linePrice: Float64Array;
+  private nextOrder = 0;
+
+  /** Per day and position, what moved; and the out-of-stock bookkeeping. */
+  readonly sold: Int32Array;
+  readonly received: Int32Array;
+  readonly restocked: Int32Array;
+  readonly touched: number[] = [];
+  private readonly isTouched: Uint8Array;
+  readonly stockoutsPerDay: Int32Array;
+  readonly outSince: Int32Array;
+  readonly zeroAt: Float64Array;
+  readonly lost: { attempts: Int32Array; qty: Int32Array; cents: Float64Array };
+  readonly events: GrowableColumns;
+  readonly snapshots: GrowableColumns;
+  private readonly startMs: number;
+
+  constructor(
+    private readonly s: Scenario,
+    private readonly plan: InventoryPlan,
+    orders: DataTable,
+    items: DataTable,
+    returns: DataTable,
+  ) {
+    const inv = s.inventory!;
+    const positions = plan.products * plan.locations;
+    this.startMs = dayNumber(s.calendar.start) * MS_PER_DAY;
+    const ints = (t: DataTable, name: string) => {
+      const c = column(t, name);
+      if (c.type !== 'int32') throw new Error(`${t.name}.${name} is not int32`);
+      return c.values;
+    };
+    const floats = (t: DataTable, name: string) => {
+      const c = column(t, name);
+      if (c.type !== 'timestamp' && c.type !== 'fixed') throw new Error(`${t.name}.${name} is not numeric`);
+      return c.values;
+    };
+    this.orderTime = floats(orders, 'created_at');
+    this.orderCustomer = ints(orders, 'customer_id');
+    const channel = column(orders, 'channel');
+    this.storeOrder = Uint8Array.from({ length: orders.rowCount }, (_, r) => (channel.type === 'dict' && channel.dictionary[channel.indices[r]] === STORE_CHANNEL ? 1 : 0));
+    this.lineProduct = ints(items, 'product_id');
+    this.lineQty = ints(items, 'quantity');
+    this.linePrice = floats(items, 'unit_price');
+    // Lines are grouped by order, in order: lineStart[r] is order r's first line.
+    const itemOrder = ints(items, 'order_id');
+    const orderIds = (this.orderIds = ints(orders, 'order_id'));
+    this.lineStart = new Int32Array(orders.rowCount + 1);
+    for (let r = 0, i = 0; r < orders.rowCount; r++) {
+      this.lineStart[r] = i;
+      while (i < items.rowCount && itemOrder[i] === orderIds[r]) i++;
+      this.lineStart[r + 1] = i;
+    }
+    this.returnOfOrder = new Map(Array.from(ints(returns, 'order_id'), (id, row) => [id, row]));
+    const restockRng = streamFor(s.seed, 'inventory', 'restock');
+    const opened = floats(returns, 'created_at');
+    this.restockDay = Int32Array.from(opened, (t) => Math.floor(t / MS_PER_DAY) + restockRng.intBetween(inv.restockDaysMin, inv.restockDaysMax));
+    this.restocks = Array.from({ length: s.calendar.days }, () => []);
+
+    this.onHand = new Int32Array(positions);
+    this.onOrder = new Int32Array(positions);
+    this.lastDelivery = new Int32Array(positions).fill(-1);
+    const R = inv.replenishEveryDays;
+    const phases: number[][] = Array.from({ length: R }, () => []);
+    // Start as if the schedule had been running: stock = level − demand since the last order.
+    const init = streamFor(s.seed, 'inventory', 'initial');
+    for (let pos = 0; pos < positions; pos++) {
+      const phase = plan.phase[pos];
+      phases[phase].push(pos);
+      const sinceDelivery = (R - phase) % R;
+      this.onHand[pos] = Math.max(0, plan.orderUpTo[pos] - init.poisson(plan.demand[pos] * (inv.leadTimeDays + sinceDelivery)));
+      this.onOrder[pos] = Math.max(0, plan.orderUpTo[pos] - this.onHand[pos]);
+    }
+    this.byPhase = phases.map((p) => Int32Array.from(p));
+
+    this.allocation = {
+      sold: new Int32Array(items.rowCount),
+      atPurchase: new Int32Array(items.rowCount),
+      location: new Int32Array(items.rowCount),
+      lowStock: new Uint8Array(items.rowCount),
+    };
+    this.isTouched = new Uint8Array(positions);
+    this.sold = new Int32Array(positions);
+    this.received = new Int32Array(positions);
+    this.restocked = new Int32Array(positions);
+    this.stockoutsPerDay = new Int32Array(s.calendar.days);
+    this.outSince = new Int32Array(positions).fill(-1);
+    this.zeroAt = new Float64Array(positions);
+    this.zeroAt.fill(this.startMs);
+    this.lost = { attempts: new Int32Array(positions), qty: new Int32Array(positions), cents: new Float64Array(positions) };
+    // product, location, start, end, attempts, quantity, restocked (−1: not yet) | lost cents, created_at
+    this.events = new GrowableColumns(7, 2, 1024);
+    // day, position, on_hand, stockout run length, units sold, received, restocked
+    this.snapshots = new GrowableColumns(7, 0, positions);
+  }
+
+  /** Notes that position pos moved today (once per day), for on-change snapshots and resetting the day's counters. */
+  private touch(pos: number): void {
+    if (this.isTouched[pos]) return;
+    this.isTouched[pos] = 1;
+    this.touched.push(pos);
+  }
+
+  day(d: number): void {
+    const inv = this.s.inventory!;
+    const R = inv.replenishEveryDays;
+    // Returned units go back on the shelf, then the day's deliveries land.
+    for (const { pos, qty } of this.restocks[d]) {
+      if (qty === 0) continue;
+      this.touch(pos);
+      this.restocked[pos] += qty;
+      this.onHand[pos] += qty;
+    }
+    for (const pos of this.byPhase[d % R]) {
+      if (this.onOrder[pos] > 0) this.touch(pos);
+      this.received[pos] += this.onOrder[pos];
+      this.onHand[pos] += this.onOrder[pos];
+      this.onOrder[pos] = 0;
+      this.lastDelivery[pos] = d;
+    }
+    // Orders for the delivery lead-time days ahead: the level minus what is on the shelf now.
+    for (const pos of this.byPhase[(d + inv.leadTimeDays) % R]) this.onOrder[pos] = Math.max(0, this.plan.orderUpTo[pos] - this.onHand[pos]);
+
+    const rng = streamFor(this.s.seed, 'inventory', d);
+    const dayEnd = this.startMs + (d + 1) * MS_PER_DAY;
+    while (this.nextOrder < this.orderTime.length && this.orderTime[this.nextOrder] < dayEnd) {
+      const hourEnd = (Math.floor(this.orderTime[this.nextOrder] / MS_PER_HOUR) + 1) * MS_PER_HOUR;
+      let last = this.nextOrder;
+      while (last < this.orderTime.length && this.orderTime[last] < hourEnd) last++;
+      this.hour(this.nextOrder, last, rng);
+      this.nextOrder = last;
+    }
+    this.closeDay(d);
+  }
+
+  /** Orders [from, to) of one hour: lines in time order, competitors for a short position in random order. */
+  private hour(from: number, to: number, rng: Rng): void {
+    const { plan, lineStart } = this;
+    const a = this.allocation;
+    const lines = lineStart[to] - lineStart[from];
+    const positionOf = new Int32Array(lines);
+    const asked = new Map<number, number>();
+    for (let r = from; r < to; r++) {
+      const loc = locationFor(plan, this.orderCustomer[r], this.storeOrder[r] === 1);
+      for (let i = lineStart[r]; i < lineStart[r + 1]; i++) {
+        const pos = (this.lineProduct[i] - 1) * plan.locations + loc;
+        positionOf[i - lineStart[from]] = pos;
+        a.location[i] = loc;
+        asked.set(pos, (asked.get(pos) ?? 0) + this.lineQty[i]);
+      }
+    }
+    // Where the hour asks for more than the shelf holds, who gets it is a lottery.
+    const queues = new Map<number, number[]>();
+    for (let k = 0; k < lines; k++) {
+      const pos = positionOf[k];
+      if (asked.get(pos)! > this.onHand[pos]) {
+        if (!queues.has(pos)) queues.set(pos, []);
+        queues.get(pos)!.push(lineStart[from] + k);
+      }
+    }
+    for (const q of queues.values()) {
+      for (let k = q.length - 1; k > 0; k--) {
+        const j = rng.int(k + 1);
+        [q[k], q[j]] = [q[j], q[k]];
+      }
+    }
+    const served = new Map<number, number>();
+    for (let r = from; r < to; r++) {
+      for (let slot = lineStart[r]; slot < lineStart[r + 1]; slot++) {
+        const pos = positionOf[slot - lineStart[from]];
+        const q = queues.get(pos);
+        const i = q ? q[served.set(pos, (served.get(pos) ?? -1) + 1).get(pos)!] : slot;
+        const have = this.onHand[pos];
+        const take = Math.min(have, this.lineQty[i]);
+        a.atPurchase[i] = have;
+        a.sold[i] = take;
+        a.lowStock[i] = have <= this.s.inventory!.lowStockUnits ? 1 : 0;
+        if (take > 0) {
+          this.touch(pos);
+          this.sold[pos] += take;
+          this.onHand[pos] -= take;
+          if (this.onHand[pos] === 0) this.zeroAt[pos] = this.orderTime[r];
+        }
+        const short = this.lineQty[i] - take;
+        if (short > 0) {
+          this.lost.attempts[pos]++;
+          this.lost.qty[pos] += short;
+          this.lost.cents[pos] += short * this.linePrice[i];
+        }
+      }
+      const ret = this.returnOfOrder.get(this.orderIds[r]);
+      if (ret !== undefined) {
+        const day = this.restockDay[ret] - dayNumber(this.s.calendar.start);
+        if (day < this.s.calendar.days) {
+          for (let i = lineStart[r]; i < lineStart[r + 1]; i++) this.restocks[day].push({ pos: (this.lineProduct[i] - 1) * plan.locations + a.location[i], qty: a.sold[i] });
+        }
+      }
+    }
+  }
+
+  /** End of day: stockout runs open and close, lost sales join the open run, snapshot rows. */
+  private closeDay(d: number): void {
+    const inv = this.s.inventory!;
+    const positions = this.onHand.length;
+    const snapshotAll = inv.snapshot === 'daily' || d === 0 || (inv.snapshot === 'weekly' && (d % 7 === 6 || d === this.s.calendar.days - 1));
+    let out = 0;
+    for (let pos = 0; pos < positions; pos++) {
+      const empty = this.onHand[pos] === 0;
+      if (empty) {
+        out++;
+        if (this.outSince[pos] < 0) {
+          this.outSince[pos] = d;
+          if (inv.snapshot === 'on_change') this.touch(pos);
+        }
+      } else if (this.outSince[pos] >= 0) {
+        this.closeRun(pos, d - 1, d);
+        if (inv.snapshot === 'on_change') this.touch(pos);
+      }
+    }
+    this.stockoutsPerDay[d] = out;
+    if (snapshotAll) for (let pos = 0; pos < positions; pos++) this.snapshot(d, pos);
+    else if (inv.snapshot === 'on_change') for (const pos of [...this.touched].sort((x, y) => x - y)) this.snapshot(d, pos);
+    for (const pos of this.touched) {
+      this.isTouched[pos] = 0;
+      this.sold[pos] = 0;
+      this.received[pos] = 0;
+      this.restocked[pos] = 0;
+    }
+    this.touched.length = 0;
+    if (d === this.s.calendar.days - 1) for (let pos = 0; pos < positions; pos++) if (this.outSince[pos] >= 0) this.closeRun(pos, d, -1);
+  }
+
+  private snapshot(d: number, pos: number): void {
+    const g = this.snapshots;
+    g.reserve(1);
+    const r = g.length++;
+    g.ints[0][r] = d;
+    g.ints[1][r] = pos;
+    g.ints[2][r] = this.onHand[pos];
+    g.ints[3][r] = this.outSince[pos] >= 0 ? d - this.outSince[pos] + 1 : 0;
+    g.ints[4][r] = this.sold[pos];
+    g.ints[5][r] = this.received[pos];
+    g.ints[6][r] = this.restocked[pos];
+  }
+
+  /** Ends position pos's stockout run on day `end`; `restocked` is the day stock came back (−1: still out). */
+  private closeRun(pos: number, end: number, restocked: number): void {
+    const e = this.events;
+    e.reserve(1);
+    const r = e.length++;
+    e.ints[0][r] = Math.floor(pos / this.plan.locations);
+    e.ints[1][r] = pos % this.plan.locations;
+    e.ints[2][r] = this.outSince[pos];
+    e.ints[3][r] = end;
+    e.ints[4][r] = this.lost.attempts[pos];
+    e.ints[5][r] = this.lost.qty[pos];
+    e.ints[6][r] = restocked;
+    e.floats[0][r] = this.lost.cents[pos];
+    e.floats[1][r] = this.zeroAt[pos];
+    this.outSince[pos] = -1;
+    this.lost.attempts[pos] = 0;
+    this.lost.qty[pos] = 0;
+    this.lost.cents[pos] = 0;
+  }
+}
