@@ -12,6 +12,7 @@ import { dayNumber, isoTimestamp, MS_PER_DAY } from './time';
 
 const CHOOSABLE = TABLE_NAMES.filter((t) => t !== 'dq_faults');
 const LIFECYCLE_ONLY: TableName[] = ['transactions', 'customer_labels', 'daily_metrics'];
+const INVENTORY_ONLY: TableName[] = ['inventory_daily', 'stockout_events'];
 
 /** Any valid scenario a person could set up in the editor runs and exports, whatever its size. */
 describe('robustness (property over random small scenarios)', () => {
@@ -32,8 +33,8 @@ describe('robustness (property over random small scenarios)', () => {
         }),
         (id, o) => {
           const base = TEMPLATES.find((t) => t.id === id)!.build();
-          // Lifecycle tables need a lifecycle; a fault is kept only where its table is chosen and has a column it can take.
-          const tables = o.tables.filter((t) => base.lifecycle || !LIFECYCLE_ONLY.includes(t));
+          // Lifecycle and inventory tables need their sections; a fault is kept only where its table is chosen and has a column it can take.
+          const tables = o.tables.filter((t) => (base.lifecycle || !LIFECYCLE_ONLY.includes(t)) && (base.inventory || !INVENTORY_ONLY.includes(t)));
           const chosen = tables.length > 0 ? tables : base.tables;
           const s: Scenario = {
             ...base,

@@ -238,7 +238,12 @@ export class StockSimulation {
       for (let slot = lineStart[r]; slot < lineStart[r + 1]; slot++) {
         const pos = positionOf[slot - lineStart[from]];
         const q = queues.get(pos);
-        const i = q ? q[served.set(pos, (served.get(pos) ?? -1) + 1).get(pos)!] : slot;
+        let i = slot;
+        if (q) {
+          const turn = served.get(pos) ?? 0;
+          served.set(pos, turn + 1);
+          i = q[turn];
+        }
         const have = this.onHand[pos];
         const take = Math.min(have, this.lineQty[i]);
         a.atPurchase[i] = have;
@@ -257,6 +262,9 @@ export class StockSimulation {
           this.lost.cents[pos] += short * this.linePrice[i];
         }
       }
+    }
+    // Returned units go back where they were sold; known only once the whole hour is served.
+    for (let r = from; r < to; r++) {
       const ret = this.returnOfOrder.get(this.orderIds[r]);
       if (ret !== undefined) {
         const day = this.restockDay[ret] - dayNumber(this.s.calendar.start);
