@@ -12,6 +12,9 @@ import {
   buildTemplate,
   CHURN_SIZES,
   continuation,
+  INVENTORY_SIZES,
+  withInventorySize,
+  type InventorySize,
   exportTable,
   fileStamp,
   formatIssue,
@@ -42,7 +45,8 @@ const USAGE = `Usage: npm run generate -- [options]
   --discount PCT       set every event's discount (the seed's --discount 60)
   --duration D         set every event's duration: 8h, 90m, 2d or hours
   --intensity X        set every event's peak traffic multiplier
-  --size S             lifecycle size preset: small, medium or large (churn_feature_store)
+  --size S             size preset: small, medium or large (churn_feature_store);
+                       development or large (inventory_retail)
   --corruption PCT     the seed's data-quality preset: PCT/2 % null and PCT/2 % impossible
                        ages, PCT % negative amounts; every fault listed in dq_faults
   --continue MANIFEST  continue the run of that manifest.json by --days more days:
@@ -174,11 +178,7 @@ async function loadScenario(values: {
   if (values.seed !== undefined) s = applyOverride(s, `seed=${values.seed}`);
   if (values.tables !== undefined) s = { ...s, tables: values.tables.split(',').map((t) => t.trim()) as Scenario['tables'] };
   s = applyEventOverrides(s, values);
-  if (values.size !== undefined) {
-    if (!(values.size in CHURN_SIZES)) throw argError('--size', `must be ${Object.keys(CHURN_SIZES).join(', ')}, not "${values.size}"`);
-    if (!s.lifecycle) throw argError('--size', 'size presets are for lifecycle scenarios (churn_feature_store)');
-    s = withChurnSize(s, values.size as ChurnSize);
-  }
+  if (values.size !== undefined) s = sized(s, values.size);
   if (values.corruption !== undefined) {
     const pct = Number(values.corruption);
     if (!(pct > 0 && pct <= 50)) throw argError('--corruption', `must be a percentage above 0 and at most 50, not "${values.corruption}"`);
@@ -186,6 +186,19 @@ async function loadScenario(values: {
   }
   for (const assignment of values.set ?? []) s = applyOverride(s, assignment);
   return assertScenario(s);
+}
+
+/** A template's size preset: churn sizes for a lifecycle, inventory sizes for stock. */
+function sized(s: Scenario, size: string): Scenario {
+  if (s.inventory) {
+    if (!(size in INVENTORY_SIZES)) throw argError('--size', `must be ${Object.keys(INVENTORY_SIZES).join(' or ')} for an inventory scenario, not "${size}"`);
+    return withInventorySize(s, size as InventorySize);
+  }
+  if (s.lifecycle) {
+    if (!(size in CHURN_SIZES)) throw argError('--size', `must be ${Object.keys(CHURN_SIZES).join(', ')} for a lifecycle scenario, not "${size}"`);
+    return withChurnSize(s, size as ChurnSize);
+  }
+  throw argError('--size', 'size presets are for lifecycle (churn_feature_store) and inventory (inventory_retail) scenarios');
 }
 
 /** The scenario and day range that continue the run described by a manifest.json. */

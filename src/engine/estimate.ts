@@ -16,11 +16,21 @@ export function estimateRunRows(scenario: Scenario): { orders: number; customers
   return { orders, customers, transactions };
 }
 
+/** Inventory positions and the snapshot rows they write (on change: about one row per position a week). */
+export function estimateInventoryRows(scenario: Scenario): { positions: number; snapshots: number } {
+  const inv = scenario.inventory;
+  if (!inv) return { positions: 0, snapshots: 0 };
+  const positions = scenario.volumes.products * (inv.stores + inv.warehouses + (inv.online ? 1 : 0));
+  const days = scenario.calendar.days;
+  return { positions, snapshots: positions * (inv.snapshot === 'daily' ? days : Math.ceil(days / 7) + 1) };
+}
+
 /** Bytes a run will hold in memory, roughly: columns, plus one export copy of each. */
 export function estimateRunBytes(scenario: Scenario): number {
   const { orders, customers, transactions } = estimateRunRows(scenario);
+  const { positions, snapshots } = estimateInventoryRows(scenario);
   const lines = orders * (1 + scenario.orders.meanExtraItems);
-  return orders * (10 * 8 + 6 * 8) * 2 + lines * 5 * 8 * 2 + customers * 160 + scenario.volumes.products * 120 + transactions * 6 * 8 * 2;
+  return orders * (10 * 8 + 6 * 8) * 2 + lines * 5 * 8 * 2 + customers * 160 + scenario.volumes.products * 120 + transactions * 6 * 8 * 2 + positions * 80 + snapshots * 11 * 4 * 2;
 }
 
 export function formatGiB(bytes: number): string {

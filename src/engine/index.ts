@@ -3,6 +3,7 @@ export { generate, generateSteps, estimateRunBytes, assertFitsMemory, partitionD
 export { continuation } from './continue';
 export { seedCorruptionPreset } from './quality/presets';
 export { CHURN_SIZES, withChurnSize, type ChurnSize } from './scenario/templates/churn';
+export { INVENTORY_SIZES, withInventorySize, type InventorySize } from './scenario/templates/inventory';
 export { validateScenario, assertScenario, parseScenarioText, type Validation } from './scenario/validate';
 export { scenarioSchema, SCHEMA_VERSION, TABLE_NAMES, MIX_KINDS, type Scenario, type Cohort, type Mix, type MixKind, type TableName } from './scenario/schema';
 export { ScenarioError, formatIssue, ERROR_CODES, type ScenarioIssue, type ErrorCode } from './scenario/errors';

@@ -7,6 +7,7 @@ import { dayNumber } from '../time';
 import { correlationReport } from './correlation';
 import { estimateElasticities } from './elasticity';
 import { estimatePriceElasticities } from './priceElasticity';
+import { inventoryReport } from './inventory';
 
 export interface ConformanceRow {
   /** The module that declares the target. */
@@ -166,6 +167,16 @@ export const CONFORMANCE_CHECKS: Record<string, Check> = {
     let k = 0;
     for (let r = 0; r < labels.rowCount; r++) k += numericValue(churned, r);
     return [{ module: 'lifecycle', target: 'churn rate at the label date', expected: l.churnRatePct, measured: (100 * k) / Math.max(1, labels.rowCount), tolerance: 2, unit: '%' as const }];
+  },
+  inventory: (run) => {
+    const report = inventoryReport(run);
+    if (!report) return [];
+    return [
+      { module: 'inventory', target: 'stockout rate (share of positions out, averaged over days), in the 5-10% band', expected: 7.5, measured: report.stockoutPct, tolerance: 2.5, unit: '%' as const },
+      ...report.checks
+        .filter((c) => !c.check.startsWith('stockout rate'))
+        .map((c) => ({ module: 'inventory', target: c.check, expected: 0, measured: c.pass ? 0 : 1, tolerance: 0, unit: 'count' as const })),
+    ];
   },
   pricing: (run, table) =>
     estimatePriceElasticities(run.scenario, table('orders'), table('customers')).map((c) => ({

@@ -31,13 +31,13 @@ export const inventoryModule: EngineModule = {
       throw new ScenarioError([{ code: 'E110', field: 'partition', message: 'a scenario with inventory runs from its first day: stock carries from one day to the next' }]);
     }
     const plan = buildInventoryPlan(s, ctx.table('customers'), ctx.table('products'), ctx.table('suppliers'));
-    const sim = new StockSimulation(s, plan, ctx.table('orders'), ctx.table('order_items'), ctx.table('returns'));
+    const sim = new StockSimulation(s, plan, ctx.table('orders'), ctx.table('order_items'), ctx.table('returns'), ctx.table('cart_abandonment'));
     for (let d = 0; d < ctx.dayTo; d++) {
       sim.day(d);
       if (d % 10 === 9) yield d / ctx.dayTo;
     }
     const orders = rewriteOrders(ctx.table('orders'), ctx.table('order_items'), ctx.table('payments'), ctx.table('returns'), sim.allocation, sim.restockDay);
-    const carts = abandonedCarts(ctx.table('cart_abandonment'), ctx.tableIfMade('hourly_metrics'), ctx.table('orders'), ctx.table('order_items'), sim.allocation, streamFor(s.seed, 'inventory', 'carts'));
+    const carts = abandonedCarts(ctx.table('cart_abandonment'), sim.cartLowItems, ctx.tableIfMade('hourly_metrics'), ctx.table('orders'), ctx.table('order_items'), sim.allocation, streamFor(s.seed, 'inventory', 'carts'));
     return [...orders, ...carts, ...inventoryTables(s, plan, sim)];
   },
 };
@@ -69,6 +69,12 @@ export class StockSimulation {
   private readonly lineQty: Int32Array;
   private readonly linePrice: Float64Array;
   private nextOrder = 0;
+  private nextCart = 0;
+  private readonly cartTime: Float64Array;
+  private readonly cartCustomer: Int32Array;
+  private readonly cartItems: Int32Array;
+  /** Items of each planned abandoned cart that sat on a low shelf when it was abandoned. */
+  readonly cartLowItems: Int32Array;
 
   /** Per day and position, what moved; and the out-of-stock bookkeeping. */
   readonly sold: Int32Array;
@@ -90,6 +96,7 @@ export class StockSimulation {
     orders: DataTable,
     items: DataTable,
     returns: DataTable,
+    carts: DataTable,
   ) {
     const inv = s.inventory!;
     const positions = plan.products * plan.locations;
@@ -105,6 +112,10 @@ export class StockSimulation {
       return c.values;
     };
     this.orderTime = floats(orders, 'created_at');
+    this.cartTime = floats(carts, 'created_at');
+    this.cartCustomer = ints(carts, 'customer_id');
+    this.cartItems = ints(carts, 'item_count');
+    this.cartLowItems = new Int32Array(carts.rowCount);
     this.orderCustomer = ints(orders, 'customer_id');
     const channel = column(orders, 'channel');
     this.storeOrder = Uint8Array.from({ length: orders.rowCount }, (_, r) => (channel.type === 'dict' && channel.dictionary[channel.indices[r]] === STORE_CHANNEL ? 1 : 0));
@@ -198,7 +209,9 @@ export class StockSimulation {
       while (last < this.orderTime.length && this.orderTime[last] < hourEnd) last++;
       this.hour(this.nextOrder, last, rng);
       this.nextOrder = last;
+      this.cartsUntil(hourEnd, rng);
     }
+    this.cartsUntil(dayEnd, rng);
     this.closeDay(d);
   }
 
@@ -272,6 +285,22 @@ export class StockSimulation {
           for (let i = lineStart[r]; i < lineStart[r + 1]; i++) this.restocks[day].push({ pos: (this.lineProduct[i] - 1) * plan.locations + a.location[i], qty: a.sold[i] });
         }
       }
+    }
+  }
+
+  /**
+   * Planned abandoned carts up to time `end`: their items are drawn like order lines
+   * (by popularity, at the shopper's fulfilment location) and counted where the shelf
+   * is at or below the low-stock threshold now.
+   */
+  private cartsUntil(end: number, rng: Rng): void {
+    const low = this.s.inventory!.lowStockUnits;
+    for (; this.nextCart < this.cartTime.length && this.cartTime[this.nextCart] < end; this.nextCart++) {
+      const c = this.nextCart;
+      const loc = locationFor(this.plan, this.cartCustomer[c], false);
+      let count = 0;
+      for (let k = 0; k < this.cartItems[c]; k++) if (this.onHand[this.plan.productPick.sample(rng) * this.plan.locations + loc] <= low) count++;
+      this.cartLowItems[c] = count;
     }
   }
 

@@ -1,3 +1,4 @@
+import type { AliasTable } from '../random/alias';
 import { streamFor } from '../random/rng';
 import type { Inventory, Scenario } from '../scenario/schema';
 import type { DataTable } from '../table';
@@ -28,6 +29,8 @@ export interface InventoryPlan {
   phase: Int32Array;
   /** The stockout share the levels were set for (what the Poisson model expects). */
   expectedStockoutPct: number;
+  /** How shoppers pick products (the orders module's popularity). */
+  productPick: AliasTable;
 }
 
 export function locationCount(inv: Inventory): number {
@@ -69,7 +72,7 @@ export function buildInventoryPlan(s: Scenario, customers: DataTable, products: 
   }
   const { cover, expected } = calibrateCover(demand, inv);
   const orderUpTo = Int32Array.from(demand, (lambda) => levelFor(lambda, cover, inv));
-  return { locations, stores: inv.stores, fulfilment, products: n, orderUpTo, demand, phase, expectedStockoutPct: 100 * expected };
+  return { locations, stores: inv.stores, fulfilment, products: n, orderUpTo, demand, phase, expectedStockoutPct: 100 * expected, productPick: oc.productPick };
 }
 
 function levelFor(lambda: number, cover: number, inv: Inventory): number {

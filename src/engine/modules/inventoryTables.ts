@@ -88,14 +88,14 @@ export function rewriteOrders(orders: DataTable, items: DataTable, payments: Dat
 }
 
 /**
- * Abandoned carts gain low_inventory_trigger and inventory_constrained_items. Carts as
- * planned hold no low-stock item; an order that met low stock on some line stands for a
- * shopper who saw it, and spawns an extra abandoned cart (those low-stock items, reason
- * out_of_stock) with the probability that lifts the abandoned share among such shoppers
- * 10 points above everyone else's. Carts are renumbered in time order; hourly_metrics
- * counts the new ones.
+ * Abandoned carts gain low_inventory_trigger and inventory_constrained_items: a planned
+ * cart is triggered when one of its items sat on a low shelf. Shoppers who met low stock
+ * (triggered carts, and orders with a line that found a low shelf) then abandon 10 points
+ * more often than the others: exactly enough extra abandoned carts (those low items,
+ * reason out_of_stock) are added, each copying a low-stock order's shopper and hour.
+ * Carts are renumbered in time order; hourly_metrics counts the new ones.
  */
-export function abandonedCarts(carts: DataTable, hourly: DataTable | null, orders: DataTable, items: DataTable, a: Allocation, rng: Rng): DataTable[] {
+export function abandonedCarts(carts: DataTable, cartLowItems: Int32Array, hourly: DataTable | null, orders: DataTable, items: DataTable, a: Allocation, rng: Rng): DataTable[] {
   const orderCol = column(items, 'order_id');
   const qty = column(items, 'quantity');
   const price = fixedValues(items, 'unit_price');
@@ -112,20 +112,22 @@ export function abandonedCarts(carts: DataTable, hourly: DataTable | null, order
     lowLines[r]++;
     lowValue[r] += qty.values[i] * price[i];
   }
-  let lowOrders = 0;
-  for (const n of lowLines) if (n > 0) lowOrders++;
-  const otherOrders = orders.rowCount - lowOrders;
-  const base = carts.rowCount / Math.max(1, carts.rowCount + otherOrders);
-  const lifted = Math.min(0.95, base + LOW_STOCK_ABANDONMENT_POINTS / 100);
-  const perOrder = lifted / (1 - lifted);
+  const lowOrders: number[] = [];
+  lowLines.forEach((n, r) => n > 0 && lowOrders.push(r));
+  let lowCarts = 0;
+  for (const n of cartLowItems) if (n > 0) lowCarts++;
+  const otherCarts = carts.rowCount - lowCarts;
+  const otherRate = otherCarts / Math.max(1, otherCarts + orders.rowCount - lowOrders.length);
+  const lifted = Math.min(0.95, otherRate + LOW_STOCK_ABANDONMENT_POINTS / 100);
+  // (lowCarts + E) / (lowCarts + E + lowOrders) = lifted
+  const needed = lowOrders.length === 0 ? 0 : Math.max(0, Math.round((lifted * (lowCarts + lowOrders.length) - lowCarts) / (1 - lifted)));
 
   const extra: { customer: number; at: number; items: number; value: number }[] = [];
-  for (let r = 0; r < orders.rowCount; r++) {
-    if (lowLines[r] === 0) continue;
-    const k = Math.floor(perOrder) + (rng.bernoulli(perOrder - Math.floor(perOrder)) ? 1 : 0);
+  for (let j = 0; j < needed; j++) {
+    const r = lowOrders[rng.int(lowOrders.length)];
     const t = created.values[r];
     const hourStart = Math.floor(t / MS_PER_HOUR) * MS_PER_HOUR;
-    for (let j = 0; j < k; j++) extra.push({ customer: customer.values[r], at: hourStart + rng.int(Math.floor((t - hourStart) / 1000) + 1) * 1000, items: lowLines[r], value: lowValue[r] });
+    extra.push({ customer: customer.values[r], at: hourStart + rng.int(Math.floor((t - hourStart) / 1000) + 1) * 1000, items: lowLines[r], value: lowValue[r] });
   }
   const n = carts.rowCount + extra.length;
   const at = column(carts, 'created_at');
@@ -142,8 +144,8 @@ export function abandonedCarts(carts: DataTable, hourly: DataTable | null, order
     }),
   };
   merged.columns.push(
-    { name: 'low_inventory_trigger', type: 'bool', values: Uint8Array.from({ length: n }, (_, i) => (i >= carts.rowCount ? 1 : 0)) },
-    { name: 'inventory_constrained_items', type: 'int32', values: Int32Array.from({ length: n }, (_, i) => (i >= carts.rowCount ? extra[i - carts.rowCount].items : 0)) },
+    { name: 'low_inventory_trigger', type: 'bool', values: Uint8Array.from({ length: n }, (_, i) => (i >= carts.rowCount || cartLowItems[i] > 0 ? 1 : 0)) },
+    { name: 'inventory_constrained_items', type: 'int32', values: Int32Array.from({ length: n }, (_, i) => (i >= carts.rowCount ? extra[i - carts.rowCount].items : cartLowItems[i])) },
   );
   const times = column(merged, 'created_at') as Extract<Column, { type: 'timestamp' }>;
   const order = Int32Array.from({ length: n }, (_, i) => i).sort((x, y) => times.values[x] - times.values[y] || x - y);
