@@ -2,6 +2,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { Progress } from '../engine/generate';
 import type { Distribution, DistributionRequest, TimeSeriesRequest } from '../engine/analysis/distribution';
 import type { ExportFormat } from '../engine/export/bundle';
+import type { StockPoint } from '../engine/analysis/inventory';
 import type { EngineApi } from '../worker/generator.worker';
 import type { ComparisonOutcome, ExportedBlob, FaultView, RunOutcome, RunResult } from '../worker/session';
 
@@ -101,6 +102,10 @@ export class EngineBridge {
 
   faultView(table: string, version: 'clean' | 'faulty', onlyFaulty: boolean): Promise<FaultView | null> {
     return this.call((api) => api.faultView(table, version, onlyFaulty));
+  }
+
+  stockSeries(productId: number, locationId: number): Promise<StockPoint[]> {
+    return this.call((api) => api.stockSeries(productId, locationId));
   }
 
   sortOrder(table: string, column: string, descending: boolean): Promise<Int32Array> {

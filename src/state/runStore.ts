@@ -34,6 +34,7 @@ export interface RunState {
   conformance: ConformanceRow[];
   quality: RunResult['quality'];
   lifecycle: RunResult['lifecycle'];
+  inventory: RunResult['inventory'];
   headline: RunResult['headline'];
   /** The scenario the result was generated from (events, calendar), for charts. */
   resultScenario: Scenario | null;
@@ -79,6 +80,7 @@ function fromResult(r: RunResult) {
     conformance: r.conformance,
     quality: r.quality,
     lifecycle: r.lifecycle,
+    inventory: r.inventory,
     headline: r.headline,
     elapsedMs: r.elapsedMs,
   };
@@ -97,6 +99,7 @@ export const useRunStore = create<RunState>()((set, get) => ({
   conformance: [],
   quality: null,
   lifecycle: null,
+  inventory: null,
   headline: [],
   resultScenario: null,
   elapsedMs: 0,
@@ -187,3 +190,4 @@ export const selectConformance = (s: RunState) => s.conformance;
 export const selectHeadline = (s: RunState) => s.headline;
 export const selectQuality = (s: RunState) => s.quality;
 export const selectLifecycle = (s: RunState) => s.lifecycle;
+export const selectInventory = (s: RunState) => s.inventory;

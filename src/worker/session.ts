@@ -17,6 +17,7 @@ import { compareKpis, headline, hourlyPair, type Kpi } from '../engine/analysis/
 import { eventWindows } from '../engine/modules/events';
 import { faultView, qualityReport, type QualityReport } from '../engine/analysis/quality';
 import { lifecycleReport, type LifecycleReport } from '../engine/analysis/lifecycle';
+import { inventoryReport, stockSeries, type InventoryReport, type StockPoint } from '../engine/analysis/inventory';
 
 export interface ResultTableIPC {
   name: string;
@@ -38,6 +39,8 @@ export interface RunResult {
   quality: QualityReport | null;
   /** Churn against its target and survival by segment; null without a lifecycle. */
   lifecycle: LifecycleReport | null;
+  /** Stockout rate, the seed's must-holds and lost sales; null without inventory. */
+  inventory: InventoryReport | null;
   /** Headline figures (orders, revenue, …) for KPI cards and the presentation. */
   headline: { key: string; label: string; value: number; unit: 'count' | 'money' | 'share' }[];
   elapsedMs: number;
@@ -98,6 +101,7 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
       conformance,
       quality: qualityReport(run),
       lifecycle: lifecycleReport(run),
+      inventory: inventoryReport(run),
       headline: headlineKpis,
       elapsedMs: performance.now() - started,
     };
@@ -189,6 +193,10 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
       if (!cells) return null;
       const view = { name: table, rowCount: cells.table.rowCount, ipc: toArrowIPC(cells.table), rows: cells.rows, columns: cells.columns, kinds: cells.kinds };
       return transfer(view, [view.ipc.buffer as ArrayBuffer, view.rows.buffer]);
+    },
+
+    stockSeries(productId: number, locationId: number): StockPoint[] {
+      return current ? stockSeries(current, productId, locationId) : [];
     },
 
     sortOrder(table: string, column: string, descending: boolean): Int32Array {

@@ -169,3 +169,33 @@ function lineDays(items: DataTable, orders: DataTable): Int32Array {
   for (let r = 0; r < orders.rowCount; r++) dayOf.set(ids[r], Math.floor(created[r] / MS_PER_DAY));
   return Int32Array.from(ints(items, 'order_id'), (id) => dayOf.get(id) ?? -1);
 }
+
+export interface StockPoint {
+  date: number;
+  onHand: number;
+  sold: number;
+  received: number;
+  restocked: number;
+}
+
+/** One position's stock day by day (days without a snapshot row carry the last level). */
+export function stockSeries(run: GeneratedRun, productId: number, locationId: number): StockPoint[] {
+  const daily = run.clean.find((t) => t.name === 'inventory_daily') ?? run.tables.find((t) => t.name === 'inventory_daily');
+  if (!daily) return [];
+  const [date, product, location, onHand, sold, received, restocked] = ['date', 'product_id', 'location_id', 'on_hand', 'units_sold', 'units_received', 'units_restocked'].map((c) => ints(daily, c));
+  const start = date[0] ?? 0;
+  const days = run.scenario.calendar.days;
+  const out: StockPoint[] = [];
+  let level = 0;
+  let r = 0;
+  for (let d = 0; d < days; d++) {
+    const point = { date: start + d, onHand: level, sold: 0, received: 0, restocked: 0 };
+    for (; r < daily.rowCount && date[r] <= start + d; r++) {
+      if (date[r] !== start + d || product[r] !== productId || location[r] !== locationId) continue;
+      level = onHand[r];
+      Object.assign(point, { onHand: level, sold: sold[r], received: received[r], restocked: restocked[r] });
+    }
+    out.push(point);
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { BROWSER_MEMORY_BUDGET, estimateRunBytes, estimateRunRows, formatGiB } from '../../engine/estimate';
+import { BROWSER_MEMORY_BUDGET, estimateInventoryRows, estimateRunBytes, estimateRunRows, formatGiB } from '../../engine/estimate';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 
 /** How big the run will be, and a warning before Run when it will not fit in a tab. */
@@ -7,7 +7,14 @@ export function RunSize() {
   const rows = estimateRunRows(s);
   if (![rows.orders, rows.transactions].every((n) => Number.isFinite(n) && n >= 0)) return null;
   const bytes = estimateRunBytes(s);
-  const what = [rows.orders > 0 && `${Math.round(rows.orders).toLocaleString('en-US')} orders`, rows.transactions > 0 && `${Math.round(rows.transactions).toLocaleString('en-US')} purchases`].filter(Boolean).join(' · ');
+  const stock = estimateInventoryRows(s);
+  const what = [
+    rows.orders > 0 && `${Math.round(rows.orders).toLocaleString('en-US')} orders`,
+    rows.transactions > 0 && `${Math.round(rows.transactions).toLocaleString('en-US')} purchases`,
+    stock.positions > 0 && `${stock.positions.toLocaleString('en-US')} stock positions`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const tooBig = bytes > BROWSER_MEMORY_BUDGET;
   return (
     <p className={tooBig ? 'field-error' : 'muted small'}>

@@ -4,6 +4,7 @@ import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { CohortEditor } from './CohortEditor';
 import { EventTimeline } from './EventTimeline';
+import { InventoryEditor } from './InventoryEditor';
 import { LifecycleEditor } from './LifecycleEditor';
 import { QualityEditor } from './QualityEditor';
 import { TenantEditor } from './TenantEditor';
@@ -49,6 +50,8 @@ export function ScenarioEditor() {
       <TenantEditor />
 
       <LifecycleEditor />
+
+      <InventoryEditor />
 
       <EventTimeline />
 

@@ -22,10 +22,11 @@ import { SummaryView } from './SummaryView';
 import { TimeCurveView } from './TimeCurveView';
 import { CorrelationView } from './CorrelationView';
 import { ElasticityView } from './elasticity/ElasticityView';
+import { InventoryView } from './InventoryView';
 import { LifecycleView } from './LifecycleView';
 import { QualityView } from './QualityView';
 
-const VIEWS = ['Tables', 'Summary', 'Distributions', 'Time curve', 'Correlations', 'Elasticity', 'Lifecycle', 'Quality', 'Compare', 'Conformance'] as const;
+const VIEWS = ['Tables', 'Summary', 'Distributions', 'Time curve', 'Correlations', 'Elasticity', 'Inventory', 'Lifecycle', 'Quality', 'Compare', 'Conformance'] as const;
 type View = (typeof VIEWS)[number];
 
 /** Views that apply to some scenarios only; the others always show. */
@@ -33,6 +34,7 @@ const APPLIES: Partial<Record<View, (s: Scenario) => boolean>> = {
   'Time curve': (s) => s.tables.includes('hourly_metrics'),
   Correlations: (s) => s.tables.includes('hourly_metrics'),
   Elasticity: (s) => s.tenants.length > 0 || s.events.some((e) => e.discountPct > 0),
+  Inventory: (s) => s.inventory !== null,
   Lifecycle: (s) => s.lifecycle !== null,
   Quality: (s) => s.quality.faults.length > 0,
 };
@@ -111,6 +113,7 @@ export function ResultsPanel() {
             {view === 'Time curve' && <TimeCurveView />}
             {view === 'Correlations' && <CorrelationView />}
             {view === 'Elasticity' && <ElasticityView />}
+            {view === 'Inventory' && <InventoryView />}
             {view === 'Lifecycle' && <LifecycleView />}
             {view === 'Quality' && <QualityView />}
             {view === 'Compare' && <CompareView />}

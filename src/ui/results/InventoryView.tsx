@@ -1,0 +1,138 @@
+import { useEffect, useRef, useState } from 'react';
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { engineBridge } from '../../bridge/engineBridge';
+import type { StockPoint } from '../../engine/analysis/inventory';
+import { isoDay } from '../../engine/time';
+import { selectInventory, selectResultScenario, selectStatus, useRunStore } from '../../state/runStore';
+import { ChartActions } from '../charts/ChartActions';
+import { formatCount } from '../labels';
+
+const money = (v: number) => `$${v.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+
+/** Stockouts against their band, one position's stock over time, lost sales and the seed's must-holds. */
+export function InventoryView() {
+  const report = useRunStore(selectInventory);
+  const scenario = useRunStore(selectResultScenario);
+  const rateChart = useRef<HTMLDivElement>(null);
+  if (!report || !scenario?.inventory) return <p className="muted">Run a scenario with inventory (the Inventory retail template, or add stock in the editor) to see stockouts and lost sales.</p>;
+  const [lo, hi] = report.band;
+  const inBand = report.stockoutPct >= lo && report.stockoutPct <= hi;
+  const passed = report.checks.filter((c) => c.pass).length;
+  return (
+    <div className="inventory">
+      <p className={`definition ${inBand ? 'all-pass' : ''}`} role="status">
+        Stockout rate <b>{report.stockoutPct.toFixed(2)}%</b> of {formatCount(report.positions)} product × location positions, averaged over days (band {lo}-{hi}%, levels set for {report.targetPct}%). {passed} of {report.checks.length} must-holds pass.
+      </p>
+      <div className="chart-head">
+        <span className="muted small">Share of positions out of stock at the end of each day; the shaded band is {lo}-{hi}%.</span>
+        <ChartActions target={rateChart} name={`${scenario.name}-stockout-rate`} />
+      </div>
+      <div className="chart-box short" ref={rateChart} role="img" aria-label={`Stockout rate per day, averaging ${report.stockoutPct.toFixed(2)}%, against the ${lo}-${hi}% band`}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={report.daily} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
+            <CartesianGrid stroke="#e6e9f0" />
+            <XAxis dataKey="date" tickFormatter={(d: number) => isoDay(d).slice(5)} minTickGap={40} />
+            <YAxis unit="%" width={48} domain={[0, (max: number) => Math.max(hi + 2, Math.ceil(max))]} />
+            <Tooltip labelFormatter={(d) => isoDay(Number(d))} formatter={(v) => `${Number(v).toFixed(2)}%`} />
+            <ReferenceArea y1={lo} y2={hi} fill="#1b7f4b" fillOpacity={0.08} />
+            <ReferenceLine y={report.targetPct} stroke="#1b7f4b" strokeDasharray="4 4" />
+            <Line dataKey="stockoutPct" name="out of stock" stroke="#542788" strokeWidth={2} dot={false} isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <div className="chart-pair">
+        <table className="stats compact" aria-label="Inventory must-holds">
+          <thead>
+            <tr>
+              <th>must hold</th>
+              <th>measured</th>
+              <th>result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.checks.map((c) => (
+              <tr key={c.check}>
+                <td>{c.check}</td>
+                <td className="num">{c.measured}</td>
+                <td className={c.pass ? 'ok' : 'bad'}>{c.pass ? 'pass' : 'fail'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table className="stats compact" aria-label="Top products by lost revenue">
+          <thead>
+            <tr>
+              <th>product</th>
+              <th>lost revenue</th>
+              <th>lost units</th>
+              <th>stockouts</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.topLost.map((p) => (
+              <tr key={p.productId}>
+                <td className="num">{p.productId}</td>
+                <td className="num">{money(p.lostRevenue)}</td>
+                <td className="num">{formatCount(p.lostUnits)}</td>
+                <td className="num">{formatCount(p.events)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <StockChart defaultProduct={report.topLost[0]?.productId ?? 1} locations={scenario.inventory.stores + scenario.inventory.warehouses + (scenario.inventory.online ? 1 : 0)} name={scenario.name} />
+    </div>
+  );
+}
+
+function StockChart({ defaultProduct, locations, name }: { defaultProduct: number; locations: number; name: string }) {
+  const status = useRunStore(selectStatus);
+  const [product, setProduct] = useState(defaultProduct);
+  const [location, setLocation] = useState(1);
+  const [series, setSeries] = useState<StockPoint[]>([]);
+  const chart = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (status !== 'done') return;
+    let live = true;
+    void engineBridge.stockSeries(product, location).then((s) => live && setSeries(s));
+    return () => {
+      live = false;
+    };
+  }, [product, location, status]);
+  const data = series.map((p) => ({ ...p, out: p.onHand === 0 ? 1 : null }));
+  const outDays = series.filter((p) => p.onHand === 0).length;
+  return (
+    <>
+      <div className="chart-head">
+        <label>
+          Product
+          <input type="number" min={1} value={product} onChange={(e) => Number(e.target.value) >= 1 && setProduct(Math.floor(Number(e.target.value)))} aria-label="Product id" className="small-number" />
+        </label>
+        <label>
+          Location
+          <input type="number" min={1} max={locations} value={location} onChange={(e) => Number(e.target.value) >= 1 && Number(e.target.value) <= locations && setLocation(Math.floor(Number(e.target.value)))} aria-label="Location id" className="small-number" />
+        </label>
+        <span className="muted small">
+          On hand per day; bars are deliveries, restocked returns and sales; shaded days are out of stock ({outDays} of {series.length}).
+        </span>
+        <ChartActions target={chart} name={`${name}-stock-p${product}-l${location}`} />
+      </div>
+      <div className="chart-box short" ref={chart} role="img" aria-label={`Stock of product ${product} at location ${location}: ${outDays} days out of stock`}>
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={data} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
+            <CartesianGrid stroke="#e6e9f0" />
+            <XAxis dataKey="date" type="number" domain={['dataMin - 0.5', 'dataMax + 0.5']} tickFormatter={(d: number) => isoDay(Math.round(d)).slice(5)} minTickGap={40} />
+            <YAxis allowDecimals={false} width={40} />
+            <Tooltip labelFormatter={(d) => isoDay(Number(d))} />
+            <Legend verticalAlign="top" />
+            {data.map((p) => (p.out ? <ReferenceArea key={p.date} x1={p.date - 0.5} x2={p.date + 0.5} fill="#c62828" fillOpacity={0.12} /> : null))}
+            <Bar dataKey="received" name="delivered" fill="#1b7f4b" barSize={5} isAnimationActive={false} />
+            <Bar dataKey="restocked" name="restocked returns" fill="#0b6fa4" barSize={5} isAnimationActive={false} />
+            <Bar dataKey="sold" name="sold" fill="#b35806" barSize={5} isAnimationActive={false} />
+            <Line dataKey="onHand" name="on hand" type="stepAfter" stroke="#542788" strokeWidth={2} dot={false} isAnimationActive={false} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+    </>
+  );
+}
