@@ -1,13 +1,17 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import type { Scenario } from '../src/engine/scenario/schema';
 import { millionOrderBaseline } from './scenario';
 
 const PORT = 4181;
 
-/** Runs the million-order baseline in the built app and reads long tasks from a PerformanceObserver. */
-export async function measureBrowserRun(): Promise<{ runMs: number; longestTaskMs: number; longTasks: number }> {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+let built = false;
+
+/** Runs a scenario (the million-order baseline unless given) in the built app and reads long tasks from a PerformanceObserver. */
+export async function measureBrowserRun(scenario: Scenario = millionOrderBaseline()): Promise<{ runMs: number; longestTaskMs: number; longTasks: number }> {
+  if (!built) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  built = true;
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
   const executablePath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
   const browser = await chromium.launch({
@@ -17,7 +21,7 @@ export async function measureBrowserRun(): Promise<{ runMs: number; longestTaskM
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await waitForServer(page, `http://127.0.0.1:${PORT}/`);
-    await page.evaluate((s) => localStorage.setItem('scenario-designer/scenario', JSON.stringify({ state: { scenario: s }, version: 0 })), millionOrderBaseline());
+    await page.evaluate((s) => localStorage.setItem('scenario-designer/scenario', JSON.stringify({ state: { scenario: s }, version: 0 })), scenario);
     await page.reload();
     await page.evaluate(() => {
       const w = window as unknown as { __longTasks: number[] };

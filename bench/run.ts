@@ -2,6 +2,7 @@
 // peak memory is its own. `--no-browser` skips the Chromium part.
 import { execFileSync } from 'node:child_process';
 import { measureBrowserRun } from './browser';
+import { inventoryDevelopment } from './scenario';
 
 function runJson<T>(script: string, args: string[] = []): T {
   const out = execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -41,9 +42,31 @@ console.log(`peer: generate + CSV                   ${fmt(peer.ms)}   ${mb(peer.
 console.log(`ours: generate + CSV                   ${fmt(oursTotal)}   ${mb(ours.csvBytes)}   peak RSS ${ours.maxRssMB.toFixed(0)} MB (Parquet included)`);
 console.log(`speed-up: ${(peer.ms / oursTotal).toFixed(1)}×   (target ≥ 30×)`);
 
+interface Sized {
+  ms: number;
+  rows: Record<string, number>;
+  peakMB: number;
+  stockoutPct?: number;
+  churnPct?: number;
+}
+const rowsOf = (x: Sized, names: string[]) => names.map((n) => `${n} ${(x.rows[n] ?? 0).toLocaleString('en-US')}`).join(', ');
+
+console.log('\nInventory retail (seed 002 reported 10-15 min for development, 45-60 min estimated for large):');
+for (const size of ['development', 'large']) {
+  const x = runJson<Sized>('bench/sized.ts', ['inventory_retail', size]);
+  console.log(`${size.padEnd(12)} ${fmt(x.ms).padStart(9)}   peak RSS ${x.peakMB.toFixed(0)} MB   stockout rate ${x.stockoutPct!.toFixed(2)}%   ${rowsOf(x, ['order_items', 'inventory_daily', 'stockout_events'])}   (targets: development < 15 s, large < 3 min; snapshots on change)`);
+}
+console.log('\nChurn feature store (seed 003 sizes):');
+for (const size of ['small', 'medium', 'large']) {
+  const x = runJson<Sized>('bench/sized.ts', ['churn_feature_store', size]);
+  console.log(`${size.padEnd(12)} ${fmt(x.ms).padStart(9)}   peak RSS ${x.peakMB.toFixed(0)} MB   churn ${x.churnPct!.toFixed(2)}% (target 15 ± 2)   ${rowsOf(x, ['customers', 'transactions'])}`);
+}
+
 if (!process.argv.includes('--no-browser')) {
   const browser = await measureBrowserRun();
   console.log(`\nbrowser (Chromium, built app, same scenario):`);
   console.log(`run to Done (worker generate + summaries + IPC + render)   ${fmt(browser.runMs)}`);
   console.log(`longest main-thread task during the run: ${browser.longestTaskMs.toFixed(0)} ms over ${browser.longTasks} long tasks   (target ≤ 50 ms)`);
+  const stock = await measureBrowserRun(inventoryDevelopment());
+  console.log(`inventory retail, development size, run to Done   ${fmt(stock.runMs)}   (target < 30 s); longest main-thread task ${stock.longestTaskMs.toFixed(0)} ms`);
 }

@@ -18,3 +18,8 @@ export function millionOrderBaseline(all = false): Scenario {
     tables: all ? s.tables : [...SPINE_TABLES],
   };
 }
+
+/** Seed 002's development size: 2,000 products × 50 locations × 90 days. */
+export function inventoryDevelopment(): Scenario {
+  return { ...buildTemplate('inventory_retail'), seed: 7 };
+}
