@@ -36,6 +36,14 @@ const nums = (t: DataTable, name: string): Float64Array => {
  * restocks and sales.
  */
 export function inventoryReport(run: GeneratedRun): InventoryReport | null {
+  // The conformance report and the Inventory view both ask for it: read the tables once.
+  if (!reports.has(run)) reports.set(run, readReport(run));
+  return reports.get(run)!;
+}
+
+const reports = new WeakMap<GeneratedRun, InventoryReport | null>();
+
+function readReport(run: GeneratedRun): InventoryReport | null {
   const inv = run.scenario.inventory;
   const pick = (name: string) => run.clean.find((t) => t.name === name) ?? run.tables.find((t) => t.name === name);
   const daily = pick('inventory_daily');

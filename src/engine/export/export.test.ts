@@ -8,7 +8,7 @@ import * as pq from 'parquet-wasm/esm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../generate';
 import { smallScenario } from '../testing';
-import type { DataTable } from '../table';
+import { cellText, type DataTable } from '../table';
 import { isoDay, isoTimestamp } from '../time';
 import { GENERATOR } from '../version';
 import { buildManifest, exportTable, fileStamp, zipBundle } from './bundle';
@@ -22,23 +22,9 @@ beforeAll(async () => {
 });
 
 /** The value an independent reader should see in a cell, as text. */
+/** The cell as text (null: an empty cell), formatted apart from the CSV byte writer. */
 function expected(table: DataTable, row: number, c: number): string {
-  const col = table.columns[c];
-  if (col.valid && !col.valid[row]) return '';
-  switch (col.type) {
-    case 'fixed':
-      return (col.values[row] / 10 ** col.scale).toFixed(col.scale);
-    case 'timestamp':
-      return isoTimestamp(col.values[row]);
-    case 'date':
-      return isoDay(col.values[row]);
-    case 'dict':
-      return col.dictionary[col.indices[row]];
-    case 'string':
-      return col.values[row];
-    default:
-      return String(col.values[row]);
-  }
+  return cellText(table.columns[c], row) ?? '';
 }
 
 const run = generate(smallScenario(21, { volumes: { customers: 500, ordersPerDay: 150, suppliers: 12, products: 80 } }));
