@@ -3,6 +3,7 @@ import { cartsModule } from './modules/carts';
 import { catalogModule } from './modules/catalog';
 import { customersModule } from './modules/customers';
 import { inventoryModule } from './modules/inventory';
+import { jaffleModule } from './modules/jaffle';
 import { lifecycleModule } from './modules/lifecycle';
 import { metricsModule } from './modules/metrics';
 import { returnsModule } from './modules/returns';
@@ -18,7 +19,7 @@ import { TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
 import type { DataTable } from './table';
 
 /** Registered modules, in an order where each follows its dependencies. */
-export const MODULES: readonly EngineModule[] = [customersModule, catalogModule, campaignsModule, ordersModule, supportModule, cartsModule, returnsModule, metricsModule, tenantsModule, tenantDailyModule, lifecycleModule, inventoryModule];
+export const MODULES: readonly EngineModule[] = [customersModule, catalogModule, campaignsModule, ordersModule, supportModule, cartsModule, returnsModule, metricsModule, tenantsModule, tenantDailyModule, lifecycleModule, inventoryModule, jaffleModule];
 
 export interface PartitionOptions {
   /** Cut the calendar into this many contiguous day ranges… */

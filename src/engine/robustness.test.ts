@@ -4,8 +4,9 @@ import { toArrowIPC } from './export/arrow';
 import { toCSV } from './export/csv';
 import { generate } from './generate';
 import { eventStartMs } from './modules/events';
+import { jaffleFaults } from './modules/jaffle';
 import { ScenarioError } from './scenario/errors';
-import { FAULT_KINDS, TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
+import { FAULT_KINDS, JAFFLE_TABLES, TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
 import { TEMPLATES } from './scenario/templates';
 import { validateScenario } from './scenario/validate';
 import { dayNumber, isoTimestamp, MS_PER_DAY } from './time';
@@ -33,8 +34,10 @@ describe('robustness (property over random small scenarios)', () => {
         }),
         (id, o) => {
           const base = TEMPLATES.find((t) => t.id === id)!.build();
-          // Lifecycle and inventory tables need their sections; a fault is kept only where its table is chosen and has a column it can take.
-          const tables = o.tables.filter((t) => (base.lifecycle || !LIFECYCLE_ONLY.includes(t)) && (base.inventory || !INVENTORY_ONLY.includes(t)));
+          // Lifecycle, inventory and jaffle tables need their sections; a fault is kept only where its table is chosen and has a column it can take.
+          const tables = o.tables.filter(
+            (t) => (base.lifecycle || !LIFECYCLE_ONLY.includes(t)) && (base.inventory || !INVENTORY_ONLY.includes(t)) && (base.jaffle || !(JAFFLE_TABLES as readonly string[]).includes(t)),
+          );
           const chosen = tables.length > 0 ? tables : base.tables;
           const s: Scenario = {
             ...base,
@@ -43,6 +46,8 @@ describe('robustness (property over random small scenarios)', () => {
             volumes: { customers: o.customers, ordersPerDay: o.ordersPerDay, products: o.products, suppliers: o.suppliers },
             events: base.events.map((e) => ({ ...e, start: isoTimestamp(eventStartMs(e) + o.shiftDays * MS_PER_DAY).slice(0, 16).replace(' ', 'T') })),
             tables: chosen,
+            // A validation anomaly on a day the shortened calendar no longer has is refused (E101), rightly.
+            jaffle: base.jaffle && { ...base.jaffle, anomalies: base.jaffle.anomalies.filter((a) => a.day < o.days) },
             quality: { faults: o.faults.filter((f) => chosen.includes(f.table)).map((f) => ({ ...f, column: '' })) },
           };
           expect(validateScenario(s).ok).toBe(true);
@@ -54,7 +59,7 @@ describe('robustness (property over random small scenarios)', () => {
             expect(e instanceof ScenarioError && e.issues.every((i) => i.code === 'E111')).toBe(true);
             return;
           }
-          const withFaults = s.quality.faults.length > 0 ? ['dq_faults'] : [];
+          const withFaults = s.quality.faults.length + jaffleFaults(s).length > 0 ? ['dq_faults'] : [];
           expect(run.tables.map((t) => t.name)).toEqual([...TABLE_NAMES.filter((t) => chosen.includes(t)), ...withFaults]);
           for (const t of run.tables) {
             for (const c of t.columns) {

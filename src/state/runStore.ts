@@ -35,6 +35,7 @@ export interface RunState {
   quality: RunResult['quality'];
   lifecycle: RunResult['lifecycle'];
   inventory: RunResult['inventory'];
+  attribution: RunResult['attribution'];
   headline: RunResult['headline'];
   /** The scenario the result was generated from (events, calendar), for charts. */
   resultScenario: Scenario | null;
@@ -81,6 +82,7 @@ function fromResult(r: RunResult) {
     quality: r.quality,
     lifecycle: r.lifecycle,
     inventory: r.inventory,
+    attribution: r.attribution,
     headline: r.headline,
     elapsedMs: r.elapsedMs,
   };
@@ -100,6 +102,7 @@ export const useRunStore = create<RunState>()((set, get) => ({
   quality: null,
   lifecycle: null,
   inventory: null,
+  attribution: null,
   headline: [],
   resultScenario: null,
   elapsedMs: 0,
@@ -191,3 +194,4 @@ export const selectHeadline = (s: RunState) => s.headline;
 export const selectQuality = (s: RunState) => s.quality;
 export const selectLifecycle = (s: RunState) => s.lifecycle;
 export const selectInventory = (s: RunState) => s.inventory;
+export const selectAttribution = (s: RunState) => s.attribution;

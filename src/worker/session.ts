@@ -18,6 +18,7 @@ import { eventWindows } from '../engine/modules/events';
 import { faultView, qualityReport, type QualityReport } from '../engine/analysis/quality';
 import { lifecycleReport, type LifecycleReport } from '../engine/analysis/lifecycle';
 import { inventoryReport, stockSeries, type InventoryReport, type StockPoint } from '../engine/analysis/inventory';
+import { attributionReport, type AttributionReport } from '../engine/analysis/attribution';
 
 export interface ResultTableIPC {
   name: string;
@@ -41,6 +42,8 @@ export interface RunResult {
   lifecycle: LifecycleReport | null;
   /** Stockout rate, the seed's must-holds and lost sales; null without inventory. */
   inventory: InventoryReport | null;
+  /** Sessions, ads and attribution, training against validation; null without the jaffle shop. */
+  attribution: AttributionReport | null;
   /** Headline figures (orders, revenue, …) for KPI cards and the presentation. */
   headline: { key: string; label: string; value: number; unit: 'count' | 'money' | 'share' }[];
   elapsedMs: number;
@@ -102,6 +105,7 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
       quality: qualityReport(run),
       lifecycle: lifecycleReport(run),
       inventory: inventoryReport(run),
+      attribution: attributionReport(run),
       headline: headlineKpis,
       elapsedMs: performance.now() - started,
     };

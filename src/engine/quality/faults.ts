@@ -1,5 +1,6 @@
 import { hash32, hashUnit } from '../random/hash';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors';
+import { jaffleFaults } from '../modules/jaffle';
 import { TABLE_NAMES, type FaultKind, type FaultSpec, type Scenario } from '../scenario/schema';
 import { cellText, isNull, takeRows, type Column, type DataTable } from '../table';
 
@@ -19,6 +20,9 @@ export const ROW_FAULT_COLUMN = '(row)';
 const TZ_SHIFT_HOURS = [-8, -5, -3, 1, 2, 5, 8, 9];
 /** Orphan keys start here: far above any id a run can reach. */
 const ORPHAN_BASE = 2_000_000_000;
+
+/** A fault and the scenario field it came from, for errors. */
+type SpecWithField = FaultSpec & { field: string };
 
 export interface FaultedTables {
   /** The tables as exported: faults in. */
@@ -47,11 +51,13 @@ interface FaultRow {
  * batch (row_index in dq_faults is where they ended up).
  */
 export function injectFaults(s: Scenario, tables: DataTable[]): FaultedTables {
-  if (s.quality.faults.length === 0) return { tables, clean: [], dqFaults: null };
+  // The user's faults, then the jaffle shop's validation anomalies that are faults too.
+  const faults = [...s.quality.faults.map((f, i) => ({ ...f, field: `quality.faults.${i}` })), ...jaffleFaults(s)];
+  if (faults.length === 0) return { tables, clean: [], dqFaults: null };
   const listed: FaultRow[] = [];
   const clean: DataTable[] = [];
   const out = tables.map((t) => {
-    const specs = s.quality.faults.map((f, index) => ({ ...f, index })).filter((f) => f.table === t.name && f.ratePct > 0);
+    const specs = faults.filter((f) => f.table === t.name && f.ratePct > 0);
     if (specs.length === 0 || t.rowCount === 0) return t;
     clean.push(t);
     return faultTable(s.seed, t, specs, listed);
@@ -59,7 +65,7 @@ export function injectFaults(s: Scenario, tables: DataTable[]): FaultedTables {
   return { tables: out, clean, dqFaults: dqFaultsTable(listed) };
 }
 
-function faultTable(seed: number, t: DataTable, specs: (FaultSpec & { index: number })[], listed: FaultRow[]): DataTable {
+function faultTable(seed: number, t: DataTable, specs: SpecWithField[], listed: FaultRow[]): DataTable {
   const columnsFor = specs.map((f) => eligibleColumns(t, f));
   const tableNo = TABLE_NAMES.indexOf(t.name as (typeof TABLE_NAMES)[number]);
   const keys = rowKeys(t);
@@ -158,12 +164,12 @@ export function rowKeys(t: DataTable): string[] {
   return Array.from({ length: t.rowCount }, (_, r) => cols.map((c) => cellText(c, r) ?? '').join('/'));
 }
 
-function eligibleColumns(t: DataTable, f: FaultSpec & { index: number }): number[] {
+function eligibleColumns(t: DataTable, f: SpecWithField): number[] {
   const test = ELIGIBLE[f.kind];
   if (!test) return [];
   const fits = t.columns.flatMap((c, i) => (test(c, i === 0) ? [i] : []));
   const fail = (field: string, message: string): never => {
-    const issue: ScenarioIssue = { code: 'E111', field: `quality.faults.${f.index}.${field}`, message };
+    const issue: ScenarioIssue = { code: 'E111', field: f.field.startsWith('quality.') ? `${f.field}.${field}` : f.field, message };
     throw new ScenarioError([issue]);
   };
   if (f.column) {

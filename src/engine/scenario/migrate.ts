@@ -17,8 +17,8 @@ const STEPS: Record<number, (s: Raw) => Raw> = {
     tenants: [],
     cohorts: (s.cohorts as Record<string, unknown>[]).map((c) => ({ priceElasticity: DEFAULT_PRICE_ELASTICITY, ...c })),
   }),
-  // 3 → 4: customer lifecycles, inventory and data-quality faults arrived; all start off.
-  3: (s) => ({ ...s, lifecycle: null, inventory: null, quality: { faults: [] } }),
+  // 3 → 4: customer lifecycles, inventory, the jaffle shop and data-quality faults arrived; all start off.
+  3: (s) => ({ ...s, lifecycle: null, inventory: null, jaffle: null, quality: { faults: [] } }),
 };
 
 export function migrate(raw: Raw): { ok: true; value: Raw } | { ok: false; issue: ScenarioIssue } {

@@ -78,12 +78,43 @@ export const TABLE_NAMES = [
   'daily_metrics',
   'inventory_daily',
   'stockout_events',
+  'raw_customers_training',
+  'raw_signups_training',
+  'raw_orders_training',
+  'raw_payments_training',
+  'raw_customers_validation',
+  'raw_signups_validation',
+  'raw_orders_validation',
+  'raw_payments_validation',
+  'stg_app_sessions',
+  'stg_website_sessions',
+  'stg_google_ads',
+  'stg_facebook_ads',
+  'stg_instagram_ads',
+  'attributions',
   'dq_faults',
 ] as const;
 
 /** The e-commerce suite's tables (seed 001); the weather tenants template has its own six. */
 export const COMMERCE_TABLES = TABLE_NAMES.slice(0, 12);
 export const TENANT_TABLES = TABLE_NAMES.slice(12, 18);
+/** The jaffle shop's tables (seed 004). */
+export const JAFFLE_TABLES = [
+  'raw_customers_training',
+  'raw_signups_training',
+  'raw_orders_training',
+  'raw_payments_training',
+  'raw_customers_validation',
+  'raw_signups_validation',
+  'raw_orders_validation',
+  'raw_payments_validation',
+  'stg_app_sessions',
+  'stg_website_sessions',
+  'stg_google_ads',
+  'stg_facebook_ads',
+  'stg_instagram_ads',
+  'attributions',
+] as const satisfies readonly TableName[];
 /** The lifecycle template's tables (seed 003); customers is shared with the suite. */
 export const LIFECYCLE_TABLES = ['customers', 'transactions', 'customer_labels', 'daily_metrics'] as const satisfies readonly TableName[];
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -213,6 +244,39 @@ export const inventorySchema = z.strictObject(
 );
 export type Inventory = z.infer<typeof inventorySchema>;
 
+export const JAFFLE_ANOMALY_KINDS = ['volume_spike', 'volume_drop', 'payment_shift', 'duplicate_orders', 'null_emails', 'late_rows'] as const;
+export type JaffleAnomalyKind = (typeof JAFFLE_ANOMALY_KINDS)[number];
+
+/** A drift or anomaly of the validation dataset: volume × value on `day`, value points moved to `method`, or value % of rows. */
+export const jaffleAnomalySchema = z.strictObject(
+  {
+    kind: z.enum(JAFFLE_ANOMALY_KINDS, coded('E109', `anomaly must be one of ${JAFFLE_ANOMALY_KINDS.join(', ')}`)),
+    day: count('anomaly day', 0, 3659),
+    value: z.number(coded('E100', 'anomaly value must be a number')).min(0, coded('E101', 'anomaly value must be 0-100')).max(100, coded('E101', 'anomaly value must be 0-100')),
+    method: z.string(),
+  },
+  coded('E109', 'unknown field in anomaly'),
+);
+export type JaffleAnomaly = z.infer<typeof jaffleAnomalySchema>;
+
+/** Seed 004's online jaffle shop: volumes per run, attribution, and the validation set's drift. */
+export const jaffleSchema = z.strictObject(
+  {
+    customersPerRun: count('customers per run', 1, 10_000_000),
+    ordersPerCustomer: z.number(coded('E100', 'orders per customer must be a number')).min(1, coded('E101', 'orders per customer must be 1-100')).max(100, coded('E101', 'orders per customer must be 1-100')),
+    sessionsPerRun: count('sessions per run', 0, 50_000_000),
+    validationPct: percent('validation size'),
+    growthPctPerDay: z.number(coded('E100', 'growth must be a number')).min(-10, coded('E101', 'growth must be -10 to 10 % a day')).max(10, coded('E101', 'growth must be -10 to 10 % a day')),
+    attributionWindowDays: z.union([z.literal(1), z.literal(7)], coded('E101', 'the attribution window is 1 or 7 days')),
+    sameDayPct: percent('same-day conversions'),
+    appSessionPct: percent('app sessions'),
+    paymentMix: mixSchema,
+    anomalies: z.array(jaffleAnomalySchema),
+  },
+  coded('E109', 'unknown field in jaffle'),
+);
+export type Jaffle = z.infer<typeof jaffleSchema>;
+
 export const FAULT_KINDS = ['null', 'out_of_range', 'negative_amount', 'duplicate_row', 'orphan_fk', 'typo', 'timezone_shift', 'late_arriving'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -290,6 +354,7 @@ export const scenarioSchema = z
       }),
       lifecycle: lifecycleSchema.nullable(),
       inventory: inventorySchema.nullable(),
+      jaffle: jaffleSchema.nullable(),
       quality: z.strictObject({ faults: z.array(faultSchema) }),
       /** dq_faults is not chosen: it comes with the faults. */
       tables: z
@@ -337,6 +402,17 @@ export const scenarioSchema = z
       if (inv.leadTimeDays >= inv.replenishEveryDays) ctx.addIssue({ code: 'custom', path: ['inventory', 'leadTimeDays'], message: 'E101|lead time must be shorter than the replenishment cadence' });
       if (inv.restockDaysMin > inv.restockDaysMax) ctx.addIssue({ code: 'custom', path: ['inventory', 'restockDaysMax'], message: 'E101|longest restock delay is below the shortest' });
     }
+    if (!s.jaffle && s.tables.some((t) => (JAFFLE_TABLES as readonly string[]).includes(t))) {
+      ctx.addIssue({ code: 'custom', path: ['tables'], message: 'E109|the jaffle shop tables need the jaffle section' });
+    }
+    s.jaffle?.anomalies.forEach((a, i) => {
+      const at = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: ['jaffle', 'anomalies', i, field], message });
+      if ((a.kind === 'volume_spike' || a.kind === 'volume_drop') && a.day >= s.calendar.days) at('day', `E101|day ${a.day} is past the calendar's ${s.calendar.days} days`);
+      if (a.kind === 'volume_spike' && a.value <= 1) at('value', 'E101|a spike multiplies the day by more than 1');
+      if (a.kind === 'volume_drop' && a.value >= 1) at('value', 'E101|a drop multiplies the day by less than 1');
+      if (a.kind === 'payment_shift' && !(a.method in s.jaffle!.paymentMix)) at('method', `E109|no payment method "${a.method}"`);
+      if ((a.kind === 'duplicate_orders' || a.kind === 'null_emails' || a.kind === 'late_rows') && a.value > 50) at('value', 'E101|at most 50% of rows');
+    });
     if (s.lifecycle) checkLifecycle(s.lifecycle, s.cohorts, (path, message) => ctx.addIssue({ code: 'custom', path: ['lifecycle', ...path], message }));
     const faultRates = new Map<string, number>();
     s.quality.faults.forEach((f, i) => {

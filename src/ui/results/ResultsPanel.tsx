@@ -22,11 +22,12 @@ import { SummaryView } from './SummaryView';
 import { TimeCurveView } from './TimeCurveView';
 import { CorrelationView } from './CorrelationView';
 import { ElasticityView } from './elasticity/ElasticityView';
+import { AttributionView } from './AttributionView';
 import { InventoryView } from './InventoryView';
 import { LifecycleView } from './LifecycleView';
 import { QualityView } from './QualityView';
 
-const VIEWS = ['Tables', 'Summary', 'Distributions', 'Time curve', 'Correlations', 'Elasticity', 'Inventory', 'Lifecycle', 'Quality', 'Compare', 'Conformance'] as const;
+const VIEWS = ['Tables', 'Summary', 'Distributions', 'Time curve', 'Correlations', 'Elasticity', 'Inventory', 'Lifecycle', 'Attribution', 'Quality', 'Compare', 'Conformance'] as const;
 type View = (typeof VIEWS)[number];
 
 /** Views that apply to some scenarios only; the others always show. */
@@ -36,6 +37,7 @@ const APPLIES: Partial<Record<View, (s: Scenario) => boolean>> = {
   Elasticity: (s) => s.tenants.length > 0 || s.events.some((e) => e.discountPct > 0),
   Inventory: (s) => s.inventory !== null,
   Lifecycle: (s) => s.lifecycle !== null,
+  Attribution: (s) => s.jaffle !== null,
   Quality: (s) => s.quality.faults.length > 0,
 };
 
@@ -115,6 +117,7 @@ export function ResultsPanel() {
             {view === 'Elasticity' && <ElasticityView />}
             {view === 'Inventory' && <InventoryView />}
             {view === 'Lifecycle' && <LifecycleView />}
+            {view === 'Attribution' && <AttributionView />}
             {view === 'Quality' && <QualityView />}
             {view === 'Compare' && <CompareView />}
             {view === 'Conformance' && <ConformanceView />}

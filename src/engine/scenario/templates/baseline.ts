@@ -99,6 +99,7 @@ export function baselineTemplate(): Scenario {
     correlations: structuredClone(DEFAULT_CORRELATIONS),
     lifecycle: null,
     inventory: null,
+    jaffle: null,
     quality: { faults: [] },
     tables: [...COMMERCE_TABLES],
   };

@@ -13,6 +13,7 @@ import {
 } from './suite';
 import { churnFeatureStoreTemplate } from './churn';
 import { inventoryRetailTemplate } from './inventory';
+import { jaffleShopTemplate } from './jaffle';
 import { weatherTenantsTemplate } from './weather';
 
 export interface TemplateInfo {
@@ -110,6 +111,13 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     description: 'Fashion retail where every sale needs stock: weekly deliveries, stockouts that cost sales, returns back on the shelf.',
     figures: ['2,000 products × 50 locations', '90 days into peak season', '5-10% stockouts'],
     build: () => inventoryRetailTemplate('development'),
+  },
+  {
+    id: 'jaffle_shop',
+    label: 'Jaffle shop online',
+    description: 'Sessions, ads and attribution over 30 days back, with a validation set that drifts where you say.',
+    figures: ['~2,000 customers', '~15,000 orders', '~3,000 sessions', '~14,000 ad rows', 'day-by-day increments'],
+    build: jaffleShopTemplate,
   },
 ];
 
