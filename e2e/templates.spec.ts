@@ -22,6 +22,11 @@ test.describe('templates, events and correlations', () => {
         await app.setNumber('Customers', 2000);
       }
       await app.run();
+      if (t.build().jaffle) {
+        await page.getByRole('tab', { name: 'Attribution' }).click();
+        await expect(page.getByRole('status').filter({ hasText: 'same day as their attribution session' })).toBeVisible();
+        return;
+      }
       if (t.build().lifecycle) {
         // The churn feature store has no hourly metrics either: its story is churn and survival.
         await expect(page.getByRole('tab', { name: 'Time curve' })).toHaveCount(0);

@@ -109,4 +109,22 @@ describe('command-line generator', () => {
     expect(faults.rows).toBeGreaterThan(100);
     expect(m.scenario.quality.faults.map((f: { kind: string }) => f.kind)).toEqual(['null', 'out_of_range', 'negative_amount']);
   });
+
+  it('--by-day writes one folder per day; the days appended are the whole run, file by file', () => {
+    const days = mkdtempSync(join(tmpdir(), 'gen-'));
+    const whole = mkdtempSync(join(tmpdir(), 'gen-'));
+    const common = ['--template', 'jaffle_shop', '--seed', '5', '--set', 'days=6', '--set', 'jaffle.anomalies=[]'];
+    expect(cli([...common, '--by-day', '--out', days]).code).toBe(0);
+    expect(cli([...common, '--out', whole]).code).toBe(0);
+    const folders = readdirSync(days).filter((f) => f.startsWith('day=')).sort();
+    expect(folders).toEqual(['day=2024-05-02', 'day=2024-05-03', 'day=2024-05-04', 'day=2024-05-05', 'day=2024-05-06', 'day=2024-05-07']);
+    const file = (dir: string, table: string) => {
+      const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+      return readFileSync(join(dir, m.tables.find((t: { table: string }) => t.table === table).file), 'utf8');
+    };
+    for (const table of ['raw_orders_training', 'stg_app_sessions', 'attributions', 'stg_google_ads']) {
+      const parts = folders.map((f, i) => (i === 0 ? file(join(days, f), table) : file(join(days, f), table).split('\r\n').slice(1).join('\r\n')));
+      expect(parts.join(''), table).toBe(file(whole, table));
+    }
+  });
 });

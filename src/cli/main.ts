@@ -34,6 +34,7 @@ import {
   type Scenario,
 } from '../engine';
 import { loadParquet } from './parquetNode';
+import { dayNumber, isoDay } from '../engine/time';
 
 const USAGE = `Usage: npm run generate -- [options]
 
@@ -56,6 +57,7 @@ const USAGE = `Usage: npm run generate -- [options]
   --format csv|parquet output format; default csv
   --out DIR            output folder; default out/
   --split-tenants      multi-tenant tables go into one folder per tenant
+  --by-day             one folder per day (day=YYYY-MM-DD), each a complete increment
   --partitions N       cut the days into N ranges…
   --partition K        …and generate only range K (0-based)
   --quiet              no progress on stderr
@@ -86,6 +88,7 @@ async function main(argv: string[]): Promise<number> {
       partition: { type: 'string', default: '0' },
       quiet: { type: 'boolean', default: false },
       'split-tenants': { type: 'boolean', default: false },
+      'by-day': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -102,49 +105,70 @@ async function main(argv: string[]): Promise<number> {
   const partition: RunRange = range ?? { partitions: wholeNumber('--partitions', values.partitions), partition: wholeNumber('--partition', values.partition) };
 
   const started = performance.now();
-  const steps = generateSteps(scenario, partition);
+  const createdAt = new Date().toISOString();
+  const parquet = format === 'parquet' ? await loadParquet() : undefined;
+  const write = { format, createdAt, parquet, splitTenants: values['split-tenants'], quiet: values.quiet };
+  if (values['by-day']) {
+    // One folder per day, each a complete increment with its own manifest; appended, they are the whole run.
+    const start = dayNumber(scenario.calendar.start);
+    for (let d = 0; d < scenario.calendar.days; d++) {
+      const run = runWithProgress(scenario, { partitions: scenario.calendar.days, partition: d }, true);
+      await writeRun(run, join(values.out, `day=${isoDay(start + d)}`), write);
+    }
+  } else {
+    await writeRun(runWithProgress(scenario, partition, values.quiet), values.out, write);
+  }
+  await writeFile(join(values.out, 'scenario.json'), `${JSON.stringify(scenario, null, 2)}\n`);
+  if (!values.quiet) process.stderr.write(`done in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  return 0;
+}
+
+function runWithProgress(scenario: Scenario, range: RunRange, quiet: boolean): GeneratedRun {
+  const steps = generateSteps(scenario, range);
   let step = steps.next();
   let lastShown = -1;
   while (!step.done) {
     const pct = Math.floor(step.value.fraction * 100);
-    if (!values.quiet && pct >= lastShown + 10) {
+    if (!quiet && pct >= lastShown + 10) {
       process.stderr.write(`generating… ${pct}% (${step.value.stage})\n`);
       lastShown = pct;
     }
     step = steps.next();
   }
-  const run: GeneratedRun = step.value;
-  const createdAt = new Date().toISOString();
-  const stamp = fileStamp(createdAt);
-  const parquet = format === 'parquet' ? await loadParquet() : undefined;
+  return step.value;
+}
 
-  await mkdir(values.out, { recursive: true });
+/** Writes a run's tables, manifest.json and conformance.json into `dir`. */
+async function writeRun(
+  run: GeneratedRun,
+  dir: string,
+  opts: { format: ExportFormat; createdAt: string; parquet: Awaited<ReturnType<typeof loadParquet>> | undefined; splitTenants: boolean; quiet: boolean },
+): Promise<void> {
+  const stamp = fileStamp(opts.createdAt);
+  await mkdir(dir, { recursive: true });
   const files = [];
   for (const whole of run.tables) {
-    const parts = values['split-tenants'] ? splitByTenant(whole) : null;
+    const parts = opts.splitTenants ? splitByTenant(whole) : null;
     for (const { tenant, table } of parts ?? [{ tenant: '', table: whole }]) {
-      const file = exportTable(run, table, format, stamp, parquet);
+      const file = exportTable(run, table, opts.format, stamp, opts.parquet);
       if (tenant) {
-        await mkdir(join(values.out, tenant), { recursive: true });
+        await mkdir(join(dir, tenant), { recursive: true });
         file.fileName = `${tenant}/${file.fileName}`;
       }
-      await writeFile(join(values.out, file.fileName), file.bytes);
+      await writeFile(join(dir, file.fileName), file.bytes);
       files.push(file);
       file.bytes = new Uint8Array(0);
     }
   }
   const conformance = conformanceReport(run);
-  const manifest = buildManifest(run, files, format, createdAt, conformance);
-  await writeFile(join(values.out, 'manifest.json'), manifestJSON(manifest));
-  await writeFile(join(values.out, 'conformance.json'), conformanceJSON(conformance));
-  await writeFile(join(values.out, 'scenario.json'), `${JSON.stringify(scenario, null, 2)}\n`);
-  if (!values.quiet) {
-    const secs = ((performance.now() - started) / 1000).toFixed(2);
+  const manifest = buildManifest(run, files, opts.format, opts.createdAt, conformance);
+  await writeFile(join(dir, 'manifest.json'), manifestJSON(manifest));
+  await writeFile(join(dir, 'conformance.json'), conformanceJSON(conformance));
+  if (!opts.quiet) {
     for (const t of manifest.tables) process.stderr.write(`  ${t.file}  ${t.rows.toLocaleString('en-US')} rows\n`);
     process.stderr.write(`conformance: ${manifest.conformance.passed} of ${manifest.conformance.total} declared targets hold\n`);
-    process.stderr.write(`wrote ${manifest.tables.length} tables, manifest.json and conformance.json to ${values.out} in ${secs} s\n`);
+    process.stderr.write(`wrote ${manifest.tables.length} tables, manifest.json and conformance.json to ${dir}\n`);
   }
-  return 0;
 }
 
 async function loadScenario(values: {

@@ -5,6 +5,7 @@ import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { CohortEditor } from './CohortEditor';
 import { EventTimeline } from './EventTimeline';
 import { InventoryEditor } from './InventoryEditor';
+import { JaffleEditor } from './JaffleEditor';
 import { LifecycleEditor } from './LifecycleEditor';
 import { QualityEditor } from './QualityEditor';
 import { TenantEditor } from './TenantEditor';
@@ -52,6 +53,8 @@ export function ScenarioEditor() {
       <LifecycleEditor />
 
       <InventoryEditor />
+
+      <JaffleEditor />
 
       <EventTimeline />
 

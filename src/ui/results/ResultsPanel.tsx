@@ -9,6 +9,7 @@ import {
   selectTables,
   useRunStore,
 } from '../../state/runStore';
+import { jaffleFaults } from '../../engine/modules/jaffle';
 import type { Scenario } from '../../engine/scenario/schema';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 import { FieldError } from '../editor/FieldError';
@@ -38,7 +39,7 @@ const APPLIES: Partial<Record<View, (s: Scenario) => boolean>> = {
   Inventory: (s) => s.inventory !== null,
   Lifecycle: (s) => s.lifecycle !== null,
   Attribution: (s) => s.jaffle !== null,
-  Quality: (s) => s.quality.faults.length > 0,
+  Quality: (s) => s.quality.faults.length > 0 || jaffleFaults(s).length > 0,
 };
 
 /** The centre: result views as tabs, with the table picker and export above them. */

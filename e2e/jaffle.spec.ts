@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { DesignerPage } from './app';
+
+test('jaffle shop: attribution by platform and channel, session-to-order hours, training against validation with the injected drift marked', async ({ page }) => {
+  const app = new DesignerPage(page);
+  await app.open();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByLabel('Template', { exact: true }).selectOption('jaffle_shop');
+  await expect(page.getByRole('heading', { name: 'Jaffle shop', exact: true })).toBeVisible();
+  await app.setNumber('Seed', 777);
+  await app.run();
+  expect(await app.rowCount('Raw orders training')).toBeGreaterThan(13_500);
+  expect(await app.rowCount('Attributions')).toBeGreaterThan(1_800);
+
+  await page.getByRole('tab', { name: 'Attribution' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'same day as their attribution session' });
+  const share = Number((await status.locator('b').first().innerText()).replace('%', ''));
+  expect(Math.abs(share - 70)).toBeLessThanOrEqual(3);
+  await expect(page.getByRole('img', { name: 'Attributed first orders by platform, app and website' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Histogram of hours between attribution session and first order' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /training against validation, 1 anomaly day/ })).toBeVisible();
+  await expect(page.getByText('spike ×3')).toBeVisible();
+  const shifted = page.getByRole('table', { name: 'Payment mix, training against validation' }).locator('tr.injected');
+  await expect(shifted).toHaveCount(1);
+  await expect(shifted).toContainText('Gift card (shifted)');
+  await app.shot('attribution');
+
+  // The anomalies that are faults are listed like any other, on the Quality tab.
+  await page.getByRole('tab', { name: 'Quality' }).click();
+  const counts = page.getByRole('table', { name: 'Faults per table and kind' });
+  await expect(counts.getByRole('row', { name: /raw_orders_validation/ })).toBeVisible();
+  await expect(counts.getByRole('row', { name: /raw_signups_validation/ })).toBeVisible();
+
+  // A 7-day window, one more anomaly: the editor takes both and the run reflects them.
+  await page.getByLabel('Attribution window').selectOption('7');
+  await page.getByRole('button', { name: 'Add an anomaly' }).click();
+  const added = page.getByRole('group', { name: 'Anomaly 5' });
+  await added.getByRole('spinbutton', { name: 'On day (0 = first)' }).fill('5');
+  await page.getByRole('heading', { name: 'Jaffle shop', exact: true }).scrollIntoViewIfNeeded();
+  await app.shot('jaffle-editor');
+  await app.run();
+  await page.getByRole('tab', { name: 'Attribution' }).click();
+  await expect(page.getByRole('img', { name: /2 anomaly day/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Attribution window: 7 days' })).toBeVisible();
+});
