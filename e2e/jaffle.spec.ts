@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { DesignerPage } from './app';
 
 test('jaffle shop: attribution by platform and channel, session-to-order hours, training against validation with the injected drift marked', async ({ page }) => {
@@ -43,4 +44,20 @@ test('jaffle shop: attribution by platform and channel, session-to-order hours, 
   await page.getByRole('tab', { name: 'Attribution' }).click();
   await expect(page.getByRole('img', { name: /2 anomaly day/ })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Attribution window: 7 days' })).toBeVisible();
+
+  // Day by day: a zip with a folder per day; appended, the days are the whole run.
+  const whole = unzipSync(new Uint8Array((await app.download(() => page.getByRole('button', { name: 'Export all (zip)' }).click())).bytes));
+  const byDay = unzipSync(new Uint8Array((await app.download(() => page.getByRole('button', { name: 'By day (zip)' }).click())).bytes));
+  const folders = [...new Set(Object.keys(byDay).filter((n) => n.startsWith('day=')).map((n) => n.split('/')[0]))].sort();
+  expect(folders.length).toBe(30);
+  expect(folders[0]).toBe('day=2024-05-02');
+  for (const table of ['raw_orders_training', 'stg_website_sessions', 'attributions']) {
+    const wholeFile = strFromU8(whole[Object.keys(whole).find((n) => n.endsWith(`_${table}.csv`))!]);
+    const parts = folders.map((f, i) => {
+      const text = strFromU8(byDay[Object.keys(byDay).find((n) => n.startsWith(`${f}/`) && n.includes(`_${table}_part`))!]);
+      return i === 0 ? text : text.split('\r\n').slice(1).join('\r\n');
+    });
+    expect(parts.join(''), table).toBe(wholeFile);
+  }
+  await app.shot('jaffle-export');
 });

@@ -116,6 +116,10 @@ export class EngineBridge {
     return this.call((api) => api.exportTable(table, format, createdAt));
   }
 
+  exportByDay(format: ExportFormat, createdAt: string): Promise<ExportedBlob> {
+    return this.call((api) => api.exportByDay(format, createdAt));
+  }
+
   exportAll(format: ExportFormat, createdAt: string): Promise<ExportedBlob> {
     return this.call((api) => api.exportAll(format, createdAt));
   }

@@ -54,6 +54,7 @@ export interface RunState {
   sortBy: (column: string) => Promise<void>;
   exportTable: (format: ExportFormat) => Promise<void>;
   exportAll: (format: ExportFormat) => Promise<void>;
+  exportByDay: (format: ExportFormat) => Promise<void>;
 }
 
 let controller: AbortController | null = null;
@@ -170,6 +171,8 @@ export const useRunStore = create<RunState>()((set, get) => ({
   exportTable: (format) => download(set, () => engineBridge.exportTable(get().selectedTable, format, new Date().toISOString())),
 
   exportAll: (format) => download(set, () => engineBridge.exportAll(format, new Date().toISOString())),
+
+  exportByDay: (format) => download(set, () => engineBridge.exportByDay(format, new Date().toISOString())),
 }));
 
 export const selectStatus = (s: RunState) => s.status;

@@ -7,7 +7,8 @@ import { estimatePriceElasticities, type CohortPriceElasticity } from '../engine
 import { summarizeTable, type TableSummary } from '../engine/analysis/summary';
 import { sortOrder } from '../engine/analysis/sort';
 import { toArrowIPC } from '../engine/export/arrow';
-import { buildManifest, exportTable, fileStamp, zipBundle, type ExportFormat } from '../engine/export/bundle';
+import { buildManifest, exportTable, fileStamp, zipBundle, zipByDay, type ExportFormat } from '../engine/export/bundle';
+import { dayNumber, isoDay } from '../engine/time';
 import type { ParquetModule } from '../engine/export/parquet';
 import { assertFitsMemory, BROWSER_MEMORY_BUDGET } from '../engine/estimate';
 import { generateSteps, type GeneratedRun, type Progress } from '../engine/generate';
@@ -213,6 +214,22 @@ export function createSession(loadParquet: () => Promise<ParquetModule>) {
       const parquet = format === 'parquet' ? await loadParquet() : undefined;
       const file = exportTable(run, tableOf(table), format, fileStamp(createdAt), parquet);
       return transfer({ fileName: file.fileName, bytes: file.bytes }, [file.bytes.buffer as ArrayBuffer]);
+    },
+
+    /** The last run's days as increments: a zip with a folder per day, each generated as its own partition. */
+    async exportByDay(format: ExportFormat, createdAt: string): Promise<ExportedBlob> {
+      if (!last) throw new Error('nothing to export: run the scenario first');
+      const scenario = last.scenario;
+      const parquet = format === 'parquet' ? await loadParquet() : undefined;
+      const stamp = fileStamp(createdAt);
+      const start = dayNumber(scenario.calendar.start);
+      const days = Array.from({ length: scenario.calendar.days }, (_, d) => {
+        const run = drain(generateSteps(scenario, { partitions: scenario.calendar.days, partition: d }));
+        const files = run.tables.map((t) => exportTable(run, t, format, stamp, parquet));
+        return { folder: `day=${isoDay(start + d)}`, manifest: buildManifest(run, files, format, createdAt), files };
+      });
+      const zip = zipByDay(scenario, days, createdAt);
+      return transfer({ fileName: `${scenario.name}_${stamp}_${format}_by_day.zip`, bytes: zip }, [zip.buffer as ArrayBuffer]);
     },
 
     async exportAll(format: ExportFormat, createdAt: string): Promise<ExportedBlob> {

@@ -112,3 +112,17 @@ export function zipBundle(manifest: Manifest, files: readonly ExportedFile[], co
   for (const f of files) entries[f.fileName] = [f.bytes, { mtime, level: manifest.format === 'parquet' ? 0 : 6 }];
   return zipSync(entries);
 }
+
+/**
+ * One zip with a folder per day (`day=YYYY-MM-DD/`), each holding that day's tables and
+ * its own manifest.json: the increments of a run, which appended make the whole run.
+ */
+export function zipByDay(scenario: Scenario, days: readonly { folder: string; manifest: Manifest; files: readonly ExportedFile[] }[], createdAt: string): Uint8Array {
+  const mtime = new Date(createdAt);
+  const entries: Zippable = { 'scenario.json': [strToU8(`${JSON.stringify(scenario, null, 2)}\n`), { mtime }] };
+  for (const day of days) {
+    entries[`${day.folder}/manifest.json`] = [strToU8(manifestJSON(day.manifest)), { mtime }];
+    for (const f of day.files) entries[`${day.folder}/${f.fileName}`] = [f.bytes, { mtime, level: day.manifest.format === 'parquet' ? 0 : 6 }];
+  }
+  return zipSync(entries);
+}
