@@ -1,6 +1,6 @@
 import { AliasTable } from '../random/alias';
 import { streamFor } from '../random/rng';
-import type { FaultSpec, Scenario } from '../scenario/schema';
+import { JAFFLE_TABLES, type FaultSpec, type Scenario } from '../scenario/schema';
 import type { Column, DataTable } from '../table';
 import { dayNumber, MS_PER_DAY, MS_PER_HOUR } from '../time';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from '../vocabulary';
@@ -282,11 +282,7 @@ function countsOf(s: Scenario, ds: JaffleDataset): Counts {
 export const jaffleModule: EngineModule = {
   id: 'jaffle',
   dependsOn: [],
-  tables: [
-    'raw_customers_training', 'raw_signups_training', 'raw_orders_training', 'raw_payments_training',
-    'raw_customers_validation', 'raw_signups_validation', 'raw_orders_validation', 'raw_payments_validation',
-    'stg_app_sessions', 'stg_website_sessions', 'stg_google_ads', 'stg_facebook_ads', 'stg_instagram_ads', 'attributions',
-  ],
+  tables: JAFFLE_TABLES,
   partitioned: true,
   estimateRows: (s) => (s.jaffle ? s.jaffle.customersPerRun * (s.jaffle.ordersPerCustomer * 2.2 + 2) + s.calendar.days * 3 * CAMPAIGNS_PER_PLATFORM * ADS_PER_CAMPAIGN : 0),
   *generate(ctx) {
