@@ -1,0 +1,54 @@
+// Every table the engine can write, in canonical order.
+
+/** The jaffle shop's tables (seed 004). */
+export const JAFFLE_TABLES = [
+  'raw_customers_training',
+  'raw_signups_training',
+  'raw_orders_training',
+  'raw_payments_training',
+  'raw_customers_validation',
+  'raw_signups_validation',
+  'raw_orders_validation',
+  'raw_payments_validation',
+  'stg_app_sessions',
+  'stg_website_sessions',
+  'stg_google_ads',
+  'stg_facebook_ads',
+  'stg_instagram_ads',
+  'attributions',
+] as const;
+
+export const TABLE_NAMES = [
+  'customers',
+  'suppliers',
+  'products',
+  'campaigns',
+  'orders',
+  'order_items',
+  'payments',
+  'support_tickets',
+  'cart_abandonment',
+  'returns',
+  'system_metrics',
+  'hourly_metrics',
+  'tenants',
+  'weather_daily',
+  'shopify_orders',
+  'meta_ads',
+  'google_ads',
+  'klaviyo_events',
+  'transactions',
+  'customer_labels',
+  'daily_metrics',
+  'inventory_daily',
+  'stockout_events',
+  ...JAFFLE_TABLES,
+  'dq_faults',
+] as const;
+
+/** The e-commerce suite's tables (seed 001); the weather tenants template has its own six. */
+export const COMMERCE_TABLES = TABLE_NAMES.slice(0, 12);
+export const TENANT_TABLES = TABLE_NAMES.slice(12, 18);
+/** The lifecycle template's tables (seed 003); customers is shared with the suite. */
+export const LIFECYCLE_TABLES = ['customers', 'transactions', 'customer_labels', 'daily_metrics'] as const satisfies readonly TableName[];
+export type TableName = (typeof TABLE_NAMES)[number];
