@@ -1,5 +1,6 @@
 import { ScenarioError } from './scenario/errors';
 import type { Scenario } from './scenario/schema';
+import { DAYS_PER_MONTH } from './time';
 
 /** A browser tab should not hold more than this; larger runs belong to the CLI. */
 export const BROWSER_MEMORY_BUDGET = 2 * 2 ** 30;
@@ -12,7 +13,7 @@ export function estimateRunRows(scenario: Scenario): { orders: number; customers
   const orders = scenario.tables.some((t) => ORDER_TABLES.includes(t)) ? scenario.calendar.days * scenario.volumes.ordersPerDay : 0;
   const l = scenario.lifecycle;
   const customers = scenario.volumes.customers + (l ? l.signupsPerDay * scenario.calendar.days : 0);
-  const transactions = l ? customers * l.purchasesPerMonth * (scenario.calendar.days / 30.4375) : 0;
+  const transactions = l ? customers * l.purchasesPerMonth * (scenario.calendar.days / DAYS_PER_MONTH) : 0;
   return { orders, customers, transactions };
 }
 

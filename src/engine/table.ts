@@ -186,3 +186,25 @@ export function cellText(col: Column, row: number): string | null {
       return String(col.values[row]);
   }
 }
+
+/** The raw integers of an int32, date or bool column (bools widened), for hot loops. */
+export function intValues(t: DataTable, name: string): Int32Array {
+  const c = column(t, name);
+  if (c.type !== 'int32' && c.type !== 'date' && c.type !== 'bool') throw new Error(`${t.name}.${name} is not an integer column`);
+  return c.values instanceof Uint8Array ? Int32Array.from(c.values) : c.values;
+}
+
+/** The raw values of a fixed-point (scaled integers, e.g. cents) or timestamp column, for hot loops. */
+export function rawFloats(t: DataTable, name: string): Float64Array {
+  const c = column(t, name);
+  if (c.type !== 'fixed' && c.type !== 'timestamp') throw new Error(`${t.name}.${name} is not fixed-point or a timestamp`);
+  return c.values;
+}
+
+/** Numeric values of a column (fixed-point unscaled; NaN where null). */
+export function numericColumn(t: DataTable, name: string): Float64Array {
+  const c = column(t, name);
+  if (c.type === 'dict' || c.type === 'string') throw new Error(`${t.name}.${name} is not numeric`);
+  const div = c.type === 'fixed' ? 10 ** c.scale : 1;
+  return Float64Array.from(c.values, (v, i) => (c.valid && !c.valid[i] ? NaN : v / div));
+}

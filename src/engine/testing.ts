@@ -1,7 +1,7 @@
 import type { GeneratedRun } from './generate';
 import type { Scenario } from './scenario/schema';
 import { buildTemplate } from './scenario/templates';
-import type { DataTable } from './table';
+import { numericColumn, type DataTable } from './table';
 
 /** The baseline at a size that runs in milliseconds, for property tests over many seeds. */
 export function smallScenario(seed: number, patch: Partial<Scenario> = {}): Scenario {
@@ -28,12 +28,7 @@ export function tableOf(run: GeneratedRun, name: string): DataTable {
 }
 
 /** Numeric values of a column (fixed-point unscaled; NaN where null). */
-export function numbers(t: DataTable, name: string): Float64Array {
-  const c = t.columns.find((x) => x.name === name);
-  if (!c || c.type === 'dict' || c.type === 'string') throw new Error(`${t.name}.${name} is not numeric`);
-  const div = c.type === 'fixed' ? 10 ** c.scale : 1;
-  return Float64Array.from(c.values, (v, i) => (c.valid && !c.valid[i] ? NaN : v / div));
-}
+export const numbers = numericColumn;
 
 /** Text values of a dictionary column. */
 export function labels(t: DataTable, name: string): string[] {

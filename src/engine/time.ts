@@ -1,5 +1,7 @@
 export const MS_PER_DAY = 86_400_000;
 export const MS_PER_HOUR = 3_600_000;
+/** The mean month (365.25 / 12 days), for tenures and purchase rates. */
+export const DAYS_PER_MONTH = 30.4375;
 
 /** 'YYYY-MM-DD' → days since 1970-01-01 (UTC). */
 export function dayNumber(isoDate: string): number {

@@ -1,5 +1,6 @@
 import type { GeneratedRun } from '../generate';
-import { column, numericValue, type Column, type DataTable } from '../table';
+import { perRun } from './perRun';
+import { cellText, column, numericValue, type Column, type DataTable } from '../table';
 import { dayNumber, MS_PER_DAY, MS_PER_HOUR } from '../time';
 
 export interface AttributionReport {
@@ -15,10 +16,12 @@ export interface AttributionReport {
   validationScale: number;
 }
 
-const text = (c: Column, r: number): string => (c.type === 'dict' ? c.dictionary[c.indices[r]] : c.type === 'string' ? c.values[r] : String(numericValue(c, r)));
+const text = (c: Column, r: number): string => cellText(c, r) ?? '';
 
 /** What the Attribution view shows, read from the tables. */
-export function attributionReport(run: GeneratedRun): AttributionReport | null {
+export const attributionReport = perRun(readReport);
+
+function readReport(run: GeneratedRun): AttributionReport | null {
   const j = run.scenario.jaffle;
   const pick = (name: string): DataTable | undefined => run.clean.find((t) => t.name === name) ?? run.tables.find((t) => t.name === name);
   const attributions = pick('attributions');

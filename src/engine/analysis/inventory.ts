@@ -1,5 +1,6 @@
 import type { GeneratedRun } from '../generate';
-import { column, numericValue, type Column, type DataTable } from '../table';
+import { perRun } from './perRun';
+import { intValues, numericColumn, type DataTable } from '../table';
 import { MS_PER_DAY } from '../time';
 
 export interface InventoryCheck {
@@ -19,29 +20,13 @@ export interface InventoryReport {
   topLost: { productId: number; lostRevenue: number; lostUnits: number; events: number }[];
 }
 
-const ints = (t: DataTable, name: string): Int32Array => {
-  const c = column(t, name);
-  if (c.type !== 'int32' && c.type !== 'date' && c.type !== 'bool') throw new Error(`${t.name}.${name} is not an integer column`);
-  return c.values instanceof Uint8Array ? Int32Array.from(c.values) : c.values;
-};
-const nums = (t: DataTable, name: string): Float64Array => {
-  const c: Column = column(t, name);
-  return Float64Array.from({ length: t.rowCount }, (_, r) => numericValue(c, r));
-};
-
 /**
  * The seed's must-holds, read back from the exported tables alone: stock never negative,
  * sold ≤ requested, the stockout share, restock delays, lost sales per stockout event
  * equal to the unfilled requests inside it, and stock moving only by deliveries,
  * restocks and sales.
  */
-export function inventoryReport(run: GeneratedRun): InventoryReport | null {
-  // The conformance report and the Inventory view both ask for it: read the tables once.
-  if (!reports.has(run)) reports.set(run, readReport(run));
-  return reports.get(run)!;
-}
-
-const reports = new WeakMap<GeneratedRun, InventoryReport | null>();
+export const inventoryReport = perRun(readReport);
 
 function readReport(run: GeneratedRun): InventoryReport | null {
   const inv = run.scenario.inventory;
@@ -54,13 +39,13 @@ function readReport(run: GeneratedRun): InventoryReport | null {
   const locations = inv.stores + inv.warehouses + (inv.online ? 1 : 0);
   const key = (product: number, location: number) => (product - 1) * locations + (location - 1);
 
-  const date = ints(daily, 'date');
-  const product = ints(daily, 'product_id');
-  const location = ints(daily, 'location_id');
-  const onHand = ints(daily, 'on_hand');
-  const sold = ints(daily, 'units_sold');
-  const received = ints(daily, 'units_received');
-  const restocked = ints(daily, 'units_restocked');
+  const date = intValues(daily, 'date');
+  const product = intValues(daily, 'product_id');
+  const location = intValues(daily, 'location_id');
+  const onHand = intValues(daily, 'on_hand');
+  const sold = intValues(daily, 'units_sold');
+  const received = intValues(daily, 'units_received');
+  const restocked = intValues(daily, 'units_restocked');
   const firstDay = date[0] ?? 0;
   let positions = 0;
   while (positions < daily.rowCount && date[positions] === firstDay) positions++;
@@ -94,15 +79,15 @@ function readReport(run: GeneratedRun): InventoryReport | null {
   checks.push({ check: `stockout rate within ${lo}-${hi}%`, measured: `${stockoutPct.toFixed(2)}%`, pass: stockoutPct >= lo && stockoutPct <= hi });
 
   if (items) {
-    const q = ints(items, 'quantity');
-    const req = ints(items, 'quantity_requested');
+    const q = intValues(items, 'quantity');
+    const req = intValues(items, 'quantity_requested');
     let over = 0;
     for (let i = 0; i < q.length; i++) if (q[i] > req[i]) over++;
     checks.push({ check: 'sold ≤ requested on every line', measured: `${over} lines over`, pass: over === 0 });
   }
   if (returns) {
-    const opened = nums(returns, 'created_at');
-    const back = ints(returns, 'return_restocked_date');
+    const opened = numericColumn(returns, 'created_at');
+    const back = intValues(returns, 'return_restocked_date');
     let min = Infinity;
     let max = -Infinity;
     let sum = 0;
@@ -121,9 +106,9 @@ function readReport(run: GeneratedRun): InventoryReport | null {
   if (events && items && orders) {
     checks.push(lostSalesCheck(events, items, orders, locations));
     const byProduct = new Map<number, { lostRevenue: number; lostUnits: number; events: number }>();
-    const p = ints(events, 'product_id');
-    const rev = nums(events, 'lost_sales_revenue');
-    const units = ints(events, 'lost_sales_quantity');
+    const p = intValues(events, 'product_id');
+    const rev = numericColumn(events, 'lost_sales_revenue');
+    const units = intValues(events, 'lost_sales_quantity');
     for (let r = 0; r < events.rowCount; r++) {
       const e = byProduct.get(p[r]) ?? { lostRevenue: 0, lostUnits: 0, events: 0 };
       e.lostRevenue += rev[r];
@@ -138,7 +123,7 @@ function readReport(run: GeneratedRun): InventoryReport | null {
 
 /** Every unfilled request lies inside a stockout event of its position, and each event's totals are exactly those requests. */
 function lostSalesCheck(events: DataTable, items: DataTable, orders: DataTable, locations: number): InventoryCheck {
-  const ev = { p: ints(events, 'product_id'), l: ints(events, 'location_id'), from: ints(events, 'start_date'), to: ints(events, 'end_date'), n: ints(events, 'lost_sales_attempts'), q: ints(events, 'lost_sales_quantity') };
+  const ev = { p: intValues(events, 'product_id'), l: intValues(events, 'location_id'), from: intValues(events, 'start_date'), to: intValues(events, 'end_date'), n: intValues(events, 'lost_sales_attempts'), q: intValues(events, 'lost_sales_quantity') };
   const byPosition = new Map<number, number[]>();
   for (let r = 0; r < events.rowCount; r++) {
     const k = (ev.p[r] - 1) * locations + ev.l[r] - 1;
@@ -148,10 +133,10 @@ function lostSalesCheck(events: DataTable, items: DataTable, orders: DataTable, 
   const attempts = new Int32Array(events.rowCount);
   const qty = new Int32Array(events.rowCount);
   let stray = 0;
-  const sold = ints(items, 'quantity');
-  const req = ints(items, 'quantity_requested');
-  const product = ints(items, 'product_id');
-  const location = ints(items, 'location_id');
+  const sold = intValues(items, 'quantity');
+  const req = intValues(items, 'quantity_requested');
+  const product = intValues(items, 'product_id');
+  const location = intValues(items, 'location_id');
   const orderDay = lineDays(items, orders);
   for (let i = 0; i < sold.length; i++) {
     const short = req[i] - sold[i];
@@ -171,11 +156,11 @@ function lostSalesCheck(events: DataTable, items: DataTable, orders: DataTable, 
 
 /** The day of each order line: its order's created_at. */
 function lineDays(items: DataTable, orders: DataTable): Int32Array {
-  const ids = ints(orders, 'order_id');
-  const created = nums(orders, 'created_at');
+  const ids = intValues(orders, 'order_id');
+  const created = numericColumn(orders, 'created_at');
   const dayOf = new Map<number, number>();
   for (let r = 0; r < orders.rowCount; r++) dayOf.set(ids[r], Math.floor(created[r] / MS_PER_DAY));
-  return Int32Array.from(ints(items, 'order_id'), (id) => dayOf.get(id) ?? -1);
+  return Int32Array.from(intValues(items, 'order_id'), (id) => dayOf.get(id) ?? -1);
 }
 
 export interface StockPoint {
@@ -190,7 +175,7 @@ export interface StockPoint {
 export function stockSeries(run: GeneratedRun, productId: number, locationId: number): StockPoint[] {
   const daily = run.clean.find((t) => t.name === 'inventory_daily') ?? run.tables.find((t) => t.name === 'inventory_daily');
   if (!daily) return [];
-  const [date, product, location, onHand, sold, received, restocked] = ['date', 'product_id', 'location_id', 'on_hand', 'units_sold', 'units_received', 'units_restocked'].map((c) => ints(daily, c));
+  const [date, product, location, onHand, sold, received, restocked] = ['date', 'product_id', 'location_id', 'on_hand', 'units_sold', 'units_received', 'units_restocked'].map((c) => intValues(daily, c));
   const start = date[0] ?? 0;
   const days = run.scenario.calendar.days;
   const out: StockPoint[] = [];

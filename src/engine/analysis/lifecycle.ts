@@ -1,8 +1,6 @@
 import type { GeneratedRun } from '../generate';
 import { column, numericValue, type DataTable } from '../table';
-import { dayNumber, MS_PER_DAY } from '../time';
-
-const DAYS_PER_MONTH = 30.4375;
+import { dayNumber, DAYS_PER_MONTH, MS_PER_DAY } from '../time';
 
 export interface LifecycleReport {
   churnTargetPct: number;

@@ -1,7 +1,7 @@
 import { streamFor, type Rng } from '../random/rng';
 import { ScenarioError } from '../scenario/errors';
 import type { Scenario } from '../scenario/schema';
-import { column, type DataTable } from '../table';
+import { column, intValues, rawFloats, type DataTable } from '../table';
 import { dayNumber, MS_PER_DAY, MS_PER_HOUR } from '../time';
 import { GrowableColumns } from './growable';
 import { buildInventoryPlan, locationFor, STORE_CHANNEL, type InventoryPlan } from './inventoryPlan';
@@ -82,7 +82,6 @@ export class StockSimulation {
   readonly restocked: Int32Array;
   readonly touched: number[] = [];
   private readonly isTouched: Uint8Array;
-  readonly stockoutsPerDay: Int32Array;
   readonly outSince: Int32Array;
   readonly zeroAt: Float64Array;
   readonly lost: { attempts: Int32Array; qty: Int32Array; cents: Float64Array };
@@ -101,39 +100,29 @@ export class StockSimulation {
     const inv = s.inventory!;
     const positions = plan.products * plan.locations;
     this.startMs = dayNumber(s.calendar.start) * MS_PER_DAY;
-    const ints = (t: DataTable, name: string) => {
-      const c = column(t, name);
-      if (c.type !== 'int32') throw new Error(`${t.name}.${name} is not int32`);
-      return c.values;
-    };
-    const floats = (t: DataTable, name: string) => {
-      const c = column(t, name);
-      if (c.type !== 'timestamp' && c.type !== 'fixed') throw new Error(`${t.name}.${name} is not numeric`);
-      return c.values;
-    };
-    this.orderTime = floats(orders, 'created_at');
-    this.cartTime = floats(carts, 'created_at');
-    this.cartCustomer = ints(carts, 'customer_id');
-    this.cartItems = ints(carts, 'item_count');
+            this.orderTime = rawFloats(orders, 'created_at');
+    this.cartTime = rawFloats(carts, 'created_at');
+    this.cartCustomer = intValues(carts, 'customer_id');
+    this.cartItems = intValues(carts, 'item_count');
     this.cartLowItems = new Int32Array(carts.rowCount);
-    this.orderCustomer = ints(orders, 'customer_id');
+    this.orderCustomer = intValues(orders, 'customer_id');
     const channel = column(orders, 'channel');
     this.storeOrder = Uint8Array.from({ length: orders.rowCount }, (_, r) => (channel.type === 'dict' && channel.dictionary[channel.indices[r]] === STORE_CHANNEL ? 1 : 0));
-    this.lineProduct = ints(items, 'product_id');
-    this.lineQty = ints(items, 'quantity');
-    this.linePrice = floats(items, 'unit_price');
+    this.lineProduct = intValues(items, 'product_id');
+    this.lineQty = intValues(items, 'quantity');
+    this.linePrice = rawFloats(items, 'unit_price');
     // Lines are grouped by order, in order: lineStart[r] is order r's first line.
-    const itemOrder = ints(items, 'order_id');
-    const orderIds = (this.orderIds = ints(orders, 'order_id'));
+    const itemOrder = intValues(items, 'order_id');
+    const orderIds = (this.orderIds = intValues(orders, 'order_id'));
     this.lineStart = new Int32Array(orders.rowCount + 1);
     for (let r = 0, i = 0; r < orders.rowCount; r++) {
       this.lineStart[r] = i;
       while (i < items.rowCount && itemOrder[i] === orderIds[r]) i++;
       this.lineStart[r + 1] = i;
     }
-    this.returnOfOrder = new Map(Array.from(ints(returns, 'order_id'), (id, row) => [id, row]));
+    this.returnOfOrder = new Map(Array.from(intValues(returns, 'order_id'), (id, row) => [id, row]));
     const restockRng = streamFor(s.seed, 'inventory', 'restock');
-    const opened = floats(returns, 'created_at');
+    const opened = rawFloats(returns, 'created_at');
     this.restockDay = Int32Array.from(opened, (t) => Math.floor(t / MS_PER_DAY) + restockRng.intBetween(inv.restockDaysMin, inv.restockDaysMax));
     this.restocks = Array.from({ length: s.calendar.days }, () => []);
 
@@ -163,7 +152,6 @@ export class StockSimulation {
     this.sold = new Int32Array(positions);
     this.received = new Int32Array(positions);
     this.restocked = new Int32Array(positions);
-    this.stockoutsPerDay = new Int32Array(s.calendar.days);
     this.outSince = new Int32Array(positions).fill(-1);
     this.zeroAt = new Float64Array(positions);
     this.zeroAt.fill(this.startMs);
@@ -309,21 +297,10 @@ export class StockSimulation {
     const inv = this.s.inventory!;
     const positions = this.onHand.length;
     const snapshotAll = inv.snapshot === 'daily' || d === 0 || (inv.snapshot === 'weekly' && (d % 7 === 6 || d === this.s.calendar.days - 1));
-    let out = 0;
-    for (let pos = 0; pos < positions; pos++) {
-      const empty = this.onHand[pos] === 0;
-      if (empty) {
-        out++;
-        if (this.outSince[pos] < 0) {
-          this.outSince[pos] = d;
-          if (inv.snapshot === 'on_change') this.touch(pos);
-        }
-      } else if (this.outSince[pos] >= 0) {
-        this.closeRun(pos, d - 1, d);
-        if (inv.snapshot === 'on_change') this.touch(pos);
-      }
-    }
-    this.stockoutsPerDay[d] = out;
+    // A shelf empties only by a sale and fills only by a delivery or restock, all of which
+    // mark it touched: after the first day only touched positions can start or end a stockout.
+    if (d === 0) for (let pos = 0; pos < positions; pos++) this.settle(pos, d);
+    else for (const pos of this.touched) this.settle(pos, d);
     if (snapshotAll) for (let pos = 0; pos < positions; pos++) this.snapshot(d, pos);
     else if (inv.snapshot === 'on_change') for (const pos of [...this.touched].sort((x, y) => x - y)) this.snapshot(d, pos);
     for (const pos of this.touched) {
@@ -334,6 +311,15 @@ export class StockSimulation {
     }
     this.touched.length = 0;
     if (d === this.s.calendar.days - 1) for (let pos = 0; pos < positions; pos++) if (this.outSince[pos] >= 0) this.closeRun(pos, d, -1);
+  }
+
+  /** Opens a stockout run when position pos ends day d empty, or closes one when it has stock again. */
+  private settle(pos: number, d: number): void {
+    if (this.onHand[pos] === 0) {
+      if (this.outSince[pos] < 0) this.outSince[pos] = d;
+    } else if (this.outSince[pos] >= 0) {
+      this.closeRun(pos, d - 1, d);
+    }
   }
 
   private snapshot(d: number, pos: number): void {

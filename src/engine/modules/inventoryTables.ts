@@ -1,6 +1,6 @@
 import type { Rng } from '../random/rng';
 import type { Scenario } from '../scenario/schema';
-import { column, takeRows, type Column, type DataTable } from '../table';
+import { column, rawFloats, takeRows, type Column, type DataTable } from '../table';
 import { civilFromDays, dayNumber, MS_PER_HOUR } from '../time';
 import { ABANDON_REASONS } from './carts';
 import type { StockSimulation } from './inventory';
@@ -22,12 +22,6 @@ function replace(t: DataTable, name: string, col: Column): DataTable {
   return { ...t, columns: t.columns.map((c) => (c.name === name ? col : c)) };
 }
 
-function fixedValues(t: DataTable, name: string): Float64Array {
-  const c = column(t, name);
-  if (c.type !== 'fixed') throw new Error(`${t.name}.${name} is not fixed-point`);
-  return c.values;
-}
-
 /**
  * Order lines carry what was sold; orders, payments and refunds follow from them. A
  * line's discount shrinks with its quantity; the coupon shrinks with the order's net.
@@ -35,13 +29,13 @@ function fixedValues(t: DataTable, name: string): Float64Array {
 export function rewriteOrders(orders: DataTable, items: DataTable, payments: DataTable, returns: DataTable, a: Allocation, restockDay: Int32Array): DataTable[] {
   const requested = column(items, 'quantity');
   if (requested.type !== 'int32') throw new Error('order_items.quantity is not int32');
-  const price = fixedValues(items, 'unit_price');
-  const lineOff = fixedValues(items, 'discount');
+  const price = rawFloats(items, 'unit_price');
+  const lineOff = rawFloats(items, 'discount');
   const newLineOff = Float64Array.from(lineOff, (off, i) => (requested.values[i] > 0 ? Math.round((off * a.sold[i]) / requested.values[i]) : 0));
   const orderCol = column(items, 'order_id');
   if (orderCol.type !== 'int32') throw new Error('order_items.order_id is not int32');
-  const oldSub = fixedValues(orders, 'subtotal');
-  const oldOff = fixedValues(orders, 'discount');
+  const oldSub = rawFloats(orders, 'subtotal');
+  const oldOff = rawFloats(orders, 'discount');
   const subtotal = new Float64Array(orders.rowCount);
   const lineDiscount = new Float64Array(orders.rowCount);
   const firstOrderId = orders.rowCount > 0 ? (column(orders, 'order_id') as Extract<Column, { type: 'int32' }>).values[0] : 1;
@@ -98,7 +92,7 @@ export function rewriteOrders(orders: DataTable, items: DataTable, payments: Dat
 export function abandonedCarts(carts: DataTable, cartLowItems: Int32Array, hourly: DataTable | null, orders: DataTable, items: DataTable, a: Allocation, rng: Rng): DataTable[] {
   const orderCol = column(items, 'order_id');
   const qty = column(items, 'quantity');
-  const price = fixedValues(items, 'unit_price');
+  const price = rawFloats(items, 'unit_price');
   const created = column(orders, 'created_at');
   const customer = column(orders, 'customer_id');
   const orderIds = column(orders, 'order_id');

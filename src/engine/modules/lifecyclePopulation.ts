@@ -1,10 +1,8 @@
 import { AliasTable } from '../random/alias';
 import { streamFor, type Rng } from '../random/rng';
 import type { ChurnRisk, Scenario } from '../scenario/schema';
-import { dayNumber } from '../time';
+import { dayNumber, DAYS_PER_MONTH } from '../time';
 import { CustomerRows } from './customerRows';
-
-const DAYS_PER_MONTH = 30.4375;
 
 /** How much faster a segment churns than a medium-risk one ("weighted by segment risk"). */
 export const RISK_WEIGHT: Record<ChurnRisk, number> = { low: 0.5, medium: 1.2, high: 2.5 };

@@ -2,11 +2,10 @@ import { AliasTable } from '../random/alias';
 import { streamFor, type Rng } from '../random/rng';
 import type { Scenario } from '../scenario/schema';
 import type { Column, DataTable } from '../table';
-import { dayNumber, MS_PER_DAY } from '../time';
+import { dayNumber, DAYS_PER_MONTH, MS_PER_DAY } from '../time';
 import { GrowableColumns } from './growable';
 import { lifecyclePopulation, type Population } from './lifecyclePopulation';
 
-const DAYS_PER_MONTH = 30.4375;
 /** Customers are "at risk" this many days before they churn: they buy half as often, and half as much. */
 export const AT_RISK_DAYS = 30;
 /** Spend is summed over this many days for the label. */
