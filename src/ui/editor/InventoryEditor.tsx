@@ -1,8 +1,9 @@
-import { COMMERCE_TABLES, SNAPSHOT_GRANULARITIES, TABLE_NAMES, type SnapshotGranularity } from '../../engine/scenario/schema';
+import { SNAPSHOT_GRANULARITIES, type SnapshotGranularity } from '../../engine/scenario/schema';
 import { INVENTORY_SIZES, withInventorySize, type InventorySize } from '../../engine/scenario/templates/inventory';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { NumberField } from './NumberField';
+import { chooseTables, dropTables } from './sectionTables';
 import { SelectField } from './SelectField';
 
 const INVENTORY_TABLES = ['inventory_daily', 'stockout_events'] as const;
@@ -27,7 +28,7 @@ export function InventoryEditor() {
               // Stores only where some cohort shops in a store; otherwise they would hold stock nobody buys.
               const storeChannel = d.cohorts.some((c) => (c.mixes.channel.store ?? 0) > 0);
               d.inventory = { stores: storeChannel ? 45 : 0, warehouses: 4, online: true, replenishEveryDays: 7, leadTimeDays: 2, targetStockoutPct: 9, lowStockUnits: 0, restockDaysMin: 1, restockDaysMax: 3, snapshot: 'on_change' };
-              d.tables = TABLE_NAMES.filter((t) => d.tables.includes(t) || (INVENTORY_TABLES as readonly string[]).includes(t));
+              chooseTables(d, INVENTORY_TABLES);
             })
           }
         >
@@ -48,9 +49,7 @@ export function InventoryEditor() {
         onClick={() =>
           update((d) => {
             d.inventory = null;
-            d.tables = d.tables.filter((t) => !(INVENTORY_TABLES as readonly string[]).includes(t));
-            if (d.tables.length === 0) d.tables = [...COMMERCE_TABLES];
-            d.quality.faults = d.quality.faults.filter((f) => d.tables.includes(f.table));
+            dropTables(d, INVENTORY_TABLES);
           })
         }
       >

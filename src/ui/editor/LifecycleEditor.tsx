@@ -1,9 +1,10 @@
-import { CHURN_RISKS, COMMERCE_TABLES, LIFECYCLE_TABLES, TABLE_NAMES, type Segment } from '../../engine/scenario/schema';
+import { CHURN_RISKS, LIFECYCLE_TABLES, type Segment } from '../../engine/scenario/schema';
 import { CHURN_SIZES, withChurnSize, type ChurnSize } from '../../engine/scenario/templates/churn';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { NumberField } from './NumberField';
+import { chooseTables, dropTables } from './sectionTables';
 import { SelectField } from './SelectField';
 
 const LIFECYCLE_ONLY = LIFECYCLE_TABLES.filter((t) => t !== 'customers');
@@ -36,7 +37,7 @@ export function LifecycleEditor() {
                 calibrationDays: null,
                 segments: Object.fromEntries(d.cohorts.map((c) => [c.id, defaultSegment()])),
               };
-              d.tables = TABLE_NAMES.filter((t) => d.tables.includes(t) || (LIFECYCLE_TABLES as readonly string[]).includes(t));
+              chooseTables(d, LIFECYCLE_TABLES);
             })
           }
         >
@@ -57,9 +58,7 @@ export function LifecycleEditor() {
         onClick={() =>
           update((d) => {
             d.lifecycle = null;
-            d.tables = d.tables.filter((t) => !(LIFECYCLE_ONLY as readonly string[]).includes(t));
-            if (d.tables.length === 0) d.tables = [...COMMERCE_TABLES];
-            d.quality.faults = d.quality.faults.filter((f) => d.tables.includes(f.table));
+            dropTables(d, LIFECYCLE_ONLY);
           })
         }
       >

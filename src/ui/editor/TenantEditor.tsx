@@ -1,8 +1,9 @@
-import { COMMERCE_TABLES, TABLE_NAMES, TENANT_TABLES, type Tenant } from '../../engine/scenario/schema';
+import { TENANT_TABLES, type Tenant } from '../../engine/scenario/schema';
 import { seedTenants } from '../../engine/scenario/templates/weather';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { NumberField } from './NumberField';
+import { chooseTables, dropTables } from './sectionTables';
 
 /** Weather-sensitive tenants: revenue, location and the elasticities the data should give back. */
 export function TenantEditor() {
@@ -19,7 +20,7 @@ export function TenantEditor() {
           onClick={() =>
             update((s) => {
               s.tenants = seedTenants();
-              s.tables = TABLE_NAMES.filter((t) => s.tables.includes(t) || TENANT_TABLES.includes(t));
+              chooseTables(s, TENANT_TABLES);
             })
           }
         >
@@ -46,8 +47,7 @@ export function TenantEditor() {
         onClick={() =>
           update((s) => {
             s.tenants = [];
-            s.tables = s.tables.filter((t) => !TENANT_TABLES.includes(t));
-            if (s.tables.length === 0) s.tables = [...COMMERCE_TABLES];
+            dropTables(s, TENANT_TABLES);
           })
         }
       >
