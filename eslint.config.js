@@ -11,6 +11,12 @@ const engineForbidden = {
   ],
 };
 
+// The page and its stores see the engine through engine/client.ts only: types and light helpers,
+// so generation (Faker's lists, the hourly planner) stays in the worker's chunk.
+const clientOnly = { group: ['**/engine/*', '**/engine/**', '!**/engine/client'], message: 'Import the engine through src/engine/client.ts (docs/architecture.md).' };
+const pageForbidden = { patterns: [clientOnly, { group: ['**/worker/*', '**/bridge/*'], message: 'Views reach the worker through the stores in src/state.' }] };
+const stateForbidden = { patterns: [clientOnly, { group: ['**/ui/*', '**/ui/**'], message: 'Arrows point down: src/state never imports UI code.' }] };
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'tmp', 'out'] },
   js.configs.recommended,
@@ -21,6 +27,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  { files: ['src/ui/**/*.{ts,tsx}', 'src/App.tsx', 'src/main.tsx'], rules: { 'no-restricted-imports': ['error', pageForbidden] } },
+  { files: ['src/state/**/*.ts'], rules: { 'no-restricted-imports': ['error', stateForbidden] } },
   {
     files: ['src/engine/**/*.ts'],
     ignores: ['src/engine/**/*.test.ts'],

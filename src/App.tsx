@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { validateScenario } from './engine/scenario/validate';
-import { useRunStore } from './state/runStore';
+import { validateScenario } from './engine/client';
+import { runStore } from './state/engine';
+import { startLiveDesigner } from './state/liveDesigner';
 import { redoScenario, undoScenario, useScenarioStore } from './state/scenarioStore';
 import { ScenarioEditor } from './ui/editor/ScenarioEditor';
 import { ResultsPanel } from './ui/results/ResultsPanel';
@@ -16,7 +17,7 @@ function useShortcuts() {
       if (e.key === 'Enter') {
         e.preventDefault();
         const { scenario } = useScenarioStore.getState();
-        if (useRunStore.getState().status !== 'running' && validateScenario(scenario).ok) void useRunStore.getState().run(scenario);
+        if (runStore.getState().status !== 'running' && validateScenario(scenario).ok) void runStore.getState().run(scenario);
       } else if (e.key.toLowerCase() === 'z') {
         e.preventDefault();
         if (e.shiftKey) redoScenario();
@@ -33,8 +34,12 @@ function useShortcuts() {
 
 export function App() {
   useShortcuts();
+  useEffect(startLiveDesigner, []);
   return (
     <div className="app">
+      <a className="skip-link" href="#results">
+        Skip to results
+      </a>
       <TopBar />
       <SharedScenarioLoader />
       <div className="body">

@@ -1,10 +1,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
-import type { Progress } from '../engine/generate';
-import type { Distribution, DistributionRequest, TimeSeriesRequest } from '../engine/analysis/distribution';
-import type { ExportFormat } from '../engine/export/bundle';
-import type { StockPoint } from '../engine/analysis/inventory';
+import type { ExportFormatId, Progress, ResultSource } from '../engine/client';
+import type { DistributionRequest, TimeSeriesRequest } from '../engine/client';
 import type { EngineApi } from '../worker/generator.worker';
-import type { ComparisonOutcome, ExportedBlob, FaultView, RunOutcome, RunResult } from '../worker/session';
 
 export class RunAborted extends Error {
   constructor() {
@@ -15,22 +12,24 @@ export class RunAborted extends Error {
 
 export class WorkerCrashed extends Error {
   constructor(detail: string) {
-    super(`The generator stopped unexpectedly (${detail}). It has been restarted; your scenario is unchanged.`);
+    super(`E120 The generator stopped unexpectedly (${detail}). It has been restarted; your scenario is unchanged.`);
     this.name = 'WorkerCrashed';
   }
 }
 
+type Api = Remote<EngineApi>;
+
 /**
- * The one owner of the generator worker: starts it on first use, aborts by
- * terminating it (a run stops at once, whatever it is doing), and starts a fresh one
+ * The one owner of the generator worker: starts it on first use, aborts a call by
+ * terminating the worker (it stops at once, whatever it is doing), and starts a fresh one
  * after a crash or an abort. Components never touch Worker or Comlink.
  */
 export class EngineBridge {
   private worker: Worker | null = null;
-  private api: Remote<EngineApi> | null = null;
+  private api: Api | null = null;
   private readonly crashListeners = new Set<(e: WorkerCrashed) => void>();
 
-  private ensure(): Remote<EngineApi> {
+  private ensure(): Api {
     if (!this.api) {
       const worker = new Worker(new URL('../worker/generator.worker.ts', import.meta.url), { type: 'module', name: 'generator' });
       worker.addEventListener('error', (e) => this.crash(e.message || 'worker error'));
@@ -55,7 +54,7 @@ export class EngineBridge {
   }
 
   /** Runs `call` on the worker, rejecting at once if `signal` aborts (the worker is then terminated) or the worker dies. */
-  private call<T>(call: (api: Remote<EngineApi>) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  private call<T>(call: (api: Api) => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) return Promise.reject(new RunAborted());
     const api = this.ensure();
     return new Promise<T>((resolve, reject) => {
@@ -83,46 +82,23 @@ export class EngineBridge {
     });
   }
 
-  run(scenario: unknown, opts: { signal: AbortSignal; onProgress: (p: Progress) => void; onPreview: (r: RunResult) => void }): Promise<RunOutcome> {
-    // Comlink's Remote type splits the union; the value is the union itself.
-    return this.call((api) => api.run(scenario, proxy({ onProgress: opts.onProgress, onPreview: opts.onPreview })) as Promise<RunOutcome>, opts.signal);
-  }
-
-  compare(scenario: unknown, baseline: unknown): Promise<ComparisonOutcome> {
-    return this.call((api) => api.compare(scenario, baseline) as Promise<ComparisonOutcome>);
-  }
-
-  distribution(req: DistributionRequest): Promise<Distribution | null> {
-    return this.call((api) => api.distribution(req));
-  }
-
-  timeSeries(req: TimeSeriesRequest): Promise<{ t: number; value: number }[]> {
-    return this.call((api) => api.timeSeries(req));
-  }
-
-  faultView(table: string, version: 'clean' | 'faulty', onlyFaulty: boolean): Promise<FaultView | null> {
-    return this.call((api) => api.faultView(table, version, onlyFaulty));
-  }
-
-  stockSeries(productId: number, locationId: number): Promise<StockPoint[]> {
-    return this.call((api) => api.stockSeries(productId, locationId));
-  }
-
-  sortOrder(table: string, column: string, descending: boolean): Promise<Int32Array> {
-    return this.call((api) => api.sortOrder(table, column, descending));
-  }
-
-  exportTable(table: string, format: ExportFormat, createdAt: string): Promise<ExportedBlob> {
-    return this.call((api) => api.exportTable(table, format, createdAt));
-  }
-
-  exportByDay(format: ExportFormat, createdAt: string): Promise<ExportedBlob> {
-    return this.call((api) => api.exportByDay(format, createdAt));
-  }
-
-  exportAll(format: ExportFormat, createdAt: string): Promise<ExportedBlob> {
-    return this.call((api) => api.exportAll(format, createdAt));
-  }
+  // Comlink's Remote type splits union results; each method returns the session's own type.
+  preview = (scenario: unknown) => this.call((api) => api.preview(scenario) as ReturnType<EngineApi['preview']>);
+  run = (scenario: unknown, onProgress: (p: Progress) => void) => this.call((api) => api.run(scenario, proxy({ onProgress })) as ReturnType<EngineApi['run']>);
+  /** Stops a run between chunks; the previews and the last full run stay. */
+  cancelRun = () => this.call((api) => api.cancelRun());
+  compare = (scenario: unknown, baseline: unknown) => this.call((api) => api.compare(scenario, baseline) as Promise<ReturnType<EngineApi['compare']>>);
+  distribution = (source: ResultSource, req: DistributionRequest) => this.call((api) => api.distribution(source, req));
+  timeSeries = (source: ResultSource, req: TimeSeriesRequest) => this.call((api) => api.timeSeries(source, req));
+  faultView = (source: ResultSource, table: string, version: 'clean' | 'faulty', onlyFaulty: boolean) => this.call((api) => api.faultView(source, table, version, onlyFaulty));
+  stockSeries = (source: ResultSource, productId: number, locationId: number) => this.call((api) => api.stockSeries(source, productId, locationId));
+  sortOrder = (source: ResultSource, table: string, column: string, descending: boolean) => this.call((api) => api.sortOrder(source, table, column, descending));
+  exportTable = (table: string, format: ExportFormatId, createdAt: string) => this.call((api) => api.exportTable(table, format, createdAt));
+  exportByDay = (format: ExportFormatId, createdAt: string) => this.call((api) => api.exportByDay(format, createdAt));
+  exportAll = (format: ExportFormatId, createdAt: string) => this.call((api) => api.exportAll(format, createdAt));
 }
+
+/** The queries views may make (through useEngineQuery): reads of a result, never runs. */
+export type EngineQueries = Pick<EngineBridge, 'distribution' | 'timeSeries' | 'faultView' | 'stockSeries' | 'sortOrder' | 'compare'>;
 
 export const engineBridge = new EngineBridge();

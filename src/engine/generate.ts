@@ -14,6 +14,7 @@ import { ordersModule } from './modules/orders';
 import { injectFaults } from './quality/faults';
 import { streamFor } from './random/rng';
 import { ScenarioError } from './scenario/errors';
+import { drain } from './session/drain';
 export { assertFitsMemory, estimateRunBytes } from './estimate';
 import { TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
 import type { DataTable } from './table';
@@ -132,9 +133,5 @@ export function* generateSteps(
 
 /** Runs to the end, without progress. */
 export function generate(scenario: Scenario, partition?: RunRange): GeneratedRun {
-  const steps = generateSteps(scenario, partition);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return drain(generateSteps(scenario, partition));
 }

@@ -14,11 +14,17 @@ export { toArrow, toArrowIPC } from './export/arrow';
 export { toCSV } from './export/csv';
 export { toParquet, type ParquetModule } from './export/parquet';
 export { sha256Hex } from './export/hash';
+export { EXPORT_FORMATS, EXPORT_FORMAT_IDS, isExportFormat, encodeTable, type ExportFormatId } from './export/formats';
+export { drain } from './session/drain';
+export { createSession, type EngineSession, type SessionHost } from './session/session';
 export {
   buildManifest,
   conformanceJSON,
-  encodeTable,
+  dayPartitions,
+  exportBundle,
+  exportByDay,
   exportFileName,
+  exportRunFiles,
   exportTable,
   fileStamp,
   manifestJSON,

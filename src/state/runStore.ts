@@ -1,16 +1,8 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { create } from 'zustand';
-import { engineBridge, RunAborted } from '../bridge/engineBridge';
-import type { ConformanceRow } from '../engine/analysis/conformance';
-import type { CorrelationReport } from '../engine/analysis/correlation';
-import type { TenantElasticity } from '../engine/analysis/elasticity';
-import type { CohortPriceElasticity } from '../engine/analysis/priceElasticity';
-import type { TableSummary } from '../engine/analysis/summary';
-import type { ExportFormat } from '../engine/export/bundle';
-import type { ScenarioIssue } from '../engine/scenario/errors';
-import type { Scenario } from '../engine/scenario/schema';
-import { downloadBytes } from '../ui/download';
-import type { ExportedBlob, RunResult } from '../worker/session';
+import { createStore } from 'zustand/vanilla';
+import type { EngineBridge } from '../bridge/engineBridge';
+import type { ExportedBlob, ExportFormatId, PreviewScope, ReportId, Reports, RunResult, Scenario, ScenarioIssue } from '../engine/client';
+import { downloadBytes } from '../platform/download';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -20,181 +12,210 @@ export interface ResultTable {
   arrow: Table;
 }
 
+/** A result as the page holds it: decoded tables, reports, and the scenario it came from. */
+export interface ShownResult {
+  /** The scenario's JSON: equal keys, equal data. */
+  key: string;
+  scenario: Scenario;
+  tables: ResultTable[];
+  reports: Reports;
+  /** Null for a full run; the days covered for a preview. */
+  preview: PreviewScope | null;
+  elapsedMs: number;
+  /** Arrival order: queries about a result key on it, so an answer about an older one is dropped. */
+  seq: number;
+}
+
+/** One headline figure with its value before the last edit (same streams: the edit's effect, not noise). */
+export interface KpiChange {
+  key: string;
+  label: string;
+  unit: 'count' | 'money' | 'share';
+  value: number;
+  before: number | null;
+}
+
 export interface RunState {
+  /** The last full run (what Export, Present and Conformance use). */
+  full: ShownResult | null;
+  /** The latest preview: the first days of exactly the run the current scenario gives. */
+  preview: ShownResult | null;
+  /** What the last edit changed in the preview's headline figures. */
+  changes: KpiChange[];
+  /** Edits since the full run's scenario (0 when it matches the scenario being edited). */
+  editsSinceRun: number;
   status: RunStatus;
+  previewing: boolean;
   progress: number;
   stage: string;
-  /** True while the tables shown are the quick sample, before the full run lands. */
-  preview: boolean;
-  tables: ResultTable[];
-  summaries: TableSummary[];
-  correlation: CorrelationReport | null;
-  elasticity: TenantElasticity[];
-  priceElasticity: CohortPriceElasticity[];
-  conformance: ConformanceRow[];
-  quality: RunResult['quality'];
-  lifecycle: RunResult['lifecycle'];
-  inventory: RunResult['inventory'];
-  attribution: RunResult['attribution'];
-  headline: RunResult['headline'];
-  /** The scenario the result was generated from (events, calendar), for charts. */
-  resultScenario: Scenario | null;
-  elapsedMs: number;
-  /** Scenario name of the result, for file names and headings. */
-  resultName: string;
   issues: ScenarioIssue[];
   error: string | null;
-  selectedTable: string;
-  sort: { column: string; descending: boolean } | null;
-  order: Int32Array | null;
-  busy: 'sorting' | 'exporting' | null;
+  exporting: boolean;
+  refreshPreview: (scenario: Scenario) => Promise<void>;
   run: (scenario: Scenario) => Promise<void>;
   cancel: () => void;
-  selectTable: (name: string) => void;
-  sortBy: (column: string) => Promise<void>;
-  exportTable: (format: ExportFormat) => Promise<void>;
-  exportAll: (format: ExportFormat) => Promise<void>;
-  exportByDay: (format: ExportFormat) => Promise<void>;
+  /** Tells the store the scenario changed (counts edits since the last full run). */
+  noteEdit: (scenario: Scenario) => void;
+  exportTable: (table: string, format: ExportFormatId) => Promise<void>;
+  exportAll: (format: ExportFormatId) => Promise<void>;
+  exportByDay: (format: ExportFormatId) => Promise<void>;
 }
 
-let controller: AbortController | null = null;
+export const scenarioKey = (s: Scenario) => JSON.stringify(s);
 
-/** Asks the worker for a file and hands it to the browser, with the busy flag and errors in the store. */
-async function download(set: (patch: Partial<RunState>) => void, make: () => Promise<ExportedBlob>): Promise<void> {
-  set({ busy: 'exporting', error: null });
-  try {
-    const file = await make();
-    downloadBytes(file.fileName, file.bytes);
-  } catch (e) {
-    set({ error: `Export failed: ${(e as Error).message}` });
-  } finally {
-    set({ busy: null });
-  }
-}
+/** How many previewed scenarios keep their "what changed" strip, so undo brings it back. */
+const STRIP_MEMORY = 100;
 
-function fromResult(r: RunResult) {
-  return {
+/**
+ * The run store, built around a bridge (a factory: tests and the page each give theirs).
+ * It holds results, never view state (selected table, sort: see viewStore).
+ */
+export function createRunStore(bridge: Pick<EngineBridge, 'preview' | 'run' | 'cancelRun' | 'exportTable' | 'exportAll' | 'exportByDay'>) {
+  let seq = 0;
+  let previewAsked = 0;
+  let runAsked = 0;
+  const strips = new Map<string, KpiChange[]>();
+
+  const decode = (r: RunResult, scenario: Scenario, key: string): ShownResult => ({
+    key,
+    scenario,
     tables: r.tables.map((t) => ({ name: t.name, rowCount: t.rowCount, arrow: tableFromIPC(t.ipc) })),
-    summaries: r.summaries,
-    correlation: r.correlation,
-    elasticity: r.elasticity,
-    priceElasticity: r.priceElasticity,
-    conformance: r.conformance,
-    quality: r.quality,
-    lifecycle: r.lifecycle,
-    inventory: r.inventory,
-    attribution: r.attribution,
-    headline: r.headline,
+    reports: r.reports,
+    preview: r.preview,
     elapsedMs: r.elapsedMs,
-  };
+    seq: ++seq,
+  });
+
+  return createStore<RunState>()((set, get) => {
+    /** Asks the worker for a file and hands it to the browser, with the busy flag and errors in the store. */
+    const download = async (make: () => Promise<ExportedBlob>) => {
+      set({ exporting: true, error: null });
+      try {
+        const file = await make();
+        downloadBytes(file.fileName, file.bytes);
+      } catch (e) {
+        set({ error: `Export failed: ${(e as Error).message}` });
+      } finally {
+        set({ exporting: false });
+      }
+    };
+    const stamp = () => new Date().toISOString();
+
+    return {
+      full: null,
+      preview: null,
+      changes: [],
+      editsSinceRun: 0,
+      status: 'idle',
+      previewing: false,
+      progress: 0,
+      stage: '',
+      issues: [],
+      error: null,
+      exporting: false,
+
+      refreshPreview: async (scenario) => {
+        const mine = ++previewAsked;
+        const key = scenarioKey(scenario);
+        set({ previewing: true });
+        try {
+          const outcome = await bridge.preview(scenario);
+          if (mine !== previewAsked || (!outcome.ok && 'superseded' in outcome)) return;
+          if (!outcome.ok) {
+            set({ issues: outcome.issues, previewing: false });
+            return;
+          }
+          const shown = decode(outcome.result, scenario, key);
+          const before = get().preview;
+          // Undo returns to a scenario already seen: its strip comes back with it.
+          let changes = strips.get(key);
+          if (!changes) {
+            const old = new Map((before?.reports.headline ?? []).map((k) => [k.key, k.value]));
+            changes = (shown.reports.headline ?? []).map((k) => ({ ...k, before: before && before.key !== key ? (old.get(k.key) ?? null) : null }));
+            strips.set(key, changes);
+            if (strips.size > STRIP_MEMORY) strips.delete(strips.keys().next().value!);
+          }
+          set({ preview: shown, changes, issues: [], previewing: false, error: get().status === 'error' ? null : get().error });
+        } catch (e) {
+          if (mine === previewAsked) set({ previewing: false, error: (e as Error).message });
+        }
+      },
+
+      run: async (scenario) => {
+        const mine = ++runAsked;
+        const key = scenarioKey(scenario);
+        set({ status: 'running', progress: 0, stage: 'starting', issues: [], error: null });
+        try {
+          const outcome = await bridge.run(scenario, (p) => {
+            if (mine === runAsked) set({ progress: p.fraction, stage: p.stage });
+          });
+          if (mine !== runAsked) return;
+          if (!outcome.ok && 'superseded' in outcome) {
+            set({ status: 'cancelled' });
+            return;
+          }
+          if (!outcome.ok) {
+            set({ status: 'error', issues: outcome.issues, error: 'The scenario has problems; fix them and run again.' });
+            return;
+          }
+          set({ full: decode(outcome.result, scenario, key), status: 'done', progress: 1, editsSinceRun: 0 });
+        } catch (e) {
+          if (mine === runAsked) set({ status: 'error', error: (e as Error).message });
+        }
+      },
+
+      cancel: () => {
+        runAsked++;
+        set({ status: 'cancelled' });
+        void bridge.cancelRun().catch(() => undefined);
+      },
+
+      noteEdit: (scenario) => {
+        const { full, editsSinceRun } = get();
+        if (full) set({ editsSinceRun: full.key === scenarioKey(scenario) ? 0 : editsSinceRun + 1 });
+      },
+
+      exportTable: (table, format) => download(() => bridge.exportTable(table, format, stamp())),
+      exportAll: (format) => download(() => bridge.exportAll(format, stamp())),
+      exportByDay: (format) => download(() => bridge.exportByDay(format, stamp())),
+    };
+  });
 }
 
-export const useRunStore = create<RunState>()((set, get) => ({
-  status: 'idle',
-  progress: 0,
-  stage: '',
-  preview: false,
-  tables: [],
-  summaries: [],
-  correlation: null,
-  elasticity: [],
-  priceElasticity: [],
-  conformance: [],
-  quality: null,
-  lifecycle: null,
-  inventory: null,
-  attribution: null,
-  headline: [],
-  resultScenario: null,
-  elapsedMs: 0,
-  resultName: '',
-  issues: [],
-  error: null,
-  selectedTable: 'orders',
-  sort: null,
-  order: null,
-  busy: null,
+export type RunStore = ReturnType<typeof createRunStore>;
 
-  run: async (scenario) => {
-    controller?.abort();
-    const mine = new AbortController();
-    controller = mine;
-    set({ status: 'running', progress: 0, stage: 'starting', preview: false, issues: [], error: null, sort: null, order: null, tables: [], summaries: [] });
-    const pickTable = (names: string[]) => (names.includes(get().selectedTable) ? get().selectedTable : (names.find((n) => n === 'orders') ?? names[0] ?? ''));
-    try {
-      const outcome = await engineBridge.run(scenario, {
-        signal: mine.signal,
-        onProgress: (p) => {
-          if (controller === mine) set({ progress: p.fraction, stage: p.stage });
-        },
-        onPreview: (r) => {
-          if (controller !== mine) return;
-          const shown = fromResult(r);
-          set({ ...shown, preview: true, resultName: scenario.name, resultScenario: scenario, selectedTable: pickTable(shown.tables.map((t) => t.name)) });
-        },
-      });
-      if (controller !== mine) return;
-      if (!outcome.ok) {
-        set({ status: 'error', issues: outcome.issues, error: 'The scenario has problems; fix them and run again.', tables: [], summaries: [] });
-        return;
-      }
-      const shown = fromResult(outcome.result);
-      set({ ...shown, status: 'done', progress: 1, preview: false, resultName: scenario.name, resultScenario: scenario, selectedTable: pickTable(shown.tables.map((t) => t.name)) });
-    } catch (e) {
-      if (controller !== mine) return;
-      if (e instanceof RunAborted) set({ status: 'cancelled', tables: [], summaries: [], preview: false });
-      else set({ status: 'error', error: (e as Error).message, tables: [], summaries: [] });
-    } finally {
-      if (controller === mine) controller = null;
-    }
-  },
-
-  cancel: () => controller?.abort(),
-
-  selectTable: (name) => set({ selectedTable: name, sort: null, order: null }),
-
-  sortBy: async (column) => {
-    const { sort, selectedTable, status } = get();
-    if (status !== 'done') return;
-    const descending = sort?.column === column ? !sort.descending : false;
-    set({ busy: 'sorting' });
-    try {
-      const order = await engineBridge.sortOrder(selectedTable, column, descending);
-      if (get().selectedTable === selectedTable) set({ sort: { column, descending }, order });
-    } catch (e) {
-      set({ error: `Sorting failed: ${(e as Error).message}` });
-    } finally {
-      set({ busy: null });
-    }
-  },
-
-  exportTable: (format) => download(set, () => engineBridge.exportTable(get().selectedTable, format, new Date().toISOString())),
-
-  exportAll: (format) => download(set, () => engineBridge.exportAll(format, new Date().toISOString())),
-
-  exportByDay: (format) => download(set, () => engineBridge.exportByDay(format, new Date().toISOString())),
-}));
-
+/**
+ * What the views show: the full run when it matches the latest preview's scenario, else the
+ * preview (fresher, and labelled as a preview).
+ */
+export const selectShown = (s: RunState): ShownResult | null => (s.preview && (!s.full || s.full.key !== s.preview.key) ? s.preview : s.full);
+/** One report of what the views show; null where the scenario has none. */
+export const selectReport =
+  <Id extends ReportId>(id: Id) =>
+  (s: RunState): Reports[Id] | null =>
+    selectShown(s)?.reports[id] ?? null;
+/** A report of the last full run (conformance: a preview is too small to judge). */
+export const selectFullReport =
+  <Id extends ReportId>(id: Id) =>
+  (s: RunState): Reports[Id] | null =>
+    s.full?.reports[id] ?? null;
 export const selectStatus = (s: RunState) => s.status;
 export const selectProgress = (s: RunState) => s.progress;
 export const selectStage = (s: RunState) => s.stage;
-export const selectPreview = (s: RunState) => s.preview;
-export const selectElapsed = (s: RunState) => s.elapsedMs;
-export const selectTables = (s: RunState) => s.tables;
-export const selectSummaries = (s: RunState) => s.summaries;
-export const selectSelectedTable = (s: RunState) => s.selectedTable;
-export const selectSort = (s: RunState) => s.sort;
-export const selectOrder = (s: RunState) => s.order;
-export const selectBusy = (s: RunState) => s.busy;
 export const selectError = (s: RunState) => s.error;
 export const selectRunIssues = (s: RunState) => s.issues;
-export const selectCorrelation = (s: RunState) => s.correlation;
-export const selectResultScenario = (s: RunState) => s.resultScenario;
-export const selectElasticity = (s: RunState) => s.elasticity;
-export const selectPriceElasticity = (s: RunState) => s.priceElasticity;
-export const selectConformance = (s: RunState) => s.conformance;
-export const selectHeadline = (s: RunState) => s.headline;
-export const selectQuality = (s: RunState) => s.quality;
-export const selectLifecycle = (s: RunState) => s.lifecycle;
-export const selectInventory = (s: RunState) => s.inventory;
-export const selectAttribution = (s: RunState) => s.attribution;
+export const selectExporting = (s: RunState) => s.exporting;
+export const selectChanges = (s: RunState) => s.changes;
+export const selectEditsSinceRun = (s: RunState) => s.editsSinceRun;
+export const selectPreviewing = (s: RunState) => s.previewing;
+export const selectFull = (s: RunState) => s.full;
+/** True when the full run no longer matches the scenario being edited. */
+export const selectStale = (s: RunState) => s.full !== null && s.editsSinceRun > 0;
+
+const NO_TABLES: ResultTable[] = [];
+export const selectShownTables = (s: RunState) => selectShown(s)?.tables ?? NO_TABLES;
+/** The scenario the shown result came from (its events and calendar, for charts). */
+export const selectShownScenario = (s: RunState) => selectShown(s)?.scenario ?? null;
+/** The preview's scope when the views show a preview; null when they show a full run. */
+export const selectShownPreview = (s: RunState) => selectShown(s)?.preview ?? null;
+export const selectShownSeq = (s: RunState) => selectShown(s)?.seq ?? 0;

@@ -1,6 +1,6 @@
 import { createStore, del, entries, set } from 'idb-keyval';
 import { create } from 'zustand';
-import type { Scenario } from '../engine/scenario/schema';
+import { type Scenario } from '../engine/client';
 
 export interface SavedScenario {
   id: string;

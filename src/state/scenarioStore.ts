@@ -1,9 +1,7 @@
 import { temporal } from 'zundo';
-import { create } from 'zustand';
+import { create, useStore } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { migrate } from '../engine/scenario/migrate';
-import type { Scenario } from '../engine/scenario/schema';
-import { buildTemplate } from '../engine/scenario/templates';
+import { migrate, type Scenario, buildTemplate } from '../engine/client';
 
 export interface ScenarioState {
   /** The scenario being edited. It may be invalid while the user types: nothing typed is thrown away. */
@@ -58,3 +56,9 @@ export const selectReplace = (s: ScenarioState) => s.replace;
 
 export const undoScenario = () => useScenarioStore.temporal.getState().undo();
 export const redoScenario = () => useScenarioStore.temporal.getState().redo();
+/** How many steps undo and redo can take (for the buttons). */
+export function useHistoryDepth(): { undo: number; redo: number } {
+  const undo = useStore(useScenarioStore.temporal, (t) => t.pastStates.length);
+  const redo = useStore(useScenarioStore.temporal, (t) => t.futureStates.length);
+  return { undo, redo };
+}

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ScenarioIssue } from '../engine/scenario/errors';
-import { decodeShareFragment, encodeShareFragment } from '../engine/scenario/shareLink';
+import { type ScenarioIssue, decodeShareFragment, encodeShareFragment } from '../engine/client';
 import { selectReplace, selectScenario, useScenarioStore } from '../state/scenarioStore';
 import { FieldError } from './editor/FieldError';
 

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { TEMPLATES, buildTemplate } from '../engine/scenario/templates';
+import { TEMPLATES, buildTemplate } from '../engine/client';
 import { selectReplace, useScenarioStore } from '../state/scenarioStore';
 
 /** A card per template: its story in one line and its key figures. Opening one is an undoable edit. */

@@ -1,27 +1,26 @@
-import { TEMPLATES, buildTemplate } from '../engine/scenario/templates';
-import { selectElapsed, selectPreview, selectProgress, selectStage, selectStatus, selectTables, useRunStore } from '../state/runStore';
-import { selectReplace, selectScenario, useScenarioStore } from '../state/scenarioStore';
+import { TEMPLATES, buildTemplate } from '../engine/client';
+import { runStore, useRun } from '../state/engine';
+import { autoRunOn } from '../state/liveDesigner';
+import { selectEditsSinceRun, selectFull, selectPreviewing, selectProgress, selectStage, selectStatus } from '../state/runStore';
+import { redoScenario, selectReplace, selectScenario, undoScenario, useHistoryDepth, useScenarioStore } from '../state/scenarioStore';
+import { selectAutoRunSetting, useViewStore } from '../state/viewStore';
+import { staleText } from './export/StaleGate';
 import { formatCount } from './labels';
 import { PresentButton } from './present/PresentButton';
 import { ShareButton } from './ShareLink';
 import { TemplateGallery } from './TemplateGallery';
 import { useScenarioIssues } from './useScenarioIssues';
 
-
-/** Template, Run, Cancel and progress: the controls a person reaches for most. */
+/** Template, undo, Run, Cancel, auto-run and the run's status: the controls a person reaches for most. */
 export function TopBar() {
   const scenario = useScenarioStore(selectScenario);
   const replace = useScenarioStore(selectReplace);
   const issues = useScenarioIssues();
-  const status = useRunStore(selectStatus);
-  const progress = useRunStore(selectProgress);
-  const stage = useRunStore(selectStage);
-  const preview = useRunStore(selectPreview);
-  const elapsed = useRunStore(selectElapsed);
-  const tables = useRunStore(selectTables);
+  const status = useRun(selectStatus);
+  const progress = useRun(selectProgress);
   const running = status === 'running';
   const pct = Math.round(progress * 100);
-  const rows = tables.reduce((n, t) => n + t.rowCount, 0);
+  const history = useHistoryDepth();
 
   return (
     <header className="topbar">
@@ -47,6 +46,14 @@ export function TopBar() {
         </select>
       </div>
       <TemplateGallery />
+      <div className="history" role="group" aria-label="Edit history">
+        <button type="button" disabled={history.undo === 0} onClick={undoScenario} title="Undo the last edit (Ctrl+Z)" aria-keyshortcuts="Control+Z">
+          ↶ Undo
+        </button>
+        <button type="button" disabled={history.redo === 0} onClick={redoScenario} title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z">
+          ↷ Redo
+        </button>
+      </div>
       <ShareButton />
       <PresentButton />
       <div className="run-controls">
@@ -54,14 +61,15 @@ export function TopBar() {
           type="button"
           className="primary"
           disabled={running || issues.length > 0}
-          title={issues.length > 0 ? `Fix ${issues.length} problem(s) first` : 'Run the scenario (Ctrl+Enter)'}
-          onClick={() => void useRunStore.getState().run(scenario)}
+          title={issues.length > 0 ? `Fix ${issues.length} problem(s) first` : 'Run the whole scenario (Ctrl+Enter)'}
+          onClick={() => void runStore.getState().run(scenario)}
         >
           Run
         </button>
-        <button type="button" disabled={!running} onClick={() => useRunStore.getState().cancel()}>
+        <button type="button" disabled={!running} onClick={() => runStore.getState().cancel()}>
           Cancel
         </button>
+        <AutoRunToggle />
       </div>
       <div className="progress-wrap">
         <div
@@ -74,20 +82,52 @@ export function TopBar() {
         >
           <div className="progress-fill" style={{ width: `${pct}%` }} />
         </div>
-        <span className="status" role="status" aria-live="polite">
-          {issues.length > 0 && !running
-            ? `${issues.length} problem${issues.length > 1 ? 's' : ''} to fix before running`
-            : running
-              ? `${preview ? 'Preview shown · ' : ''}Generating ${stage}… ${pct}%`
-              : status === 'done'
-                ? `Done: ${formatCount(rows)} rows in ${(elapsed / 1000).toFixed(2)} s`
-                : status === 'cancelled'
-                  ? 'Run cancelled'
-                  : status === 'error'
-                    ? 'Run failed'
-                    : 'Ready · Ctrl+Enter runs'}
-        </span>
+        <RunStatus problems={issues.length} />
       </div>
     </header>
+  );
+}
+
+function AutoRunToggle() {
+  const setting = useViewStore(selectAutoRunSetting);
+  const preview = useRun((s) => s.preview);
+  const on = autoRunOn(setting, preview);
+  return (
+    <label className="auto-run" title="Run the whole scenario by itself after each edit (on by default when a full run takes under 2 s)">
+      <input type="checkbox" checked={on} onChange={(e) => useViewStore.getState().setAutoRun(e.target.checked)} />
+      Auto-run
+    </label>
+  );
+}
+
+/** One line that says where things stand; never clipped (it wraps), and read out when it changes. */
+function RunStatus({ problems }: { problems: number }) {
+  const status = useRun(selectStatus);
+  const stage = useRun(selectStage);
+  const progress = useRun(selectProgress);
+  const full = useRun(selectFull);
+  const edits = useRun(selectEditsSinceRun);
+  const previewing = useRun(selectPreviewing);
+  const rows = full?.tables.reduce((n, t) => n + t.rowCount, 0) ?? 0;
+  const text =
+    problems > 0
+      ? `${problems} problem${problems > 1 ? 's' : ''} to fix (see the editor)`
+      : status === 'running'
+        ? `Running the full scenario: ${stage}… ${Math.round(progress * 100)}%`
+        : status === 'error'
+          ? 'Run failed (see the message below the tabs)'
+          : full && edits > 0
+            ? `Full ${staleText(edits)}`
+            : full && status !== 'cancelled'
+              ? `Done: ${formatCount(rows)} rows in ${(full.elapsedMs / 1000).toFixed(2)} s`
+              : status === 'cancelled'
+                ? 'Run cancelled; the preview stays'
+                : previewing
+                  ? 'Updating the preview…'
+                  : 'Preview shown · Run (Ctrl+Enter) for every day';
+  return (
+    <span className={`status ${full && edits > 0 ? 'stale' : ''}`} role="status" aria-live="polite" title={text}>
+      {text}
+    </span>
   );
 }

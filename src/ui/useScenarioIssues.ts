@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import type { ScenarioIssue } from '../engine/scenario/errors';
-import { validateScenario } from '../engine/scenario/validate';
+import { type ScenarioIssue, validateScenario } from '../engine/client';
 import { selectScenario, useScenarioStore } from '../state/scenarioStore';
 
 /** The current scenario's validation issues, recomputed only when the scenario changes. */

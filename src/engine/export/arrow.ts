@@ -39,8 +39,9 @@ export function toArrow(table: DataTable): Table {
   return new Table([batch]);
 }
 
-export function toArrowIPC(table: DataTable): Uint8Array {
-  return tableToIPC(toArrow(table), 'stream');
+/** Arrow IPC: the stream format crosses to the page; the file format (`.arrow`) is what DuckDB, pandas and Polars open. */
+export function toArrowIPC(table: DataTable, format: 'stream' | 'file' = 'stream'): Uint8Array {
+  return tableToIPC(toArrow(table), format);
 }
 
 function columnData(col: Column, length: number, dictionaryId: number, nulls: Nulls): Data<DataType> {

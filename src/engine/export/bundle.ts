@@ -4,18 +4,26 @@ import type { GeneratedRun } from '../generate';
 import type { Scenario } from '../scenario/schema';
 import { cellText, column, type DataTable } from '../table';
 import { GENERATOR } from '../version';
-import { CSV_FORMULA_NOTE, toCSV } from './csv';
+import type { RunRange } from '../generate';
+import { dayNumber, isoDay } from '../time';
+import { drain } from '../session/drain';
+import { generateSteps } from '../generate';
+import { conformanceReport } from '../analysis/conformance';
+import { CSV_FORMULA_NOTE } from './csv';
+import { formatOf, type ExportFormatId } from './formats';
 import { sha256Hex } from './hash';
 import { groundTruth, type FaultCount } from './groundTruth';
-import { toParquet, type ParquetModule } from './parquet';
+import type { ParquetModule } from './parquet';
 
-export type ExportFormat = 'csv' | 'parquet';
+export type ExportFormat = ExportFormatId;
 
 export interface ExportedFile {
   table: string;
   fileName: string;
   rows: number;
   sha256: string;
+  /** Byte length of the file (kept when a writer has let go of `bytes`). */
+  size: number;
   bytes: Uint8Array;
 }
 
@@ -45,24 +53,47 @@ export function exportFileName(run: Pick<GeneratedRun, 'scenario' | 'partition'>
   const range = run.partition;
   const part =
     'fromDay' in range ? `_days${range.fromDay}to${run.scenario.calendar.days}` : range.partitions > 1 ? `_part${range.partition}of${range.partitions}` : '';
-  return `${run.scenario.name}_${stamp}_${table}${part}.${format}`;
+  return `${run.scenario.name}_${stamp}_${table}${part}.${formatOf(format).extension}`;
 }
 
-export function encodeTable(table: DataTable, format: ExportFormat, parquet?: ParquetModule): Uint8Array {
-  if (format === 'csv') return toCSV(table);
-  if (!parquet) throw new Error('Parquet export needs the parquet-wasm module');
-  return toParquet(table, parquet);
+export async function exportTable(run: GeneratedRun, table: DataTable, format: ExportFormat, stamp: string, loadParquet: () => Promise<ParquetModule>): Promise<ExportedFile> {
+  const bytes = await formatOf(format).encode(table, { loadParquet });
+  return { table: table.name, fileName: exportFileName(run, stamp, table.name, format), rows: table.rowCount, sha256: sha256Hex(bytes), size: bytes.length, bytes };
 }
 
-export function exportTable(
-  run: GeneratedRun,
-  table: DataTable,
-  format: ExportFormat,
-  stamp: string,
-  parquet?: ParquetModule,
-): ExportedFile {
-  const bytes = encodeTable(table, format, parquet);
-  return { table: table.name, fileName: exportFileName(run, stamp, table.name, format), rows: table.rowCount, sha256: sha256Hex(bytes), bytes };
+/** Every table of a run as files, in order. */
+export async function exportRunFiles(run: GeneratedRun, format: ExportFormat, stamp: string, loadParquet: () => Promise<ParquetModule>): Promise<ExportedFile[]> {
+  const files: ExportedFile[] = [];
+  for (const t of run.tables) files.push(await exportTable(run, t, format, stamp, loadParquet));
+  return files;
+}
+
+/** The whole run as one zip: tables, scenario, manifest, ground truth and conformance. */
+export async function exportBundle(run: GeneratedRun, format: ExportFormat, createdAt: string, loadParquet: () => Promise<ParquetModule>): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const stamp = fileStamp(createdAt);
+  const files = await exportRunFiles(run, format, stamp, loadParquet);
+  const conformance = conformanceReport(run);
+  const bytes = zipBundle(buildManifest(run, files, format, createdAt, conformance), files, conformance);
+  return { fileName: `${run.scenario.name}_${stamp}_${format}.zip`, bytes };
+}
+
+/** The day ranges of a by-day export: each day its own partition (an increment). */
+export function dayPartitions(scenario: Scenario): { folder: string; range: RunRange }[] {
+  const start = dayNumber(scenario.calendar.start);
+  const days = scenario.calendar.days;
+  return Array.from({ length: days }, (_, d) => ({ folder: `day=${isoDay(start + d)}`, range: { partitions: days, partition: d } }));
+}
+
+/** The run's days as increments: a zip with a folder per day, each generated as its own partition. */
+export async function exportByDay(scenario: Scenario, format: ExportFormat, createdAt: string, loadParquet: () => Promise<ParquetModule>): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const stamp = fileStamp(createdAt);
+  const days = [];
+  for (const { folder, range } of dayPartitions(scenario)) {
+    const run = drain(generateSteps(scenario, range));
+    const files = await exportRunFiles(run, format, stamp, loadParquet);
+    days.push({ folder, manifest: buildManifest(run, files, format, createdAt), files });
+  }
+  return { fileName: `${scenario.name}_${stamp}_${format}_by_day.zip`, bytes: zipByDay(scenario, days, createdAt) };
 }
 
 export function buildManifest(run: GeneratedRun, files: readonly ExportedFile[], format: ExportFormat, createdAt: string, conformance: readonly ConformanceRow[] = []): Manifest {
@@ -72,10 +103,10 @@ export function buildManifest(run: GeneratedRun, files: readonly ExportedFile[],
     format,
     partition: run.partition,
     scenario: run.scenario,
-    notes: format === 'csv' ? [CSV_FORMULA_NOTE] : [],
+    notes: formatOf(format).spreadsheetSafe ? [CSV_FORMULA_NOTE] : [],
     groundTruth: groundTruth(run.scenario, faultCounts(run)),
     conformance: { passed: conformance.filter((r) => r.pass).length, total: conformance.length },
-    tables: files.map((f) => ({ table: f.table, file: f.fileName, rows: f.rows, bytes: f.bytes.length, sha256: f.sha256 })),
+    tables: files.map((f) => ({ table: f.table, file: f.fileName, rows: f.rows, bytes: f.size, sha256: f.sha256 })),
   };
 }
 
@@ -109,7 +140,7 @@ export function zipBundle(manifest: Manifest, files: readonly ExportedFile[], co
     'conformance.json': [strToU8(conformanceJSON(conformance)), { mtime }],
   };
   // Parquet is already compressed; storing it again saves time for no loss.
-  for (const f of files) entries[f.fileName] = [f.bytes, { mtime, level: manifest.format === 'parquet' ? 0 : 6 }];
+  for (const f of files) entries[f.fileName] = [f.bytes, { mtime, level: formatOf(manifest.format).zipLevel }];
   return zipSync(entries);
 }
 
@@ -122,7 +153,7 @@ export function zipByDay(scenario: Scenario, days: readonly { folder: string; ma
   const entries: Zippable = { 'scenario.json': [strToU8(`${JSON.stringify(scenario, null, 2)}\n`), { mtime }] };
   for (const day of days) {
     entries[`${day.folder}/manifest.json`] = [strToU8(manifestJSON(day.manifest)), { mtime }];
-    for (const f of day.files) entries[`${day.folder}/${f.fileName}`] = [f.bytes, { mtime, level: day.manifest.format === 'parquet' ? 0 : 6 }];
+    for (const f of day.files) entries[`${day.folder}/${f.fileName}`] = [f.bytes, { mtime, level: formatOf(day.manifest.format).zipLevel }];
   }
   return zipSync(entries);
 }

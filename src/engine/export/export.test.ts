@@ -11,7 +11,9 @@ import { smallScenario } from '../testing';
 import { cellText, type DataTable } from '../table';
 import { isoDay, isoTimestamp } from '../time';
 import { GENERATOR } from '../version';
-import { buildManifest, exportTable, fileStamp, zipBundle } from './bundle';
+import { buildManifest, exportRunFiles, fileStamp, zipBundle } from './bundle';
+
+const noParquet = () => Promise.reject(new Error('no parquet in this test'));
 import { csvText, toCSV } from './csv';
 import { sha256Hex } from './hash';
 import { toParquet } from './parquet';
@@ -91,11 +93,11 @@ describe('Parquet', () => {
 });
 
 describe('bundle', () => {
-  it('zips scenario.json, manifest.json and the tables, with a manifest that lists names, rows and sha256', () => {
+  it('zips scenario.json, manifest.json and the tables, with a manifest that lists names, rows, bytes and sha256', async () => {
     const createdAt = '2026-01-02T03:04:05.678Z';
     const stamp = fileStamp(createdAt);
     expect(stamp).toBe('20260102T030405Z');
-    const files = run.tables.map((t) => exportTable(run, t, 'csv', stamp));
+    const files = await exportRunFiles(run, 'csv', stamp, noParquet);
     const manifest = buildManifest(run, files, 'csv', createdAt);
     const zip = unzipSync(zipBundle(manifest, files));
     expect(Object.keys(zip).sort()).toEqual(['conformance.json', 'ground_truth.json', 'manifest.json', 'scenario.json', ...files.map((f) => f.fileName)].sort());
@@ -105,7 +107,7 @@ describe('bundle', () => {
     for (const f of files) {
       expect(f.fileName).toBe(`${run.scenario.name}_${stamp}_${f.table}.csv`);
       const entry = m.tables.find((t: { table: string }) => t.table === f.table);
-      expect(entry).toMatchObject({ file: f.fileName, rows: f.rows, sha256: sha256Hex(zip[f.fileName]) });
+      expect(entry).toMatchObject({ file: f.fileName, rows: f.rows, bytes: zip[f.fileName].length, sha256: sha256Hex(zip[f.fileName]) });
     }
   });
 

@@ -1,5 +1,5 @@
 import { streamFor } from '../random/rng';
-import { JAFFLE_TABLES, type FaultSpec, type Scenario } from '../scenario/schema';
+import { JAFFLE_TABLES, type Scenario } from '../scenario/schema';
 import type { Column, DataTable } from '../table';
 import { dayNumber, MS_PER_DAY } from '../time';
 import { FIRST_NAMES, LAST_NAMES } from '../vocabulary';
@@ -22,21 +22,6 @@ import {
 import type { EngineModule } from './module';
 
 export { PLATFORMS_BY_SESSION } from './jaffleDays';
-
-const FAULT_OF_ANOMALY = {
-  duplicate_orders: { table: 'raw_orders_validation', kind: 'duplicate_row', column: '' },
-  null_emails: { table: 'raw_signups_validation', kind: 'null', column: 'customer_email' },
-  late_rows: { table: 'raw_orders_validation', kind: 'late_arriving', column: '' },
-} as const;
-
-/** Validation anomalies that are data-quality faults, as fault specs (listed in dq_faults like any other). */
-export function jaffleFaults(s: Scenario): (FaultSpec & { field: string })[] {
-  if (!s.jaffle) return [];
-  return s.jaffle.anomalies.flatMap((a, i) => {
-    const f = FAULT_OF_ANOMALY[a.kind as keyof typeof FAULT_OF_ANOMALY];
-    return f && s.tables.includes(f.table) ? [{ ...f, ratePct: a.value, field: `jaffle.anomalies.${i}.value` }] : [];
-  });
-}
 
 /**
  * Jaffle shop online (seed 004): customers, signups, orders and payments twice (training,

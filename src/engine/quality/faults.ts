@@ -1,6 +1,6 @@
 import { hash32, hashUnit } from '../random/hash';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors';
-import { jaffleFaults } from '../modules/jaffle';
+import { jaffleFaults } from './jaffleFaults';
 import { TABLE_NAMES, type FaultKind, type FaultSpec, type Scenario } from '../scenario/schema';
 import { cellText, isNull, takeRows, type Column, type DataTable } from '../table';
 

@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import { downloadBytes } from '../download';
+import { downloadBytes } from '../../platform/download';
 
 /** The chart's SVG as a standalone file: inline size and a white background, fonts as on screen. */
 export function chartSvg(container: HTMLElement | null): string | null {

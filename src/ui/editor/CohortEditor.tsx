@@ -1,5 +1,4 @@
-import { MIX_KINDS, type MixKind } from '../../engine/scenario/schema';
-import { rebalance } from '../../engine/scenario/shares';
+import { MIX_KINDS, type MixKind, rebalance } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';

@@ -1,4 +1,4 @@
-import { EVENT_SHAPES, type ScenarioEvent } from '../../engine/scenario/schema';
+import { EVENT_SHAPES, type ScenarioEvent } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';

@@ -1,8 +1,5 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { eventStartMs } from '../../engine/modules/events';
-import { makeEvent } from '../../engine/scenario/eventDefaults';
-import { EVENT_TYPES, type EventType, type Scenario } from '../../engine/scenario/schema';
-import { dayNumber, isoTimestamp, MS_PER_DAY, MS_PER_HOUR } from '../../engine/time';
+import { eventStartMs, makeEvent, EVENT_TYPES, type EventType, type Scenario, dayNumber, isoTimestamp, MS_PER_DAY, MS_PER_HOUR } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { EVENT_COLORS } from '../charts/colors';
 import { humanize } from '../labels';

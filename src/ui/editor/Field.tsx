@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ScenarioIssue } from '../../engine/scenario/errors';
+import { type ScenarioIssue } from '../../engine/client';
 import { FieldError } from './FieldError';
 
 /** A labelled input with its numbered errors beneath; the errors sit outside the label so they do not become the input's name. */

@@ -1,4 +1,4 @@
-import type { ScenarioIssue } from '../../engine/scenario/errors';
+import { type ScenarioIssue } from '../../engine/client';
 
 /** Numbered messages under a field; the id lets the input point at them (aria-describedby). */
 export function FieldError({ id, issues }: { id: string; issues: readonly ScenarioIssue[] }) {

@@ -1,5 +1,4 @@
-import { SNAPSHOT_GRANULARITIES, type SnapshotGranularity } from '../../engine/scenario/schema';
-import { INVENTORY_SIZES, withInventorySize, type InventorySize } from '../../engine/scenario/templates/inventory';
+import { SNAPSHOT_GRANULARITIES, type SnapshotGranularity, INVENTORY_SIZES, withInventorySize, type InventorySize } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { NumberField } from './NumberField';

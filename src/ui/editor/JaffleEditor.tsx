@@ -1,4 +1,4 @@
-import { JAFFLE_ANOMALY_KINDS, type JaffleAnomalyKind } from '../../engine/scenario/schema';
+import { JAFFLE_ANOMALY_KINDS, type JaffleAnomalyKind } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';

@@ -1,5 +1,4 @@
-import { CHURN_RISKS, LIFECYCLE_TABLES, type Segment } from '../../engine/scenario/schema';
-import { CHURN_SIZES, withChurnSize, type ChurnSize } from '../../engine/scenario/templates/churn';
+import { CHURN_RISKS, LIFECYCLE_TABLES, type Segment, CHURN_SIZES, withChurnSize, type ChurnSize } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';

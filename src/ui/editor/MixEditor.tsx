@@ -1,4 +1,4 @@
-import type { ScenarioIssue } from '../../engine/scenario/errors';
+import { type ScenarioIssue } from '../../engine/client';
 import { FieldError } from './FieldError';
 import { useDraftText } from './useDraftText';
 

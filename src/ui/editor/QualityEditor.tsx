@@ -1,5 +1,4 @@
-import { FAULT_KINDS, type FaultKind, type TableName } from '../../engine/scenario/schema';
-import { seedCorruptionPreset } from '../../engine/quality/presets';
+import { FAULT_KINDS, type FaultKind, type TableName, seedCorruptionPreset } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';

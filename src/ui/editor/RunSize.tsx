@@ -1,4 +1,4 @@
-import { BROWSER_MEMORY_BUDGET, estimateInventoryRows, estimateRunBytes, estimateRunRows, formatGiB } from '../../engine/estimate';
+import { BROWSER_MEMORY_BUDGET, estimateInventoryRows, estimateRunBytes, estimateRunRows, formatGiB } from '../../engine/client';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 
 /** How big the run will be, and a warning before Run when it will not fit in a tab. */

@@ -1,4 +1,4 @@
-import { TABLE_NAMES } from '../../engine/scenario/schema';
+import { TABLE_NAMES } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';

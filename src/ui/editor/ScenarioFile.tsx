@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react';
-import type { ScenarioIssue } from '../../engine/scenario/errors';
-import { parseScenarioText } from '../../engine/scenario/validate';
+import { type ScenarioIssue, parseScenarioText } from '../../engine/client';
 import { selectReplace, selectScenario, useScenarioStore } from '../../state/scenarioStore';
-import { downloadBytes } from '../download';
+import { downloadBytes } from '../../platform/download';
 import { FieldError } from './FieldError';
 
 /** Import a scenario file (validated; a bad file changes nothing) or save the current one. */

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ScenarioIssue } from '../../engine/scenario/errors';
+import { type ScenarioIssue } from '../../engine/client';
 import { Field, inputA11y } from './Field';
 
 interface Props<T extends string> {

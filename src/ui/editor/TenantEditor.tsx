@@ -1,5 +1,4 @@
-import { TENANT_TABLES, type Tenant } from '../../engine/scenario/schema';
-import { seedTenants } from '../../engine/scenario/templates/weather';
+import { TENANT_TABLES, type Tenant, seedTenants } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { NumberField } from './NumberField';

@@ -1,4 +1,4 @@
-import { COMMERCE_TABLES, TABLE_NAMES, type Scenario } from '../../engine/scenario/schema';
+import { COMMERCE_TABLES, TABLE_NAMES, type Scenario } from '../../engine/client';
 
 /** Adds a section's tables to a scenario draft, in the canonical order. */
 export function chooseTables(d: Scenario, names: readonly string[]): void {

@@ -1,35 +1,45 @@
 import { useState } from 'react';
-import type { ExportFormat } from '../../engine/export/bundle';
-import { selectBusy, selectResultScenario, selectStatus, useRunStore } from '../../state/runStore';
+import { EXPORT_FORMATS, type ExportFormatId } from '../../engine/client';
+import { runStore, useRun } from '../../state/engine';
+import { selectExporting, selectShownScenario, selectStatus } from '../../state/runStore';
+import { selectSelectedTable, useViewStore } from '../../state/viewStore';
+import { useStaleGate } from './StaleGate';
 
 /** Export the selected table, or everything as one zip with scenario.json and manifest.json. */
 export function ExportBar() {
-  const [format, setFormat] = useState<ExportFormat>('csv');
-  const status = useRunStore(selectStatus);
-  const busy = useRunStore(selectBusy);
-  const scenario = useRunStore(selectResultScenario);
+  const [format, setFormat] = useState<ExportFormatId>('csv');
+  const running = useRun(selectStatus) === 'running';
+  const exporting = useRun(selectExporting);
+  const scenario = useRun(selectShownScenario);
+  const table = useViewStore(selectSelectedTable);
+  const { gate, prompt, stale } = useStaleGate('Export');
   // Every day is its own partition, except where stock carries from day to day.
   const byDay = scenario !== null && scenario.inventory === null && scenario.calendar.days > 1;
-  const ready = status === 'done' && busy === null;
+  const ready = !running && !exporting;
+  const hint = stale ? 'The full run is older than your edits: you will be asked to run first' : undefined;
   return (
     <div className="export-bar">
       <label htmlFor="export-format">Format</label>
-      <select id="export-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-        <option value="csv">CSV</option>
-        <option value="parquet">Parquet</option>
+      <select id="export-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormatId)}>
+        {EXPORT_FORMATS.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.label}
+          </option>
+        ))}
       </select>
-      <button type="button" disabled={!ready} onClick={() => void useRunStore.getState().exportTable(format)}>
+      <button type="button" disabled={!ready} title={hint} onClick={() => gate(() => void runStore.getState().exportTable(table, format))}>
         Export
       </button>
-      <button type="button" disabled={!ready} onClick={() => void useRunStore.getState().exportAll(format)}>
+      <button type="button" disabled={!ready} title={hint} onClick={() => gate(() => void runStore.getState().exportAll(format))}>
         Export all (zip)
       </button>
       {byDay && (
-        <button type="button" disabled={!ready} title="One folder per day, each day's tables with its own manifest: appended, they are the whole run" onClick={() => void useRunStore.getState().exportByDay(format)}>
+        <button type="button" disabled={!ready} title="One folder per day, each day's tables with its own manifest: appended, they are the whole run" onClick={() => gate(() => void runStore.getState().exportByDay(format))}>
           By day (zip)
         </button>
       )}
-      {busy === 'exporting' && <span className="muted small">Preparing file…</span>}
+      {exporting && <span className="muted small">Preparing file…</span>}
+      {prompt}
     </div>
   );
 }

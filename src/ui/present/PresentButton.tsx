@@ -1,22 +1,31 @@
 import { lazy, Suspense, useState } from 'react';
-import { selectStatus, useRunStore } from '../../state/runStore';
+import { useRun } from '../../state/engine';
+import { selectStatus } from '../../state/runStore';
+import { useStaleGate } from '../export/StaleGate';
 
 const Presentation = lazy(() => import('./Presentation').then((m) => ({ default: m.Presentation })));
 
-/** Opens the presentation of the last finished run. */
+/** Opens the presentation of the last full run (asking to run first when it is older than the edits). */
 export function PresentButton() {
-  const status = useRunStore(selectStatus);
+  const running = useRun(selectStatus) === 'running';
   const [open, setOpen] = useState(false);
+  const { gate, prompt, hasRun, stale } = useStaleGate('Present');
   return (
-    <>
-      <button type="button" disabled={status !== 'done'} title={status === 'done' ? 'Present this run full screen' : 'Run the scenario first'} onClick={() => setOpen(true)}>
-        Present
+    <div className="present-wrap">
+      <button
+        type="button"
+        disabled={running}
+        title={!hasRun ? 'Runs the scenario, then presents it full screen' : stale ? 'The full run is older than your edits: you will be asked to run first' : 'Present this run full screen'}
+        onClick={() => gate(() => setOpen(true))}
+      >
+        Present{stale ? ' ·' : ''}
       </button>
+      {prompt}
       {open && (
         <Suspense fallback={null}>
           <Presentation onClose={() => setOpen(false)} />
         </Suspense>
       )}
-    </>
+    </div>
   );
 }

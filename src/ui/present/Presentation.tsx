@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { useRunStore } from '../../state/runStore';
-import { downloadBytes } from '../download';
+import { useRun } from '../../state/engine';
+import { selectFull } from '../../state/runStore';
+import { downloadBytes } from '../../platform/download';
 import { buildSlides } from './slides';
 
 /** Every stylesheet rule of the page, so an exported file looks the same offline. */
@@ -22,9 +23,9 @@ function pageCss(): string {
  * Page Up/Down move, Escape leaves; the whole deck downloads as one self-contained HTML file.
  */
 export function Presentation({ onClose }: { onClose: () => void }) {
-  const run = useRunStore();
-  const scenario = run.resultScenario!;
-  const slides = buildSlides(run, scenario);
+  const full = useRun(selectFull)!;
+  const scenario = full.scenario;
+  const slides = buildSlides(full, scenario);
   const [at, setAt] = useState(0);
   const [exporting, setExporting] = useState(false);
   const deck = useRef<HTMLDivElement>(null);

@@ -1,10 +1,7 @@
 import type { ReactNode } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, XAxis, YAxis } from 'recharts';
-import { eventWindows } from '../../engine/modules/events';
-import type { Scenario } from '../../engine/scenario/schema';
-import { TEMPLATES } from '../../engine/scenario/templates';
-import { isoTimestamp } from '../../engine/time';
-import type { RunState } from '../../state/runStore';
+import { eventWindows, type Scenario, TEMPLATES, isoTimestamp } from '../../engine/client';
+import type { ShownResult } from '../../state/runStore';
 import { EVENT_COLORS } from '../charts/colors';
 import { bucketHourly } from '../charts/hourlyBuckets';
 import { Heatmap } from '../charts/Heatmap';
@@ -22,7 +19,9 @@ function showKpi(v: number, unit: 'count' | 'money' | 'share') {
 }
 
 /** The story of a finished run, one step per slide, built from what the run store holds. */
-export function buildSlides(run: RunState, scenario: Scenario): Slide[] {
+export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
+  const r = result.reports;
+  const run = { tables: result.tables, headline: r.headline ?? [], correlation: r.correlation, elasticity: r.elasticity ?? [], conformance: r.conformance ?? [] };
   const template = TEMPLATES.find((t) => t.id === scenario.template);
   const story = template?.description ?? 'A custom scenario.';
   const slides: Slide[] = [
@@ -90,7 +89,8 @@ export function buildSlides(run: RunState, scenario: Scenario): Slide[] {
             {passed} of {run.conformance.length} declared targets hold.
           </p>
           <ul className="slide-list">
-            {run.conformance.slice(0, 8).map((r, i) => (
+            {/* Failures first, every one of them: a demo must not hide what does not hold. */}
+            {[...run.conformance.filter((r) => !r.pass), ...run.conformance.filter((r) => r.pass)].slice(0, Math.max(8, run.conformance.length - passed)).map((r, i) => (
               <li key={i}>
                 <span className={r.pass ? 'ok' : 'bad'}>{r.pass ? '✓' : '✗'}</span> {r.target}
               </li>

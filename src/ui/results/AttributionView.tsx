@@ -1,14 +1,17 @@
 import { useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { isoDay } from '../../engine/time';
-import { selectAttribution, selectResultScenario, useRunStore } from '../../state/runStore';
+import { isoDay } from '../../engine/client';
+import { useRun } from '../../state/engine';
+import { selectReport, selectShownScenario } from '../../state/runStore';
+
+const selectAttribution = selectReport('attribution');
 import { ChartActions } from '../charts/ChartActions';
 import { humanize } from '../labels';
 
 /** Conversions by platform and session kind, session-to-order hours, daily growth, training against validation. */
 export function AttributionView() {
-  const report = useRunStore(selectAttribution);
-  const scenario = useRunStore(selectResultScenario);
+  const report = useRun(selectAttribution);
+  const scenario = useRun(selectShownScenario);
   const growth = useRef<HTMLDivElement>(null);
   if (!report || !scenario?.jaffle) return <p className="muted">Run the Jaffle shop online template to see sessions, ads and attribution.</p>;
   const anomalies = scenario.jaffle.anomalies;

@@ -1,11 +1,9 @@
 import { useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { engineBridge } from '../../bridge/engineBridge';
-import type { Kpi } from '../../engine/analysis/compare';
-import { isoTimestamp } from '../../engine/time';
+import { type ComparisonOutcome, type Kpi, isoTimestamp } from '../../engine/client';
+import { engineQueries } from '../../state/engine';
 import { selectSavedItems, useSavedStore } from '../../state/savedStore';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
-import type { ComparisonOutcome } from '../../worker/session';
 import { ChartActions } from '../charts/ChartActions';
 import { EVENT_COLORS } from '../charts/colors';
 import { FieldError } from '../editor/FieldError';
@@ -41,7 +39,7 @@ export function CompareView() {
     setOutcome(null);
     setBusy(true);
     try {
-      setOutcome(await engineBridge.compare(scenario, baseline));
+      setOutcome(await engineQueries.compare(scenario, baseline));
     } catch (e) {
       setOutcome({ ok: false, issues: [{ code: 'E109', field: '', message: (e as Error).message }] });
     } finally {

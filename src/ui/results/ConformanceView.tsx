@@ -1,5 +1,9 @@
-import type { ConformanceRow } from '../../engine/analysis/conformance';
-import { selectConformance, useRunStore } from '../../state/runStore';
+import { type ConformanceRow } from '../../engine/client';
+import { useRun } from '../../state/engine';
+import { selectFullReport } from '../../state/runStore';
+
+const selectConformance = selectFullReport('conformance');
+const NONE: never[] = [];
 
 function fmt(v: number, unit: ConformanceRow['unit']): string {
   if (unit === '%') return `${v.toFixed(2)}%`;
@@ -9,7 +13,7 @@ function fmt(v: number, unit: ConformanceRow['unit']): string {
 
 /** Every target the scenario declares beside what the data shows: the report that ships as conformance.json. */
 export function ConformanceView() {
-  const rows = useRunStore(selectConformance);
+  const rows = useRun(selectConformance) ?? NONE;
   if (rows.length === 0) return <p className="muted">Run a scenario to check its data against every target it declares.</p>;
   const passed = rows.filter((r) => r.pass).length;
   return (

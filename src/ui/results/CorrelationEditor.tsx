@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { minEigenvalue, nearestCorrelation } from '../../engine/random/copula';
+import { minEigenvalue, nearestCorrelation } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { Heatmap, MatrixHead } from '../charts/Heatmap';
 import { METRIC_LABELS } from '../labels';

@@ -1,12 +1,15 @@
-import { selectCorrelation, useRunStore } from '../../state/runStore';
-import { SMALL_COUNT } from '../../engine/analysis/correlation';
+import { useRun } from '../../state/engine';
+import { selectReport } from '../../state/runStore';
+
+const selectCorrelation = selectReport('correlation');
+import { SMALL_COUNT } from '../../engine/client';
 import { Heatmap } from '../charts/Heatmap';
 import { METRIC_LABELS } from '../labels';
 import { CorrelationEditor } from './CorrelationEditor';
 
 /** Target and achieved hourly correlations side by side, their difference, and the editable target. */
 export function CorrelationView() {
-  const report = useRunStore(selectCorrelation);
+  const report = useRun(selectCorrelation);
   const diff = report?.achieved.map((row, i) => row.map((v, j) => v - report.target[i][j]));
   const worst = diff ? Math.max(...diff.flat().map(Math.abs)) : 0;
   return (

@@ -1,5 +1,7 @@
 import { useMemo, useRef } from 'react';
-import { selectOrder, selectSort, selectStatus, useRunStore, type ResultTable } from '../../state/runStore';
+import { sourceOf, useEngineQuery, useRun } from '../../state/engine';
+import { selectShown, type ResultTable } from '../../state/runStore';
+import { selectSort, useViewStore } from '../../state/viewStore';
 import { cellFormatter, isNumericField } from './formatCell';
 import { useRowWindow } from './useRowWindow';
 
@@ -24,12 +26,12 @@ function columnWidth(name: string, numeric: boolean): number {
  * worker and comes back as a row permutation.
  */
 export function DataGrid({ table, highlight, sortable: canSort = true }: { table: ResultTable; highlight?: CellHighlight; sortable?: boolean }) {
-  const storeSort = useRunStore(selectSort);
-  const storeOrder = useRunStore(selectOrder);
-  const status = useRunStore(selectStatus);
+  const storeSort = useViewStore(selectSort);
+  const result = useRun(selectShown);
   // A grid outside the Tables view (the quality view's clean/faulty pair) shows rows as they are.
   const sort = canSort ? storeSort : null;
-  const order = canSort ? storeOrder : null;
+  const order =
+    useEngineQuery(sort && result ? (q) => q.sortOrder(sourceOf(result), table.name, sort.column, sort.descending) : null, [result?.seq, table.name, sort?.column, sort?.descending]).data ?? null;
   const scroller = useRef<HTMLDivElement>(null);
   const columns = useMemo(
     () =>
@@ -41,7 +43,7 @@ export function DataGrid({ table, highlight, sortable: canSort = true }: { table
   );
   const width = columns.reduce((w, c) => w + c.width, 0);
   const win = useRowWindow(scroller, table.rowCount, ROW_HEIGHT, HEADER_HEIGHT);
-  const sortable = canSort && status === 'done';
+  const sortable = canSort && result !== null;
   const permuted = order && order.length === table.rowCount ? order : null;
 
   return (
@@ -57,7 +59,7 @@ export function DataGrid({ table, highlight, sortable: canSort = true }: { table
               className={c.numeric ? 'num' : ''}
               style={{ width: c.width }}
             >
-              <button type="button" disabled={!sortable} title={sortable ? `Sort by ${c.name}` : 'Sorting is available when the run has finished'} onClick={() => void useRunStore.getState().sortBy(c.name)}>
+              <button type="button" disabled={!sortable} title={sortable ? `Sort by ${c.name}` : 'Sorting is available when the run has finished'} onClick={() => useViewStore.getState().sortBy(c.name)}>
                 {c.name}
                 <span className="sort-mark" aria-hidden>
                   {active ? (sort!.descending ? ' ▼' : ' ▲') : ''}

@@ -1,10 +1,13 @@
 import { DataType } from 'apache-arrow';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { engineBridge } from '../../bridge/engineBridge';
-import type { Distribution } from '../../engine/analysis/distribution';
-import { isoDay, isoTimestamp } from '../../engine/time';
-import { selectPreview, selectSelectedTable, selectTables, useRunStore } from '../../state/runStore';
+import { isoDay, isoTimestamp } from '../../engine/client';
+import { sourceOf, useEngineQuery, useRun } from '../../state/engine';
+import { selectShown, selectShownTables } from '../../state/runStore';
+import { selectSelectedTable, useViewStore } from '../../state/viewStore';
+import { PreviewBadge } from './PreviewBadge';
+
+const NO_POINTS: never[] = [];
 import { ChartActions } from '../charts/ChartActions';
 import { EVENT_COLORS } from '../charts/colors';
 
@@ -12,9 +15,9 @@ type Mode = 'distribution' | 'time';
 
 /** Histograms and bar charts of any column, split by a category; or counts and sums over time. Binned in the worker. */
 export function DistributionsView() {
-  const tables = useRunStore(selectTables);
-  const preview = useRunStore(selectPreview);
-  const selected = useRunStore(selectSelectedTable);
+  const result = useRun(selectShown);
+  const tables = useRun(selectShownTables);
+  const selected = useViewStore(selectSelectedTable);
   const [tableName, setTableName] = useState(selected);
   const table = tables.find((t) => t.name === tableName) ?? tables[0];
   const fields = table?.arrow.schema.fields ?? [];
@@ -32,22 +35,15 @@ export function DistributionsView() {
   const splitBy = splits.includes(split) ? split : '';
   const timeColumn = times.includes(timeCol) ? timeCol : (times[0] ?? '');
   const valueColumn = numeric.includes(valueCol) ? valueCol : '';
-  const [dist, setDist] = useState<Distribution | null>(null);
   const chart = useRef<HTMLDivElement>(null);
-  const [series, setSeries] = useState<{ t: number; value: number }[]>([]);
-
-  useEffect(() => {
-    if (!table) return;
-    let stale = false;
-    if (mode === 'distribution' && column) {
-      void engineBridge.distribution({ table: table.name, column, splitBy: splitBy || undefined }).then((d) => !stale && setDist(d), () => undefined);
-    } else if (mode === 'time' && timeColumn) {
-      void engineBridge.timeSeries({ table: table.name, timeColumn, valueColumn: valueColumn || undefined, bucket }).then((s) => !stale && setSeries(s), () => undefined);
-    }
-    return () => {
-      stale = true;
-    };
-  }, [table, mode, column, splitBy, timeColumn, valueColumn, bucket, preview]);
+  const source = sourceOf(result);
+  const name = table?.name ?? '';
+  const dist =
+    useEngineQuery(mode === 'distribution' && column && name ? (q) => q.distribution(source, { table: name, column, splitBy: splitBy || undefined }) : null, [result?.seq, name, mode, column, splitBy]).data ??
+    null;
+  const series =
+    useEngineQuery(mode === 'time' && timeColumn && name ? (q) => q.timeSeries(source, { table: name, timeColumn, valueColumn: valueColumn || undefined, bucket }) : null, [result?.seq, name, mode, timeColumn, valueColumn, bucket])
+      .data ?? NO_POINTS;
 
   const field = fields.find((f) => f.name === column);
   const format = useMemo(() => {
@@ -82,7 +78,7 @@ export function DistributionsView() {
             <Select label="Per" value={bucket} options={['hour', 'day']} onChange={(v) => setBucket(v as 'hour' | 'day')} />
           </>
         )}
-        {preview && <span className="badge">from the preview sample</span>}
+        <PreviewBadge />
         <ChartActions target={chart} name={`${table?.name ?? 'table'}-${mode === 'distribution' ? column : `${valueColumn || 'rows'}-per-${bucket}`}`} />
       </div>
       <div className="chart-box" ref={chart} role="img" aria-label={mode === 'distribution' ? `Distribution of ${table.name}.${column}${splitBy ? ` by ${splitBy}` : ''}` : `${valueColumn || 'rows'} of ${table.name} per ${bucket}`}>

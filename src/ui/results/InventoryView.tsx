@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { engineBridge } from '../../bridge/engineBridge';
-import type { StockPoint } from '../../engine/analysis/inventory';
-import { isoDay } from '../../engine/time';
-import { selectInventory, selectResultScenario, selectStatus, useRunStore } from '../../state/runStore';
+import { isoDay } from '../../engine/client';
+import { sourceOf, useEngineQuery, useRun } from '../../state/engine';
+import { selectReport, selectShown, selectShownScenario } from '../../state/runStore';
+
+const selectInventory = selectReport('inventory');
+const NO_POINTS: never[] = [];
 import { ChartActions } from '../charts/ChartActions';
 import { formatCount } from '../labels';
 
@@ -11,8 +13,8 @@ const money = (v: number) => `$${v.toLocaleString('en-US', { maximumFractionDigi
 
 /** Stockouts against their band, one position's stock over time, lost sales and the seed's must-holds. */
 export function InventoryView() {
-  const report = useRunStore(selectInventory);
-  const scenario = useRunStore(selectResultScenario);
+  const report = useRun(selectInventory);
+  const scenario = useRun(selectShownScenario);
   const rateChart = useRef<HTMLDivElement>(null);
   if (!report || !scenario?.inventory) return <p className="muted">Run a scenario with inventory (the Inventory retail template, or add stock in the editor) to see stockouts and lost sales.</p>;
   const [lo, hi] = report.band;
@@ -86,19 +88,11 @@ export function InventoryView() {
 }
 
 function StockChart({ defaultProduct, locations, name }: { defaultProduct: number; locations: number; name: string }) {
-  const status = useRunStore(selectStatus);
+  const result = useRun(selectShown);
   const [product, setProduct] = useState(defaultProduct);
   const [location, setLocation] = useState(1);
-  const [series, setSeries] = useState<StockPoint[]>([]);
   const chart = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (status !== 'done') return;
-    let live = true;
-    void engineBridge.stockSeries(product, location).then((s) => live && setSeries(s));
-    return () => {
-      live = false;
-    };
-  }, [product, location, status]);
+  const series = useEngineQuery(result ? (q) => q.stockSeries(sourceOf(result), product, location) : null, [result?.seq, product, location]).data ?? NO_POINTS;
   const data = series.map((p) => ({ ...p, out: p.onHand === 0 ? 1 : null }));
   const outDays = series.filter((p) => p.onHand === 0).length;
   return (

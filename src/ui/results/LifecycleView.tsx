@@ -1,14 +1,17 @@
 import { useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { selectLifecycle, selectResultScenario, useRunStore } from '../../state/runStore';
+import { useRun } from '../../state/engine';
+import { selectReport, selectShownScenario } from '../../state/runStore';
+
+const selectLifecycle = selectReport('lifecycle');
 import { ChartActions } from '../charts/ChartActions';
 import { EVENT_COLORS } from '../charts/colors';
 import { formatCount, humanize } from '../labels';
 
 /** Churn against its target, and how long each segment keeps buying. */
 export function LifecycleView() {
-  const report = useRunStore(selectLifecycle);
-  const scenario = useRunStore(selectResultScenario);
+  const report = useRun(selectLifecycle);
+  const scenario = useRun(selectShownScenario);
   const chart = useRef<HTMLDivElement>(null);
   if (!report || !scenario?.lifecycle) return <p className="muted">Run a scenario with a customer lifecycle (the Churn feature store template, or add one in the editor) to see churn and survival by segment.</p>;
   const within = Math.abs(report.churnMeasuredPct - report.churnTargetPct) <= 2;

@@ -1,8 +1,10 @@
 import { tableFromIPC } from 'apache-arrow';
-import { useEffect, useMemo, useState } from 'react';
-import { engineBridge } from '../../bridge/engineBridge';
-import { FAULT_KINDS } from '../../engine/scenario/schema';
-import { selectQuality, selectStatus, useRunStore, type ResultTable } from '../../state/runStore';
+import { useMemo, useState } from 'react';
+import { FAULT_KINDS } from '../../engine/client';
+import { sourceOf, useEngineQuery, useRun } from '../../state/engine';
+import { selectReport, selectShown, type ResultTable } from '../../state/runStore';
+
+const selectQuality = selectReport('quality');
 import { formatCount, humanize } from '../labels';
 import { DataGrid, type CellHighlight } from './DataGrid';
 
@@ -10,13 +12,12 @@ type Version = 'faulty' | 'clean';
 
 /** Faults per table and kind, and any faulted table clean or faulty with its faulty cells marked. */
 export function QualityView() {
-  const quality = useRunStore(selectQuality);
-  const status = useRunStore(selectStatus);
+  const quality = useRun(selectQuality);
   const [picked, setPicked] = useState('');
   const [version, setVersion] = useState<Version>('faulty');
   const [onlyFaulty, setOnlyFaulty] = useState(true);
   const table = quality?.tables.find((t) => t.name === picked)?.name ?? quality?.tables[0]?.name ?? '';
-  const shown = useFaultView(status === 'done' ? table : '', version, onlyFaulty);
+  const shown = useFaultView(table, version, onlyFaulty);
 
   if (!quality) return <p className="muted">No data-quality faults in this scenario. Add some under Data quality in the editor (or use the seed's 2% preset), then run.</p>;
   const kinds = FAULT_KINDS.filter((k) => quality.counts.some((c) => c.kind === k && c.count > 0));
@@ -77,29 +78,27 @@ export function QualityView() {
           {shown ? ` · ${formatCount(shown.marked)} marked` : ''}
         </span>
       </div>
-      {status !== 'done' ? <p className="muted">Available when the run has finished.</p> : shown && <DataGrid key={`${table}-${version}-${onlyFaulty}`} table={shown.table} highlight={shown.highlight} sortable={false} />}
+      {shown && <DataGrid key={`${table}-${version}-${onlyFaulty}`} table={shown.table} highlight={shown.highlight} sortable={false} />}
     </div>
   );
 }
 
 function useFaultView(table: string, version: Version, onlyFaulty: boolean) {
-  const [view, setView] = useState<{ key: string; table: ResultTable; rows: Int32Array; columns: string[]; kinds: string[] } | null>(null);
-  const key = `${table}|${version}|${onlyFaulty}`;
-  useEffect(() => {
-    if (!table) return;
-    let live = true;
-    void engineBridge.faultView(table, version, onlyFaulty).then((v) => {
-      if (live && v) setView({ key, table: { name: v.name, rowCount: v.rowCount, arrow: tableFromIPC(v.ipc) }, rows: v.rows, columns: v.columns, kinds: v.kinds });
-    });
-    return () => {
-      live = false;
-    };
-  }, [table, version, onlyFaulty, key]);
+  const result = useRun(selectShown);
+  const { data: view } = useEngineQuery(
+    result && table
+      ? async (q): Promise<{ table: ResultTable; rows: Int32Array; columns: string[]; kinds: string[] } | null> => {
+          const v = await q.faultView(sourceOf(result), table, version, onlyFaulty);
+          return v && { table: { name: v.name, rowCount: v.rowCount, arrow: tableFromIPC(v.ipc) }, rows: v.rows, columns: v.columns, kinds: v.kinds };
+        }
+      : null,
+    [result?.seq, table, version, onlyFaulty],
+  );
   return useMemo(() => {
-    if (!view || view.key !== key) return null;
+    if (!view) return null;
     const kinds = new Map<string, string>();
     view.rows.forEach((row, i) => kinds.set(`${row}|${view.columns[i]}`, view.kinds[i]));
     const highlight: CellHighlight = { has: (k) => kinds.has(k), kind: (row, column) => kinds.get(`${row}|${column}`) ?? kinds.get(`${row}|*`) };
     return { table: view.table, highlight, marked: view.rows.length };
-  }, [view, key]);
+  }, [view]);
 }

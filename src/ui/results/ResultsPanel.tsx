@@ -1,88 +1,31 @@
-import { useState } from 'react';
-import {
-  selectError,
-  selectPreview,
-  selectRunIssues,
-  selectSelectedTable,
-  selectStatus,
-  selectSummaries,
-  selectTables,
-  useRunStore,
-} from '../../state/runStore';
-import { jaffleFaults } from '../../engine/modules/jaffle';
-import type { Scenario } from '../../engine/scenario/schema';
+import { Suspense } from 'react';
+import { useRun } from '../../state/engine';
+import { selectError, selectFull, selectRunIssues, selectShownPreview, selectShownTables, selectStale, selectEditsSinceRun } from '../../state/runStore';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
+import { selectSelectedTable, selectTab, useViewStore } from '../../state/viewStore';
 import { FieldError } from '../editor/FieldError';
+import { staleText } from '../export/StaleGate';
 import { ExportBar } from '../export/ExportBar';
 import { formatCount, humanize } from '../labels';
-import { CompareView } from './CompareView';
-import { ConformanceView } from './ConformanceView';
-import { DataGrid } from './DataGrid';
-import { DistributionsView } from './DistributionsView';
-import { SummaryView } from './SummaryView';
-import { TimeCurveView } from './TimeCurveView';
-import { CorrelationView } from './CorrelationView';
-import { ElasticityView } from './elasticity/ElasticityView';
-import { AttributionView } from './AttributionView';
-import { InventoryView } from './InventoryView';
-import { LifecycleView } from './LifecycleView';
-import { QualityView } from './QualityView';
-
-const VIEWS = ['Tables', 'Summary', 'Distributions', 'Time curve', 'Correlations', 'Elasticity', 'Inventory', 'Lifecycle', 'Attribution', 'Quality', 'Compare', 'Conformance'] as const;
-type View = (typeof VIEWS)[number];
-
-/** Views that apply to some scenarios only; the others always show. */
-const APPLIES: Partial<Record<View, (s: Scenario) => boolean>> = {
-  'Time curve': (s) => s.tables.includes('hourly_metrics'),
-  Correlations: (s) => s.tables.includes('hourly_metrics'),
-  Elasticity: (s) => s.tenants.length > 0 || s.events.some((e) => e.discountPct > 0),
-  Inventory: (s) => s.inventory !== null,
-  Lifecycle: (s) => s.lifecycle !== null,
-  Attribution: (s) => s.jaffle !== null,
-  Quality: (s) => s.quality.faults.length > 0 || jaffleFaults(s).length > 0,
-};
+import { ChangeStrip } from './ChangeStrip';
+import { previewText } from './PreviewBadge';
+import { RESULT_VIEWS, type ResultView } from './views';
 
 /** The centre: result views as tabs, with the table picker and export above them. */
 export function ResultsPanel() {
   const scenario = useScenarioStore(selectScenario);
   // Tabs follow the scenario being designed: add tenants and Elasticity appears.
-  const views = VIEWS.filter((v) => APPLIES[v]?.(scenario) ?? true);
-  const [chosen, setView] = useState<View>('Tables');
-  const view = views.includes(chosen) ? chosen : 'Tables';
-  const tables = useRunStore(selectTables);
-  const summaries = useRunStore(selectSummaries);
-  const selected = useRunStore(selectSelectedTable);
-  const status = useRunStore(selectStatus);
-  const preview = useRunStore(selectPreview);
-  const error = useRunStore(selectError);
-  const runIssues = useRunStore(selectRunIssues);
-  const table = tables.find((t) => t.name === selected) ?? tables[0];
+  const views = RESULT_VIEWS.filter((v) => v.applies(scenario));
+  const chosen = useViewStore(selectTab);
+  const view = views.find((v) => v.id === chosen) ?? views[0];
+  const tables = useRun(selectShownTables);
+  const error = useRun(selectError);
+  const runIssues = useRun(selectRunIssues);
 
   return (
-    <main className="results">
+    <main className="results" id="results" aria-label="Results">
       <div className="results-head">
-        <div role="tablist" aria-label="Result views" className="tabs">
-          {views.map((v) => (
-            <button
-              key={v}
-              role="tab"
-              id={`tab-${v}`}
-              aria-selected={view === v}
-              aria-controls={`panel-${v}`}
-              tabIndex={view === v ? 0 : -1}
-              onClick={() => setView(v)}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                  const next = views[(views.indexOf(v) + (e.key === 'ArrowRight' ? 1 : views.length - 1)) % views.length];
-                  setView(next);
-                  document.getElementById(`tab-${next}`)?.focus();
-                }
-              }}
-            >
-              {v}
-            </button>
-          ))}
-        </div>
+        <Tabs views={views} active={view} />
         <ExportBar />
       </div>
       {error && (
@@ -91,37 +34,17 @@ export function ResultsPanel() {
           <FieldError id="run-issues" issues={runIssues} />
         </div>
       )}
-      {preview && <div className="banner info">Preview from the first day(s) of the scenario; the full run is on its way.</div>}
-      {tables.length === 0 && (view === 'Correlations' || view === 'Compare') ? (
-        <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="tabpanel">
-          {view === 'Correlations' ? <CorrelationView /> : <CompareView />}
-        </div>
-      ) : tables.length === 0 ? (
-        <EmptyState status={status} />
+      <ChangeStrip />
+      <ShowingNote view={view} />
+      {tables.length === 0 && !view.standalone ? (
+        <EmptyState />
       ) : (
         <>
-          {(view === 'Tables' || view === 'Summary') && (
-          <div className="table-picker" role="group" aria-label="Table">
-            {tables.map((t) => (
-              <button key={t.name} type="button" aria-pressed={t.name === table?.name} onClick={() => useRunStore.getState().selectTable(t.name)}>
-                {humanize(t.name)} <span className="count">{formatCount(t.rowCount)}</span>
-              </button>
-            ))}
-          </div>
-          )}
-          <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="tabpanel">
-            {view === 'Tables' && table && <DataGrid key={table.name} table={table} />}
-            {view === 'Summary' && <SummaryView summaries={summaries.filter((x) => x.name === table?.name)} />}
-            {view === 'Distributions' && <DistributionsView />}
-            {view === 'Time curve' && <TimeCurveView />}
-            {view === 'Correlations' && <CorrelationView />}
-            {view === 'Elasticity' && <ElasticityView />}
-            {view === 'Inventory' && <InventoryView />}
-            {view === 'Lifecycle' && <LifecycleView />}
-            {view === 'Attribution' && <AttributionView />}
-            {view === 'Quality' && <QualityView />}
-            {view === 'Compare' && <CompareView />}
-            {view === 'Conformance' && <ConformanceView />}
+          {view.picksTable && <TablePicker />}
+          <div role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`} className="tabpanel">
+            <Suspense fallback={<p className="muted">Loading the view…</p>}>
+              <view.Component />
+            </Suspense>
           </div>
         </>
       )}
@@ -129,17 +52,76 @@ export function ResultsPanel() {
   );
 }
 
-function EmptyState({ status }: { status: string }) {
+function Tabs({ views, active }: { views: readonly ResultView[]; active: ResultView }) {
+  const setTab = useViewStore((s) => s.setTab);
+  return (
+    <div role="tablist" aria-label="Result views" className="tabs">
+      {views.map((v) => (
+        <button
+          key={v.id}
+          role="tab"
+          id={`tab-${v.id}`}
+          aria-selected={active.id === v.id}
+          aria-controls={active.id === v.id ? `panel-${v.id}` : undefined}
+          tabIndex={active.id === v.id ? 0 : -1}
+          onClick={() => setTab(v.id)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+              const next = views[(views.indexOf(v) + (e.key === 'ArrowRight' ? 1 : views.length - 1)) % views.length];
+              setTab(next.id);
+              document.getElementById(`tab-${next.id}`)?.focus();
+            }
+          }}
+        >
+          {v.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** What the open view shows: a preview (and of what), or a full run older than the edits. */
+function ShowingNote({ view }: { view: ResultView }) {
+  const preview = useRun(selectShownPreview);
+  const previewLabel = useRun((s) => previewText(s.preview && (!s.full || s.full.key !== s.preview.key) ? s.preview : null));
+  const stale = useRun(selectStale);
+  const edits = useRun(selectEditsSinceRun);
+  const full = useRun(selectFull);
+  if (view.standalone) return null;
+  if (view.fullRunOnly) {
+    if (!full) return <div className="banner info">Judged on the full run only: press Run (Ctrl+Enter).</div>;
+    if (stale) return <div className="banner stale" role="status">Full {staleText(edits)}.</div>;
+    return null;
+  }
+  if (!preview || !previewLabel) return null;
+  return (
+    <div className="banner info" role="status">
+      Showing the {previewLabel.replace('preview: ', 'preview: the ')} (the very rows Run produces){stale ? `; the full ${staleText(edits)}` : full ? '' : '; Run for every day'}.
+    </div>
+  );
+}
+
+function TablePicker() {
+  const tables = useRun(selectShownTables);
+  const selected = useViewStore(selectSelectedTable);
+  const current = tables.find((t) => t.name === selected) ?? tables.find((t) => t.name === 'orders') ?? tables[0];
+  return (
+    <div className="table-picker" role="group" aria-label="Table">
+      {tables.map((t) => (
+        <button key={t.name} type="button" aria-pressed={t.name === current?.name} onClick={() => useViewStore.getState().selectTable(t.name)}>
+          {humanize(t.name)} <span className="count">{formatCount(t.rowCount)}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function EmptyState() {
+  const previewing = useRun((s) => s.previewing);
   return (
     <div className="empty">
-      {status === 'running' ? (
-        <p>Generating…</p>
-      ) : (
-        <>
-          <p className="empty-title">{status === 'cancelled' ? 'Run cancelled.' : 'No data yet.'}</p>
-          <p className="muted">Edit the scenario on the left, then press Run (Ctrl+Enter). A preview appears at once; the full result follows.</p>
-        </>
-      )}
+      <p className="empty-title">{previewing ? 'Generating the preview…' : 'No data yet.'}</p>
+      <p className="muted">Every edit on the left previews itself here (the first days of the run); Run (Ctrl+Enter) generates every day.</p>
     </div>
   );
 }

@@ -1,5 +1,4 @@
-import type { ColumnSummary, TableSummary } from '../../engine/analysis/summary';
-import { isoDay, isoTimestamp } from '../../engine/time';
+import { type ColumnSummary, type TableSummary, isoDay, isoTimestamp } from '../../engine/client';
 import { formatCount, humanize } from '../labels';
 
 function formatStat(c: ColumnSummary, v: number | undefined): string {

@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { eventWindows } from '../../engine/modules/events';
-import { isoTimestamp } from '../../engine/time';
-import { selectResultScenario, selectTables, useRunStore } from '../../state/runStore';
+import { eventWindows, isoTimestamp } from '../../engine/client';
+import { useRun } from '../../state/engine';
+import { selectShownScenario, selectShownTables } from '../../state/runStore';
 import { ChartActions } from '../charts/ChartActions';
 import { bucketHourly } from '../charts/hourlyBuckets';
 import { EVENT_COLORS } from '../charts/colors';
@@ -18,8 +18,8 @@ const MAX_POINTS = 720;
 
 /** Expected against generated counts over time, with the event windows shaded. */
 export function TimeCurveView() {
-  const tables = useRunStore(selectTables);
-  const scenario = useRunStore(selectResultScenario);
+  const tables = useRun(selectShownTables);
+  const scenario = useRun(selectShownScenario);
   const [metric, setMetric] = useState<(typeof METRICS)[number]['key']>('orders');
   const chart = useRef<HTMLDivElement>(null);
   const hourly = tables.find((t) => t.name === 'hourly_metrics');

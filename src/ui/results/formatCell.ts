@@ -1,5 +1,5 @@
 import { DataType, type Field } from 'apache-arrow';
-import { isoDay, isoTimestamp } from '../../engine/time';
+import { isoDay, isoTimestamp } from '../../engine/client';
 
 /** A function that turns one Arrow value of this field into display text. */
 export function cellFormatter(field: Field): (v: unknown) => string {

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { ChartActions } from '../../charts/ChartActions';
-import type { TenantElasticity } from '../../../engine/analysis/elasticity';
+import { type TenantElasticity } from '../../../engine/client';
 
 const ROW = 34;
 const LEFT = 250;

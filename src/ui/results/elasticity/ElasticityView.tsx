@@ -1,6 +1,11 @@
 import { useState } from 'react';
-import type { TenantElasticity } from '../../../engine/analysis/elasticity';
-import { selectElasticity, selectPriceElasticity, useRunStore } from '../../../state/runStore';
+import { type TenantElasticity } from '../../../engine/client';
+import { useRun } from '../../../state/engine';
+import { selectReport } from '../../../state/runStore';
+
+const selectElasticity = selectReport('elasticity');
+const selectPriceElasticity = selectReport('priceElasticity');
+const NONE: never[] = [];
 import { PriceResponse } from './PriceResponse';
 import { DotWhisker } from './DotWhisker';
 import { ResidualScatter } from './ResidualScatter';
@@ -8,8 +13,8 @@ import { ResponseCurves } from './ResponseCurves';
 
 /** Does the data give back the weather elasticities the generator was told? */
 export function ElasticityView() {
-  const report = useRunStore(selectElasticity);
-  const price = useRunStore(selectPriceElasticity);
+  const report = useRun(selectElasticity) ?? NONE;
+  const price = useRun(selectPriceElasticity) ?? NONE;
   if (report.length === 0 && price.length === 0) {
     return (
       <p className="muted">

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { ChartActions } from '../../charts/ChartActions';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { CohortPriceElasticity } from '../../../engine/analysis/priceElasticity';
+import { type CohortPriceElasticity } from '../../../engine/client';
 import { EVENT_COLORS } from '../../charts/colors';
 
 const DISCOUNTS = Array.from({ length: 17 }, (_, i) => i * 5);

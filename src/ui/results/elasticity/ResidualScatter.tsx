@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { ChartActions } from '../../charts/ChartActions';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TenantElasticity } from '../../../engine/analysis/elasticity';
+import { type TenantElasticity } from '../../../engine/client';
 
 /**
  * Daily ln-revenue with every other effect removed (partial residual), against one

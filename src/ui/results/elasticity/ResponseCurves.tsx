@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { ChartActions } from '../../charts/ChartActions';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TenantElasticity } from '../../../engine/analysis/elasticity';
+import { type TenantElasticity } from '../../../engine/client';
 import { EVENT_COLORS } from '../../charts/colors';
 
 const Z = Array.from({ length: 13 }, (_, i) => -3 + i * 0.5);

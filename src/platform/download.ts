@@ -1,6 +1,8 @@
 const MIME: Record<string, string> = {
   csv: 'text/csv',
   parquet: 'application/vnd.apache.parquet',
+  jsonl: 'application/jsonl',
+  arrow: 'application/vnd.apache.arrow.file',
   zip: 'application/zip',
   json: 'application/json',
   svg: 'image/svg+xml',

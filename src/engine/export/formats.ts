@@ -1,0 +1,49 @@
+import type { DataTable } from '../table';
+import type { ParquetModule } from './parquet';
+
+/** What an encoder may need from its host (loaded lazily: parquet-wasm is 5 MB). */
+export interface EncodeHost {
+  loadParquet(): Promise<ParquetModule>;
+}
+
+/**
+ * An export format is a record: adding one is a record here and its encoder file; the
+ * page's export menu, the CLI's --format, file names and bundles follow from the list.
+ * Encoders are imported when first used, so the page's export menu (which reads this
+ * list) does not carry the writers in its bundle.
+ */
+export interface ExportFormatRecord {
+  id: string;
+  label: string;
+  extension: string;
+  /** zip's deflate level in bundles: 0 for formats that are compressed already. */
+  zipLevel: 0 | 6 | 9;
+  /** True for formats whose text cells get the formula-injection guard (the manifest says so). */
+  spreadsheetSafe?: boolean;
+  encode(table: DataTable, host: EncodeHost): Uint8Array | Promise<Uint8Array>;
+}
+
+export const EXPORT_FORMATS = [
+  { id: 'csv', label: 'CSV', extension: 'csv', zipLevel: 6, spreadsheetSafe: true, encode: async (t) => (await import('./csv')).toCSV(t) },
+  { id: 'parquet', label: 'Parquet', extension: 'parquet', zipLevel: 0, encode: async (t, host) => (await import('./parquet')).toParquet(t, await host.loadParquet()) },
+  { id: 'jsonl', label: 'JSON Lines', extension: 'jsonl', zipLevel: 6, encode: async (t) => (await import('./jsonl')).toJSONLines(t) },
+  { id: 'arrow', label: 'Arrow IPC', extension: 'arrow', zipLevel: 6, encode: async (t) => (await import('./arrow')).toArrowIPC(t, 'file') },
+] as const satisfies readonly ExportFormatRecord[];
+
+export type ExportFormatId = (typeof EXPORT_FORMATS)[number]['id'];
+
+export const EXPORT_FORMAT_IDS: readonly ExportFormatId[] = EXPORT_FORMATS.map((f) => f.id);
+
+export function formatOf(id: string): ExportFormatRecord {
+  const f = EXPORT_FORMATS.find((x) => x.id === id);
+  if (!f) throw new Error(`unknown export format ${id}`);
+  return f;
+}
+
+export function isExportFormat(id: string): id is ExportFormatId {
+  return EXPORT_FORMATS.some((f) => f.id === id);
+}
+
+export async function encodeTable(table: DataTable, format: ExportFormatId, loadParquet: () => Promise<ParquetModule>): Promise<Uint8Array> {
+  return formatOf(format).encode(table, { loadParquet });
+}

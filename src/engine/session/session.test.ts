@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { smallScenario } from '../testing';
+import { transferablesOf } from './protocol';
+import { createSession } from './session';
+
+const host = {
+  now: () => performance.now(),
+  yieldToHost: () => new Promise<void>((resolve) => setImmediate(resolve)),
+  loadParquet: () => Promise.reject(new Error('no parquet in this test')),
+};
+const scenario = smallScenario(5, { calendar: { ...smallScenario(5).calendar, days: 15 } });
+
+describe('the engine session', () => {
+  it('a newer preview supersedes one in flight; only the last edit is generated', async () => {
+    const session = createSession(host);
+    const first = session.preview(scenario);
+    const second = session.preview({ ...scenario, seed: 6 });
+    const [a, b] = await Promise.all([first, second]);
+    expect(a).toEqual({ ok: false, superseded: true });
+    expect(b.ok).toBe(true);
+    if (!b.ok || !('result' in b)) throw new Error('no result');
+    expect(b.result.preview).toEqual({ days: 1, totalDays: 15 });
+    // A preview is too small to judge conformance; the headline and summaries are there.
+    expect(b.result.reports.conformance).toBeNull();
+    expect(b.result.reports.headline!.length).toBeGreaterThan(3);
+  });
+
+  it('a run can be cancelled between chunks; the previous full run stays for export', async () => {
+    const session = createSession(host);
+    const done = await session.run(smallScenario(7), { onProgress: () => undefined });
+    expect(done.ok && 'result' in done && done.result.reports.conformance!.length).toBeGreaterThan(0);
+    const running = session.run({ ...scenario, volumes: { ...scenario.volumes, ordersPerDay: 3000 } }, { onProgress: () => undefined });
+    await host.yieldToHost();
+    session.cancelRun();
+    expect(await running).toEqual({ ok: false, superseded: true });
+    const file = await session.exportTable('orders', 'csv', '2026-01-01T00:00:00.000Z');
+    expect(file.fileName).toMatch(/_orders\.csv$/);
+    expect(file.bytes.length).toBeGreaterThan(1000);
+  });
+
+  it('bad input comes back as numbered issues, not a thrown error', async () => {
+    const session = createSession(host);
+    const out = await session.preview({ ...scenario, calendar: { ...scenario.calendar, days: -3 } });
+    expect(out.ok).toBe(false);
+    expect('issues' in out && out.issues[0].code).toMatch(/^E1\d\d$/);
+  });
+
+  it('charts read the source they are asked about: the preview or the full run', async () => {
+    const session = createSession(host);
+    await session.run(scenario, { onProgress: () => undefined });
+    await session.preview(scenario);
+    const req = { table: 'orders', column: 'channel' };
+    const fromPreview = session.distribution('preview', req)!;
+    const fromFull = session.distribution('full', req)!;
+    expect(fromPreview.rows).toBeLessThan(fromFull.rows);
+  });
+
+  it('moves fresh bytes (Arrow IPC, files, orders) and nothing else', async () => {
+    const session = createSession(host);
+    const out = await session.preview(scenario);
+    if (!out.ok || !('result' in out)) throw new Error('no result');
+    const buffers = transferablesOf(out);
+    expect(buffers.length).toBe(out.result.tables.length);
+    for (const t of out.result.tables) expect(buffers).toContain(t.ipc.buffer);
+    expect(transferablesOf(session.sortOrder('preview', 'orders', 'total', true))).toHaveLength(1);
+  });
+});

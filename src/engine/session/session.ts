@@ -1,0 +1,190 @@
+import { compareKpis, hourlyPair } from '../analysis/compare';
+import { distribution, timeSeries, type Distribution, type DistributionRequest, type TimeSeriesRequest } from '../analysis/distribution';
+import { stockSeries, type StockPoint } from '../analysis/inventory';
+import { faultView } from '../analysis/quality';
+import { sortOrder } from '../analysis/sort';
+import { toArrowIPC } from '../export/arrow';
+import { exportBundle, exportByDay, exportFileName, fileStamp } from '../export/bundle';
+import { encodeTable, type ExportFormatId } from '../export/formats';
+import type { ParquetModule } from '../export/parquet';
+import { assertFitsMemory, BROWSER_MEMORY_BUDGET } from '../estimate';
+import { generateSteps, type GeneratedRun } from '../generate';
+import { eventWindows } from '../modules/events';
+import { ScenarioError } from '../scenario/errors';
+import type { Scenario } from '../scenario/schema';
+import { assertScenario, validateScenario } from '../scenario/validate';
+import { drain, drainCooperatively } from './drain';
+import { previewDays, previewRange } from './preview';
+import type { ComparisonOutcome, ExportedBlob, FaultView, PreviewOutcome, RunCallbacks, RunResult } from './protocol';
+import { computeReports } from './reports';
+
+/** What the host gives the session: a clock, a way to let other calls in, and Parquet on demand. */
+export interface SessionHost {
+  now(): number;
+  /** Resolves after the host has handled pending messages (a macrotask in a worker). */
+  yieldToHost(): Promise<void>;
+  loadParquet(): Promise<ParquetModule>;
+  /** Bytes of memory a run may take in this host. */
+  memoryBudget?: number;
+}
+
+/** Which result a request reads: the latest preview or the last full run. */
+export type ResultSource = 'preview' | 'full';
+
+/**
+ * The host-neutral engine session: previews, runs, reports, charts' queries and exports,
+ * next to the data so that no row object crosses to the page. The page's worker exposes
+ * it; the CLI calls it directly.
+ */
+export function createSession(host: SessionHost) {
+  const budget = host.memoryBudget ?? BROWSER_MEMORY_BUDGET;
+  let full: GeneratedRun | null = null;
+  let preview: GeneratedRun | null = null;
+  /** Bumped by every preview (run) request: an older one in flight stops at its next chunk. */
+  let previewTicket = 0;
+  let runTicket = 0;
+
+  const runOf = (source: ResultSource) => (source === 'preview' ? preview : full);
+  const tableIn = (source: ResultSource, name: string) => {
+    const t = runOf(source)?.tables.find((x) => x.name === name);
+    if (!t) throw new Error(`no table ${name} in the ${source === 'preview' ? 'preview' : 'last run'}`);
+    return t;
+  };
+  const pack = (run: GeneratedRun, started: number): RunResult => {
+    const [from, to] = previewDays(run.scenario);
+    return {
+      preview: run === preview ? { days: to - from, totalDays: run.scenario.calendar.days } : null,
+      tables: run.tables.map((t) => ({ name: t.name, rowCount: t.rowCount, ipc: toArrowIPC(t) })),
+      reports: computeReports(run, run === preview),
+      elapsedMs: host.now() - started,
+    };
+  };
+  const checked = (input: unknown, share = 1): Scenario => {
+    const scenario = assertScenario(input);
+    assertFitsMemory(scenario, budget * share);
+    return scenario;
+  };
+  const lastFull = () => {
+    if (!full) throw new Error('nothing to export: run the scenario first');
+    return full;
+  };
+
+  return {
+    /**
+     * The first days of exactly the run Run produces (the same streams, so a row here is the
+     * same row in the export). A newer preview request supersedes this one between chunks.
+     */
+    async preview(input: unknown): Promise<PreviewOutcome> {
+      const started = host.now();
+      const ticket = ++previewTicket;
+      // Let queued requests in first: during a drag only the last edit is generated.
+      await host.yieldToHost();
+      if (ticket !== previewTicket) return SUPERSEDED;
+      const outcome = asOutcome(() => checked(input));
+      if (!outcome.ok) return outcome;
+      const scenario = outcome.value;
+      const run = await drainCooperatively(generateSteps(scenario, previewRange(scenario)), host, () => ticket !== previewTicket);
+      if (!run) return SUPERSEDED;
+      preview = run;
+      return { ok: true, result: pack(run, started) };
+    },
+
+    /** The whole run, letting other calls (previews, charts) in between chunks. */
+    async run(input: unknown, callbacks: Pick<RunCallbacks, 'onProgress'>): Promise<PreviewOutcome> {
+      const started = host.now();
+      const ticket = ++runTicket;
+      const outcome = asOutcome(() => checked(input));
+      if (!outcome.ok) return outcome;
+      const run = await drainCooperatively(generateSteps(outcome.value), host, () => ticket !== runTicket, callbacks.onProgress);
+      if (!run) return SUPERSEDED;
+      callbacks.onProgress({ fraction: 1, stage: 'packing results' });
+      full = run;
+      return { ok: true, result: pack(full, started) };
+    },
+
+    /** Stops the run in flight at its next chunk; the last full run and the previews stay. */
+    cancelRun(): void {
+      runTicket++;
+    },
+
+    /**
+     * The scenario against a baseline, with common random numbers: the same seed gives both
+     * the same streams, so every difference comes from the scenario, not from noise.
+     */
+    compare(input: unknown, baselineInput: unknown): ComparisonOutcome {
+      const scenario = validateScenario(input);
+      if (!scenario.ok) return { ok: false, issues: scenario.issues };
+      const baseline = validateScenario(baselineInput);
+      if (!baseline.ok) return { ok: false, issues: baseline.issues.map((i) => ({ ...i, field: `baseline.${i.field}` })) };
+      const fits = asOutcome(() => {
+        assertFitsMemory(scenario.scenario, budget / 2);
+        assertFitsMemory(baseline.scenario, budget / 2);
+      });
+      if (!fits.ok) return fits;
+      const a = drain(generateSteps(scenario.scenario));
+      const b = drain(generateSteps(baseline.scenario));
+      return {
+        ok: true,
+        kpis: compareKpis(a, b),
+        series: hourlyPair(a, b),
+        windows: eventWindows(scenario.scenario).map((w) => ({ label: w.event.label, startMs: w.startMs, endMs: w.endMs })),
+      };
+    },
+
+    distribution(source: ResultSource, req: DistributionRequest): Distribution | null {
+      const run = runOf(source);
+      return run ? distribution(run.tables, req) : null;
+    },
+
+    timeSeries(source: ResultSource, req: TimeSeriesRequest): { t: number; value: number }[] {
+      const run = runOf(source);
+      return run ? timeSeries(run.tables, req) : [];
+    },
+
+    /** One version of a faulted table, with the cells to highlight in it. */
+    faultView(source: ResultSource, table: string, version: 'clean' | 'faulty', onlyFaulty: boolean): FaultView | null {
+      const run = runOf(source);
+      const cells = run && faultView(run, table, version, onlyFaulty);
+      if (!cells) return null;
+      return { name: table, rowCount: cells.table.rowCount, ipc: toArrowIPC(cells.table), rows: cells.rows, columns: cells.columns, kinds: cells.kinds };
+    },
+
+    stockSeries(source: ResultSource, productId: number, locationId: number): StockPoint[] {
+      const run = runOf(source);
+      return run ? stockSeries(run, productId, locationId) : [];
+    },
+
+    sortOrder(source: ResultSource, table: string, column: string, descending: boolean): Int32Array {
+      return sortOrder(tableIn(source, table), column, descending);
+    },
+
+    async exportTable(table: string, format: ExportFormatId, createdAt: string): Promise<ExportedBlob> {
+      const run = lastFull();
+      const bytes = await encodeTable(tableIn('full', table), format, host.loadParquet);
+      return { fileName: exportFileName(run, fileStamp(createdAt), table, format), bytes };
+    },
+
+    /** The last run's days as increments: a zip with a folder per day, each generated as its own partition. */
+    exportByDay(format: ExportFormatId, createdAt: string): Promise<ExportedBlob> {
+      return exportByDay(lastFull().scenario, format, createdAt, host.loadParquet);
+    },
+
+    exportAll(format: ExportFormatId, createdAt: string): Promise<ExportedBlob> {
+      return exportBundle(lastFull(), format, createdAt, host.loadParquet);
+    },
+  };
+}
+
+export type EngineSession = ReturnType<typeof createSession>;
+
+const SUPERSEDED = { ok: false, superseded: true } as const;
+
+/** Invalid input as data (numbered issues): Comlink keeps only an error's message. */
+function asOutcome<T>(f: () => T): { ok: true; value: T } | { ok: false; issues: ScenarioError['issues'] } {
+  try {
+    return { ok: true, value: f() };
+  } catch (e) {
+    if (e instanceof ScenarioError) return { ok: false, issues: e.issues };
+    throw e;
+  }
+}

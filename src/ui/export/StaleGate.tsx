@@ -1,0 +1,53 @@
+import { useState, type ReactNode } from 'react';
+import { runStore, useRun } from '../../state/engine';
+import { scenarioKey, selectEditsSinceRun, selectFull, selectStatus } from '../../state/runStore';
+import { useScenarioStore } from '../../state/scenarioStore';
+
+export function staleText(edits: number): string {
+  return `results are from before your last ${edits === 1 ? 'edit' : `${edits} edits`}; Run to refresh`;
+}
+
+/**
+ * Runs `act` on the last full run when it matches the scenario; otherwise asks first: run,
+ * then act (the usual choice), or act on the older results. Wraps Export and Present.
+ */
+export function useStaleGate(verb: string) {
+  const full = useRun(selectFull);
+  const edits = useRun(selectEditsSinceRun);
+  const running = useRun(selectStatus) === 'running';
+  const [pending, setPending] = useState<(() => void) | null>(null);
+
+  const runThen = async (act: () => void) => {
+    setPending(null);
+    const scenario = useScenarioStore.getState().scenario;
+    await runStore.getState().run(scenario);
+    const now = runStore.getState();
+    if (now.status === 'done' && now.full?.key === scenarioKey(scenario)) act();
+  };
+  const gate = (act: () => void) => {
+    if (full && edits === 0) act();
+    else if (!full) void runThen(act);
+    else setPending(() => act);
+  };
+  const prompt: ReactNode = pending && (
+    <div className="stale-prompt" role="alertdialog" aria-label={`${verb}: the results are stale`}>
+      <span>The {staleText(edits).replace('; Run to refresh', '')}.</span>
+      <button type="button" className="primary" disabled={running} onClick={() => void runThen(pending)}>
+        Run, then {verb.toLowerCase()}
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          pending();
+          setPending(null);
+        }}
+      >
+        {verb} the older results
+      </button>
+      <button type="button" aria-label="Never mind" onClick={() => setPending(null)}>
+        ✕
+      </button>
+    </div>
+  );
+  return { gate, prompt, hasRun: full !== null, stale: full !== null && edits > 0 };
+}
