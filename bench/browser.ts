@@ -1,6 +1,6 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import type { Scenario } from '../src/engine/scenario/schema';
 import { millionOrderBaseline } from './scenario';
 
@@ -8,8 +8,8 @@ const PORT = 4181;
 
 let built = false;
 
-/** Runs a scenario (the million-order baseline unless given) in the built app and reads long tasks from a PerformanceObserver. */
-export async function measureBrowserRun(scenario: Scenario = millionOrderBaseline()): Promise<{ runMs: number; longestTaskMs: number; longTasks: number }> {
+/** Builds the app once, serves it, and hands a fresh page (1280×800 unless told) to `use`. */
+async function withApp<T>(use: (page: Page) => Promise<T>, viewport = { width: 1280, height: 800 }): Promise<T> {
   if (!built) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
   built = true;
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
@@ -19,29 +19,116 @@ export async function measureBrowserRun(scenario: Scenario = millionOrderBaselin
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await browser.newPage({ viewport });
+    // tsx names arrow functions with a helper the page does not have.
+    await page.addInitScript('window.__name = (f) => f');
     await waitForServer(page, `http://127.0.0.1:${PORT}/`);
-    await page.evaluate((s) => localStorage.setItem('scenario-designer/scenario', JSON.stringify({ state: { scenario: s }, version: 0 })), scenario);
-    await page.reload();
-    await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
-    });
-    const t0 = Date.now();
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /Done:/ }).waitFor({ timeout: 120_000 });
-    const runMs = Date.now() - t0;
-    await page.waitForTimeout(500);
-    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-    return { runMs, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length };
+    return await use(page);
   } finally {
     await browser.close();
     process.kill(-server.pid!);
   }
 }
 
-async function waitForServer(page: import('@playwright/test').Page, url: string): Promise<void> {
+/** Opens the app on a scenario (through the autosave), with long tasks recorded from then on and auto-run off. */
+async function openScenario(page: Page, scenario: Scenario): Promise<void> {
+  await page.evaluate((s) => localStorage.setItem('scenario-designer/scenario', JSON.stringify({ state: { scenario: s }, version: 0 })), scenario);
+  await page.reload();
+  await page.locator('[data-shown-seq]').waitFor({ timeout: 60_000 });
+  const auto = page.getByRole('checkbox', { name: 'Auto-run' });
+  if (await auto.isChecked()) await auto.uncheck();
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+}
+
+const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+
+/** Runs a scenario (the million-order baseline unless given) in the built app and reads long tasks from a PerformanceObserver. */
+export function measureBrowserRun(scenario: Scenario = millionOrderBaseline()): Promise<{ runMs: number; longestTaskMs: number; longTasks: number }> {
+  return withApp(async (page) => {
+    await openScenario(page, scenario);
+    await page.waitForTimeout(300);
+    await longTasks(page);
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /Done:/ }).waitFor({ timeout: 180_000 });
+    const runMs = Date.now() - t0;
+    await page.waitForTimeout(500);
+    const tasks = await longTasks(page);
+    return { runMs, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length };
+  });
+}
+
+export interface LiveEditFigures {
+  medianMs: number;
+  worstMs: number;
+  edits: number;
+  /** Longest main-thread task over the 20 spaced edits and over a burst of 20 rapid ones. */
+  longestTaskMs: number;
+  burstLongestTaskMs: number;
+  /** From the last edit of the burst to the view showing it. */
+  burstSettleMs: number;
+}
+
+/**
+ * Edit-to-updated-view latency: the seed field is changed (a new preview of everything),
+ * and the time runs until the open view (Tables) shows the new preview and has painted.
+ */
+export function measureLiveEdits(scenario: Scenario, edits = 20): Promise<LiveEditFigures> {
+  return withApp(async (page) => {
+    await openScenario(page, scenario);
+    await page.waitForTimeout(500);
+    const editAndWait = (seed: number, settle: boolean) =>
+      page.evaluate(
+        ({ seed, settle }) =>
+          new Promise<number>((resolve) => {
+            const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === 'Seed')!;
+            const input = document.getElementById(label.htmlFor) as HTMLInputElement;
+            const panel = document.querySelector('[data-shown-seq]')!;
+            const before = panel.getAttribute('data-shown-seq');
+            const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+            const t0 = performance.now();
+            setter.call(input, String(seed));
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            if (!settle) return resolve(0);
+            const check = () => {
+              const now = document.querySelector('[data-shown-seq]');
+              if (now && now.getAttribute('data-shown-seq') !== before) requestAnimationFrame(() => resolve(performance.now() - t0));
+              else requestAnimationFrame(check);
+            };
+            check();
+          }),
+        { seed, settle },
+      );
+    const times: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      times.push(await editAndWait(1000 + i, true));
+      await page.waitForTimeout(250);
+    }
+    const spaced = await longTasks(page);
+    for (let i = 0; i < 19; i++) {
+      await editAndWait(5000 + i, false);
+      await page.waitForTimeout(30);
+    }
+    const settle = await editAndWait(6000, true);
+    await page.waitForTimeout(300);
+    const burst = await longTasks(page);
+    times.sort((a, b) => a - b);
+    return {
+      medianMs: times[Math.floor(times.length / 2)],
+      worstMs: times[times.length - 1],
+      edits,
+      longestTaskMs: Math.max(0, ...spaced),
+      burstLongestTaskMs: Math.max(0, ...burst),
+      burstSettleMs: settle,
+    };
+  });
+}
+
+async function waitForServer(page: Page, url: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     try {
       await page.goto(url);

@@ -92,6 +92,7 @@ export class EngineBridge {
   timeSeries = (source: ResultSource, req: TimeSeriesRequest) => this.call((api) => api.timeSeries(source, req));
   faultView = (source: ResultSource, table: string, version: 'clean' | 'faulty', onlyFaulty: boolean) => this.call((api) => api.faultView(source, table, version, onlyFaulty));
   stockSeries = (source: ResultSource, productId: number, locationId: number) => this.call((api) => api.stockSeries(source, productId, locationId));
+  summary = (source: ResultSource, table: string) => this.call((api) => api.summary(source, table));
   sortOrder = (source: ResultSource, table: string, column: string, descending: boolean) => this.call((api) => api.sortOrder(source, table, column, descending));
   exportTable = (table: string, format: ExportFormatId, createdAt: string) => this.call((api) => api.exportTable(table, format, createdAt));
   exportByDay = (format: ExportFormatId, createdAt: string) => this.call((api) => api.exportByDay(format, createdAt));
@@ -99,6 +100,6 @@ export class EngineBridge {
 }
 
 /** The queries views may make (through useEngineQuery): reads of a result, never runs. */
-export type EngineQueries = Pick<EngineBridge, 'distribution' | 'timeSeries' | 'faultView' | 'stockSeries' | 'sortOrder' | 'compare'>;
+export type EngineQueries = Pick<EngineBridge, 'distribution' | 'timeSeries' | 'faultView' | 'stockSeries' | 'summary' | 'sortOrder' | 'compare'>;
 
 export const engineBridge = new EngineBridge();

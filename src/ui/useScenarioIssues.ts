@@ -1,14 +1,22 @@
-import { useMemo } from 'react';
-import { type ScenarioIssue, validateScenario } from '../engine/client';
+import { type ScenarioIssue, type Scenario, validateScenario } from '../engine/client';
 import { selectScenario, useScenarioStore } from '../state/scenarioStore';
 
-/** The current scenario's validation issues, recomputed only when the scenario changes. */
-export function useScenarioIssues(): ScenarioIssue[] {
-  const scenario = useScenarioStore(selectScenario);
-  return useMemo(() => {
+/** One validation per scenario value, however many editor sections ask (an edit re-renders them all). */
+const validated = new WeakMap<Scenario, ScenarioIssue[]>();
+
+export function issuesOf(scenario: Scenario): ScenarioIssue[] {
+  let issues = validated.get(scenario);
+  if (!issues) {
     const v = validateScenario(scenario);
-    return v.ok ? [] : v.issues;
-  }, [scenario]);
+    issues = v.ok ? [] : v.issues;
+    validated.set(scenario, issues);
+  }
+  return issues;
+}
+
+/** The current scenario's validation issues, computed once per scenario value. */
+export function useScenarioIssues(): ScenarioIssue[] {
+  return issuesOf(useScenarioStore(selectScenario));
 }
 
 /** Issues about one field (exact path) or, with `prefix`, about anything under it. */

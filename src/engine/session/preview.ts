@@ -1,14 +1,24 @@
-import { partitionDays, type PartitionOptions } from '../generate';
+import { modulesFor, partitionDays, type PartitionOptions } from '../generate';
+import { isPartitioned } from '../modules/module';
 import type { Scenario } from '../scenario/schema';
 
-/**
- * A preview is partition 0 of this many: the first days of the run (2 of a 30-day month),
- * never a different sample. Whole-run tables (customers, catalog) come with it.
- */
-const PREVIEW_PARTITIONS = 15;
+/** A preview covers at most a fifteenth of the calendar (2 days of a 30-day month)… */
+const PREVIEW_SHARE = 15;
+/** …and about this many rows of day-by-day tables (one day of inventory retail's 25,000). */
+const PREVIEW_ROWS = 30_000;
 
+/**
+ * A preview is partition 0 of the run: its first days, never a different sample, sized by
+ * the modules' own row estimates so that it comes back in a fraction of a second. Whole-run
+ * tables (customers, catalog) come with it.
+ */
 export function previewRange(scenario: Scenario): PartitionOptions {
-  return { partitions: Math.min(PREVIEW_PARTITIONS, scenario.calendar.days), partition: 0 };
+  const days = scenario.calendar.days;
+  const perDay = modulesFor(scenario.tables, scenario)
+    .filter((m) => isPartitioned(m, scenario))
+    .reduce((n, m) => n + m.estimateRows(scenario), 0) / days;
+  const wanted = Math.max(1, Math.min(Math.floor(days / PREVIEW_SHARE), Math.floor(PREVIEW_ROWS / Math.max(1, perDay))));
+  return { partitions: Math.max(1, Math.floor(days / wanted)), partition: 0 };
 }
 
 /** Days [from, to) of the calendar a preview covers. */

@@ -7,7 +7,6 @@ import { inventoryReport } from '../analysis/inventory';
 import { lifecycleReport } from '../analysis/lifecycle';
 import { estimatePriceElasticities } from '../analysis/priceElasticity';
 import { qualityReport } from '../analysis/quality';
-import { summarizeTable } from '../analysis/summary';
 import type { GeneratedRun } from '../generate';
 import type { Scenario } from '../scenario/schema';
 
@@ -29,7 +28,6 @@ const tableOf = (run: GeneratedRun, name: string) => run.tables.find((t) => t.na
 const always = () => true;
 
 export const REPORTS = [
-  report({ id: 'summaries', applies: always, compute: (run) => run.tables.map(summarizeTable) }),
   report({ id: 'headline', applies: always, compute: (run) => [...headline(run).entries()].map(([key, v]) => ({ key, ...v })) }),
   report({ id: 'correlation', applies: (s) => s.tables.includes('hourly_metrics'), compute: (run) => correlationReport(run.scenario, tableOf(run, 'hourly_metrics')) }),
   report({ id: 'elasticity', applies: (s) => s.tenants.length > 0, compute: (run) => estimateElasticities(run.scenario, tableOf(run, 'shopify_orders'), tableOf(run, 'weather_daily')) }),

@@ -1,7 +1,7 @@
-import { Suspense } from 'react';
+import { memo, Suspense, useMemo } from 'react';
 import { useRun } from '../../state/engine';
-import { selectError, selectFull, selectRunIssues, selectShownPreview, selectShownTables, selectStale, selectEditsSinceRun } from '../../state/runStore';
-import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
+import { selectError, selectFull, selectShownSeq, selectRunIssues, selectShownPreview, selectShownTables, selectStale, selectEditsSinceRun } from '../../state/runStore';
+import { useScenarioStore } from '../../state/scenarioStore';
 import { selectSelectedTable, selectTab, useViewStore } from '../../state/viewStore';
 import { FieldError } from '../editor/FieldError';
 import { staleText } from '../export/StaleGate';
@@ -10,15 +10,19 @@ import { formatCount, humanize } from '../labels';
 import { ChangeStrip } from './ChangeStrip';
 import { previewText } from './PreviewBadge';
 import { RESULT_VIEWS, type ResultView } from './views';
+import type { Scenario } from '../../engine/client';
 
 /** The centre: result views as tabs, with the table picker and export above them. */
 export function ResultsPanel() {
-  const scenario = useScenarioStore(selectScenario);
-  // Tabs follow the scenario being designed: add tenants and Elasticity appears.
-  const views = RESULT_VIEWS.filter((v) => v.applies(scenario));
+  // Tabs follow the scenario being designed (add tenants and Elasticity appears); the panel
+  // re-renders when the list changes, not on every edit.
+  const viewIds = useScenarioStore((s) => applicableViews(s.scenario));
+  const views = useMemo(() => RESULT_VIEWS.filter((v) => viewIds.split(' ').includes(v.id)), [viewIds]);
   const chosen = useViewStore(selectTab);
   const view = views.find((v) => v.id === chosen) ?? views[0];
   const tables = useRun(selectShownTables);
+  // Which result the views show (the bench and tests wait for it to change after an edit).
+  const shownSeq = useRun(selectShownSeq);
   const error = useRun(selectError);
   const runIssues = useRun(selectRunIssues);
 
@@ -41,7 +45,7 @@ export function ResultsPanel() {
       ) : (
         <>
           {view.picksTable && <TablePicker />}
-          <div role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`} className="tabpanel">
+          <div role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`} className="tabpanel" data-shown-seq={shownSeq}>
             <Suspense fallback={<p className="muted">Loading the view…</p>}>
               <view.Component />
             </Suspense>
@@ -52,7 +56,14 @@ export function ResultsPanel() {
   );
 }
 
-function Tabs({ views, active }: { views: readonly ResultView[]; active: ResultView }) {
+/** The ids of the views that apply to a scenario, as one string (a stable selector value). */
+function applicableViews(scenario: Scenario): string {
+  return RESULT_VIEWS.filter((v) => v.applies(scenario))
+    .map((v) => v.id)
+    .join(' ');
+}
+
+const Tabs = memo(function Tabs({ views, active }: { views: readonly ResultView[]; active: ResultView }) {
   const setTab = useViewStore((s) => s.setTab);
   return (
     <div role="tablist" aria-label="Result views" className="tabs">
@@ -78,7 +89,7 @@ function Tabs({ views, active }: { views: readonly ResultView[]; active: ResultV
       ))}
     </div>
   );
-}
+});
 
 /** What the open view shows: a preview (and of what), or a full run older than the edits. */
 function ShowingNote({ view }: { view: ResultView }) {

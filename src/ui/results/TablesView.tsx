@@ -1,10 +1,8 @@
-import { useRun } from '../../state/engine';
-import { selectReport, selectShownTables } from '../../state/runStore';
+import { sourceOf, useEngineQuery, useRun } from '../../state/engine';
+import { selectShown, selectShownTables } from '../../state/runStore';
 import { selectSelectedTable, useViewStore } from '../../state/viewStore';
 import { DataGrid } from './DataGrid';
 import { SummaryView } from './SummaryView';
-
-const selectSummaries = selectReport('summaries');
 
 /** The selected table's rows (the picker sits above the tabs' panel). */
 export function TablesView() {
@@ -18,7 +16,8 @@ export function TablesView() {
 export function TableSummaryView() {
   const tables = useRun(selectShownTables);
   const selected = useViewStore(selectSelectedTable);
-  const summaries = useRun(selectSummaries) ?? [];
+  const result = useRun(selectShown);
   const name = (tables.find((t) => t.name === selected) ?? tables.find((t) => t.name === 'orders') ?? tables[0])?.name;
-  return <SummaryView summaries={summaries.filter((s) => s.name === name)} />;
+  const summary = useEngineQuery(result && name ? (q) => q.summary(sourceOf(result), name) : null, [result?.seq, name]).data;
+  return summary ? <SummaryView summaries={[summary]} /> : <p className="muted">Summarising…</p>;
 }
