@@ -36,7 +36,8 @@ async function openScenario(page: Page, scenario: Scenario): Promise<void> {
   await page.reload();
   await page.locator('[data-shown-seq]').waitFor({ timeout: 60_000 });
   const auto = page.getByRole('checkbox', { name: 'Auto-run' });
-  if (await auto.isChecked()) await auto.uncheck();
+  await auto.setChecked(true);
+  await auto.setChecked(false);
   await page.evaluate(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];

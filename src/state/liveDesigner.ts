@@ -38,9 +38,12 @@ export function startLiveDesigner(): () => void {
     if (!fresh || !autoRunOn(useViewStore.getState().autoRun, s.preview)) return;
     clearTimeout(autoTimer);
     autoTimer = setTimeout(() => {
-      if (useScenarioStore.getState().scenario === scenario) void runStore.getState().run(scenario);
+      // Still the scenario being edited, and auto-run still on (it may have been switched off meanwhile).
+      const now = runStore.getState();
+      if (useScenarioStore.getState().scenario === scenario && autoRunOn(useViewStore.getState().autoRun, now.preview)) void now.run(scenario);
     }, AUTO_RUN_DELAY_MS);
   });
+  runStore.getState().noteEdit(useScenarioStore.getState().scenario);
   preview();
   return () => {
     clearTimeout(autoTimer);

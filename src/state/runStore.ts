@@ -44,6 +44,8 @@ export interface RunState {
   changes: KpiChange[];
   /** Edits since the full run's scenario (0 when it matches the scenario being edited). */
   editsSinceRun: number;
+  /** The key of the scenario being edited (see noteEdit). */
+  currentKey: string;
   status: RunStatus;
   previewing: boolean;
   progress: number;
@@ -106,6 +108,7 @@ export function createRunStore(bridge: Pick<EngineBridge, 'preview' | 'run' | 'c
       preview: null,
       changes: [],
       editsSinceRun: 0,
+      currentKey: '',
       status: 'idle',
       previewing: false,
       progress: 0,
@@ -172,7 +175,8 @@ export function createRunStore(bridge: Pick<EngineBridge, 'preview' | 'run' | 'c
 
       noteEdit: (scenario) => {
         const { full, editsSinceRun } = get();
-        if (full) set({ editsSinceRun: full.key === scenarioKey(scenario) ? 0 : editsSinceRun + 1 });
+        const key = scenarioKey(scenario);
+        set({ currentKey: key, editsSinceRun: !full || full.key === key ? 0 : editsSinceRun + 1 });
       },
 
       exportTable: (table, format) => download(() => bridge.exportTable(table, format, stamp())),

@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { type ScenarioIssue, decodeShareFragment, encodeShareFragment } from '../engine/client';
+import { useRun } from '../state/engine';
+import { selectStale } from '../state/runStore';
 import { selectReplace, selectScenario, useScenarioStore } from '../state/scenarioStore';
 import { FieldError } from './editor/FieldError';
 
 /** The current scenario as a link: opening it elsewhere reproduces the same data. */
 export function ShareButton() {
   const scenario = useScenarioStore(selectScenario);
+  const stale = useRun(selectStale);
   const [link, setLink] = useState('');
   const box = useRef<HTMLDivElement>(null);
   // The link box closes on Escape or a click elsewhere, so it never sits over the work.
@@ -37,7 +40,10 @@ export function ShareButton() {
       </button>
       {link && (
         <div className="share-pop" role="status">
-          <span>Link copied. Anyone opening it gets this scenario and the same data.</span>
+          <span>
+            Link copied. Anyone opening it gets this scenario and the same data.
+            {stale && ' It carries the scenario as edited now; the full results on this page are older (Run to refresh).'}
+          </span>
           <input readOnly aria-label="Share link" value={link} onFocus={(e) => e.target.select()} />
           <button type="button" onClick={() => setLink('')} aria-label="Close share link">
             ✕

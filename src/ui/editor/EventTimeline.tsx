@@ -107,11 +107,13 @@ export function EventTimeline() {
           const bad = issuesAt(issues, `events.${i}`, true).length > 0;
           // A short event's bar is too narrow for its name: the name goes beside it.
           const narrow = (end - start) / spanMs < 0.18;
+          // A bar a few pixels wide is all grip for moving; resize it with Alt+arrows or the duration field.
+          const tiny = (end - start) / spanMs < 0.06;
           return (
             <div
               key={e.id}
               className={`event-bar ${selected === i ? 'selected' : ''} ${bad ? 'bad' : ''}`}
-              style={{ left: pct(start), width: `max(6px, calc(${pct(end)} - ${pct(start)}))`, top: 20 + i * 26, background: EVENT_COLORS[i % EVENT_COLORS.length] }}
+              style={{ left: pct(start), width: `max(${tiny ? 14 : 6}px, calc(${pct(end)} - ${pct(start)}))`, top: 20 + i * 26, background: EVENT_COLORS[i % EVENT_COLORS.length] }}
             >
               <button
                 type="button"
@@ -124,7 +126,7 @@ export function EventTimeline() {
               >
                 {narrow ? '' : e.label}
               </button>
-              <span className="event-handle" aria-hidden onPointerDown={onPointerDown(i, 'resize')} />
+              {!tiny && <span className="event-handle" aria-hidden onPointerDown={onPointerDown(i, 'resize')} />}
               {narrow && (
                 <span className={`event-outside ${(start - calStart) / spanMs > 0.6 ? 'left' : ''}`} aria-hidden>
                   {e.label}

@@ -38,6 +38,11 @@ export function ExportBar() {
           By day (zip)
         </button>
       )}
+      {stale && !exporting && (
+        <span className="stale-note" title={hint}>
+          stale
+        </span>
+      )}
       {exporting && <span className="muted small">Preparing file…</span>}
       {prompt}
     </div>

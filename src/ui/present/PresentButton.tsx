@@ -14,11 +14,12 @@ export function PresentButton() {
     <div className="present-wrap">
       <button
         type="button"
+        className={stale ? 'is-stale' : undefined}
         disabled={running}
         title={!hasRun ? 'Runs the scenario, then presents it full screen' : stale ? 'The full run is older than your edits: you will be asked to run first' : 'Present this run full screen'}
         onClick={() => gate(() => setOpen(true))}
       >
-        Present{stale ? ' ·' : ''}
+        Present{stale && <span className="stale-dot" aria-label="(stale)" />}
       </button>
       {prompt}
       {open && (

@@ -1,6 +1,6 @@
 import { memo, Suspense, useMemo } from 'react';
 import { useRun } from '../../state/engine';
-import { selectError, selectFull, selectShownSeq, selectRunIssues, selectShownPreview, selectShownTables, selectStale, selectEditsSinceRun } from '../../state/runStore';
+import { selectError, selectFull, selectShown, selectShownScenario, selectShownSeq, selectRunIssues, selectShownPreview, selectShownTables, selectStale, selectEditsSinceRun } from '../../state/runStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { selectSelectedTable, selectTab, useViewStore } from '../../state/viewStore';
 import { FieldError } from '../editor/FieldError';
@@ -23,6 +23,7 @@ export function ResultsPanel() {
   const tables = useRun(selectShownTables);
   // Which result the views show (the bench and tests wait for it to change after an edit).
   const shownSeq = useRun(selectShownSeq);
+  const fresh = useRun((s) => selectShown(s)?.key === s.currentKey) || undefined;
   const error = useRun(selectError);
   const runIssues = useRun(selectRunIssues);
 
@@ -45,7 +46,7 @@ export function ResultsPanel() {
       ) : (
         <>
           {view.picksTable && <TablePicker />}
-          <div role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`} className="tabpanel" data-shown-seq={shownSeq}>
+          <div role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`} className="tabpanel" data-shown-seq={shownSeq} data-shown-fresh={fresh}>
             <Suspense fallback={<p className="muted">Loading the view…</p>}>
               <view.Component />
             </Suspense>
@@ -98,17 +99,22 @@ function ShowingNote({ view }: { view: ResultView }) {
   const stale = useRun(selectStale);
   const edits = useRun(selectEditsSinceRun);
   const full = useRun(selectFull);
-  if (view.standalone) return null;
+  const scenario = useRun(selectShownScenario);
+  if (view.standalone && !view.previewCaveat) return null;
   if (view.fullRunOnly) {
     if (!full) return <div className="banner info">Judged on the full run only: press Run (Ctrl+Enter).</div>;
     if (stale) return <div className="banner stale" role="status">Full {staleText(edits)}.</div>;
     return null;
   }
   if (!preview || !previewLabel) return null;
+  const caveat = scenario && view.previewCaveat?.(scenario, preview.days);
   return (
-    <div className="banner info" role="status">
-      Showing the {previewLabel.replace('preview: ', 'preview: the ')} (the very rows Run produces){stale ? `; the full ${staleText(edits)}` : full ? '' : '; Run for every day'}.
-    </div>
+    <>
+      <div className="banner info" role="status">
+        Showing the {previewLabel.replace('preview: ', 'preview: the ')} (the very rows Run produces){stale ? `; the full ${staleText(edits)}` : full ? '' : '; Run for every day'}.
+      </div>
+      {caveat && <div className="banner stale">{caveat}</div>}
+    </>
   );
 }
 

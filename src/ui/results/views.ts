@@ -29,6 +29,8 @@ export interface ResultView {
   standalone?: boolean;
   /** Judges the full run only: marked stale when the run is older than the edits. */
   fullRunOnly?: boolean;
+  /** What a preview of `days` days cannot show in this view (said instead of a misleading figure). */
+  previewCaveat?: (scenario: Scenario, days: number) => string | null;
 }
 
 const always = () => true;
@@ -39,10 +41,35 @@ export const RESULT_VIEWS: readonly ResultView[] = [
   { id: 'summary', label: 'Summary', applies: always, Component: TableSummaryView, picksTable: true },
   { id: 'distributions', label: 'Distributions', applies: always, Component: DistributionsView },
   { id: 'time-curve', label: 'Time curve', applies: hasHourly, Component: TimeCurveView },
-  { id: 'correlations', label: 'Correlations', applies: hasHourly, Component: CorrelationView, standalone: true },
-  { id: 'elasticity', label: 'Elasticity', applies: (s) => s.tenants.length > 0 || s.events.some((e) => e.discountPct > 0), Component: ElasticityView },
-  { id: 'inventory', label: 'Inventory', applies: (s) => s.inventory !== null, Component: InventoryView },
-  { id: 'lifecycle', label: 'Lifecycle', applies: (s) => s.lifecycle !== null, Component: LifecycleView },
+  {
+    id: 'correlations',
+    label: 'Correlations',
+    applies: hasHourly,
+    Component: CorrelationView,
+    standalone: true,
+    previewCaveat: (_, days) => `A correlation over the preview's ${days * 24} hours is too noisy to judge against the targets; Run to judge it over every hour.`,
+  },
+  {
+    id: 'elasticity',
+    label: 'Elasticity',
+    applies: (s) => s.tenants.length > 0 || s.events.some((e) => e.discountPct > 0),
+    Component: ElasticityView,
+    previewCaveat: (_, days) => `Elasticities estimated from ${days} day${days > 1 ? 's' : ''} have wide intervals (and a discount outside those days is not in them); Run to estimate them over the whole calendar.`,
+  },
+  {
+    id: 'inventory',
+    label: 'Inventory',
+    applies: (s) => s.inventory !== null,
+    Component: InventoryView,
+    previewCaveat: (s) => `Stockouts build up between deliveries every ${s.inventory?.replenishEveryDays ?? 7} days: the preview's first days say little about the rate; Run to judge it against its band.`,
+  },
+  {
+    id: 'lifecycle',
+    label: 'Lifecycle',
+    applies: (s) => s.lifecycle !== null,
+    Component: LifecycleView,
+    previewCaveat: (s, days) => (days < (s.lifecycle?.inactivityDays ?? 60) ? `No one can be labelled churned before day ${s.lifecycle?.inactivityDays ?? 60} (${s.lifecycle?.inactivityDays ?? 60} days without a purchase): the preview covers ${days}; Run to see churn against its target.` : null),
+  },
   { id: 'attribution', label: 'Attribution', applies: (s) => s.jaffle !== null, Component: AttributionView },
   { id: 'quality', label: 'Quality', applies: (s) => s.quality.faults.length > 0 || jaffleFaults(s).length > 0, Component: QualityView },
   { id: 'compare', label: 'Compare', applies: always, Component: CompareView, standalone: true },

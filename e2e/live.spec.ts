@@ -1,0 +1,101 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DesignerPage } from './app';
+
+/** The result the views show; it changes when a fresh preview (or run) lands. */
+const shownSeq = (page: Page) => page.locator('[data-shown-seq]').getAttribute('data-shown-seq');
+/** Waits until the views show the scenario as it is now (the last edit's preview has landed). */
+const settled = (page: Page) => expect(page.locator('[data-shown-fresh]')).toBeVisible();
+
+/** Turns auto-run off by choice (its default follows the preview's estimate, which may not have landed yet). */
+async function autoRunOff(page: Page) {
+  const auto = page.getByRole('checkbox', { name: 'Auto-run' });
+  await auto.setChecked(true);
+  await auto.setChecked(false);
+}
+
+test.describe('the live designer', () => {
+  test('an edit updates the open view from a fresh preview, without pressing Run', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.freshBaseline(10, 400, 2000);
+    await autoRunOff(page);
+    await expect(page.getByRole('status').filter({ hasText: /Showing the preview: the first 1 of 10 days/ })).toBeVisible();
+    await settled(page);
+    const before = await app.rowCount('Orders');
+    const seq = await shownSeq(page);
+    await app.setNumber('Orders per day', 1200);
+    await expect.poll(() => shownSeq(page)).not.toBe(seq);
+    await expect.poll(() => app.rowCount('Orders')).toBeGreaterThan(before * 2);
+    // The strip says what the edit did to the headline figures.
+    const strip = page.getByRole('region', { name: 'What changed with the last edit' });
+    await expect(strip.locator('[data-kpi=orders] .d')).toHaveText(/^\+/);
+    await expect(page.getByRole('status').filter({ hasText: /Done:/ })).toHaveCount(0);
+    await app.shot('live-preview');
+  });
+
+  test('results are marked stale after an edit, and the marks go after Run', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.freshBaseline(3, 300, 1500);
+    await autoRunOff(page);
+    await app.run();
+    await app.setNumber('Seed', 4242);
+    await expect(page.getByRole('status').filter({ hasText: 'Full results are from before your last edit; Run to refresh' }).first()).toBeVisible();
+    await app.setNumber('Seed', 4243);
+    await expect(page.getByRole('status').filter({ hasText: 'before your last 2 edits' }).first()).toBeVisible();
+    await page.getByRole('tab', { name: 'Conformance' }).click();
+    await expect(page.getByText(/Full results are from before your last 2 edits/).first()).toBeVisible();
+    // Export offers to run first.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(page.getByRole('alertdialog', { name: /Export: the results are stale/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Never mind' }).click();
+    await app.shot('live-stale');
+    await app.run();
+    await expect(page.getByText(/before your last/)).toHaveCount(0);
+  });
+
+  test('undo restores the previous scenario, its preview and its strip', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.freshBaseline(10, 400, 2000);
+    await autoRunOff(page);
+    await settled(page);
+    const strip = page.getByRole('region', { name: 'What changed with the last edit' });
+    await app.setNumber('Orders per day', 600);
+    await settled(page);
+    await expect(strip.locator('[data-kpi=orders] .d')).toHaveText(/^\+/);
+    const afterFirst = { text: await strip.innerText(), orders: await app.rowCount('Orders') };
+    await app.setNumber('Orders per day', 900);
+    await expect.poll(() => app.rowCount('Orders')).toBeGreaterThan(afterFirst.orders);
+    await expect.poll(() => strip.innerText()).not.toBe(afterFirst.text);
+    await page.getByRole('button', { name: /Undo/ }).click();
+    await expect(app.field('Orders per day')).toHaveValue('600');
+    await expect.poll(() => app.rowCount('Orders')).toBe(afterFirst.orders);
+    await expect.poll(() => strip.innerText()).toBe(afterFirst.text);
+  });
+
+  test("a dragged event's preview shows the event at its new place", async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.open();
+    await page.evaluate(() => localStorage.clear());
+    await app.open();
+    await page.getByLabel('Template', { exact: true }).selectOption('flash_sale');
+    await app.setNumber('Customers', 3000);
+    await app.setNumber('Orders per day', 600);
+    await autoRunOff(page);
+    // The preview is the first day; the sale starts on the fifth.
+    await settled(page);
+    const before = await app.rowCount('Orders');
+    const bar = page.getByRole('button', { name: /^Flash sale: 2024-11-29/ });
+    await bar.scrollIntoViewIfNeeded();
+    const track = await page.locator('.timeline').boundingBox();
+    const box = (await bar.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    // Four days left on a seven-day track.
+    await page.mouse.move(box.x + box.width / 2 - (track!.width * 4) / 7, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect(page.getByRole('button', { name: /^Flash sale: 2024-11-25/ })).toBeVisible();
+    // The sale's hours are in the first day now: the preview's orders jump.
+    await expect.poll(() => app.rowCount('Orders')).toBeGreaterThan(before * 1.3);
+    await page.getByRole('tab', { name: 'Time curve' }).click();
+    await app.shot('live-dragged');
+  });
+});
