@@ -59,7 +59,7 @@ test('weather tenants can join any scenario: add them to the flash sale and see 
   await page.reload();
   await page.getByLabel('Template', { exact: true }).selectOption('flash_sale');
   await app.setNumber('Days', 30);
-  await page.getByRole('button', { name: 'Add the four seed tenants' }).click();
+  await page.getByRole('button', { name: 'Add the four demo tenants' }).click();
   await app.run();
   expect(await app.rowCount('Shopify orders')).toBeGreaterThan(5000);
   expect(await app.rowCount('Orders')).toBeGreaterThan(50_000);

@@ -34,12 +34,12 @@ const USAGE = `Usage: npm run generate -- [options]
   --seed N             root seed
   --set FIELD=VALUE    override any scenario field (repeatable): days=10, calendar.start=2024-06-01,
                        cohorts.0.share=30 (shares must still sum to 100)
-  --discount PCT       set every event's discount (the seed's --discount 60)
+  --discount PCT       set every event's discount (as the flash-sale generator's --discount 60)
   --duration D         set every event's duration: 8h, 90m, 2d or hours
   --intensity X        set every event's peak traffic multiplier
   --size S             size preset: small, medium or large (churn_feature_store);
                        development or large (inventory_retail)
-  --corruption PCT     the seed's data-quality preset: PCT/2 % null and PCT/2 % impossible
+  --corruption PCT     the churn feature-store data-quality preset: PCT/2 % null and PCT/2 % impossible
                        ages, PCT % negative amounts; every fault listed in dq_faults
   --continue MANIFEST  continue the run of that manifest.json by --days more days:
                        ids go on, customers keep their state; write the increment only

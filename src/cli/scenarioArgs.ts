@@ -10,7 +10,7 @@ import {
   INVENTORY_SIZES,
   parseScenarioText,
   ScenarioError,
-  seedCorruptionPreset,
+  corruptionPreset,
   withChurnSize,
   withInventorySize,
   type ChurnSize,
@@ -54,7 +54,7 @@ export async function loadScenario(values: {
   if (values.corruption !== undefined) {
     const pct = Number(values.corruption);
     if (!(pct > 0 && pct <= 50)) throw argError('--corruption', `must be a percentage above 0 and at most 50, not "${values.corruption}"`);
-    s = { ...s, quality: { faults: [...s.quality.faults, ...seedCorruptionPreset(s, pct)] } };
+    s = { ...s, quality: { faults: [...s.quality.faults, ...corruptionPreset(s, pct)] } };
   }
   for (const assignment of values.set ?? []) s = applyOverride(s, assignment);
   return assertScenario(s);

@@ -1,6 +1,7 @@
 import { ScenarioError } from './scenario/errors';
 import type { Scenario } from './scenario/schema';
 import { DAYS_PER_MONTH } from './time';
+import { modulesFor } from './modules/registry';
 
 /** A browser tab should not hold more than this; larger runs belong to the CLI. */
 export const BROWSER_MEMORY_BUDGET = 2 * 2 ** 30;
@@ -26,12 +27,13 @@ export function estimateInventoryRows(scenario: Scenario): { positions: number; 
   return { positions, snapshots: positions * (inv.snapshot === 'daily' ? days : Math.ceil(days / 7) + 1) };
 }
 
-/** Bytes a run will hold in memory, roughly: columns, plus one export copy of each. */
+/**
+ * Bytes a run will hold in memory, roughly: each module's rows times its bytes a row (the
+ * module records say both), twice over for the export copy. Every section counts: a module
+ * that runs is in the sum, so a large jaffle or weather run is never estimated at zero.
+ */
 export function estimateRunBytes(scenario: Scenario): number {
-  const { orders, customers, transactions } = estimateRunRows(scenario);
-  const { positions, snapshots } = estimateInventoryRows(scenario);
-  const lines = orders * (1 + scenario.orders.meanExtraItems);
-  return orders * (10 * 8 + 6 * 8) * 2 + lines * 5 * 8 * 2 + customers * 160 + scenario.volumes.products * 120 + transactions * 6 * 8 * 2 + positions * 80 + snapshots * 11 * 4 * 2;
+  return modulesFor(scenario.tables, scenario).reduce((n, m) => n + m.estimateRows(scenario) * m.rowBytes * 2, 0);
 }
 
 export function formatGiB(bytes: number): string {

@@ -1,16 +1,4 @@
-import { campaignsModule } from './modules/campaigns';
-import { cartsModule } from './modules/carts';
-import { catalogModule } from './modules/catalog';
-import { customersModule } from './modules/customers';
-import { inventoryModule } from './modules/inventory';
-import { jaffleModule } from './modules/jaffle';
-import { lifecycleModule } from './modules/lifecycle';
-import { metricsModule } from './modules/metrics';
-import { returnsModule } from './modules/returns';
-import { supportModule } from './modules/support';
-import { tenantDailyModule, tenantsModule } from './modules/tenants';
-import { isPartitioned, type EngineModule, type ModuleContext } from './modules/module';
-import { ordersModule } from './modules/orders';
+import { isPartitioned, type ModuleContext } from './modules/module';
 import { injectFaults } from './quality/faults';
 import { streamFor } from './random/rng';
 import { ScenarioError } from './scenario/errors';
@@ -19,8 +7,8 @@ export { assertFitsMemory, estimateRunBytes } from './estimate';
 import { TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
 import type { DataTable } from './table';
 
-/** Registered modules, in an order where each follows its dependencies. */
-export const MODULES: readonly EngineModule[] = [customersModule, catalogModule, campaignsModule, ordersModule, supportModule, cartsModule, returnsModule, metricsModule, tenantsModule, tenantDailyModule, lifecycleModule, inventoryModule, jaffleModule];
+import { MODULES, modulesFor } from './modules/registry';
+export { MODULES, modulesFor };
 
 export interface PartitionOptions {
   /** Cut the calendar into this many contiguous day ranges… */
@@ -70,18 +58,6 @@ export function partitionDays(days: number, { partitions, partition }: Partition
   return [Math.floor((partition * days) / partitions), Math.floor(((partition + 1) * days) / partitions)];
 }
 
-/** The modules needed for the scenario's tables, dependencies included, in run order. */
-export function modulesFor(tables: readonly TableName[], scenario?: Scenario): EngineModule[] {
-  const needed = new Set<string>();
-  const visit = (m: EngineModule) => {
-    if (needed.has(m.id)) return;
-    needed.add(m.id);
-    for (const dep of m.dependsOn) visit(MODULES.find((x) => x.id === dep)!);
-  };
-  for (const m of MODULES) if (m.tables.some((t) => tables.includes(t)) || (scenario && m.always?.(scenario))) visit(m);
-  return MODULES.filter((m) => needed.has(m.id));
-}
-
 /**
  * Runs the scenario, yielding progress between chunks (a day of orders, 50,000
  * customers) so a caller can report it and stop between chunks. Tables come back in
@@ -117,7 +93,11 @@ export function* generateSteps(
       yield { fraction: (done + weights[i] * step.value) / totalWeight, stage: m.id };
       step = steps.next();
     }
-    for (const t of step.value) produced.set(t.name, t);
+    for (const t of step.value) {
+      // A module writes its own tables, and replaces others' only where it says so.
+      if (!m.tables.includes(t.name as TableName) && !m.rewrites?.includes(t.name as TableName)) throw new Error(`module ${m.id} wrote ${t.name}, which it neither owns nor declares as a rewrite`);
+      produced.set(t.name, t);
+    }
     done += weights[i];
     yield { fraction: done / totalWeight, stage: m.id };
   }

@@ -1,7 +1,7 @@
 // The engine's public surface: what the worker, the CLI, the UI (types only) and tests use.
 export { generate, generateSteps, estimateRunBytes, assertFitsMemory, partitionDays, MODULES, type GeneratedRun, type Progress, type PartitionOptions, type RunRange } from './generate';
 export { continuation } from './continue';
-export { seedCorruptionPreset } from './quality/presets';
+export { corruptionPreset } from './quality/presets';
 export { CHURN_SIZES, withChurnSize, type ChurnSize } from './scenario/templates/churn';
 export { INVENTORY_SIZES, withInventorySize, type InventorySize } from './scenario/templates/inventory';
 export { validateScenario, assertScenario, parseScenarioText, type Validation } from './scenario/validate';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generate, type GeneratedRun } from './generate';
 import { ROW_FAULT_COLUMN, rowKeys } from './quality/faults';
-import { seedCorruptionPreset } from './quality/presets';
+import { corruptionPreset } from './quality/presets';
 import { ScenarioError } from './scenario/errors';
 import { FAULT_KINDS, type FaultSpec, type Scenario } from './scenario/schema';
 import { churnFeatureStoreTemplate } from './scenario/templates/churn';
@@ -155,7 +155,7 @@ describe('data-quality faults (properties over 20 seeds)', () => {
     const totals = { customers: 0, tx: 0, nulls: 0, impossible: 0, negative: 0 };
     for (const seed of TWENTY_SEEDS) {
       const s0 = churn(seed, []);
-      const run = generate({ ...s0, quality: { faults: seedCorruptionPreset(s0, 2) } });
+      const run = generate({ ...s0, quality: { faults: corruptionPreset(s0, 2) } });
       const listed = listing(run);
       totals.customers += tableOf(run, 'customers').rowCount;
       totals.tx += tableOf(run, 'transactions').rowCount;

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../generate';
-import { seedCorruptionPreset } from '../quality/presets';
+import { corruptionPreset } from '../quality/presets';
 import { cellText } from '../table';
 import { smallScenario } from '../testing';
 import { exportFileName } from './bundle';
@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, encodeTable } from './formats';
 
 const base = smallScenario(33, { volumes: { customers: 300, ordersPerDay: 80, suppliers: 8, products: 40 } });
 // Faults give null cells, so the readers are checked on nulls too.
-const run = generate({ ...base, calendar: { ...base.calendar, days: 2 }, quality: { faults: seedCorruptionPreset(base, 10) } });
+const run = generate({ ...base, calendar: { ...base.calendar, days: 2 }, quality: { faults: corruptionPreset(base, 10) } });
 const noParquet = () => Promise.reject(new Error('no parquet here'));
 
 describe('export formats as records', () => {

@@ -19,6 +19,7 @@ export const campaignsModule: EngineModule = {
   id: 'campaigns',
   dependsOn: [],
   tables: ['campaigns'],
+  rowBytes: 120,
   partitioned: false,
   estimateRows: (s) => 1 + s.events.length,
   *generate(ctx) {

@@ -13,6 +13,7 @@ export const cartsModule: EngineModule = {
   id: 'carts',
   dependsOn: ['customers', 'catalog'],
   tables: ['cart_abandonment'],
+  rowBytes: 56,
   partitioned: true,
   estimateRows: (s) => s.calendar.days * s.volumes.ordersPerDay * s.service.abandonmentsPerOrder,
   *generate(ctx) {

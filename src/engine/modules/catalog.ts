@@ -9,6 +9,7 @@ export const catalogModule: EngineModule = {
   id: 'catalog',
   dependsOn: [],
   tables: ['suppliers', 'products'],
+  rowBytes: 60,
   partitioned: false,
   estimateRows: (s) => s.volumes.suppliers + s.volumes.products,
   *generate(ctx) {

@@ -17,6 +17,7 @@ export const customersModule: EngineModule = {
   id: 'customers',
   dependsOn: [],
   tables: ['customers'],
+  rowBytes: 220,
   partitioned: (s) => s.lifecycle !== null,
   estimateRows: (s) => s.volumes.customers + (s.lifecycle ? s.lifecycle.signupsPerDay * s.calendar.days : 0),
   *generate(ctx) {

@@ -21,6 +21,8 @@ export const inventoryModule: EngineModule = {
   id: 'inventory',
   dependsOn: ['customers', 'catalog', 'orders', 'returns', 'carts'],
   tables: ['inventory_daily', 'stockout_events'],
+  rewrites: ['orders', 'order_items', 'payments', 'returns', 'cart_abandonment', 'hourly_metrics'],
+  rowBytes: 44,
   partitioned: true,
   always: (s) => s.inventory !== null,
   estimateRows: (s) => (s.inventory ? s.volumes.products * (s.inventory.stores + s.inventory.warehouses + 1) * snapshotDays(s) : 0),

@@ -6,6 +6,7 @@ export const lifecycleModule: EngineModule = {
   id: 'lifecycle',
   dependsOn: ['customers'],
   tables: ['transactions', 'daily_metrics', 'customer_labels'],
+  rowBytes: 48,
   partitioned: true,
   estimateRows: (s) =>
     s.lifecycle ? (s.volumes.customers + s.lifecycle.signupsPerDay * s.calendar.days) * (1 + (s.lifecycle.purchasesPerMonth * s.calendar.days) / 30) : 0,

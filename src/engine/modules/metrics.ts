@@ -24,6 +24,7 @@ export const metricsModule: EngineModule = {
   id: 'metrics',
   dependsOn: ['orders', 'support', 'carts'],
   tables: ['system_metrics', 'hourly_metrics'],
+  rowBytes: 48,
   partitioned: true,
   estimateRows: (s) => s.calendar.days * 1464,
   *generate(ctx) {

@@ -25,6 +25,10 @@ export interface EngineModule {
   id: string;
   dependsOn: readonly string[];
   tables: readonly TableName[];
+  /** Tables of the modules it depends on that it replaces with its own version (inventory rewrites the orders it could fill). */
+  rewrites?: readonly TableName[];
+  /** Bytes a row of its tables takes in memory, on average (typed columns, dictionary text), for the memory estimate. */
+  rowBytes: number;
   /** Partitioned modules cover only the run's days; the others run whole, in partition 0. */
   partitioned: boolean | ((scenario: Scenario) => boolean);
   /** Runs whenever this holds, whichever tables are chosen (a module that changes others' tables). */

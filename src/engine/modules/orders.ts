@@ -53,6 +53,7 @@ export const ordersModule: EngineModule = {
   id: 'orders',
   dependsOn: ['customers', 'catalog'],
   tables: ['orders', 'order_items', 'payments'],
+  rowBytes: 56,
   partitioned: true,
   estimateRows: (s) => s.calendar.days * s.volumes.ordersPerDay * (3 + s.orders.meanExtraItems),
   *generate(ctx) {

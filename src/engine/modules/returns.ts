@@ -16,6 +16,7 @@ export const returnsModule: EngineModule = {
   id: 'returns',
   dependsOn: ['orders'],
   tables: ['returns'],
+  rowBytes: 64,
   partitioned: true,
   estimateRows: (s) => (s.calendar.days * s.volumes.ordersPerDay * s.service.returnRatePct) / 100,
   *generate(ctx) {

@@ -20,6 +20,7 @@ export const supportModule: EngineModule = {
   id: 'support',
   dependsOn: ['orders', 'customers'],
   tables: ['support_tickets'],
+  rowBytes: 72,
   partitioned: true,
   estimateRows: (s) => s.calendar.days * s.volumes.ordersPerDay * s.service.ticketsPerOrder,
   *generate(ctx) {

@@ -23,6 +23,7 @@ export const tenantsModule: EngineModule = {
   id: 'tenants',
   dependsOn: [],
   tables: ['tenants'],
+  rowBytes: 200,
   partitioned: false,
   estimateRows: (s) => s.tenants.length,
   *generate(ctx) {
@@ -53,6 +54,7 @@ export const tenantDailyModule: EngineModule = {
   id: 'tenant_daily',
   dependsOn: [],
   tables: ['weather_daily', 'shopify_orders', 'meta_ads', 'google_ads', 'klaviyo_events'],
+  rowBytes: 56,
   partitioned: true,
   estimateRows: (s) => s.calendar.days * s.tenants.reduce((n, t) => n + t.baseRevenue / t.averageOrderValue + 12, 0),
   *generate(ctx) {

@@ -3,7 +3,7 @@ import { sha256Hex } from '../export/hash';
 import { toCSV } from '../export/csv';
 import { generate, type RunRange } from '../generate';
 import { conformanceReport } from '../analysis/conformance';
-import { seedCorruptionPreset } from '../quality/presets';
+import { corruptionPreset } from '../quality/presets';
 import type { Scenario } from '../scenario/schema';
 import { TEMPLATES } from '../scenario/templates';
 import { sizedTemplate } from '../testing';
@@ -30,7 +30,7 @@ export function pinCases(): PinCase[] {
   const base = small('baseline');
   return [
     ...TEMPLATES.map((t) => ({ id: t.id, scenario: small(t.id) })),
-    { id: 'baseline+faults', scenario: { ...base, quality: { faults: seedCorruptionPreset(base, 2) } } },
+    { id: 'baseline+faults', scenario: { ...base, quality: { faults: corruptionPreset(base, 2) } } },
     { id: 'baseline@1of3', scenario: base, range: { partitions: 3, partition: 1 } },
   ];
 }

@@ -5,7 +5,7 @@ import type { FaultSpec, Scenario } from '../scenario/schema';
  * half as impossible ages among customers, the full rate as negative amounts among
  * purchases (transactions, or the suite's payments when there are none).
  */
-export function seedCorruptionPreset(s: Scenario, ratePct = 2): FaultSpec[] {
+export function corruptionPreset(s: Scenario, ratePct = 2): FaultSpec[] {
   const faults: FaultSpec[] = [];
   if (s.tables.includes('customers')) {
     faults.push({ table: 'customers', kind: 'null', ratePct: ratePct / 2, column: 'age' });

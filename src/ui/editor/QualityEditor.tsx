@@ -1,4 +1,4 @@
-import { FAULT_KINDS, type FaultKind, type TableName, seedCorruptionPreset } from '../../engine/client';
+import { FAULT_KINDS, type FaultKind, type TableName, corruptionPreset } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
@@ -53,7 +53,7 @@ export function QualityEditor() {
         <button type="button" onClick={() => update((d) => void d.quality.faults.push({ table: d.tables[0], kind: 'null', ratePct: 1, column: '' }))}>
           Add a fault
         </button>
-        <button type="button" title="add_data_quality_issues(corruption_rate=0.02): 1% null ages, 1% impossible ages, 2% negative amounts" onClick={() => update((d) => void (d.quality.faults = [...d.quality.faults, ...seedCorruptionPreset(d, 2)]))}>
+        <button type="button" title="add_data_quality_issues(corruption_rate=0.02): 1% null ages, 1% impossible ages, 2% negative amounts" onClick={() => update((d) => void (d.quality.faults = [...d.quality.faults, ...corruptionPreset(d, 2)]))}>
           Seed preset: 2% corruption
         </button>
         {faults.length > 0 && (

@@ -1,4 +1,4 @@
-import { TENANT_TABLES, type Tenant, seedTenants } from '../../engine/client';
+import { TENANT_TABLES, type Tenant, demoTenants } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { NumberField } from './NumberField';
@@ -18,12 +18,12 @@ export function TenantEditor() {
           type="button"
           onClick={() =>
             update((s) => {
-              s.tenants = seedTenants();
+              s.tenants = demoTenants();
               chooseTables(s, TENANT_TABLES);
             })
           }
         >
-          Add the four seed tenants
+          Add the four demo tenants
         </button>
       </section>
     );

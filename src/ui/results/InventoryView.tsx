@@ -11,7 +11,7 @@ import { formatCount } from '../labels';
 
 const money = (v: number) => `$${v.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
 
-/** Stockouts against their band, one position's stock over time, lost sales and the seed's must-holds. */
+/** Stockouts against their band, one position's stock over time, lost sales and the fashion-retail must-holds. */
 export function InventoryView() {
   const report = useRun(selectInventory);
   const scenario = useRun(selectShownScenario);

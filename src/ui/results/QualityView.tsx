@@ -19,7 +19,7 @@ export function QualityView() {
   const table = quality?.tables.find((t) => t.name === picked)?.name ?? quality?.tables[0]?.name ?? '';
   const shown = useFaultView(table, version, onlyFaulty);
 
-  if (!quality) return <p className="muted">No data-quality faults in this scenario. Add some under Data quality in the editor (or use the seed's 2% preset), then run.</p>;
+  if (!quality) return <p className="muted">No data-quality faults in this scenario. Add some under Data quality in the editor (or use the churn feature-store preset: 2% corruption), then run.</p>;
   const kinds = FAULT_KINDS.filter((k) => quality.counts.some((c) => c.kind === k && c.count > 0));
   const count = (t: string, k: string) => quality.counts.find((c) => c.table === t && c.kind === k)?.count ?? 0;
   return (

@@ -2,7 +2,7 @@ import { SCHEMA_VERSION, TENANT_TABLES, type Scenario, type Tenant } from '../sc
 import { baselineTemplate } from './baseline';
 
 /** Seed 000's four tenants. Order values near $75 give the seed's order counts at these base revenues. */
-export function seedTenants(): Tenant[] {
+export function demoTenants(): Tenant[] {
   return [
     { id: 'demo_tenant_1', category: 'Fashion', baseRevenue: 5000, tempElasticity: 0.15, precipElasticity: -0.08, latitude: 40.7, averageOrderValue: 75, products: ['Linen Shirt', 'Summer Dress', 'Denim Jacket', 'Wool Scarf', 'Sneakers'] },
     { id: 'demo_tenant_2', category: 'Outdoor', baseRevenue: 8000, tempElasticity: 0.12, precipElasticity: -0.18, latitude: 47.6, averageOrderValue: 75, products: ['Hiking Boots', 'Tent', 'Trail Backpack', 'Rain Shell', 'Camping Stove'] },
@@ -20,7 +20,7 @@ export function weatherTenantsTemplate(): Scenario {
     name: 'weather_tenants',
     template: 'weather_tenants',
     calendar: { ...s.calendar, start: '2024-01-01', days: 366 },
-    tenants: seedTenants(),
+    tenants: demoTenants(),
     tables: [...TENANT_TABLES],
   };
 }
