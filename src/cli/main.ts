@@ -91,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
   const format = values.format;
   if (!isExportFormat(format)) throw argError('--format', `must be ${EXPORT_FORMAT_IDS.join(', ')}, not "${values.format}"`);
 
+  if (values.days !== undefined && !values.continue) throw argError('--days', 'only goes with --continue MANIFEST (to set the calendar, use --set days=N)');
   const { scenario, range } = values.continue ? await continueFrom(values.continue, values) : { scenario: await loadScenario(values), range: null };
   assertFitsMemory(scenario, CLI_MEMORY_BUDGET);
   const partition: RunRange = range ?? { partitions: wholeNumber('--partitions', values.partitions), partition: wholeNumber('--partition', values.partition) };
@@ -108,6 +109,16 @@ async function main(argv: string[]): Promise<number> {
   if (!values.quiet) process.stderr.write(`done in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
   return 0;
 }
+
+/** File-system failures a user can meet, in a sentence each (E115). */
+const FS_ERRORS: Record<string, string> = {
+  EEXIST: 'a file stands where the output folder should be',
+  ENOTDIR: 'the output folder is under a file, not a folder',
+  EACCES: 'no permission to write there',
+  EPERM: 'no permission to write there',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the file system is read-only',
+};
 
 function runWithProgress(scenario: Scenario, range: RunRange, quiet: boolean): GeneratedRun {
   let lastShown = -1;
@@ -164,6 +175,9 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     if (e instanceof ScenarioError) {
       for (const issue of e.issues) process.stderr.write(`error ${formatIssue(issue)}\n`);
+    } else if (e instanceof Error && FS_ERRORS[(e as NodeJS.ErrnoException).code ?? '']) {
+      const err = e as NodeJS.ErrnoException;
+      process.stderr.write(`error E115 --out: ${FS_ERRORS[err.code!]} (${err.path ?? ''}); nothing half-written was left under a final name\n`);
     } else if (e instanceof Error && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`error E110 ${e.message}\n${USAGE}\n`);
     } else {

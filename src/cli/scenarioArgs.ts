@@ -88,8 +88,9 @@ export async function continueFrom(manifestPath: string, values: { days?: string
 }
 
 export function wholeNumber(flag: string, text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n)) throw argError(flag, `must be a whole number, not "${text}"`);
+  // Decimal digits only: Number() would also take "0x2", "1e3" and " 2 ".
+  const n = /^-?\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n)) throw argError(flag, `must be a whole number, not "${text}"`);
   return n;
 }
 

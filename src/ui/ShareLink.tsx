@@ -61,7 +61,12 @@ export function SharedScenarioLoader() {
   useEffect(() => {
     // On load, and when a link is pasted into this tab (only the fragment changes then).
     const open = () => {
-      const decoded = decodeShareFragment(location.hash);
+      let decoded;
+      try {
+        decoded = decodeShareFragment(location.hash);
+      } catch (e) {
+        decoded = { ok: false as const, issues: [{ code: 'E105' as const, field: '', message: `the share link could not be read (${(e as Error).message})` }] };
+      }
       if (!decoded) return;
       history.replaceState(null, '', `${location.pathname}${location.search}`);
       if (decoded.ok) {

@@ -1,5 +1,6 @@
 import type { Column, DataTable } from '../table';
 import { isoDay, MS_PER_DAY } from '../time';
+import { ScenarioError } from '../scenario/errors';
 
 /**
  * RFC 4180 CSV (CRLF, quotes doubled), written straight into byte chunks: room for a
@@ -178,6 +179,8 @@ function writeTwo(buf: Uint8Array, at: number, n: number): number {
 
 /** Digits of a non-negative integer below 2^53, most significant first. */
 function writeUnsigned(buf: Uint8Array, at: number, n: number): number {
+  // Refuse (never loop on, never write garbage for) what is not an exact integer: NaN, ±Infinity, 1e300.
+  if (!(n <= Number.MAX_SAFE_INTEGER)) throw unwritable(n);
   // Most cells are small: ids, counts, line numbers, cents.
   if (n < 10) {
     buf[at] = ZERO + n;
@@ -216,8 +219,13 @@ function writeInt(buf: Uint8Array, at: number, n: number): number {
   return writeUnsigned(buf, at, n);
 }
 
+function unwritable(v: number): ScenarioError {
+  return new ScenarioError([{ code: 'E114', field: 'export', message: `a value (${v}) is not a finite number that can be written exactly; a setting is outside its range` }]);
+}
+
 /** A scaled integer as a decimal with exactly `scale` places: 1234, 2 → "12.34". */
 function writeFixed(buf: Uint8Array, at: number, v: number, scale: number, div: number): number {
+  if (!Number.isSafeInteger(v)) throw unwritable(v);
   if (scale === 0) return writeInt(buf, at, v);
   let n = v;
   if (n < 0) {

@@ -16,6 +16,11 @@ export const ERROR_CODES = {
   E110: 'invalid command-line argument',
   E111: 'fault cannot apply',
   E112: 'run cannot be continued',
+  E113: 'text or name not allowed',
+  E114: 'value cannot be written',
+  E115: 'output folder cannot be written',
+  E120: 'the generator stopped',
+  E121: 'a view could not be shown',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,13 +1,52 @@
 import { z } from 'zod';
+import { civilFromDays, daysFromCivil } from '../time';
 import { coded } from './errors';
 
 // Field builders shared by the scenario schema and its sections.
+
+/** Calendars run inside these years: every timestamp stays a real, four-digit date. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+
+function realDate(text: string): boolean {
+  const [y, m, d] = [Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))];
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return false;
+  const [yy, mm, dd] = civilFromDays(daysFromCivil(y, m, d));
+  return yy === y && mm === m && dd === d;
+}
+
+/** 'YYYY-MM-DD', a day that exists (no 11-31), between MIN_YEAR and MAX_YEAR. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, coded('E108', 'date must be YYYY-MM-DD'))
+  .refine(realDate, coded('E108', `not a calendar date from ${MIN_YEAR} to ${MAX_YEAR}`));
+
+/** 'YYYY-MM-DDTHH:MM' in UTC, a real day and time (hours 00-23, minutes 00-59). */
+export const isoMinute = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, coded('E108', 'start must be YYYY-MM-DDTHH:MM (UTC)'))
+  .refine((s) => realDate(s) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60, coded('E108', `not a real date and time (hours 00-23, minutes 00-59, years ${MIN_YEAR}-${MAX_YEAR})`));
+
+/** Keys that would reach Object.prototype through a plain object: never a name here. */
+const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString']);
+// Control characters (NUL, escape codes) reach files and terminals as they are: refuse them in any text.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Free text (labels, categories, product names): any printable text. */
+export const plainText = (what: string) => z.string().refine((s) => !CONTROL.test(s), coded('E113', `${what} must not contain control characters`));
+
+/** A name used as a key (a mix option, a category): printable, and not an object-prototype name. */
+export const keyName = z
+  .string()
+  .refine((s) => !CONTROL.test(s), coded('E113', 'a name must not contain control characters'))
+  .refine((s) => !PROTOTYPE_NAMES.has(s), coded('E113', 'this name is reserved; choose another'));
 
 export const SHARE_TOLERANCE = 0.05;
 
 /** A categorical mix: option → percent. Percentages must sum to 100. */
 export const mixSchema = z
-  .record(z.string(), z.number(coded('E100', 'must be a number')).min(0, coded('E101', 'a share cannot be negative')).max(100, coded('E101', 'a share cannot exceed 100')))
+  .record(keyName, z.number(coded('E100', 'must be a number')).min(0, coded('E101', 'a share cannot be negative')).max(100, coded('E101', 'a share cannot exceed 100')))
   .refine((m) => Object.keys(m).length > 0, coded('E102', 'needs at least one option'))
   .refine((m) => Math.abs(sumShares(Object.values(m)) - 100) <= SHARE_TOLERANCE, {
     error: (issue) => `E102|shares sum to ${round1(sumShares(Object.values(issue.input as Record<string, number>)))}, not 100`,

@@ -15,7 +15,8 @@ const STEPS: Record<number, (s: Raw) => Raw> = {
   2: (s) => ({
     ...s,
     tenants: [],
-    cohorts: (s.cohorts as Record<string, unknown>[]).map((c) => ({ priceElasticity: DEFAULT_PRICE_ELASTICITY, ...c })),
+    // A file without cohorts stays without them: the schema then says what is missing.
+    cohorts: Array.isArray(s.cohorts) ? s.cohorts.map((c) => (c && typeof c === 'object' ? { priceElasticity: DEFAULT_PRICE_ELASTICITY, ...c } : c)) : s.cohorts,
   }),
   // 3 → 4: customer lifecycles, inventory, the jaffle shop and data-quality faults arrived; all start off.
   3: (s) => ({ ...s, lifecycle: null, inventory: null, jaffle: null, quality: { faults: [] } }),

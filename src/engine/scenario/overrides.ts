@@ -22,20 +22,26 @@ export function applyOverride<T extends object>(scenario: T, assignment: string)
   const eq = assignment.indexOf('=');
   if (eq <= 0) throw overrideError(assignment, 'expected field=value');
   const key = assignment.slice(0, eq).trim();
-  const path = (ALIASES[key] ?? key).split('.');
+  const path = (Object.hasOwn(ALIASES, key) ? ALIASES[key] : key).split('.');
+  // Names that reach an object's prototype are never fields.
+  const bad = path.find((p) => FORBIDDEN_KEYS.has(p));
+  if (bad !== undefined) throw overrideError(assignment, `"${bad}" is not a field name`);
   const value = parseValue(assignment.slice(eq + 1));
   const copy = structuredClone(scenario) as unknown as Record<string, Json>;
   let node: Json = copy;
   for (let i = 0; i < path.length - 1; i++) {
-    const next: Json | undefined = isContainer(node) ? (node as Record<string, Json>)[path[i]] : undefined;
+    const next: Json | undefined = isContainer(node) && Object.hasOwn(node as object, path[i]) ? (node as Record<string, Json>)[path[i]] : undefined;
     if (next === undefined || !isContainer(next)) throw overrideError(assignment, `no field "${path.slice(0, i + 1).join('.')}" in the scenario`);
     node = next;
   }
   const leaf = path[path.length - 1];
-  if (!isContainer(node) || !(leaf in (node as object))) throw overrideError(assignment, `no field "${path.join('.')}" in the scenario`);
+  if (!isContainer(node) || !Object.hasOwn(node as object, leaf)) throw overrideError(assignment, `no field "${path.join('.')}" in the scenario`);
   (node as Record<string, Json>)[leaf] = value;
   return copy as unknown as T;
 }
+
+/** Keys that would reach Object.prototype through a plain object. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 function parseValue(text: string): Json {
   try {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { coded } from './errors';
-import { count, mixSchema, percent, round1, SHARE_TOLERANCE, sumShares } from './fields';
+import { count, isoDate, isoMinute, keyName, mixSchema, percent, plainText, round1, SHARE_TOLERANCE, sumShares } from './fields';
 import { inventorySchema, jaffleSchema, lifecycleSchema, faultSchema, type Lifecycle } from './sections';
 import { JAFFLE_TABLES, TABLE_NAMES } from './tables';
 
@@ -16,7 +16,7 @@ export type MixKind = (typeof MIX_KINDS)[number];
 export const cohortSchema = z.strictObject(
   {
     id: z.string().regex(/^[a-z][a-z0-9_]*$/, coded('E109', 'cohort id must be lower_snake_case')),
-    label: z.string().min(1),
+    label: plainText('cohort label').min(1),
     share: percent('share'),
     ageMin: count('minimum age', 18, 100),
     ageMax: count('maximum age', 18, 100),
@@ -58,13 +58,12 @@ export type EventShape = (typeof EVENT_SHAPES)[number];
 /** The hourly metrics whose correlations a scenario targets, in matrix order. */
 export const CORRELATED_METRICS = ['orders', 'support_tickets', 'delivery_delays', 'cart_abandonments'] as const;
 
-const isoMinute = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, coded('E108', 'start must be YYYY-MM-DDTHH:MM (UTC)'));
 
 export const eventSchema = z.strictObject(
   {
     id: z.string().regex(/^[a-z][a-z0-9_]*$/, coded('E109', 'event id must be lower_snake_case')),
     type: z.enum(EVENT_TYPES, coded('E109', `event type must be one of ${EVENT_TYPES.join(', ')}`)),
-    label: z.string(),
+    label: plainText('event label'),
     start: isoMinute,
     durationHours: z.number(coded('E100', 'duration must be a number')).positive(coded('E101', 'duration must be more than 0 hours')).max(24 * 3660, coded('E101', 'duration is too long')),
     shape: z.enum(EVENT_SHAPES, coded('E109', `shape must be one of ${EVENT_SHAPES.join(', ')}`)),
@@ -72,9 +71,9 @@ export const eventSchema = z.strictObject(
     intensity: z.number(coded('E100', 'intensity must be a number')).min(0, coded('E101', 'intensity must be ≥ 0')).max(100, coded('E101', 'intensity must be ≤ 100')),
     discountPct: percent('discount'),
     /** Categories the discount, returns or shortage apply to; empty = all. */
-    categories: z.array(z.string()),
+    categories: z.array(keyName),
     /** Numbers particular to the event type (see docs/events.md). */
-    params: z.record(z.string(), z.number(coded('E100', 'event parameter must be a number'))),
+    params: z.record(keyName, z.number(coded('E100', 'event parameter must be a number')).min(-1e6, coded('E101', 'event parameter is out of range')).max(1e6, coded('E101', 'event parameter is out of range'))),
   },
   coded('E109', 'unknown field in event'),
 );
@@ -83,14 +82,15 @@ export type ScenarioEvent = z.infer<typeof eventSchema>;
 export const tenantSchema = z.strictObject(
   {
     id: z.string().regex(/^[a-z][a-z0-9_]*$/, coded('E109', 'tenant id must be lower_snake_case')),
-    category: z.string().min(1, coded('E109', 'tenant category is required')),
+    category: plainText('tenant category').min(1, coded('E109', 'tenant category is required')),
     baseRevenue: z.number(coded('E100', 'base revenue must be a number')).positive(coded('E101', 'base revenue must be more than 0')).max(1e8, coded('E101', 'base revenue is too large')),
     /** Relative change in expected daily revenue per standard deviation of temperature anomaly. */
     tempElasticity: z.number(coded('E100', 'elasticity must be a number')).min(-2, coded('E101', 'elasticity must be -2 to 2')).max(2, coded('E101', 'elasticity must be -2 to 2')),
     precipElasticity: z.number(coded('E100', 'elasticity must be a number')).min(-2, coded('E101', 'elasticity must be -2 to 2')).max(2, coded('E101', 'elasticity must be -2 to 2')),
     latitude: z.number(coded('E100', 'latitude must be a number')).min(-70, coded('E101', 'latitude must be -70 to 70')).max(70, coded('E101', 'latitude must be -70 to 70')),
-    averageOrderValue: z.number(coded('E100', 'average order value must be a number')).positive(coded('E101', 'average order value must be more than 0')),
-    products: z.array(z.string().min(1)).min(1, coded('E109', 'a tenant sells at least one product')),
+    // Bounded so that every derived amount (revenue, ad spend, order counts) stays finite and exact in cents.
+    averageOrderValue: z.number(coded('E100', 'average order value must be a number')).min(1, coded('E101', 'average order value must be at least 1')).max(100_000, coded('E101', 'average order value must be at most 100,000')),
+    products: z.array(plainText('product name').min(1)).min(1, coded('E109', 'a tenant sells at least one product')),
   },
   coded('E109', 'unknown field in tenant'),
 );
@@ -98,14 +98,6 @@ export type Tenant = z.infer<typeof tenantSchema>;
 
 
 const unitInterval = (what: string) => z.number(coded('E100', `${what} must be a number`)).min(-1, coded('E101', `${what} must be -1 to 1`)).max(1, coded('E101', `${what} must be -1 to 1`));
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, coded('E108', 'date must be YYYY-MM-DD')).refine(
-  (s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  },
-  coded('E108', 'not a calendar date'),
-);
 
 export const scenarioSchema = z
   .strictObject(
@@ -132,7 +124,7 @@ export const scenarioSchema = z
       cohorts: z.array(cohortSchema).min(1, coded('E102', 'at least one cohort')),
       catalog: z.strictObject({
         priceSigma: z.number().min(0, coded('E101', 'price spread must be ≥ 0')).max(3, coded('E101', 'price spread must be ≤ 3')),
-        categories: z.record(z.string(), categorySchema).refine((c) => Object.keys(c).length > 0, coded('E102', 'at least one category')),
+        categories: z.record(keyName, categorySchema).refine((c) => Object.keys(c).length > 0, coded('E102', 'at least one category')),
       }),
       orders: z.strictObject({
         meanExtraItems: z.number().min(0, coded('E101', 'mean extra items must be ≥ 0')).max(20, coded('E101', 'mean extra items must be ≤ 20')),

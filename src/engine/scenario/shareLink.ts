@@ -1,10 +1,36 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import type { ScenarioIssue } from './errors';
 import type { Scenario } from './schema';
 import { parseScenarioText, type Validation } from './validate';
 
 /** The URL fragment key that carries a shared scenario. */
 export const SHARE_KEY = 's';
+
+/** A scenario is a few kB of JSON; a link that inflates past this is refused unread (a zip bomb). */
+export const MAX_SHARED_BYTES = 256 * 1024;
+/** Base64 of the compressed scenario: far more than any real scenario needs. */
+const MAX_FRAGMENT_CHARS = 64 * 1024;
+
+/** Inflates at most MAX_SHARED_BYTES, stopping as soon as the output passes it. */
+function inflateCapped(bytes: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const inflate = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > MAX_SHARED_BYTES) throw new Error(`it inflates past ${MAX_SHARED_BYTES / 1024} KiB; a scenario is a few kB`);
+    parts.push(chunk);
+  });
+  const STEP = 4096;
+  for (let at = 0; at < bytes.length; at += STEP) inflate.push(bytes.subarray(at, at + STEP), at + STEP >= bytes.length);
+  if (bytes.length === 0) throw new Error('it is empty');
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
 
 function toBase64Url(bytes: Uint8Array): string {
   let bin = '';
@@ -30,9 +56,10 @@ export function decodeShareFragment(fragment: string): Validation | null {
   const params = new URLSearchParams(fragment.replace(/^#/, ''));
   const value = params.get(SHARE_KEY);
   if (value === null) return null;
+  if (value.length > MAX_FRAGMENT_CHARS) return { ok: false, issues: [{ code: 'E105', field: '', message: `the share link is too long (${value.length.toLocaleString('en-US')} characters); a scenario link is a few thousand` }] };
   let text: string;
   try {
-    text = strFromU8(inflateSync(fromBase64Url(value)));
+    text = strFromU8(inflateCapped(fromBase64Url(value)));
   } catch (e) {
     const issue: ScenarioIssue = { code: 'E105', field: '', message: `the share link is damaged (${(e as Error).message})` };
     return { ok: false, issues: [issue] };

@@ -38,7 +38,9 @@ export function parseScenarioText(text: string): Validation {
 
 function zodIssues(error: z.ZodError): ScenarioIssue[] {
   return error.issues.map((issue) => {
-    const { code, message } = parseCodedMessage(issue.message);
+    // A refused record key (a reserved or unprintable name) carries our message one level down.
+    const inner = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
+    const { code, message } = parseCodedMessage(inner ?? issue.message);
     return { code, field: issue.path.map(String).join('.'), message };
   });
 }

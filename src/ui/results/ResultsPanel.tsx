@@ -4,6 +4,7 @@ import { selectError, selectFull, selectShown, selectShownScenario, selectShownS
 import { useScenarioStore } from '../../state/scenarioStore';
 import { selectSelectedTable, selectTab, useViewStore } from '../../state/viewStore';
 import { FieldError } from '../editor/FieldError';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { staleText } from '../export/StaleGate';
 import { ExportBar } from '../export/ExportBar';
 import { formatCount, humanize } from '../labels';
@@ -47,9 +48,11 @@ export function ResultsPanel() {
         <>
           {view.picksTable && <TablePicker />}
           <div role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`} className="tabpanel" data-shown-seq={shownSeq} data-shown-fresh={fresh}>
-            <Suspense fallback={<p className="muted">Loading the view…</p>}>
-              <view.Component />
-            </Suspense>
+            <ErrorBoundary what={`The ${view.label} view`} resetKey={`${view.id}:${shownSeq}`}>
+              <Suspense fallback={<p className="muted">Loading the view…</p>}>
+                <view.Component />
+              </Suspense>
+            </ErrorBoundary>
           </div>
         </>
       )}
