@@ -3,7 +3,13 @@ import { downloadBytes } from '../../platform/download';
 
 /** The chart's SVG as a standalone file: inline size and a white background, fonts as on screen. */
 export function chartSvg(container: HTMLElement | null): string | null {
-  const svg = container?.querySelector('svg.recharts-surface, svg[role="img"], figure > svg');
+  // The chart is the largest SVG in the box: legend icons are 14-px SVGs of their own, and may come first.
+  const candidates = [...(container?.querySelectorAll<SVGSVGElement>('svg.recharts-surface, svg[role="img"], figure > svg') ?? [])];
+  const area = (e: Element) => {
+    const r = e.getBoundingClientRect();
+    return r.width * r.height;
+  };
+  const svg = candidates.sort((a, b) => area(b) - area(a))[0];
   if (!svg) return null;
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const box = svg.getBoundingClientRect();
