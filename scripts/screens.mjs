@@ -10,9 +10,9 @@ const exe = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => exis
 const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox', '--disable-gpu'] });
 for (const [w, h] of [[1280, 800], [1920, 1080]]) {
   const page = await browser.newPage({ viewport: { width: w, height: h } });
-  await page.goto('http://127.0.0.1:4173/');
+  await page.goto(`http://127.0.0.1:${process.env.PORT ?? 4173}/`);
   await page.evaluate(() => localStorage.clear());
-  await page.goto('http://127.0.0.1:4173/');
+  await page.goto(`http://127.0.0.1:${process.env.PORT ?? 4173}/`);
   await page.getByLabel('Template', { exact: true }).selectOption(template);
   await page.waitForTimeout(2500);
   await page.screenshot({ path: `${out}/${template}-${w}-preview.png` });

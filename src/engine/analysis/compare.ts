@@ -1,5 +1,6 @@
 import type { GeneratedRun } from '../generate';
 import { column, numericValue, type DataTable } from '../table';
+import { inventoryReport } from './inventory';
 
 export interface Kpi {
   key: string;
@@ -47,6 +48,18 @@ export function headline(run: GeneratedRun): Map<string, { label: string; value:
   if (tickets) out.set('tickets', { label: 'Support tickets', value: tickets.rowCount, unit: 'count' });
   const carts = table(run, 'cart_abandonment');
   if (carts) out.set('abandonment', { label: 'Abandoned carts', value: carts.rowCount, unit: 'count' });
+  // A lifecycle's purchases, an inventory's stockouts and a labelled churn rate, where the run has them.
+  const tx = table(run, 'transactions');
+  if (tx) {
+    out.set('purchases', { label: 'Purchases', value: tx.rowCount, unit: 'count' });
+    out.set('purchase_revenue', { label: 'Purchase revenue', value: sum(tx, 'amount'), unit: 'money' });
+  }
+  const labels = table(run, 'customer_labels');
+  if (labels && labels.rowCount > 0) out.set('churn', { label: 'Churned (labelled)', value: sum(labels, 'churned') / labels.rowCount, unit: 'share' });
+  if (run.scenario.inventory && table(run, 'inventory_daily')) {
+    const stock = inventoryReport(run);
+    if (stock) out.set('stockout_rate', { label: 'Stockout rate', value: stock.stockoutPct / 100, unit: 'share' });
+  }
   const shopify = table(run, 'shopify_orders');
   if (shopify) {
     out.set('tenant_orders', { label: 'Tenant orders', value: shopify.rowCount, unit: 'count' });

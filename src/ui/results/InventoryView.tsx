@@ -16,6 +16,7 @@ export function InventoryView() {
   const report = useRun(selectInventory);
   const scenario = useRun(selectShownScenario);
   const rateChart = useRef<HTMLDivElement>(null);
+  if (scenario?.inventory && !report) return <p className="muted">Stockouts are read from the stock tables (inventory_daily): choose them under Tables to generate, or press Run.</p>;
   if (!report || !scenario?.inventory) return <p className="muted">Run a scenario with inventory (the Inventory retail template, or add stock in the editor) to see stockouts and lost sales.</p>;
   const [lo, hi] = report.band;
   const inBand = report.stockoutPct >= lo && report.stockoutPct <= hi;

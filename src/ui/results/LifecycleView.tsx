@@ -13,6 +13,7 @@ export function LifecycleView() {
   const report = useRun(selectLifecycle);
   const scenario = useRun(selectShownScenario);
   const chart = useRef<HTMLDivElement>(null);
+  if (scenario?.lifecycle && !report) return <p className="muted">Churn and survival are read from the churn labels (customer_labels) as of the last day: press Run (Ctrl+Enter) to generate every day.</p>;
   if (!report || !scenario?.lifecycle) return <p className="muted">Run a scenario with a customer lifecycle (the Churn feature store template, or add one in the editor) to see churn and survival by segment.</p>;
   const within = Math.abs(report.churnMeasuredPct - report.churnTargetPct) <= 2;
   const months = Math.max(0, ...report.curves.flatMap((c) => c.points.map((p) => p.month)));
