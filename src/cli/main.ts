@@ -165,7 +165,8 @@ async function writeRun(
   await writeFile(join(dir, 'conformance.json'), conformanceJSON(conformance));
   if (!opts.quiet) {
     for (const t of manifest.tables) process.stderr.write(`  ${t.file}  ${t.rows.toLocaleString('en-US')} rows\n`);
-    process.stderr.write(`conformance: ${manifest.conformance.passed} of ${manifest.conformance.total} declared targets hold\n`);
+    const c = manifest.conformance;
+    process.stderr.write(`conformance: ${c.passed} of ${c.total} declared targets hold${c.notJudged ? ` (${c.notJudged} more are whole-run targets, not judged on a part)` : ''}\n`);
     process.stderr.write(`wrote ${manifest.tables.length} tables, manifest.json and conformance.json to ${dir}\n`);
   }
 }

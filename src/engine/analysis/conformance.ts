@@ -21,7 +21,23 @@ export interface ConformanceRow {
   atMost?: boolean;
   unit: '%' | 'corr' | 'β' | 'ε' | 'count' | '×';
   pass: boolean;
+  /** Set on a part of a run (a partition, a day, an increment) for targets only the whole run can meet, with the reason. */
+  notJudged?: string;
 }
+
+/**
+ * Whether a target can be judged on a part of the run, and if not, why. Shares, rates, caps
+ * and must-holds carry over (their tolerance follows the rows there are); correlations and
+ * elasticities need every hour, and totals belong to the whole run.
+ */
+function partReason(row: Omit<ConformanceRow, 'pass'>): string | undefined {
+  if (row.unit === 'corr') return 'a correlation is judged over every hour of the run, not a part';
+  if (row.unit === 'β' || row.unit === 'ε') return 'an elasticity is estimated over the whole calendar, not a part';
+  if (row.unit === 'count' && !row.atMost && row.expected !== 0) return 'a total of the whole run; a part holds a share of it';
+  return undefined;
+}
+
+const isPart = (run: GeneratedRun) => ('fromDay' in run.partition ? true : run.partition.partitions > 1);
 
 type Check = (run: GeneratedRun, table: (name: string) => DataTable | undefined) => Omit<ConformanceRow, 'pass'>[];
 
@@ -209,7 +225,13 @@ export const CONFORMANCE_CHECKS: Record<string, Check> = {
 export function conformanceReport(run: GeneratedRun): ConformanceRow[] {
   // Targets describe the process, so they are measured before any data-quality faults.
   const table = (name: string) => run.clean.find((t) => t.name === name) ?? run.tables.find((t) => t.name === name);
+  const part = isPart(run);
   return Object.values(CONFORMANCE_CHECKS)
     .flatMap((check) => check(run, table))
-    .map((row) => ({ ...row, pass: row.atMost ? row.measured <= row.expected + row.tolerance : Math.abs(row.measured - row.expected) <= row.tolerance }));
+    .map((row) => {
+      const pass = row.atMost ? row.measured <= row.expected + row.tolerance : Math.abs(row.measured - row.expected) <= row.tolerance;
+      const notJudged = part ? partReason(row) : undefined;
+      // A target not judged on a part is never reported as failed there.
+      return notJudged ? { ...row, pass: true, notJudged } : { ...row, pass };
+    });
 }

@@ -36,7 +36,7 @@ export interface Manifest {
   notes: string[];
   groundTruth: ReturnType<typeof groundTruth>;
   /** How many declared targets hold; the rows are in conformance.json. */
-  conformance: { passed: number; total: number };
+  conformance: { passed: number; total: number; notJudged: number };
   tables: { table: string; file: string; rows: number; bytes: number; sha256: string }[];
 }
 
@@ -105,7 +105,7 @@ export function buildManifest(run: GeneratedRun, files: readonly ExportedFile[],
     scenario: run.scenario,
     notes: formatOf(format).spreadsheetSafe ? [CSV_FORMULA_NOTE] : [],
     groundTruth: groundTruth(run.scenario, faultCounts(run)),
-    conformance: { passed: conformance.filter((r) => r.pass).length, total: conformance.length },
+    conformance: { passed: conformance.filter((r) => r.pass && !r.notJudged).length, total: conformance.filter((r) => !r.notJudged).length, notJudged: conformance.filter((r) => r.notJudged).length },
     tables: files.map((f) => ({ table: f.table, file: f.fileName, rows: f.rows, bytes: f.size, sha256: f.sha256 })),
   };
 }

@@ -43,7 +43,9 @@ export function ConformanceView() {
               <td className="num">{fmt(r.expected, r.unit)}</td>
               <td className="num">{fmt(r.measured, r.unit)}</td>
               <td className="num">{r.atMost ? 'at most' : `± ${r.unit === '%' ? `${r.tolerance.toFixed(2)} pts` : fmt(r.tolerance, r.unit)}`}</td>
-              <td className={r.pass ? 'ok' : 'bad'}>{r.pass ? 'pass' : 'fail'}</td>
+              <td className={r.notJudged ? 'muted' : r.pass ? 'ok' : 'bad'} title={r.notJudged}>
+                {r.notJudged ? 'not judged on a part' : r.pass ? 'pass' : 'fail'}
+              </td>
             </tr>
           ))}
         </tbody>
