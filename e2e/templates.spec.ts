@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { TEMPLATES } from '../src/engine/scenario/templates';
 import { DesignerPage } from './app';
+import { controlsThatApply } from '../src/engine/scenario/applies';
 
 test.describe('templates, events and correlations', () => {
   for (const t of TEMPLATES) {
@@ -17,9 +18,12 @@ test.describe('templates, events and correlations', () => {
       const events = t.build().events;
       for (const e of events) await expect(page.getByRole('button', { name: new RegExp(`^${e.label}:`) })).toBeVisible();
       // The baseline runs at full size (its correlations need it); the others smaller, for speed.
+      // Only the controls that apply are shown (no orders per day beside a jaffle shop).
+      const applies = controlsThatApply(t.build());
       if (t.id !== 'baseline') {
-        await app.setNumber('Orders per day', 300);
-        await app.setNumber('Customers', 2000);
+        if (applies.ordersPerDay) await app.setNumber('Orders per day', 300);
+        else await expect(app.field('Orders per day')).toHaveCount(0);
+        if (applies.customers) await app.setNumber('Customers', 2000);
       }
       await app.run();
       if (t.build().jaffle) {

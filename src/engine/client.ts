@@ -17,6 +17,7 @@ export { corruptionPreset } from './quality/presets';
 export { minEigenvalue, nearestCorrelation } from './random/copula';
 export type { ScenarioIssue } from './scenario/errors';
 export { makeEvent } from './scenario/eventDefaults';
+export { controlsThatApply } from './scenario/applies';
 export { migrate } from './scenario/migrate';
 export {
   CHURN_RISKS,

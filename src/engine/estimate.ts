@@ -6,8 +6,7 @@ import { modulesFor } from './modules/registry';
 /** A browser tab should not hold more than this; larger runs belong to the CLI. */
 export const BROWSER_MEMORY_BUDGET = 2 * 2 ** 30;
 
-/** Tables made from the hourly order plan: without any of them, no orders are drawn. */
-const ORDER_TABLES: readonly string[] = ['orders', 'order_items', 'payments', 'support_tickets', 'cart_abandonment', 'returns', 'system_metrics', 'hourly_metrics'];
+import { ORDER_TABLES } from './scenario/applies';
 
 /** Rows a run will draw: orders (when any order table is chosen), lifecycle customers and purchases. */
 export function estimateRunRows(scenario: Scenario): { orders: number; customers: number; transactions: number } {

@@ -1,4 +1,4 @@
-import { TABLE_NAMES } from '../../engine/client';
+import { TABLE_NAMES, controlsThatApply } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
@@ -22,6 +22,8 @@ export function ScenarioEditor() {
   const update = useScenarioStore(selectUpdate);
   const issues = useScenarioIssues();
   const at = (path: string) => issuesAt(issues, path);
+  // Only the controls that change this scenario's data (no orders per day beside a jaffle shop).
+  const applies = controlsThatApply(s);
 
   return (
     <div className="editor">
@@ -37,14 +39,19 @@ export function ScenarioEditor() {
 
       <section className="panel-section" aria-labelledby="volumes-heading">
         <h2 id="volumes-heading">Volumes</h2>
-        <div className="field-row">
-          <NumberField label="Customers" value={s.volumes.customers} issues={at('volumes.customers')} onCommit={(v) => update((d) => void (d.volumes.customers = v))} />
-          <NumberField label="Orders per day" value={s.volumes.ordersPerDay} issues={at('volumes.ordersPerDay')} onCommit={(v) => update((d) => void (d.volumes.ordersPerDay = v))} />
-        </div>
-        <div className="field-row">
-          <NumberField label="Products" value={s.volumes.products} issues={at('volumes.products')} onCommit={(v) => update((d) => void (d.volumes.products = v))} />
-          <NumberField label="Suppliers" value={s.volumes.suppliers} issues={at('volumes.suppliers')} onCommit={(v) => update((d) => void (d.volumes.suppliers = v))} />
-        </div>
+        {(applies.customers || applies.ordersPerDay) && (
+          <div className="field-row">
+            {applies.customers && <NumberField label="Customers" value={s.volumes.customers} issues={at('volumes.customers')} onCommit={(v) => update((d) => void (d.volumes.customers = v))} />}
+            {applies.ordersPerDay && <NumberField label="Orders per day" value={s.volumes.ordersPerDay} issues={at('volumes.ordersPerDay')} onCommit={(v) => update((d) => void (d.volumes.ordersPerDay = v))} />}
+          </div>
+        )}
+        {applies.catalog && (
+          <div className="field-row">
+            <NumberField label="Products" value={s.volumes.products} issues={at('volumes.products')} onCommit={(v) => update((d) => void (d.volumes.products = v))} />
+            <NumberField label="Suppliers" value={s.volumes.suppliers} issues={at('volumes.suppliers')} onCommit={(v) => update((d) => void (d.volumes.suppliers = v))} />
+          </div>
+        )}
+        {!applies.ordersPerDay && <p className="muted small">This scenario's tables draw no shop orders: its volumes are set in its own section below.</p>}
         <RunSize />
       </section>
 
@@ -56,10 +63,11 @@ export function ScenarioEditor() {
 
       <JaffleEditor />
 
-      <EventTimeline />
+      {applies.events && <EventTimeline />}
 
-      <CohortEditor />
+      {applies.cohorts && <CohortEditor />}
 
+      {applies.orders && (
       <section className="panel-section" aria-labelledby="orders-heading">
         <h2 id="orders-heading">Orders</h2>
         <div className="field-row">
@@ -72,6 +80,7 @@ export function ScenarioEditor() {
         </div>
         <NumberField label="Extra items per order (mean)" step={0.1} value={s.orders.meanExtraItems} issues={at('orders.meanExtraItems')} onCommit={(v) => update((d) => void (d.orders.meanExtraItems = v))} />
       </section>
+      )}
 
       <QualityEditor />
 

@@ -1,11 +1,12 @@
-import { DataType } from 'apache-arrow';
-import { useMemo, useRef, useState } from 'react';
+import { DataType, type Field } from 'apache-arrow';
+import { useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { isoDay, isoTimestamp } from '../../engine/client';
 import { sourceOf, useEngineQuery, useRun } from '../../state/engine';
 import { selectShown, selectShownTables } from '../../state/runStore';
 import { selectSelectedTable, useViewStore } from '../../state/viewStore';
 import { PreviewBadge } from './PreviewBadge';
+import { pickTable, tellingColumn } from './pickTable';
 
 const NO_POINTS: never[] = [];
 import { ChartActions } from '../charts/ChartActions';
@@ -19,7 +20,7 @@ export function DistributionsView() {
   const tables = useRun(selectShownTables);
   const selected = useViewStore(selectSelectedTable);
   const [tableName, setTableName] = useState(selected);
-  const table = tables.find((t) => t.name === tableName) ?? tables[0];
+  const table = pickTable(tables, tableName);
   const fields = table?.arrow.schema.fields ?? [];
   const categorical = fields.filter((f) => DataType.isDictionary(f.type)).map((f) => f.name);
   const splits = [...categorical, ...(fields.some((f) => f.name === 'customer_id') && !categorical.includes('cohort') && tables.some((t) => t.name === 'customers') ? ['cohort'] : [])];
@@ -31,7 +32,7 @@ export function DistributionsView() {
   const [timeCol, setTimeCol] = useState('');
   const [valueCol, setValueCol] = useState('');
   const [bucket, setBucket] = useState<'hour' | 'day'>('day');
-  const column = fields.some((f) => f.name === col) ? col : (fields.find((f) => f.name === 'total' || f.name === 'net_revenue')?.name ?? fields[1]?.name ?? '');
+  const column = fields.some((f) => f.name === col) ? col : (tellingColumn(fields.map((f) => f.name)) ?? '');
   const splitBy = splits.includes(split) ? split : '';
   const timeColumn = times.includes(timeCol) ? timeCol : (times[0] ?? '');
   const valueColumn = numeric.includes(valueCol) ? valueCol : '';
@@ -46,12 +47,7 @@ export function DistributionsView() {
       .data ?? NO_POINTS;
 
   const field = fields.find((f) => f.name === column);
-  const format = useMemo(() => {
-    if (!field) return (v: number) => String(v);
-    if (DataType.isTimestamp(field.type)) return (v: number) => isoTimestamp(v).slice(0, 10);
-    if (DataType.isDate(field.type)) return (v: number) => isoDay(v);
-    return (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
-  }, [field]);
+  const format = formatFor(field);
   const data = dist
     ? dist.labels.map((label, i) => {
         const row: Record<string, string | number> = { label: dist.kind === 'histogram' ? format(dist.edges[i]) : label };
@@ -107,6 +103,13 @@ export function DistributionsView() {
       </div>
     </div>
   );
+}
+
+function formatFor(field: Field | undefined): (v: number) => string {
+  if (!field) return (v) => String(v);
+  if (DataType.isTimestamp(field.type)) return (v) => isoTimestamp(v).slice(0, 10);
+  if (DataType.isDate(field.type)) return (v) => isoDay(v);
+  return (v) => (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 }
 
 function Select({ label, value, options, onChange, names = {} }: { label: string; value: string; options: string[]; onChange: (v: string) => void; names?: Record<string, string> }) {

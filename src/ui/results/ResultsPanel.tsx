@@ -10,6 +10,7 @@ import { ExportBar } from '../export/ExportBar';
 import { formatCount, humanize } from '../labels';
 import { ChangeStrip } from './ChangeStrip';
 import { previewText } from './PreviewBadge';
+import { pickTable } from './pickTable';
 import { RESULT_VIEWS, type ResultView } from './views';
 import type { Scenario } from '../../engine/client';
 
@@ -124,7 +125,7 @@ function ShowingNote({ view }: { view: ResultView }) {
 function TablePicker() {
   const tables = useRun(selectShownTables);
   const selected = useViewStore(selectSelectedTable);
-  const current = tables.find((t) => t.name === selected) ?? tables.find((t) => t.name === 'orders') ?? tables[0];
+  const current = pickTable(tables, selected);
   return (
     <div className="table-picker" role="group" aria-label="Table">
       {tables.map((t) => (
