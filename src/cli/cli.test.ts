@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--quiet', ...args], { encoding: 'utf8' });
+function cli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--quiet', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, stderr: r.stderr, stdout: r.stdout };
 }
 
@@ -29,6 +29,15 @@ describe('command-line generator', () => {
     expect(readdirSync(out).sort()).toEqual([...manifest.tables.map((t: { file: string }) => t.file), 'conformance.json', 'manifest.json', 'scenario.json'].sort());
     const conformance = JSON.parse(readFileSync(join(out, 'conformance.json'), 'utf8'));
     expect(conformance.length).toBe(manifest.conformance.total);
+  });
+
+  it('takes the partition from a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) when --partition is not given', () => {
+    const out = mkdtempSync(join(tmpdir(), 'job-'));
+    const r = cli(['--set', 'days=3', '--set', 'customers=300', '--set', 'ordersPerDay=50', '--tables', 'orders', '--partitions', '3', '--out', out], { JOB_COMPLETION_INDEX: '2' });
+    expect(r.code, r.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.partition).toEqual({ partitions: 3, partition: 2 });
+    expect(manifest.tables[0].file).toMatch(/_orders_part2of3\.csv$/);
   });
 
   it('same scenario and seed give byte-identical files across runs', () => {

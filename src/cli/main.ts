@@ -17,8 +17,6 @@ import {
   manifestJSON,
   ScenarioError,
   splitByTenant,
-  TABLE_NAMES,
-  TEMPLATES,
   type ExportFormat,
   type GeneratedRun,
   type RunRange,
@@ -26,33 +24,9 @@ import {
 } from '../engine';
 import { loadParquet } from './parquetNode';
 import { argError, continueFrom, loadScenario, wholeNumber } from './scenarioArgs';
+import { FS_ERRORS, USAGE } from './usage';
 
-const USAGE = `Usage: npm run generate -- [options]
 
-  --template ID        start from a template (${TEMPLATES.map((t) => t.id).join(', ')}); default baseline
-  --scenario FILE      start from a scenario JSON file instead
-  --seed N             root seed
-  --set FIELD=VALUE    override any scenario field (repeatable): days=10, calendar.start=2024-06-01,
-                       cohorts.0.share=30 (shares must still sum to 100)
-  --discount PCT       set every event's discount (as the flash-sale generator's --discount 60)
-  --duration D         set every event's duration: 8h, 90m, 2d or hours
-  --intensity X        set every event's peak traffic multiplier
-  --size S             size preset: small, medium or large (churn_feature_store);
-                       development or large (inventory_retail)
-  --corruption PCT     the churn feature-store data-quality preset: PCT/2 % null and PCT/2 % impossible
-                       ages, PCT % negative amounts; every fault listed in dq_faults
-  --continue MANIFEST  continue the run of that manifest.json by --days more days:
-                       ids go on, customers keep their state; write the increment only
-  --days N             days to add with --continue
-  --tables A,B         tables to write (${TABLE_NAMES.join(', ')})
-  --format F           ${EXPORT_FORMAT_IDS.join('|')}; default csv
-  --out DIR            output folder; default out/
-  --split-tenants      multi-tenant tables go into one folder per tenant
-  --by-day             one folder per day (day=YYYY-MM-DD), each a complete increment
-  --partitions N       cut the days into N ranges…
-  --partition K        …and generate only range K (0-based)
-  --quiet              no progress on stderr
-  --help`;
 
 /** The CLI may use far more memory than a browser tab. */
 const CLI_MEMORY_BUDGET = 16 * 2 ** 30;
@@ -76,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string', default: 'csv' },
       out: { type: 'string', default: 'out' },
       partitions: { type: 'string', default: '1' },
-      partition: { type: 'string', default: '0' },
+      partition: { type: 'string', default: process.env.JOB_COMPLETION_INDEX ?? '0' },
       quiet: { type: 'boolean', default: false },
       'split-tenants': { type: 'boolean', default: false },
       'by-day': { type: 'boolean', default: false },
@@ -110,15 +84,7 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** File-system failures a user can meet, in a sentence each (E115). */
-const FS_ERRORS: Record<string, string> = {
-  EEXIST: 'a file stands where the output folder should be',
-  ENOTDIR: 'the output folder is under a file, not a folder',
-  EACCES: 'no permission to write there',
-  EPERM: 'no permission to write there',
-  ENOSPC: 'the disk is full',
-  EROFS: 'the file system is read-only',
-};
+
 
 function runWithProgress(scenario: Scenario, range: RunRange, quiet: boolean): GeneratedRun {
   let lastShown = -1;

@@ -56,7 +56,8 @@ export function mutate(base: Scenario, mutations: readonly Mutation[]): unknown 
     for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
     const leaf = path[path.length - 1];
     if (m.remove && !Array.isArray(node)) delete node[leaf];
-    else node[leaf] = m.value;
+    // A copy: the generators hand out shared objects, and one set into itself would make a cycle.
+    else node[leaf] = structuredClone(m.value);
   }
   return s;
 }
