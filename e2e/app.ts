@@ -22,6 +22,14 @@ export class DesignerPage {
     await this.setNumber('Customers', customers);
   }
 
+  /** A fresh page (no autosave) on a template. */
+  async freshTemplate(id: string): Promise<void> {
+    await this.open();
+    await this.page.evaluate(() => localStorage.clear());
+    await this.open();
+    await this.page.getByLabel('Template', { exact: true }).selectOption(id);
+  }
+
   field(label: string) {
     return this.page.getByRole('spinbutton', { name: label, exact: true });
   }

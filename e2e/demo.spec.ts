@@ -22,10 +22,7 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
 test.describe('a demo on a 1280×800 laptop', () => {
   test('the status is never clipped; every tab is on screen; charts download with their axes', async ({ page }) => {
     const app = new DesignerPage(page);
-    await app.open();
-    await page.evaluate(() => localStorage.clear());
-    await app.open();
-    await page.getByLabel('Template', { exact: true }).selectOption('flash_sale');
+    await app.freshTemplate('flash_sale');
     await app.setNumber('Orders per day', 800);
     await app.run();
     const status = page.getByRole('status').filter({ hasText: /Done:/ });

@@ -73,10 +73,7 @@ test.describe('the live designer', () => {
 
   test("a dragged event's preview shows the event at its new place", async ({ page }) => {
     const app = new DesignerPage(page);
-    await app.open();
-    await page.evaluate(() => localStorage.clear());
-    await app.open();
-    await page.getByLabel('Template', { exact: true }).selectOption('flash_sale');
+    await app.freshTemplate('flash_sale');
     await app.setNumber('Customers', 3000);
     await app.setNumber('Orders per day', 600);
     await autoRunOff(page);

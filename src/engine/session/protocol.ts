@@ -37,7 +37,6 @@ export interface FaultView extends ResultTableIPC {
 
 export interface RunCallbacks {
   onProgress(p: Progress): void;
-  onPreview(result: RunResult): void;
 }
 
 export interface ExportedBlob {
@@ -45,11 +44,12 @@ export interface ExportedBlob {
   bytes: Uint8Array;
 }
 
-/** Invalid input comes back as data (numbered issues), not as a thrown error: Comlink keeps only an error's message. */
-export type RunOutcome = { ok: true; result: RunResult } | { ok: false; issues: ScenarioIssue[] };
-
-/** A preview or run superseded by a newer one (or cancelled) before it finished. */
-export type PreviewOutcome = RunOutcome | { ok: false; superseded: true };
+/**
+ * How a preview or a run ends: its result; or invalid input as data (numbered issues, not a
+ * thrown error: Comlink keeps only an error's message); or superseded by a newer request
+ * (or cancelled) before it finished.
+ */
+export type PreviewOutcome = { ok: true; result: RunResult } | { ok: false; issues: ScenarioIssue[] } | { ok: false; superseded: true };
 
 export interface CompareWindow {
   label: string;

@@ -91,7 +91,7 @@ export function createSession(host: SessionHost) {
     },
 
     /** The whole run, letting other calls (previews, charts) in between chunks. */
-    async run(input: unknown, callbacks: Pick<RunCallbacks, 'onProgress'>): Promise<PreviewOutcome> {
+    async run(input: unknown, callbacks: RunCallbacks): Promise<PreviewOutcome> {
       const started = host.now();
       const ticket = ++runTicket;
       const outcome = asOutcome(() => checked(input));
