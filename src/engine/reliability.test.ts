@@ -9,6 +9,7 @@ import { decodeShareFragment, MAX_SHARED_BYTES } from './scenario/shareLink';
 import { buildTemplate } from './scenario/templates';
 import { parseScenarioText, validateScenario } from './scenario/validate';
 import type { DataTable } from './table';
+import { mutate, tinyTemplate } from '../fuzz/mutate';
 
 /** The codes a validation gives for an input (throws if validation itself throws). */
 const codes = (input: unknown) => {
@@ -62,6 +63,14 @@ describe('defects of the fuzz probe', () => {
     expect(link?.ok).toBe(false);
     const s = buildTemplate('baseline');
     expect(codes({ ...s, correlations: { ...s.correlations, target: [[1, 0.2], [0.2, 1]] } }).length).toBeGreaterThan(0);
+    // The 20,000-case fuzz's one counterexample: a matrix row emptied beside other bad fields reached a cross-field check.
+    const counterexample = mutate(tinyTemplate('jaffle_shop'), [
+      { path: [225160777], remove: false, value: -1.4264668443188508e-255 },
+      { path: [1835862202], remove: false, value: [] },
+      { path: [1087990610], remove: false, value: 14543 },
+    ]);
+    expect(() => validateScenario(counterexample)).not.toThrow();
+    expect(codes(counterexample)).toContain('E101');
   });
 
   it('4: object-prototype names are refused as options, categories and override paths (E113, E110)', () => {

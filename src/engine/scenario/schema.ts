@@ -177,7 +177,10 @@ export const scenarioSchema = z
       }
     });
     const m = s.correlations.matrix;
-    for (let i = 0; i < 4; i++) {
+    // These checks also run when a field inside failed: a matrix of the wrong shape is reported, not read.
+    const square = Array.isArray(m) && m.length === 4 && m.every((row) => Array.isArray(row) && row.length === 4);
+    if (!square) ctx.addIssue({ code: 'custom', path: ['correlations', 'matrix'], message: 'E101|the matrix must have 4 rows of 4 numbers' });
+    for (let i = 0; square && i < 4; i++) {
       if (m[i][i] !== 1) ctx.addIssue({ code: 'custom', path: ['correlations', 'matrix', i, i], message: 'E101|the diagonal must be 1' });
       for (let j = 0; j < i; j++) {
         if (m[i][j] !== m[j][i]) ctx.addIssue({ code: 'custom', path: ['correlations', 'matrix', i, j], message: 'E101|the matrix must be symmetric' });

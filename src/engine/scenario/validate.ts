@@ -6,7 +6,13 @@ import { scenarioSchema, type Scenario } from './schema';
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
 
 export function validateScenario(input: unknown): Validation {
-  const result = scenarioSchema.safeParse(input);
+  let result;
+  try {
+    result = scenarioSchema.safeParse(input);
+  } catch (e) {
+    // A cross-field check met a value a field check had already refused: answer, never throw.
+    return { ok: false, issues: [{ code: 'E109', field: '', message: `the scenario has fields of the wrong shape (${(e as Error).message})` }] };
+  }
   if (result.success) return { ok: true, scenario: result.data };
   return { ok: false, issues: zodIssues(result.error) };
 }
