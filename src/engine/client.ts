@@ -11,7 +11,7 @@ export type { ColumnSummary, TableSummary } from './analysis/summary';
 export { BROWSER_MEMORY_BUDGET, estimateInventoryRows, estimateRunBytes, estimateRunRows, formatGiB } from './estimate';
 export { EXPORT_FORMATS, type ExportFormatId } from './export/formats';
 export type { Progress } from './generate';
-export { eventStartMs, eventWindows } from './modules/events';
+export { eventStartMs, eventWindows } from './model/events';
 export { jaffleFaults } from './quality/jaffleFaults';
 export { corruptionPreset } from './quality/presets';
 export { minEigenvalue, nearestCorrelation } from './random/copula';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toCSV } from './export/csv';
 import { sha256Hex } from './export/hash';
 import { generate, type GeneratedRun } from './generate';
-import { PLATFORMS_BY_SESSION } from './modules/jaffle';
+import { PLATFORMS_BY_SESSION } from './modules/jaffle/jaffle';
 import type { Scenario } from './scenario/schema';
 import { jaffleShopTemplate } from './scenario/templates/jaffle';
 import { concatTables, type DataTable } from './table';

@@ -3,7 +3,7 @@ import { continuation } from './continue';
 import { toCSV } from './export/csv';
 import { sha256Hex } from './export/hash';
 import { generate, type GeneratedRun } from './generate';
-import { MAX_AMOUNT, SPEND_WINDOW_DAYS, lowSpendThreshold } from './modules/lifecycleSimulation';
+import { MAX_AMOUNT, SPEND_WINDOW_DAYS, lowSpendThreshold } from './modules/lifecycle/lifecycleSimulation';
 import { ScenarioError } from './scenario/errors';
 import type { Scenario } from './scenario/schema';
 import { buildTemplate } from './scenario/templates';

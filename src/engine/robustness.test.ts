@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toArrowIPC } from './export/arrow';
 import { toCSV } from './export/csv';
 import { generate } from './generate';
-import { eventStartMs } from './modules/events';
+import { eventStartMs } from './model/events';
 import { jaffleFaults } from './quality/jaffleFaults';
 import { ScenarioError } from './scenario/errors';
 import { FAULT_KINDS, JAFFLE_TABLES, TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generate } from './generate';
-import { eventWindows, outageWindow } from './modules/events';
-import { hourlyPlan } from './modules/plan';
+import { eventWindows, outageWindow } from './model/events';
+import { hourlyPlan } from './model/plan';
 import { correlationMatrix } from './random/copula';
 import { buildTemplate } from './scenario/templates';
 import type { Scenario } from './scenario/schema';

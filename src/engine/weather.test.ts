@@ -102,7 +102,7 @@ describe('price elasticity per cohort (flash sale, 20 seeds)', () => {
   });
 
   it('the discount, not a typed-in intensity, makes the flash sale peak: no discount, no surge', async () => {
-    const { hourlyPlan } = await import('./modules/plan');
+    const { hourlyPlan } = await import('./model/plan');
     const s = buildTemplate('flash_sale');
     const noDiscount = { ...s, events: s.events.map((e) => ({ ...e, discountPct: 0 })) };
     const peak = (x: typeof s) => {

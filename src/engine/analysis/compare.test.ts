@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCSV } from '../export/csv';
 import { generate } from '../generate';
-import { eventWindows } from '../modules/events';
+import { eventWindows } from '../model/events';
 import { sizedTemplate } from '../testing';
 import { takeRows, type DataTable } from '../table';
 import { MS_PER_DAY } from '../time';

@@ -1,6 +1,6 @@
 import type { GeneratedRun } from '../generate';
-import { eventWindows, outageWindow, param } from '../modules/events';
-import { hourlyPlan } from '../modules/plan';
+import { eventWindows, outageWindow, param } from '../model/events';
+import { hourlyPlan } from '../model/plan';
 import { CORRELATED_METRICS } from '../scenario/schema';
 import { column, numericValue, type DataTable } from '../table';
 import { dayNumber } from '../time';

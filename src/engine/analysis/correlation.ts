@@ -1,4 +1,4 @@
-import { hourlyPlan } from '../modules/plan';
+import { hourlyPlan } from '../model/plan';
 import { correlationMatrix, nearestCorrelation, type Square } from '../random/copula';
 import { MS_PER_HOUR } from '../time';
 import { CORRELATED_METRICS, type Scenario } from '../scenario/schema';

@@ -2,7 +2,7 @@ import { Matrix, inverse } from 'ml-matrix';
 import type { Scenario } from '../scenario/schema';
 import { column, numericValue, type DataTable } from '../table';
 import { weekday } from '../time';
-import { standardise } from '../modules/weather';
+import { standardise } from '../modules/tenants/weather';
 
 /** |β̂ − β| at most this counts as recovered (SPEC T1). */
 export const ELASTICITY_TOLERANCE = 0.03;

@@ -1,5 +1,5 @@
-import { eventWindows, overlap, respondsToPrice, shapeAtHour } from '../modules/events';
-import { hourlyPlan } from '../modules/plan';
+import { eventWindows, overlap, respondsToPrice, shapeAtHour } from '../model/events';
+import { hourlyPlan } from '../model/plan';
 import type { Scenario } from '../scenario/schema';
 import { column, type DataTable } from '../table';
 import { MS_PER_HOUR } from '../time';

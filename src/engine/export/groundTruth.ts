@@ -1,5 +1,5 @@
 import { nearestCorrelation } from '../random/copula';
-import { lifecyclePopulation, RISK_WEIGHT } from '../modules/lifecyclePopulation';
+import { lifecyclePopulation, RISK_WEIGHT } from '../modules/lifecycle/lifecyclePopulation';
 import { CORRELATED_METRICS, type Scenario } from '../scenario/schema';
 
 export interface FaultCount {

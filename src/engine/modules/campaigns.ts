@@ -1,6 +1,6 @@
 import type { DataTable } from '../table';
 import { MS_PER_DAY, dayNumber } from '../time';
-import { campaignIds, eventWindows } from './events';
+import { campaignIds, eventWindows } from '../model/events';
 import type { EngineModule } from './module';
 
 const CHANNEL_BY_EVENT: Record<string, string> = {

@@ -1,9 +1,9 @@
 import { AliasTable } from '../random/alias';
 import { column, type DataTable } from '../table';
 import { MS_PER_HOUR } from '../time';
-import { activeAt, eventWindows, outageWindow } from './events';
+import { activeAt, eventWindows, outageWindow } from '../model/events';
 import type { EngineModule } from './module';
-import { hourlyPlan } from './plan';
+import { hourlyPlan } from '../model/plan';
 
 export const ABANDON_REASONS = ['shipping_cost', 'price_comparison', 'just_browsing', 'checkout_friction', 'payment_failed', 'out_of_stock'] as const;
 const BASE_REASON_WEIGHTS = [30, 25, 25, 10, 5, 5];

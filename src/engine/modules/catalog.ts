@@ -1,7 +1,7 @@
 import { AliasTable } from '../random/alias';
 import { concatTables, type DataTable } from '../table';
 import { COMPANY_SUFFIXES, LAST_NAMES, PRODUCT_ADJECTIVES, PRODUCT_MATERIALS, PRODUCT_NOUNS } from '../vocabulary';
-import { VIRAL_PRODUCT_NAME } from './events';
+import { VIRAL_PRODUCT_NAME } from '../model/events';
 import type { EngineModule } from './module';
 
 /** Suppliers and products. Prices are log-normal around each category's median. */

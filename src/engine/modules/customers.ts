@@ -1,8 +1,8 @@
 import { AliasTable } from '../random/alias';
 import { dayNumber } from '../time';
 import type { DataTable } from '../table';
-import { CustomerRows } from './customerRows';
-import { lifecyclePopulation } from './lifecyclePopulation';
+import { CustomerRows } from '../model/customerRows';
+import { lifecyclePopulation } from './lifecycle/lifecyclePopulation';
 import type { EngineModule } from './module';
 
 /** Customers sign up within this many days before the calendar starts. */

@@ -1,8 +1,8 @@
 import { column, type DataTable } from '../table';
 import { MS_PER_HOUR } from '../time';
-import { orderHours } from './hourRows';
+import { orderHours } from '../model/hourRows';
 import type { EngineModule } from './module';
-import { hourlyPlan, METRICS } from './plan';
+import { hourlyPlan, METRICS } from '../model/plan';
 
 const MS_PER_MINUTE = 60_000;
 

@@ -1,8 +1,8 @@
 import { AliasTable } from '../random/alias';
 import { column, type DataTable } from '../table';
 import { MS_PER_DAY } from '../time';
-import { activeAt, eventWindows, param } from './events';
-import { GrowableColumns } from './growable';
+import { activeAt, eventWindows, param } from '../model/events';
+import { GrowableColumns } from '../model/growable';
 import type { EngineModule } from './module';
 
 export const RETURN_REASONS = ['damaged', 'wrong_size', 'not_as_described', 'changed_mind', 'arrived_late'] as const;

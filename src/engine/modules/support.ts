@@ -1,10 +1,10 @@
 import { AliasTable } from '../random/alias';
 import { column, type DataTable } from '../table';
 import { MS_PER_HOUR } from '../time';
-import { activeAt, eventWindows } from './events';
-import { orderHours } from './hourRows';
+import { activeAt, eventWindows } from '../model/events';
+import { orderHours } from '../model/hourRows';
 import type { EngineModule } from './module';
-import { hourlyPlan } from './plan';
+import { hourlyPlan } from '../model/plan';
 
 export const TICKET_REASONS = ['delivery_delay', 'payment_issue', 'order_status', 'product_question', 'return_request', 'restock_request', 'account'] as const;
 const [DELAY, PAYMENT, STATUS, , RETURN, RESTOCK] = [0, 1, 2, 3, 4, 5];

@@ -10,7 +10,7 @@ import { encodeTable, type ExportFormatId } from '../export/formats';
 import type { ParquetModule } from '../export/parquet';
 import { assertFitsMemory, BROWSER_MEMORY_BUDGET } from '../estimate';
 import { generateSteps, type GeneratedRun } from '../generate';
-import { eventWindows } from '../modules/events';
+import { eventWindows } from '../model/events';
 import { ScenarioError } from '../scenario/errors';
 import type { Scenario } from '../scenario/schema';
 import { assertScenario, validateScenario } from '../scenario/validate';

@@ -1,12 +1,12 @@
-import type { Rng } from '../random/rng';
-import type { DataTable } from '../table';
-import { MS_PER_HOUR } from '../time';
-import { activeAt, campaignIds, discountAt, outageWindow, param, type EventWindow } from './events';
-import { GrowableColumns } from './growable';
-import type { EngineModule } from './module';
+import type { Rng } from '../../random/rng';
+import type { DataTable } from '../../table';
+import { MS_PER_HOUR } from '../../time';
+import { activeAt, campaignIds, discountAt, outageWindow, param, type EventWindow } from '../../model/events';
+import { GrowableColumns } from '../../model/growable';
+import type { EngineModule } from '../module';
 import { buildOrderContext } from './orderContext';
-import { hourlyPlan } from './plan';
-import { AliasTable } from '../random/alias';
+import { hourlyPlan } from '../../model/plan';
+import { AliasTable } from '../../random/alias';
 
 export const ORDER_STATUSES = ['completed', 'cancelled', 'payment_failed'] as const;
 export const PAYMENT_STATUSES = ['captured', 'refunded', 'failed'] as const;

@@ -1,8 +1,8 @@
-import { streamFor } from '../random/rng';
-import { JAFFLE_TABLES, type Scenario } from '../scenario/schema';
-import type { Column, DataTable } from '../table';
-import { dayNumber, MS_PER_DAY } from '../time';
-import { FIRST_NAMES, LAST_NAMES } from '../vocabulary';
+import { streamFor } from '../../random/rng';
+import { JAFFLE_TABLES, type Scenario } from '../../scenario/schema';
+import type { Column, DataTable } from '../../table';
+import { dayNumber, MS_PER_DAY } from '../../time';
+import { FIRST_NAMES, LAST_NAMES } from '../../vocabulary';
 import {
   ADS_PER_CAMPAIGN,
   adId,
@@ -19,7 +19,7 @@ import {
   type JaffleDataset,
   type Session,
 } from './jaffleDays';
-import type { EngineModule } from './module';
+import type { EngineModule } from '../module';
 
 export { PLATFORMS_BY_SESSION } from './jaffleDays';
 

@@ -1,9 +1,9 @@
-import { AliasTable } from '../random/alias';
-import { streamFor, type Rng } from '../random/rng';
-import type { Scenario } from '../scenario/schema';
-import type { Column, DataTable } from '../table';
-import { dayNumber, DAYS_PER_MONTH, MS_PER_DAY } from '../time';
-import { GrowableColumns } from './growable';
+import { AliasTable } from '../../random/alias';
+import { streamFor, type Rng } from '../../random/rng';
+import type { Scenario } from '../../scenario/schema';
+import type { Column, DataTable } from '../../table';
+import { dayNumber, DAYS_PER_MONTH, MS_PER_DAY } from '../../time';
+import { GrowableColumns } from '../../model/growable';
 import { lifecyclePopulation, type Population } from './lifecyclePopulation';
 
 /** Customers are "at risk" this many days before they churn: they buy half as often, and half as much. */

@@ -1,10 +1,10 @@
-import { AliasTable } from '../random/alias';
-import type { Column, DataTable } from '../table';
-import { dayNumber, MS_PER_DAY, MS_PER_HOUR, weekday } from '../time';
-import { GrowableColumns } from './growable';
-import type { EngineModule } from './module';
+import { AliasTable } from '../../random/alias';
+import type { Column, DataTable } from '../../table';
+import { dayNumber, MS_PER_DAY, MS_PER_HOUR, weekday } from '../../time';
+import { GrowableColumns } from '../../model/growable';
+import type { EngineModule } from '../module';
 import { tenantPlan } from './tenantDemand';
-import { DIURNAL_SHARES } from './traffic';
+import { DIURNAL_SHARES } from '../../model/traffic';
 import { weatherFor } from './weather';
 
 /** Spread of single order values around the tenant's average (log scale). */

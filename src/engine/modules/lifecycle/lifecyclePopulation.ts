@@ -1,8 +1,8 @@
-import { AliasTable } from '../random/alias';
-import { streamFor, type Rng } from '../random/rng';
-import type { ChurnRisk, Scenario } from '../scenario/schema';
-import { dayNumber, DAYS_PER_MONTH } from '../time';
-import { CustomerRows } from './customerRows';
+import { AliasTable } from '../../random/alias';
+import { streamFor, type Rng } from '../../random/rng';
+import type { ChurnRisk, Scenario } from '../../scenario/schema';
+import { dayNumber, DAYS_PER_MONTH } from '../../time';
+import { CustomerRows } from '../../model/customerRows';
 
 /** How much faster a segment churns than a medium-risk one ("weighted by segment risk"). */
 export const RISK_WEIGHT: Record<ChurnRisk, number> = { low: 0.5, medium: 1.2, high: 2.5 };

@@ -1,8 +1,8 @@
-import type { Rng } from '../random/rng';
-import type { Scenario } from '../scenario/schema';
-import { column, rawFloats, takeRows, type Column, type DataTable } from '../table';
-import { civilFromDays, dayNumber, MS_PER_HOUR } from '../time';
-import { ABANDON_REASONS } from './carts';
+import type { Rng } from '../../random/rng';
+import type { Scenario } from '../../scenario/schema';
+import { column, rawFloats, takeRows, type Column, type DataTable } from '../../table';
+import { civilFromDays, dayNumber, MS_PER_HOUR } from '../../time';
+import { ABANDON_REASONS } from '../carts';
 import type { StockSimulation } from './inventory';
 import type { InventoryPlan } from './inventoryPlan';
 

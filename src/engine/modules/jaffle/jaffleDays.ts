@@ -1,8 +1,8 @@
-import { AliasTable } from '../random/alias';
-import { streamFor } from '../random/rng';
-import type { Scenario } from '../scenario/schema';
-import { dayNumber, MS_PER_DAY, MS_PER_HOUR } from '../time';
-import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from '../vocabulary';
+import { AliasTable } from '../../random/alias';
+import { streamFor } from '../../random/rng';
+import type { Scenario } from '../../scenario/schema';
+import { dayNumber, MS_PER_DAY, MS_PER_HOUR } from '../../time';
+import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from '../../vocabulary';
 
 // The jaffle shop's days: per-day counts drawn up front (so ids can start anywhere), then
 // each day's customers, sessions and orders from that day's own streams.

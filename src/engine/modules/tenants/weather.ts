@@ -1,6 +1,6 @@
-import { streamFor } from '../random/rng';
-import type { Scenario, Tenant } from '../scenario/schema';
-import { civilFromDays, dayNumber, daysFromCivil } from '../time';
+import { streamFor } from '../../random/rng';
+import type { Scenario, Tenant } from '../../scenario/schema';
+import { civilFromDays, dayNumber, daysFromCivil } from '../../time';
 
 export interface WeatherSeries {
   temp: Float64Array;

@@ -1,12 +1,12 @@
-import { streamFor, type Rng } from '../random/rng';
-import { ScenarioError } from '../scenario/errors';
-import type { Scenario } from '../scenario/schema';
-import { column, intValues, rawFloats, type DataTable } from '../table';
-import { dayNumber, MS_PER_DAY, MS_PER_HOUR } from '../time';
-import { GrowableColumns } from './growable';
+import { streamFor, type Rng } from '../../random/rng';
+import { ScenarioError } from '../../scenario/errors';
+import type { Scenario } from '../../scenario/schema';
+import { column, intValues, rawFloats, type DataTable } from '../../table';
+import { dayNumber, MS_PER_DAY, MS_PER_HOUR } from '../../time';
+import { GrowableColumns } from '../../model/growable';
 import { buildInventoryPlan, locationFor, STORE_CHANNEL, type InventoryPlan } from './inventoryPlan';
 import { abandonedCarts, inventoryTables, rewriteOrders, type Allocation } from './inventoryTables';
-import type { EngineModule } from './module';
+import type { EngineModule } from '../module';
 
 /**
  * Stock that every sale must find (seed 002). Runs after the orders, returns and carts

@@ -1,8 +1,8 @@
-import type { AliasTable } from '../random/alias';
-import { streamFor } from '../random/rng';
-import type { Inventory, Scenario } from '../scenario/schema';
-import type { DataTable } from '../table';
-import { buildOrderContext } from './orderContext';
+import type { AliasTable } from '../../random/alias';
+import { streamFor } from '../../random/rng';
+import type { Inventory, Scenario } from '../../scenario/schema';
+import type { DataTable } from '../../table';
+import { buildOrderContext } from '../orders/orderContext';
 
 /** The channel whose orders are served from the customer's home store. */
 export const STORE_CHANNEL = 'store';

@@ -1,4 +1,4 @@
-import type { EngineModule } from './module';
+import type { EngineModule } from '../module';
 import { simulateLifecycle } from './lifecycleSimulation';
 
 /** Purchases, daily lifecycle counts and churn labels of a scenario with a lifecycle (seed 003). */

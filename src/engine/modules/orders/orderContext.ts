@@ -1,9 +1,9 @@
-import { AliasTable } from '../random/alias';
-import type { Rng } from '../random/rng';
-import type { Scenario } from '../scenario/schema';
-import { column, type DataTable } from '../table';
-import { mixSamplers, mixVocabulary, regionOfCity } from './customerRows';
-import { activeAt, eventWindows, param, priceUplift, shapeAt, VIRAL_PRODUCT_NAME } from './events';
+import { AliasTable } from '../../random/alias';
+import type { Rng } from '../../random/rng';
+import type { Scenario } from '../../scenario/schema';
+import { column, type DataTable } from '../../table';
+import { mixSamplers, mixVocabulary, regionOfCity } from '../../model/customerRows';
+import { activeAt, eventWindows, param, priceUplift, shapeAt, VIRAL_PRODUCT_NAME } from '../../model/events';
 
 /** The channel a channel_launch event opens. */
 export const LAUNCH_CHANNEL = 'app';

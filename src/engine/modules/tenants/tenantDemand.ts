@@ -1,6 +1,6 @@
-import { streamFor } from '../random/rng';
-import type { Scenario, Tenant } from '../scenario/schema';
-import { dayNumber, weekday } from '../time';
+import { streamFor } from '../../random/rng';
+import type { Scenario, Tenant } from '../../scenario/schema';
+import { dayNumber, weekday } from '../../time';
 import { dayOfYear, weatherFor } from './weather';
 
 /** Weekends bring 10% more demand (the seed's day-of-week effect). */
