@@ -38,6 +38,8 @@ export function DistributionsView() {
   const valueColumn = numeric.includes(valueCol) ? valueCol : '';
   const chart = useRef<HTMLDivElement>(null);
   const source = sourceOf(result);
+  // Cohorts by the names the editor gives them (Gen Z), not their ids (gen_z).
+  const cohortLabel = (name: string) => result?.scenario.cohorts.find((c) => c.id === name)?.label ?? name;
   const name = table?.name ?? '';
   const dist =
     useEngineQuery(mode === 'distribution' && column && name ? (q) => q.distribution(source, { table: name, column, splitBy: splitBy || undefined }) : null, [result?.seq, name, mode, column, splitBy]).data ??
@@ -50,7 +52,7 @@ export function DistributionsView() {
   const format = formatFor(field);
   const data = dist
     ? dist.labels.map((label, i) => {
-        const row: Record<string, string | number> = { label: dist.kind === 'histogram' ? format(dist.edges[i]) : label };
+        const row: Record<string, string | number> = { label: dist.kind === 'histogram' ? format(dist.edges[i]) : cohortLabel(label) };
         for (const s of dist.series) row[s.name] = s.counts[i];
         return row;
       })
@@ -82,19 +84,27 @@ export function DistributionsView() {
           {mode === 'distribution' ? (
             <BarChart data={data} margin={{ top: 12, right: 20, bottom: 24, left: 8 }}>
               <CartesianGrid stroke="#e6e9f0" vertical={false} />
-              <XAxis dataKey="label" interval="preserveStartEnd" minTickGap={16} angle={dist?.kind === 'categories' ? -20 : 0} textAnchor={dist?.kind === 'categories' ? 'end' : 'middle'} height={50} />
-              <YAxis width={64} tickFormatter={(v: number) => v.toLocaleString('en-US')} />
+              <XAxis
+                dataKey="label"
+                interval="preserveStartEnd"
+                minTickGap={16}
+                angle={dist?.kind === 'categories' ? -20 : 0}
+                textAnchor={dist?.kind === 'categories' ? 'end' : 'middle'}
+                height={62}
+                label={{ value: axisTitle(column, field), position: 'insideBottom', offset: 0, fill: '#64708a', fontSize: 12 }}
+              />
+              <YAxis width={72} tickFormatter={(v: number) => v.toLocaleString('en-US')} label={{ value: `${table.name.replace(/_/g, ' ')} (rows)`, angle: -90, position: 'insideLeft', fill: '#64708a', fontSize: 12, style: { textAnchor: 'middle' } }} />
               <Tooltip />
               {(dist?.series.length ?? 0) > 1 && <Legend verticalAlign="top" height={28} />}
               {dist?.series.map((s, i) => (
-                <Bar key={s.name} dataKey={s.name} stackId="a" fill={EVENT_COLORS[i % EVENT_COLORS.length]} isAnimationActive={false} />
+                <Bar key={s.name} dataKey={s.name} name={cohortLabel(s.name)} stackId="a" fill={EVENT_COLORS[i % EVENT_COLORS.length]} isAnimationActive={false} />
               ))}
             </BarChart>
           ) : (
             <LineChart data={series} margin={{ top: 12, right: 20, bottom: 8, left: 8 }}>
               <CartesianGrid stroke="#e6e9f0" />
               <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => isoTimestamp(v).slice(5, bucket === 'hour' ? 13 : 10)} minTickGap={40} />
-              <YAxis width={72} tickFormatter={(v: number) => v.toLocaleString('en-US')} />
+              <YAxis width={80} tickFormatter={(v: number) => v.toLocaleString('en-US')} label={{ value: valueColumn ? `sum of ${valueColumn} per ${bucket}` : `rows per ${bucket}`, angle: -90, position: 'insideLeft', fill: '#64708a', fontSize: 12, style: { textAnchor: 'middle' } }} />
               <Tooltip labelFormatter={(v) => isoTimestamp(Number(v)).slice(0, 16)} />
               <Line dataKey="value" name={valueColumn || 'rows'} stroke="#4f46e5" dot={false} isAnimationActive={false} />
             </LineChart>
@@ -103,6 +113,13 @@ export function DistributionsView() {
       </div>
     </div>
   );
+}
+
+/** The x axis says what is binned, with its unit: money columns (two decimals) in dollars. */
+function axisTitle(column: string, field: Field | undefined): string {
+  const money = field?.metadata.get('scale') === '2';
+  const time = field && (DataType.isTimestamp(field.type) || DataType.isDate(field.type));
+  return `${column.replace(/_/g, ' ')}${money ? ' ($)' : time ? ' (UTC date)' : ''}`;
 }
 
 function formatFor(field: Field | undefined): (v: number) => string {
