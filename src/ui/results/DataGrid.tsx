@@ -1,4 +1,6 @@
-import { useMemo, useRef } from 'react';
+import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnSizingState, type SortingState, type VisibilityState } from '@tanstack/react-table';
+import { DataType, type Field, type Vector } from 'apache-arrow';
+import { useMemo, useRef, useState } from 'react';
 import { sourceOf, useEngineQuery, useRun } from '../../state/engine';
 import { selectShown, type ResultTable } from '../../state/runStore';
 import { selectSort, useViewStore } from '../../state/viewStore';
@@ -14,18 +16,33 @@ export interface CellHighlight {
   kind(row: number, column: string): string | undefined;
 }
 
-function columnWidth(name: string, numeric: boolean): number {
-  if (name === 'email' || name === 'name') return 250;
-  if (name.endsWith('_at')) return 170;
+/** What a column of the grid carries besides its id: the Arrow vector it reads and how to show a value. */
+interface ColumnMeta {
+  vector: Vector;
+  format: (v: unknown) => string;
+  numeric: boolean;
+}
+
+/** A starting width that fits the column's values (drag a header's edge to change it). */
+function columnWidth(field: Field, numeric: boolean): number {
+  if (field.name === 'email' || field.name === 'name') return 250;
+  if (DataType.isTimestamp(field.type) || field.name.endsWith('_at')) return 170;
   return numeric ? 110 : 140;
 }
 
+/** No row objects: the table model holds columns only; rows are read from Arrow for the visible window. */
+const NO_ROWS: never[] = [];
+
 /**
- * A virtualised, sortable view of one Arrow table: only the visible rows are read
- * (column.get per cell), so a million rows scroll like a hundred. Sorting runs in the
- * worker and comes back as a row permutation.
+ * A virtualised, sortable view of one Arrow table. @tanstack/react-table, headless, keeps
+ * the column model (header groups, sorting state, sizing by drag, visibility); it never
+ * sees a row. Only the visible rows are read (vector.get per
+ * cell), so a million rows scroll like a hundred. Sorting runs in the worker and comes back
+ * as a row permutation.
  */
 export function DataGrid({ table, highlight, sortable: canSort = true }: { table: ResultTable; highlight?: CellHighlight; sortable?: boolean }) {
+  // The table model hands out functions that change without a new identity: no compiler memoization here.
+  'use no memo';
   const storeSort = useViewStore(selectSort);
   const result = useRun(selectShown);
   // A grid outside the Tables view (the quality view's clean/faulty pair) shows rows as they are.
@@ -33,62 +50,117 @@ export function DataGrid({ table, highlight, sortable: canSort = true }: { table
   const order =
     useEngineQuery(sort && result ? (q) => q.sortOrder(sourceOf(result), table.name, sort.column, sort.descending) : null, [result?.seq, table.name, sort?.column, sort?.descending]).data ?? null;
   const scroller = useRef<HTMLDivElement>(null);
-  const columns = useMemo(
+  const columns = useMemo<ColumnDef<never>[]>(
     () =>
       table.arrow.schema.fields.map((field, i) => {
         const numeric = isNumericField(field);
-        return { name: field.name, vector: table.arrow.getChildAt(i)!, format: cellFormatter(field), numeric, width: columnWidth(field.name, numeric) };
+        const meta: ColumnMeta = { vector: table.arrow.getChildAt(i)!, format: cellFormatter(field), numeric };
+        return { id: field.name, header: field.name, size: columnWidth(field, numeric), minSize: 60, maxSize: 600, enableSorting: canSort, meta };
       }),
-    [table],
+    [table, canSort],
   );
-  const width = columns.reduce((w, c) => w + c.width, 0);
+  const [sizing, setSizing] = useState<ColumnSizingState>({});
+  const [visibility, setVisibility] = useState<VisibilityState>({});
+  const sorting: SortingState = sort ? [{ id: sort.column, desc: sort.descending }] : [];
+  // eslint-disable-next-line react-hooks/incompatible-library -- this component opts out of compiler memoization ('use no memo')
+  const model = useReactTable<never>({
+    data: NO_ROWS,
+    columns,
+    state: { sorting, columnSizing: sizing, columnVisibility: visibility },
+    onColumnSizingChange: setSizing,
+    onColumnVisibilityChange: setVisibility,
+    manualSorting: true,
+    enableSortingRemoval: false,
+    columnResizeMode: 'onChange',
+    getCoreRowModel: getCoreRowModel(),
+  });
+  const visible = model.getVisibleLeafColumns();
+  const width = model.getTotalSize();
   const win = useRowWindow(scroller, table.rowCount, ROW_HEIGHT, HEADER_HEIGHT);
-  const sortable = canSort && result !== null;
   const permuted = order && order.length === table.rowCount ? order : null;
 
   return (
-    <div className="grid-scroll" ref={scroller} role="table" aria-label={`${table.name} rows`} aria-rowcount={table.rowCount + 1} tabIndex={0}>
-      <div className="grid-head" role="row" style={{ width, height: HEADER_HEIGHT }}>
-        {columns.map((c) => {
-          const active = sort?.column === c.name;
-          return (
-            <div
-              key={c.name}
-              role="columnheader"
-              aria-sort={active ? (sort!.descending ? 'descending' : 'ascending') : 'none'}
-              className={c.numeric ? 'num' : ''}
-              style={{ width: c.width }}
-            >
-              <button type="button" disabled={!sortable} title={sortable ? `Sort by ${c.name}` : 'Sorting is available when the run has finished'} onClick={() => useViewStore.getState().sortBy(c.name)}>
-                {c.name}
-                <span className="sort-mark" aria-hidden>
-                  {active ? (sort!.descending ? ' ▼' : ' ▲') : ''}
-                </span>
-              </button>
-            </div>
-          );
-        })}
-      </div>
-      <div style={{ height: win.spacer, width }}>
-        <div className="grid-window" style={{ height: win.viewport, top: HEADER_HEIGHT }}>
-          {Array.from({ length: win.count }, (_, k) => {
-            const index = win.first + k;
-            const row = permuted ? permuted[index] : index;
-            return (
-              <div key={k} role="row" aria-rowindex={index + 2} className={`grid-row ${index % 2 ? 'odd' : ''}`} style={{ top: win.offset + k * ROW_HEIGHT, height: ROW_HEIGHT, width }}>
-                {columns.map((c) => {
-                  const marked = highlight?.has(`${row}|${c.name}`) || highlight?.has(`${row}|*`);
-                  return (
-                    <div key={c.name} role="cell" className={`${c.numeric ? 'num' : ''}${marked ? ' faulty-cell' : ''}`} style={{ width: c.width }} data-fault={marked ? highlight?.kind(row, c.name) : undefined} title={marked ? `fault: ${highlight?.kind(row, c.name)}` : undefined}>
-                      {c.format(c.vector.get(row))}
-                    </div>
-                  );
-                })}
-              </div>
-            );
-          })}
+    <div className="grid-wrap">
+      <ColumnPicker model={model} />
+      <div className="grid-scroll" ref={scroller} role="table" aria-label={`${table.name} rows`} aria-rowcount={table.rowCount + 1} tabIndex={0}>
+        {model.getHeaderGroups().map((group) => (
+          <div key={group.id} className="grid-head" role="row" style={{ width, height: HEADER_HEIGHT }}>
+            {group.headers.map((header) => {
+              const meta = header.column.columnDef.meta as ColumnMeta;
+              const dir = header.column.getIsSorted();
+              return (
+                <div
+                  key={header.id}
+                  role="columnheader"
+                  aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+                  className={meta.numeric ? 'num' : ''}
+                  style={{ width: header.getSize() }}
+                >
+                  <button
+                    type="button"
+                    disabled={!canSort || !result}
+                    title={canSort ? `Sort by ${header.column.id}` : undefined}
+                    onClick={() => useViewStore.getState().sortBy(header.column.id)}
+                  >
+                    {header.column.id}
+                    <span className="sort-mark" aria-hidden>
+                      {dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}
+                    </span>
+                  </button>
+                  <span className="col-resize" aria-hidden onPointerDown={header.getResizeHandler()} onDoubleClick={() => header.column.resetSize()} />
+                </div>
+              );
+            })}
+          </div>
+        ))}
+        <div style={{ height: win.spacer, width }}>
+          <div className="grid-window" style={{ height: win.viewport, top: HEADER_HEIGHT }}>
+            {Array.from({ length: win.count }, (_, k) => {
+              const index = win.first + k;
+              const row = permuted ? permuted[index] : index;
+              return (
+                <div key={k} role="row" aria-rowindex={index + 2} className={`grid-row ${index % 2 ? 'odd' : ''}`} style={{ top: win.offset + k * ROW_HEIGHT, height: ROW_HEIGHT, width }}>
+                  {visible.map((column) => {
+                    const meta = column.columnDef.meta as ColumnMeta;
+                    const marked = highlight?.has(`${row}|${column.id}`) || highlight?.has(`${row}|*`);
+                    return (
+                      <div
+                        key={column.id}
+                        role="cell"
+                        className={`${meta.numeric ? 'num' : ''}${marked ? ' faulty-cell' : ''}`}
+                        style={{ width: column.getSize() }}
+                        data-fault={marked ? highlight?.kind(row, column.id) : undefined}
+                        title={marked ? `fault: ${highlight?.kind(row, column.id)}` : undefined}
+                      >
+                        {meta.format(meta.vector.get(row))}
+                      </div>
+                    );
+                  })}
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
     </div>
+  );
+}
+
+/** Show or hide columns (the table model's visibility state). */
+function ColumnPicker({ model }: { model: ReturnType<typeof useReactTable<never>> }) {
+  const all = model.getAllLeafColumns();
+  const hidden = all.filter((c) => !c.getIsVisible()).length;
+  return (
+    <details className="column-picker">
+      <summary>Columns{hidden > 0 ? ` (${hidden} hidden)` : ''}</summary>
+      <div className="column-list">
+        {all.map((c) => (
+          <label key={c.id} className="check">
+            <input type="checkbox" checked={c.getIsVisible()} disabled={c.getIsVisible() && all.length - hidden === 1} onChange={c.getToggleVisibilityHandler()} />
+            {c.id}
+          </label>
+        ))}
+      </div>
+    </details>
   );
 }

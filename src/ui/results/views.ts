@@ -12,6 +12,7 @@ const ElasticityView = lazy(() => import('./elasticity/ElasticityView').then((m)
 const InventoryView = lazy(() => import('./InventoryView').then((m) => ({ default: m.InventoryView })));
 const LifecycleView = lazy(() => import('./LifecycleView').then((m) => ({ default: m.LifecycleView })));
 const QualityView = lazy(() => import('./QualityView').then((m) => ({ default: m.QualityView })));
+const SchemaView = lazy(() => import('./SchemaView').then((m) => ({ default: m.SchemaView })));
 const TimeCurveView = lazy(() => import('./TimeCurveView').then((m) => ({ default: m.TimeCurveView })));
 
 /**
@@ -39,6 +40,7 @@ const hasHourly = (s: Scenario) => s.tables.includes('hourly_metrics');
 export const RESULT_VIEWS: readonly ResultView[] = [
   { id: 'tables', label: 'Tables', applies: always, Component: TablesView, picksTable: true },
   { id: 'summary', label: 'Summary', applies: always, Component: TableSummaryView, picksTable: true },
+  { id: 'schema', label: 'Columns', applies: always, Component: SchemaView },
   { id: 'distributions', label: 'Distributions', applies: always, Component: DistributionsView },
   { id: 'time-curve', label: 'Time curve', applies: hasHourly, Component: TimeCurveView },
   {
