@@ -7,12 +7,10 @@ import {
   conformanceJSON,
   conformanceReport,
   dayPartitions,
-  drain,
   EXPORT_FORMAT_IDS,
   exportTable,
   fileStamp,
   formatIssue,
-  generateSteps,
   isExportFormat,
   manifestJSON,
   ScenarioError,
@@ -20,11 +18,11 @@ import {
   type ExportFormat,
   type GeneratedRun,
   type RunRange,
-  type Scenario,
 } from '../engine';
 import { loadParquet } from './parquetNode';
 import { argError, continueFrom, loadScenario, wholeNumber } from './scenarioArgs';
 import { FS_ERRORS, USAGE } from './usage';
+import { runWithProgress } from './progress';
 
 
 
@@ -85,17 +83,6 @@ async function main(argv: string[]): Promise<number> {
 }
 
 
-
-function runWithProgress(scenario: Scenario, range: RunRange, quiet: boolean): GeneratedRun {
-  let lastShown = -1;
-  return drain(generateSteps(scenario, range), (p) => {
-    const pct = Math.floor(p.fraction * 100);
-    if (!quiet && pct >= lastShown + 10) {
-      process.stderr.write(`generating… ${pct}% (${p.stage})\n`);
-      lastShown = pct;
-    }
-  });
-}
 
 /** Writes under a temporary name, then renames: a failed write never leaves a file that looks whole. */
 async function writeWhole(path: string, bytes: Uint8Array | string): Promise<void> {
