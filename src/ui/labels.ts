@@ -20,3 +20,10 @@ export const formatCount = (n: number) => n.toLocaleString('en-US');
 
 /** Short names of the four correlated hourly metrics, in matrix order. */
 export const METRIC_LABELS = ['orders', 'tickets', 'delays', 'abandonment'] as const;
+
+/** A headline figure as the strip and Compare show it: money in whole dollars, shares as percent, counts rounded. */
+export function formatKpi(v: number, unit: 'count' | 'money' | 'share', shareDigits = 1): string {
+  if (unit === 'share') return `${(v * 100).toFixed(shareDigits)}%`;
+  if (unit === 'money') return v.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+  return Math.round(v).toLocaleString('en-US');
+}

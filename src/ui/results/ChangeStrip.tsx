@@ -1,11 +1,8 @@
 import { useRun } from '../../state/engine';
 import { selectChanges, type KpiChange } from '../../state/runStore';
+import { formatKpi } from '../labels';
 
-function show(v: number, unit: KpiChange['unit']): string {
-  if (unit === 'share') return `${(v * 100).toFixed(1)}%`;
-  if (unit === 'money') return v.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-  return Math.round(v).toLocaleString('en-US');
-}
+const show = (v: number, unit: KpiChange['unit']) => formatKpi(v, unit);
 
 function change(k: KpiChange): { text: string; sign: number } | null {
   if (k.before === null) return null;

@@ -7,14 +7,11 @@ import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 import { ChartActions } from '../charts/ChartActions';
 import { EVENT_COLORS } from '../charts/colors';
 import { FieldError } from '../editor/FieldError';
+import { formatKpi } from '../labels';
 
 const NO_EVENTS = '__no_events__';
 
-function show(v: number, unit: Kpi['unit']): string {
-  if (unit === 'share') return `${(v * 100).toFixed(2)}%`;
-  if (unit === 'money') return v.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-  return Math.round(v).toLocaleString('en-US');
-}
+const show = (v: number, unit: Kpi['unit']) => formatKpi(v, unit, 2);
 
 function delta(k: Kpi): { text: string; pct: string; sign: number } {
   const d = k.value - k.baseline;

@@ -99,7 +99,7 @@ const Tabs = memo(function Tabs({ views, active }: { views: readonly ResultView[
 /** What the open view shows: a preview (and of what), or a full run older than the edits. */
 function ShowingNote({ view }: { view: ResultView }) {
   const preview = useRun(selectShownPreview);
-  const previewLabel = useRun((s) => previewText(s.preview && (!s.full || s.full.key !== s.preview.key) ? s.preview : null));
+  const previewLabel = useRun((s) => previewText(selectShown(s)));
   const stale = useRun(selectStale);
   const edits = useRun(selectEditsSinceRun);
   const full = useRun(selectFull);
