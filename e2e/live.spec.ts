@@ -8,9 +8,11 @@ const settled = (page: Page) => expect(page.locator('[data-shown-fresh]')).toBeV
 
 /** Turns auto-run off by choice (its default follows the preview's estimate, which may not have landed yet). */
 async function autoRunOff(page: Page) {
+  // Any click makes the choice explicit (a landing preview's estimate can no longer flip it); then make it off.
   const auto = page.getByRole('checkbox', { name: 'Auto-run' });
-  await auto.setChecked(true);
-  await auto.setChecked(false);
+  await auto.click();
+  if (await auto.isChecked()) await auto.click();
+  await expect(auto).not.toBeChecked();
 }
 
 test.describe('the live designer', () => {
