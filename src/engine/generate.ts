@@ -1,5 +1,6 @@
 import { isPartitioned, type ModuleContext } from './modules/module';
 import { injectFaults } from './quality/faults';
+import { derive } from './model/derived';
 import { streamFor } from './random/rng';
 import { ScenarioError } from './scenario/errors';
 import { drain } from './session/drain';
@@ -80,6 +81,11 @@ export function* generateSteps(
       dayFrom,
       dayTo,
       stream: (p = 0) => streamFor(scenario.seed, m.id, p),
+      streamOf: (moduleId, p = 0) => {
+        if (!MODULES.some((x) => x.id === moduleId)) throw new Error(`module ${m.id} asked for the stream of ${moduleId}, which is no module`);
+        return streamFor(scenario.seed, moduleId, p);
+      },
+      shared: (key, build) => derive(scenario, key, build),
       table: (name) => {
         const t = produced.get(name);
         if (!t) throw new Error(`module ${m.id} read ${name} before it was made`);

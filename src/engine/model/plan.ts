@@ -1,5 +1,6 @@
 import { correlationMatrix, impose, nearestCorrelation, whiteNormals, type Square } from '../random/copula';
 import { streamFor } from '../random/rng';
+import { derive } from './derived';
 import type { Scenario } from '../scenario/schema';
 import { dayNumber, MS_PER_DAY, MS_PER_HOUR, weekday } from '../time';
 import { eventWindows, hourEffects, param, shapeAtHour, overlap } from './events';
@@ -28,8 +29,6 @@ export interface HourlyPlan {
   target: Square;
 }
 
-const cache = new WeakMap<Scenario, HourlyPlan>();
-
 /**
  * Hourly counts for the whole calendar, drawn once from the plan stream, so any range of
  * days can be generated alone. The four metrics are drawn jointly through a Gaussian
@@ -39,8 +38,10 @@ const cache = new WeakMap<Scenario, HourlyPlan>();
  * takes away, so the achieved correlation of count ÷ expected meets the target.
  */
 export function hourlyPlan(scenario: Scenario): HourlyPlan {
-  const hit = cache.get(scenario);
-  if (hit) return hit;
+  return derive(scenario, 'hourly-plan', buildHourlyPlan);
+}
+
+function buildHourlyPlan(scenario: Scenario): HourlyPlan {
   const hours = scenario.calendar.days * 24;
   const startMs = dayNumber(scenario.calendar.start) * MS_PER_DAY;
   const windows = eventWindows(scenario);
@@ -114,7 +115,6 @@ export function hourlyPlan(scenario: Scenario): HourlyPlan {
     return ids;
   });
   const plan: HourlyPlan = { hours, startMs, expected, baseline, counts, firstId, viralUnits: viralUnits(scenario, counts[0], startMs), latent, target };
-  cache.set(scenario, plan);
   return plan;
 }
 

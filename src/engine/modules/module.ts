@@ -7,6 +7,10 @@ export interface ModuleContext {
   scenario: Scenario;
   /** The module's own stream for a partition key (a day number, or 0 for whole-run draws). */
   stream(partition?: number | string): Rng;
+  /** Another module's stream, named by its id: to repeat a draw that module made (inventory re-derives the orders' product popularity). */
+  streamOf(moduleId: string, partition?: number | string): Rng;
+  /** A value derived from the scenario alone, built once and shared by every module and analysis that names the same key (see model/derived.ts). */
+  shared<T>(key: string, build: (scenario: Scenario) => T): T;
   /** Tables produced by modules this one depends on. */
   table(name: TableName): DataTable;
   /** A table produced earlier in this run, if any module made it. */

@@ -1,5 +1,5 @@
 import type { AliasTable } from '../../random/alias';
-import { streamFor } from '../../random/rng';
+import type { Rng } from '../../random/rng';
 import type { Inventory, Scenario } from '../../scenario/schema';
 import type { DataTable } from '../../table';
 import { buildOrderContext } from '../orders/orderContext';
@@ -43,12 +43,12 @@ export function locationFor(plan: InventoryPlan, customerId: number, storeChanne
   return plan.fulfilment[customerId % plan.fulfilment.length];
 }
 
-export function buildInventoryPlan(s: Scenario, customers: DataTable, products: DataTable, suppliers: DataTable): InventoryPlan {
+/** `ordersContext` is the orders module's own context stream, so the popularity drawn here is the one orders used. */
+export function buildInventoryPlan(s: Scenario, customers: DataTable, products: DataTable, suppliers: DataTable, ordersContext: Rng): InventoryPlan {
   const inv = s.inventory!;
   const locations = locationCount(inv);
   const fulfilment = Array.from({ length: inv.warehouses + (inv.online ? 1 : 0) }, (_, i) => inv.stores + i);
-  // The same popularity the orders module draws products with (same stream).
-  const oc = buildOrderContext(s, customers, products, suppliers, streamFor(s.seed, 'orders', 'context'));
+  const oc = buildOrderContext(s, customers, products, suppliers, ordersContext);
   const totalPopularity = oc.popularity.reduce((a, b) => a + b, 0);
   const storeShare = s.cohorts.reduce((sum, c) => sum + (c.share / 100) * ((c.mixes.channel[STORE_CHANNEL] ?? 0) / 100), 0);
   const unitsPerDay = s.volumes.ordersPerDay * (1 + s.orders.meanExtraItems) * MEAN_LINE_UNITS;

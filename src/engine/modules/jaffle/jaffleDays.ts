@@ -1,3 +1,4 @@
+import { derive } from '../../model/derived';
 import { AliasTable } from '../../random/alias';
 import { streamFor } from '../../random/rng';
 import type { Scenario } from '../../scenario/schema';
@@ -250,10 +251,6 @@ export function dayDetail(s: Scenario, ds: JaffleDataset, c: Counts, d: number):
   return detail;
 }
 
-const countsCache = new WeakMap<Scenario, Map<JaffleDataset, Counts>>();
-export function countsOf(s: Scenario, ds: JaffleDataset): Counts {
-  if (!countsCache.has(s)) countsCache.set(s, new Map());
-  const m = countsCache.get(s)!;
-  if (!m.has(ds)) m.set(ds, counts(s, ds));
-  return m.get(ds)!;
+export function countsOf(scenario: Scenario, ds: JaffleDataset): Counts {
+  return derive(scenario, `jaffle-counts-${ds}`, (s) => counts(s, ds));
 }

@@ -1,3 +1,4 @@
+import { derive } from '../../model/derived';
 import { AliasTable } from '../../random/alias';
 import { streamFor, type Rng } from '../../random/rng';
 import type { ChurnRisk, Scenario } from '../../scenario/schema';
@@ -20,8 +21,6 @@ export interface Population {
   hazard: number;
 }
 
-const cache = new WeakMap<Scenario, Population>();
-
 /**
  * Draws the population. Nothing here depends on how many days the calendar has (the
  * hazard is calibrated over `calibrationDays` when set), and signups of day d come from
@@ -30,9 +29,11 @@ const cache = new WeakMap<Scenario, Population>();
  * n gets the ((i + v) / n)-quantile), so the achieved churn rate sits on the target
  * instead of wandering with binomial noise.
  */
-export function lifecyclePopulation(s: Scenario): Population {
-  const cached = cache.get(s);
-  if (cached) return cached;
+export function lifecyclePopulation(scenario: Scenario): Population {
+  return derive(scenario, 'lifecycle-population', buildPopulation);
+}
+
+function buildPopulation(s: Scenario): Population {
   const l = s.lifecycle;
   if (!l) throw new Error('the scenario has no lifecycle');
   const days = s.calendar.days;
@@ -79,9 +80,7 @@ export function lifecyclePopulation(s: Scenario): Population {
   const churnAt = new Float64Array(total);
   for (let i = 0; i < total; i++) churnAt[i] = hazard > 0 ? startAt[i] + unitExp[i] / (hazard * weights[rows.cohort[i]]) : Infinity;
 
-  const pop: Population = { rows, firstRowOfDay, startAt, churnAt, hazard };
-  cache.set(s, pop);
-  return pop;
+  return { rows, firstRowOfDay, startAt, churnAt, hazard };
 }
 
 /** Unit exponentials whose quantiles are spread evenly within each cohort, in a random order. */

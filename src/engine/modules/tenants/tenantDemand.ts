@@ -1,3 +1,4 @@
+import { derive } from '../../model/derived';
 import { streamFor } from '../../random/rng';
 import type { Scenario, Tenant } from '../../scenario/schema';
 import { dayNumber, weekday } from '../../time';
@@ -29,12 +30,12 @@ export interface TenantPlan {
   firstId: Float64Array;
 }
 
-const cache = new WeakMap<Scenario, TenantPlan>();
-
 /** Daily revenue expectations and order counts for every tenant, drawn once per run. */
 export function tenantPlan(scenario: Scenario): TenantPlan {
-  const hit = cache.get(scenario);
-  if (hit) return hit;
+  return derive(scenario, 'tenant-plan', buildTenantPlan);
+}
+
+function buildTenantPlan(scenario: Scenario): TenantPlan {
   const weather = weatherFor(scenario);
   const days = scenario.calendar.days;
   const start = dayNumber(scenario.calendar.start);
@@ -57,7 +58,5 @@ export function tenantPlan(scenario: Scenario): TenantPlan {
       firstId[k + 1] = firstId[k] + orders[k];
     }
   }
-  const plan = { expectedRevenue, orders, firstId };
-  cache.set(scenario, plan);
-  return plan;
+  return { expectedRevenue, orders, firstId };
 }

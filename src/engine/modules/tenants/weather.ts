@@ -1,3 +1,4 @@
+import { derive } from '../../model/derived';
 import { streamFor } from '../../random/rng';
 import type { Scenario, Tenant } from '../../scenario/schema';
 import { civilFromDays, dayNumber, daysFromCivil } from '../../time';
@@ -41,19 +42,13 @@ export function wetChance(latitude: number, doy: number): number {
   return 0.32 + 0.08 * Math.cos((TWO_PI * (doy - wettest)) / 365.25);
 }
 
-const cache = new WeakMap<Scenario, WeatherSeries[]>();
-
 /**
  * Daily weather per tenant location over the whole calendar: seasonal temperature with
  * autocorrelated anomalies, and zero-inflated rain with wet spells. Drawn once per run
  * from each tenant's own stream, so any range of days can be cut from it.
  */
 export function weatherFor(scenario: Scenario): WeatherSeries[] {
-  const hit = cache.get(scenario);
-  if (hit) return hit;
-  const out = scenario.tenants.map((t, i) => tenantWeather(scenario, t, i));
-  cache.set(scenario, out);
-  return out;
+  return derive(scenario, 'weather', (s) => s.tenants.map((t, i) => tenantWeather(s, t, i)));
 }
 
 function tenantWeather(scenario: Scenario, tenant: Tenant, index: number): WeatherSeries {
