@@ -1,3 +1,4 @@
+import { customersChecks } from './customers.checks';
 import { AliasTable } from '../random/alias';
 import { dayNumber } from '../time';
 import type { DataTable } from '../table';
@@ -14,6 +15,7 @@ const SIGNUP_HISTORY_DAYS = 3 * 365;
  * day like any dated table: a run over days [a, b) holds those who signed up in it.
  */
 export const customersModule: EngineModule = {
+  checks: customersChecks,
   id: 'customers',
   dependsOn: [],
   tables: ['customers'],

@@ -1,3 +1,4 @@
+import { metricsChecks } from './metrics.checks';
 import { column, type DataTable } from '../table';
 import { MS_PER_HOUR } from '../time';
 import { orderHours } from '../model/hourRows';
@@ -21,6 +22,7 @@ function countByBucket(times: Float64Array, startMs: number, bucketMs: number, b
  * follows the load minute by minute.
  */
 export const metricsModule: EngineModule = {
+  checks: metricsChecks,
   id: 'metrics',
   dependsOn: ['orders', 'support', 'carts'],
   tables: ['system_metrics', 'hourly_metrics'],

@@ -1,3 +1,4 @@
+import type { Check } from '../analysis/targets';
 import type { Rng } from '../random/rng';
 import type { Scenario, TableName } from '../scenario/schema';
 import type { DataTable } from '../table';
@@ -40,6 +41,8 @@ export interface EngineModule {
   /** Rough row count, to weight progress and estimate memory. */
   estimateRows(scenario: Scenario): number;
   generate(ctx: ModuleContext): Generator<number, DataTable[]>;
+  /** Its declared targets and how to measure them; they appear in Conformance and conformance.json. */
+  checks?: readonly Check[];
 }
 
 export function isPartitioned(m: EngineModule, scenario: Scenario): boolean {

@@ -1,3 +1,4 @@
+import { returnsChecks } from './returns.checks';
 import { AliasTable } from '../random/alias';
 import { column, type DataTable } from '../table';
 import { MS_PER_DAY } from '../time';
@@ -13,6 +14,7 @@ export const RETURN_REASONS = ['damaged', 'wrong_size', 'not_as_described', 'cha
  * At most one return per order, so a return is keyed by its order: return_id = order_id.
  */
 export const returnsModule: EngineModule = {
+  checks: returnsChecks,
   id: 'returns',
   dependsOn: ['orders'],
   tables: ['returns'],

@@ -1,3 +1,4 @@
+import { inventoryChecks } from './checks';
 import type { Rng } from '../../random/rng';
 import type { ModuleContext } from '../module';
 import { ScenarioError } from '../../scenario/errors';
@@ -19,6 +20,7 @@ import type { EngineModule } from '../module';
  * the next, so the module needs the calendar from day 0 (a later partition is refused).
  */
 export const inventoryModule: EngineModule = {
+  checks: inventoryChecks,
   id: 'inventory',
   dependsOn: ['customers', 'catalog', 'orders', 'returns', 'carts'],
   tables: ['inventory_daily', 'stockout_events'],

@@ -1,3 +1,4 @@
+import { jaffleChecks } from './checks';
 import { streamFor } from '../../random/rng';
 import { JAFFLE_TABLES, type Scenario } from '../../scenario/schema';
 import type { Column, DataTable } from '../../table';
@@ -32,6 +33,7 @@ export { PLATFORMS_BY_SESSION } from './jaffleDays';
  * any day can be generated alone: a day's increment is the partition of that day.
  */
 export const jaffleModule: EngineModule = {
+  checks: jaffleChecks,
   id: 'jaffle',
   dependsOn: [],
   tables: JAFFLE_TABLES,

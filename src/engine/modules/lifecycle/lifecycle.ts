@@ -1,8 +1,10 @@
+import { lifecycleChecks } from './checks';
 import type { EngineModule } from '../module';
 import { simulateLifecycle } from './lifecycleSimulation';
 
 /** Purchases, daily lifecycle counts and churn labels of a scenario with a lifecycle (seed 003). */
 export const lifecycleModule: EngineModule = {
+  checks: lifecycleChecks,
   id: 'lifecycle',
   dependsOn: ['customers'],
   tables: ['transactions', 'daily_metrics', 'customer_labels'],

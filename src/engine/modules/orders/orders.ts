@@ -1,3 +1,4 @@
+import { ordersChecks } from './checks';
 import type { Rng } from '../../random/rng';
 import type { DataTable } from '../../table';
 import { MS_PER_HOUR } from '../../time';
@@ -50,6 +51,7 @@ function inOutage(windows: readonly EventWindow[], t: number): EventWindow | nul
  * of days can run alone and the union of the ranges equals one run over all of them.
  */
 export const ordersModule: EngineModule = {
+  checks: ordersChecks,
   id: 'orders',
   dependsOn: ['customers', 'catalog'],
   tables: ['orders', 'order_items', 'payments'],

@@ -1,3 +1,4 @@
+import { tenantsChecks } from './checks';
 import { AliasTable } from '../../random/alias';
 import type { Column, DataTable } from '../../table';
 import { dayNumber, MS_PER_DAY, MS_PER_HOUR, weekday } from '../../time';
@@ -51,6 +52,7 @@ export const tenantsModule: EngineModule = {
  * Meta and Google ads, and Klaviyo email events. Each day draws from its own stream.
  */
 export const tenantDailyModule: EngineModule = {
+  checks: tenantsChecks,
   id: 'tenant_daily',
   dependsOn: [],
   tables: ['weather_daily', 'shopify_orders', 'meta_ads', 'google_ads', 'klaviyo_events'],
