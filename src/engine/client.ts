@@ -12,7 +12,7 @@ export { BROWSER_MEMORY_BUDGET, estimateInventoryRows, estimateRunBytes, estimat
 export { EXPORT_FORMATS, type ExportFormatId } from './export/formats';
 export type { Progress } from './generate';
 export { eventStartMs, eventWindows } from './model/events';
-export { jaffleFaults } from './quality/jaffleFaults';
+export { jaffleFaults } from './modules/jaffle/faults';
 export { corruptionPreset } from './quality/presets';
 export { minEigenvalue, nearestCorrelation } from './random/copula';
 export type { ScenarioIssue } from './scenario/errors';

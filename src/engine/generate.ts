@@ -112,7 +112,11 @@ export function* generateSteps(
     const owner = modules.find((m) => m.tables.includes(name))!;
     return isPartitioned(owner, scenario) || dayFrom === 0;
   });
-  const faulted = injectFaults(scenario, emitted.map((name) => produced.get(name)!));
+  const faulted = injectFaults(
+    scenario,
+    emitted.map((name) => produced.get(name)!),
+    modules.flatMap((m) => m.faults?.(scenario) ?? []),
+  );
   const tables = faulted.dqFaults ? [...faulted.tables, faulted.dqFaults] : faulted.tables;
   return { scenario, partition, tables, clean: faulted.clean };
 }

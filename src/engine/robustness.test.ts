@@ -4,7 +4,7 @@ import { toArrowIPC } from './export/arrow';
 import { toCSV } from './export/csv';
 import { generate } from './generate';
 import { eventStartMs } from './model/events';
-import { jaffleFaults } from './quality/jaffleFaults';
+import { jaffleFaults } from './modules/jaffle/faults';
 import { ScenarioError } from './scenario/errors';
 import { FAULT_KINDS, JAFFLE_TABLES, TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
 import { TEMPLATES } from './scenario/templates';

@@ -1,4 +1,5 @@
 import type { Check } from '../analysis/targets';
+import type { FieldFault } from '../quality/faults';
 import type { Rng } from '../random/rng';
 import type { Scenario, TableName } from '../scenario/schema';
 import type { DataTable } from '../table';
@@ -43,6 +44,8 @@ export interface EngineModule {
   generate(ctx: ModuleContext): Generator<number, DataTable[]>;
   /** Its declared targets and how to measure them; they appear in Conformance and conformance.json. */
   checks?: readonly Check[];
+  /** Data-quality faults its own settings declare (listed in dq_faults like the user's). */
+  faults?: (scenario: Scenario) => FieldFault[];
 }
 
 export function isPartitioned(m: EngineModule, scenario: Scenario): boolean {

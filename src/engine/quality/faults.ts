@@ -1,6 +1,5 @@
 import { hash32, hashUnit } from '../random/hash';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors';
-import { jaffleFaults } from './jaffleFaults';
 import { TABLE_NAMES, type FaultKind, type FaultSpec, type Scenario } from '../scenario/schema';
 import { cellText, isNull, takeRows, type Column, type DataTable } from '../table';
 
@@ -22,7 +21,8 @@ const TZ_SHIFT_HOURS = [-8, -5, -3, 1, 2, 5, 8, 9];
 const ORPHAN_BASE = 2_000_000_000;
 
 /** A fault and the scenario field it came from, for errors. */
-type SpecWithField = FaultSpec & { field: string };
+/** A fault with the scenario field that asked for it, for error messages. */
+export type FieldFault = FaultSpec & { field: string };
 
 export interface FaultedTables {
   /** The tables as exported: faults in. */
@@ -50,9 +50,9 @@ interface FaultRow {
  * one fault. Duplicates follow their original row; late rows move to the end of the
  * batch (row_index in dq_faults is where they ended up).
  */
-export function injectFaults(s: Scenario, tables: DataTable[]): FaultedTables {
-  // The user's faults, then the jaffle shop's validation anomalies that are faults too.
-  const faults = [...s.quality.faults.map((f, i) => ({ ...f, field: `quality.faults.${i}` })), ...jaffleFaults(s)];
+export function injectFaults(s: Scenario, tables: DataTable[], moduleFaults: readonly FieldFault[] = []): FaultedTables {
+  // The user's faults, then those the modules' own settings declare (the jaffle shop's anomalies).
+  const faults = [...s.quality.faults.map((f, i) => ({ ...f, field: `quality.faults.${i}` })), ...moduleFaults];
   if (faults.length === 0) return { tables, clean: [], dqFaults: null };
   const listed: FaultRow[] = [];
   const clean: DataTable[] = [];
@@ -65,7 +65,7 @@ export function injectFaults(s: Scenario, tables: DataTable[]): FaultedTables {
   return { tables: out, clean, dqFaults: dqFaultsTable(listed) };
 }
 
-function faultTable(seed: number, t: DataTable, specs: SpecWithField[], listed: FaultRow[]): DataTable {
+function faultTable(seed: number, t: DataTable, specs: FieldFault[], listed: FaultRow[]): DataTable {
   const columnsFor = specs.map((f) => eligibleColumns(t, f));
   const tableNo = TABLE_NAMES.indexOf(t.name as (typeof TABLE_NAMES)[number]);
   const keys = rowKeys(t);
@@ -164,7 +164,7 @@ export function rowKeys(t: DataTable): string[] {
   return Array.from({ length: t.rowCount }, (_, r) => cols.map((c) => cellText(c, r) ?? '').join('/'));
 }
 
-function eligibleColumns(t: DataTable, f: SpecWithField): number[] {
+function eligibleColumns(t: DataTable, f: FieldFault): number[] {
   const test = ELIGIBLE[f.kind];
   if (!test) return [];
   const fits = t.columns.flatMap((c, i) => (test(c, i === 0) ? [i] : []));

@@ -1,3 +1,4 @@
+import { jaffleFaults } from './faults';
 import { jaffleChecks } from './checks';
 import { streamFor } from '../../random/rng';
 import { JAFFLE_TABLES, type Scenario } from '../../scenario/schema';
@@ -34,6 +35,7 @@ export { PLATFORMS_BY_SESSION } from './jaffleDays';
  */
 export const jaffleModule: EngineModule = {
   checks: jaffleChecks,
+  faults: jaffleFaults,
   id: 'jaffle',
   dependsOn: [],
   tables: JAFFLE_TABLES,

@@ -1,4 +1,5 @@
-import type { FaultSpec, Scenario } from '../scenario/schema';
+import type { FieldFault } from '../../quality/faults';
+import type { Scenario } from '../../scenario/schema';
 
 const FAULT_OF_ANOMALY = {
   duplicate_orders: { table: 'raw_orders_validation', kind: 'duplicate_row', column: '' },
@@ -7,7 +8,7 @@ const FAULT_OF_ANOMALY = {
 } as const;
 
 /** Validation anomalies that are data-quality faults, as fault specs (listed in dq_faults like any other). */
-export function jaffleFaults(s: Scenario): (FaultSpec & { field: string })[] {
+export function jaffleFaults(s: Scenario): FieldFault[] {
   if (!s.jaffle) return [];
   return s.jaffle.anomalies.flatMap((a, i) => {
     const f = FAULT_OF_ANOMALY[a.kind as keyof typeof FAULT_OF_ANOMALY];
