@@ -1,4 +1,4 @@
-import { isPartitioned, type ModuleContext } from './modules/module';
+import { isPartitioned, type EngineModule, type ModuleContext } from './modules/module';
 import { injectFaults } from './quality/faults';
 import { derive } from './model/derived';
 import { streamFor } from './random/rng';
@@ -87,11 +87,12 @@ export function* generateSteps(
       },
       shared: (key, build) => derive(scenario, key, build),
       table: (name) => {
+        checkRead(m, name);
         const t = produced.get(name);
         if (!t) throw new Error(`module ${m.id} read ${name} before it was made`);
         return t;
       },
-      tableIfMade: (name) => produced.get(name) ?? null,
+      tableIfMade: (name) => (checkRead(m, name), produced.get(name) ?? null),
     };
     const steps = m.generate(ctx);
     let step = steps.next();
@@ -119,6 +120,10 @@ export function* generateSteps(
   );
   const tables = faulted.dqFaults ? [...faulted.tables, faulted.dqFaults] : faulted.tables;
   return { scenario, partition, tables, clean: faulted.clean };
+}
+
+function checkRead(m: EngineModule, name: TableName): void {
+  if (!m.reads?.includes(name)) throw new Error(`module ${m.id} read ${name}, which it does not declare in reads`);
 }
 
 /** Runs to the end, without progress. */

@@ -12,6 +12,7 @@ const BASE_REASON_WEIGHTS = [30, 25, 25, 10, 5, 5];
 export const cartsModule: EngineModule = {
   id: 'carts',
   dependsOn: ['customers', 'catalog'],
+  reads: ['customers', 'products'],
   tables: ['cart_abandonment'],
   rowBytes: 56,
   partitioned: true,

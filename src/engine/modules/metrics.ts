@@ -25,6 +25,7 @@ export const metricsModule: EngineModule = {
   checks: metricsChecks,
   id: 'metrics',
   dependsOn: ['orders', 'support', 'carts'],
+  reads: ['orders', 'support_tickets', 'cart_abandonment'],
   tables: ['system_metrics', 'hourly_metrics'],
   rowBytes: 48,
   partitioned: true,

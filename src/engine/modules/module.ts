@@ -31,6 +31,8 @@ export interface EngineModule {
   id: string;
   dependsOn: readonly string[];
   tables: readonly TableName[];
+  /** Tables of other modules it reads through ctx.table (generate.ts refuses any other read). */
+  reads?: readonly TableName[];
   /** Tables of the modules it depends on that it replaces with its own version (inventory rewrites the orders it could fill). */
   rewrites?: readonly TableName[];
   /** Bytes a row of its tables takes in memory, on average (typed columns, dictionary text), for the memory estimate. */

@@ -17,6 +17,7 @@ export const returnsModule: EngineModule = {
   checks: returnsChecks,
   id: 'returns',
   dependsOn: ['orders'],
+  reads: ['orders'],
   tables: ['returns'],
   rowBytes: 64,
   partitioned: true,

@@ -19,6 +19,7 @@ const UNRESOLVED = 0.04;
 export const supportModule: EngineModule = {
   id: 'support',
   dependsOn: ['orders', 'customers'],
+  reads: ['customers', 'orders'],
   tables: ['support_tickets'],
   rowBytes: 72,
   partitioned: true,

@@ -23,6 +23,7 @@ export const inventoryModule: EngineModule = {
   checks: inventoryChecks,
   id: 'inventory',
   dependsOn: ['customers', 'catalog', 'orders', 'returns', 'carts'],
+  reads: ['customers', 'products', 'suppliers', 'orders', 'order_items', 'payments', 'returns', 'cart_abandonment', 'hourly_metrics'],
   tables: ['inventory_daily', 'stockout_events'],
   rewrites: ['orders', 'order_items', 'payments', 'returns', 'cart_abandonment', 'hourly_metrics'],
   rowBytes: 44,

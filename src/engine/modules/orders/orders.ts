@@ -54,6 +54,7 @@ export const ordersModule: EngineModule = {
   checks: ordersChecks,
   id: 'orders',
   dependsOn: ['customers', 'catalog'],
+  reads: ['customers', 'products', 'suppliers'],
   tables: ['orders', 'order_items', 'payments'],
   rowBytes: 56,
   partitioned: true,
