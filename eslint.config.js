@@ -19,7 +19,7 @@ const pageForbidden = { patterns: [clientOnly, { group: ['**/worker/*', '**/brid
 const stateForbidden = { patterns: [clientOnly, { group: ['**/ui/*', '**/ui/**'], message: 'Arrows point down: src/state never imports UI code.' }] };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'tmp', 'out'] },
+  { ignores: ['dist', 'dist-cli', 'node_modules', 'test-results', 'playwright-report', 'tmp', 'out'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['scripts/**/*.mjs'], languageOptions: { globals: globals.node } },

@@ -3,10 +3,16 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// The CLI as users run it (`npm run generate`): bundled from these sources first.
+beforeAll(() => {
+  const r = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+});
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--quiet', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, ['dist-cli/main.mjs', '--quiet', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, stderr: r.stderr, stdout: r.stdout };
 }
 

@@ -1,5 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import {
   assertFitsMemory,
@@ -8,7 +9,9 @@ import {
   conformanceReport,
   dayPartitions,
   EXPORT_FORMAT_IDS,
+  exportedFile,
   exportTable,
+  partCount,
   fileStamp,
   formatIssue,
   isExportFormat,
@@ -22,7 +25,7 @@ import {
 import { loadParquet } from './parquetNode';
 import { argError, continueFrom, loadScenario, wholeNumber } from './scenarioArgs';
 import { FS_ERRORS, USAGE } from './usage';
-import { runWithProgress } from './progress';
+import { runOnPool, runWithProgress } from './progress';
 
 
 
@@ -49,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', default: 'out' },
       partitions: { type: 'string', default: '1' },
       partition: { type: 'string', default: process.env.JOB_COMPLETION_INDEX ?? '0' },
+      workers: { type: 'string', default: String(availableParallelism()) },
       quiet: { type: 'boolean', default: false },
       'split-tenants': { type: 'boolean', default: false },
       'by-day': { type: 'boolean', default: false },
@@ -75,7 +79,15 @@ async function main(argv: string[]): Promise<number> {
     // One folder per day, each a complete increment with its own manifest; appended, they are the whole run.
     for (const day of dayPartitions(scenario)) await writeRun(runWithProgress(scenario, day.range, true), join(values.out, day.folder), write);
   } else {
-    await writeRun(runWithProgress(scenario, partition, values.quiet), values.out, write);
+    const workers = wholeNumber('--workers', values.workers);
+    const whole = 'partitions' in partition && partition.partitions === 1;
+    const parts = whole ? partCount(scenario, workers) : 1;
+    if (parts > 1) {
+      const { run, files } = await runOnPool(scenario, parts, Math.min(workers, parts), format, values.quiet);
+      await writeRun(run, values.out, write, files);
+    } else {
+      await writeRun(runWithProgress(scenario, partition, values.quiet), values.out, write);
+    }
   }
   await writeFile(join(values.out, 'scenario.json'), `${JSON.stringify(scenario, null, 2)}\n`);
   if (!values.quiet) process.stderr.write(`done in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
@@ -95,6 +107,8 @@ async function writeRun(
   run: GeneratedRun,
   dir: string,
   opts: { format: ExportFormat; createdAt: string; splitTenants: boolean; quiet: boolean },
+  /** Whole-table files already encoded (joined from a pool's parts), by table name. */
+  encoded: ReadonlyMap<string, Uint8Array> = new Map(),
 ): Promise<void> {
   const stamp = fileStamp(opts.createdAt);
   await mkdir(dir, { recursive: true });
@@ -102,7 +116,8 @@ async function writeRun(
   for (const whole of run.tables) {
     const parts = opts.splitTenants ? splitByTenant(whole) : null;
     for (const { tenant, table } of parts ?? [{ tenant: '', table: whole }]) {
-      const file = await exportTable(run, table, opts.format, stamp, loadParquet);
+      const ready = tenant ? undefined : encoded.get(table.name);
+      const file = ready ? exportedFile(run, table, opts.format, stamp, ready) : await exportTable(run, table, opts.format, stamp, loadParquet);
       if (tenant) {
         await mkdir(join(dir, tenant), { recursive: true });
         file.fileName = `${tenant}/${file.fileName}`;

@@ -1,6 +1,6 @@
 import { isPartitioned, type EngineModule, type ModuleContext } from './modules/module';
 import { injectFaults } from './quality/faults';
-import { derive } from './model/derived';
+import { derive, derivedIfKnown, remember } from './model/derived';
 import { streamFor } from './random/rng';
 import { ScenarioError } from './scenario/errors';
 import { drain } from './session/drain';
@@ -68,6 +68,7 @@ export function partitionDays(days: number, { partitions, partition }: Partition
 export function* generateSteps(
   scenario: Scenario,
   partition: RunRange = { partitions: 1, partition: 0 },
+  options: { faults?: boolean } = {},
 ): Generator<Progress, GeneratedRun> {
   const [dayFrom, dayTo] = rangeDays(scenario.calendar.days, partition);
   const modules = modulesFor(scenario.tables, scenario);
@@ -94,13 +95,16 @@ export function* generateSteps(
       },
       tableIfMade: (name) => (checkRead(m, name), produced.get(name) ?? null),
     };
-    const steps = m.generate(ctx);
-    let step = steps.next();
-    while (!step.done) {
-      yield { fraction: (done + weights[i] * step.value) / totalWeight, stage: m.id };
-      step = steps.next();
+    // A module that runs whole and reads nothing makes the same tables for every range of a
+    // scenario: the preview, the full run and every part of a parallel run share them.
+    const reusable = !isPartitioned(m, scenario) && (m.reads ?? []).length === 0;
+    const key = `tables:${m.id}`;
+    let made = reusable ? derivedIfKnown<DataTable[]>(scenario, key) : undefined;
+    if (!made) {
+      made = yield* moduleSteps(m.generate(ctx), (f) => (done + weights[i] * f) / totalWeight, m.id);
+      if (reusable) remember(scenario, key, made);
     }
-    for (const t of step.value) {
+    for (const t of made) {
       // A module writes its own tables, and replaces others' only where it says so.
       if (!m.tables.includes(t.name as TableName) && !m.rewrites?.includes(t.name as TableName)) throw new Error(`module ${m.id} wrote ${t.name}, which it neither owns nor declares as a rewrite`);
       produced.set(t.name, t);
@@ -113,13 +117,30 @@ export function* generateSteps(
     const owner = modules.find((m) => m.tables.includes(name))!;
     return isPartitioned(owner, scenario) || dayFrom === 0;
   });
+  const tables = emitted.map((name) => produced.get(name)!);
+  // Parts of a parallel run come clean: faults go onto the assembled run, as in a single run.
+  return options.faults === false ? { scenario, partition, tables, clean: [] } : withFaults(scenario, partition, tables);
+}
+
+/** Injects the scenario's data-quality faults into a run's clean tables (dq_faults last). */
+export function withFaults(scenario: Scenario, partition: RunRange, clean: DataTable[]): GeneratedRun {
+  const modules = modulesFor(scenario.tables, scenario);
   const faulted = injectFaults(
     scenario,
-    emitted.map((name) => produced.get(name)!),
+    clean,
     modules.flatMap((m) => m.faults?.(scenario) ?? []),
   );
   const tables = faulted.dqFaults ? [...faulted.tables, faulted.dqFaults] : faulted.tables;
   return { scenario, partition, tables, clean: faulted.clean };
+}
+
+function* moduleSteps(steps: Generator<number, DataTable[]>, overall: (fraction: number) => number, stage: string): Generator<Progress, DataTable[]> {
+  let step = steps.next();
+  while (!step.done) {
+    yield { fraction: overall(step.value), stage };
+    step = steps.next();
+  }
+  return step.value;
 }
 
 function checkRead(m: EngineModule, name: TableName): void {
@@ -127,6 +148,6 @@ function checkRead(m: EngineModule, name: TableName): void {
 }
 
 /** Runs to the end, without progress. */
-export function generate(scenario: Scenario, partition?: RunRange): GeneratedRun {
-  return drain(generateSteps(scenario, partition));
+export function generate(scenario: Scenario, partition?: RunRange, options?: { faults?: boolean }): GeneratedRun {
+  return drain(generateSteps(scenario, partition, options));
 }

@@ -16,6 +16,7 @@ export { toParquet, type ParquetModule } from './export/parquet';
 export { sha256Hex } from './export/hash';
 export { EXPORT_FORMATS, EXPORT_FORMAT_IDS, isExportFormat, encodeTable, type ExportFormatId } from './export/formats';
 export { drain } from './session/drain';
+export { assembleParts, partCount, partRequests, runParts, type PartOutput, type PartRequest } from './session/parallel';
 export { createSession, type EngineSession, type SessionHost } from './session/session';
 export {
   buildManifest,
@@ -26,6 +27,7 @@ export {
   exportFileName,
   exportRunFiles,
   exportTable,
+  exportedFile,
   fileStamp,
   manifestJSON,
   zipBundle,

@@ -101,7 +101,7 @@ export function concatTables(parts: DataTable[]): DataTable {
 function joinColumn(c: Column, pieces: Column[]): Column {
     switch (c.type) {
       case 'dict':
-        return { ...c, indices: joinTyped(pieces.map((p) => (p as typeof c).indices), Int32Array) };
+        return joinDict(c, pieces as (typeof c)[]);
       case 'string':
         return { ...c, values: pieces.flatMap((p) => (p as typeof c).values) };
       case 'fixed':
@@ -113,6 +113,22 @@ function joinColumn(c: Column, pieces: Column[]): Column {
       case 'date':
         return { ...c, values: joinTyped(pieces.map((p) => (p as typeof c).values), Int32Array) };
     }
+}
+
+/** Dictionary columns of parts share their vocabulary when it is fixed; otherwise indices are remapped onto the union. */
+function joinDict(c: Extract<Column, { type: 'dict' }>, pieces: Extract<Column, { type: 'dict' }>[]): Column {
+  const same = pieces.every((p) => p.dictionary === c.dictionary || (p.dictionary.length === c.dictionary.length && p.dictionary.every((w, i) => w === c.dictionary[i])));
+  if (same) return { ...c, indices: joinTyped(pieces.map((p) => p.indices), Int32Array) };
+  const dictionary: string[] = [];
+  const at = new Map<string, number>();
+  const remapped = pieces.map((p) => {
+    const to = p.dictionary.map((w) => {
+      if (!at.has(w)) at.set(w, dictionary.push(w) - 1);
+      return at.get(w)!;
+    });
+    return Int32Array.from(p.indices, (i) => to[i]);
+  });
+  return { ...c, dictionary, indices: joinTyped(remapped, Int32Array) };
 }
 
 type TypedCtor<T> = { new (n: number): T };

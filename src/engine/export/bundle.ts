@@ -57,7 +57,11 @@ export function exportFileName(run: Pick<GeneratedRun, 'scenario' | 'partition'>
 }
 
 export async function exportTable(run: GeneratedRun, table: DataTable, format: ExportFormat, stamp: string, loadParquet: () => Promise<ParquetModule>): Promise<ExportedFile> {
-  const bytes = await formatOf(format).encode(table, { loadParquet });
+  return exportedFile(run, table, format, stamp, await formatOf(format).encode(table, { loadParquet }));
+}
+
+/** A table's file from bytes already encoded (joined from a parallel run's parts). */
+export function exportedFile(run: Pick<GeneratedRun, 'scenario' | 'partition'>, table: DataTable, format: ExportFormat, stamp: string, bytes: Uint8Array): ExportedFile {
   return { table: table.name, fileName: exportFileName(run, stamp, table.name, format), rows: table.rowCount, sha256: sha256Hex(bytes), size: bytes.length, bytes };
 }
 

@@ -9,8 +9,17 @@ import type { Scenario } from '../scenario/schema';
 const byScenario = new WeakMap<Scenario, Map<string, unknown>>();
 
 export function derive<T>(scenario: Scenario, key: string, build: (scenario: Scenario) => T): T {
+  if (!byScenario.get(scenario)?.has(key)) remember(scenario, key, build(scenario));
+  return derivedIfKnown<T>(scenario, key)!;
+}
+
+/** A value built earlier for this scenario, if any (for values built step by step, with progress). */
+export function derivedIfKnown<T>(scenario: Scenario, key: string): T | undefined {
+  return byScenario.get(scenario)?.get(key) as T | undefined;
+}
+
+export function remember<T>(scenario: Scenario, key: string, value: T): void {
   let values = byScenario.get(scenario);
   if (!values) byScenario.set(scenario, (values = new Map()));
-  if (!values.has(key)) values.set(key, build(scenario));
-  return values.get(key) as T;
+  values.set(key, value);
 }

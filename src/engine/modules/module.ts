@@ -39,6 +39,8 @@ export interface EngineModule {
   rowBytes: number;
   /** Partitioned modules cover only the run's days; the others run whole, in partition 0. */
   partitioned: boolean | ((scenario: Scenario) => boolean);
+  /** False for a module that must see every day in one run (inventory carries stock from day to day): the run cannot be split into parts. */
+  splittable?: boolean;
   /** Runs whenever this holds, whichever tables are chosen (a module that changes others' tables). */
   always?: (scenario: Scenario) => boolean;
   /** Rough row count, to weight progress and estimate memory. */

@@ -21,6 +21,7 @@ import type { EngineModule } from '../module';
  */
 export const inventoryModule: EngineModule = {
   checks: inventoryChecks,
+  splittable: false,
   id: 'inventory',
   dependsOn: ['customers', 'catalog', 'orders', 'returns', 'carts'],
   reads: ['customers', 'products', 'suppliers', 'orders', 'order_items', 'payments', 'returns', 'cart_abandonment', 'hourly_metrics'],
