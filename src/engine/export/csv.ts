@@ -54,6 +54,24 @@ interface Prepared {
 }
 
 const EMPTY_INTS = new Int32Array(0);
+const EMPTY_BYTES = new Uint8Array(0);
+const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, i) => ZERO + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
+
+let clockText: Uint8Array | undefined;
+/** "HH:MM:SS" for every second of a day, 8 bytes each (691 kB, built once). */
+function secondsOfDay(): Uint8Array {
+  if (clockText) return clockText;
+  const t = new Uint8Array(86_400 * 8);
+  for (let s = 0; s < 86_400; s++) {
+    const at = s * 8;
+    writeTwo(t, at, Math.floor(s / 3600));
+    t[at + 2] = COLON;
+    writeTwo(t, at + 3, Math.floor(s / 60) % 60);
+    t[at + 5] = COLON;
+    writeTwo(t, at + 6, s % 60);
+  }
+  return (clockText = t);
+}
 const EMPTY_FLOATS = new Float64Array(0);
 
 function prepare(col: Column, encoder: TextEncoder): Prepared {
@@ -94,6 +112,7 @@ export function toCSV(table: DataTable): Uint8Array {
   const dateCache = new Map<number, Uint8Array>();
   const dayCache = new Map<number, Uint8Array>();
   const n = cols.length;
+  const clock = cols.some((c) => c.kind === Kind.Timestamp) ? secondsOfDay() : EMPTY_BYTES;
   for (let row = 0; row < table.rowCount; row++) {
     let bound = fixedBound;
     for (let t = 0; t < textCols.length; t++) bound += (textCols[t].text[row] ?? '').length * 6 + 3;
@@ -120,6 +139,7 @@ export function toCSV(table: DataTable): Uint8Array {
           break;
         }
         case Kind.Timestamp: {
+          // "YYYY-MM-DD " from a per-day cache, then "HH:MM:SS" copied from a table of every second of a day.
           const ms = col.floats[row];
           const day = Math.floor(ms / MS_PER_DAY);
           if (day !== dayKey) {
@@ -133,12 +153,9 @@ export function toCSV(table: DataTable): Uint8Array {
           }
           for (let i = 0; i < dayBytes.length; i++) buf[at + i] = dayBytes[i];
           at += dayBytes.length;
-          const secs = Math.floor((ms - day * MS_PER_DAY) / 1000);
-          at = writeTwo(buf, at, Math.floor(secs / 3600));
-          buf[at++] = COLON;
-          at = writeTwo(buf, at, Math.floor(secs / 60) % 60);
-          buf[at++] = COLON;
-          at = writeTwo(buf, at, secs % 60);
+          const from = Math.floor((ms - day * MS_PER_DAY) / 1000) * 8;
+          for (let i = 0; i < 8; i++) buf[at + i] = clock[from + i];
+          at += 8;
           break;
         }
         case Kind.Date: {
@@ -196,11 +213,19 @@ function writeUnsigned(buf: Uint8Array, at: number, n: number): number {
   let end = at + len;
   let v = n;
   if (v < 2147483648) {
-    while (end > at) {
-      const q = (v / 10) | 0;
-      buf[--end] = ZERO + (v - q * 10);
+    // Two digits a division, from a table of "00".."99".
+    while (v >= 100) {
+      const q = (v / 100) | 0;
+      const pair = (v - q * 100) * 2;
+      buf[--end] = DIGIT_PAIRS[pair + 1];
+      buf[--end] = DIGIT_PAIRS[pair];
       v = q;
     }
+    // The leading one or two digits sit at the start.
+    if (v >= 10) {
+      buf[at] = DIGIT_PAIRS[v * 2];
+      buf[at + 1] = DIGIT_PAIRS[v * 2 + 1];
+    } else buf[at] = ZERO + v;
   } else {
     while (end > at) {
       const q = Math.floor(v / 10);

@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toCSV } from './csv';
+
+// The CSV writer formats numbers and times by hand (digit pairs, a table of the seconds
+// of a day); every cell must read back as the value JavaScript itself would print.
+const cells = (bytes: Uint8Array) => new TextDecoder().decode(bytes).split('\r\n').slice(1, -1);
+
+describe('the CSV writer prints numbers and times exactly', () => {
+  it('integers: any int32 is its decimal', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -(2 ** 31) + 1, max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 50 }), (xs) => {
+        expect(cells(toCSV({ name: 't', rowCount: xs.length, columns: [{ name: 'v', type: 'int32', values: Int32Array.from(xs) }] }))).toEqual(xs.map(String));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('fixed point: cents of any size up to 2^53 print with two decimals', () => {
+    fc.assert(
+      fc.property(fc.array(fc.maxSafeInteger(), { minLength: 1, maxLength: 50 }), (xs) => {
+        const want = xs.map((v) => `${v < 0 ? '-' : ''}${Math.floor(Math.abs(v) / 100)}.${String(Math.abs(v) % 100).padStart(2, '0')}`);
+        expect(cells(toCSV({ name: 't', rowCount: xs.length, columns: [{ name: 'v', type: 'fixed', scale: 2, values: Float64Array.from(xs) }] }))).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('timestamps: any second from 1900 to 2200 is its ISO text', () => {
+    const lo = Date.UTC(1900, 0, 1) / 1000;
+    const hi = Date.UTC(2200, 0, 1) / 1000;
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: lo, max: hi }), { minLength: 1, maxLength: 50 }), (secs) => {
+        const ms = secs.map((s) => s * 1000);
+        expect(cells(toCSV({ name: 't', rowCount: ms.length, columns: [{ name: 'v', type: 'timestamp', values: Float64Array.from(ms) }] }))).toEqual(ms.map((m) => new Date(m).toISOString().slice(0, 19).replace('T', ' ')));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
