@@ -145,4 +145,74 @@ describe('command-line generator', () => {
       expect(parts.join(''), table).toBe(file(whole, table));
     }
   });
+
+  it('--workers 1, 2 and 3 write the same bytes (a pool of worker threads, parts joined in order)', () => {
+    const hashes = [1, 2, 3].map((w) => {
+      const out = mkdtempSync(join(tmpdir(), 'gen-'));
+      expect(cli(['--template', 'flash_sale', '--seed', '9', '--set', 'days=4', '--set', 'ordersPerDay=400', '--set', 'customers=300', '--corruption', '1', '--workers', String(w), '--out', out]).code).toBe(0);
+      return JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).tables.map((t: { table: string; sha256: string }) => `${t.table} ${t.sha256}`);
+    });
+    expect(hashes[0].length).toBeGreaterThan(10);
+    expect(hashes[1]).toEqual(hashes[0]);
+    expect(hashes[2]).toEqual(hashes[0]);
+  });
+
+  describe('scale-out: parts on separate processes, merged', () => {
+    const scenario = ['--template', 'baseline', '--seed', '3', '--set', 'days=6', '--set', 'customers=800', '--set', 'ordersPerDay=300', '--corruption', '2'];
+    const file = (dir: string, table: string) => {
+      const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+      return readFileSync(join(dir, m.tables.find((t: { table: string }) => t.table === table).file));
+    };
+
+    it('3 processes write Hive folders; --merge gives the single run, every table byte for byte, dq_faults included', async () => {
+      const parts = mkdtempSync(join(tmpdir(), 'gen-'));
+      const merged = mkdtempSync(join(tmpdir(), 'gen-'));
+      const single = mkdtempSync(join(tmpdir(), 'gen-'));
+      // Three processes at once, as three machines (or an Indexed Job's three pods) would run them.
+      const { spawn } = await import('node:child_process');
+      const codes = await Promise.all(
+        [0, 1, 2].map(
+          (k) =>
+            new Promise<number | null>((resolve) => {
+              const p = spawn(process.execPath, ['dist-cli/main.mjs', '--quiet', ...scenario, '--partitions', '3', '--layout', 'hive', '--out', parts], { env: { ...process.env, JOB_COMPLETION_INDEX: String(k) } });
+              p.on('exit', resolve);
+            }),
+        ),
+      );
+      expect(codes).toEqual([0, 0, 0]);
+      expect(readdirSync(join(parts, 'table=orders')).sort()).toEqual(['part=0', 'part=1', 'part=2']);
+      expect(readdirSync(join(parts, 'table=customers'))).toEqual(['part=0']);
+      expect(cli(['--merge', parts, '--out', merged]).code).toBe(0);
+      expect(cli([...scenario, '--out', single]).code).toBe(0);
+      const m = JSON.parse(readFileSync(join(merged, 'manifest.json'), 'utf8'));
+      const tables = JSON.parse(readFileSync(join(single, 'manifest.json'), 'utf8')).tables.map((t: { table: string }) => t.table);
+      expect(m.tables.map((t: { table: string }) => t.table)).toEqual(tables);
+      expect(tables).toContain('dq_faults');
+      for (const t of tables) expect(createHash('sha256').update(file(merged, t)).digest('hex'), t).toBe(createHash('sha256').update(file(single, t)).digest('hex'));
+      for (const t of m.tables) expect(createHash('sha256').update(readFileSync(join(merged, t.file))).digest('hex')).toBe(t.sha256);
+    });
+
+    it('Parquet parts in Hive folders read back (hyparquet) as the single run; a missing part stops --merge with E116', async () => {
+      const parts = mkdtempSync(join(tmpdir(), 'gen-'));
+      const single = mkdtempSync(join(tmpdir(), 'gen-'));
+      const base = [...scenario.slice(0, -2), '--tables', 'orders,customers', '--format', 'parquet'];
+      for (const k of ['0', '2']) expect(cli([...base, '--partitions', '3', '--partition', k, '--layout', 'hive', '--out', parts]).code).toBe(0);
+      const missing = cli(['--merge', parts, '--out', join(parts, 'merged')]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(/E116 merge: part 1 of 3 is missing/);
+      expect(cli([...base, '--partitions', '3', '--partition', '1', '--layout', 'hive', '--out', parts]).code).toBe(0);
+      expect(cli([...base, '--out', single]).code).toBe(0);
+      const { parquetReadObjects } = await import('hyparquet');
+      const { compressors } = await import('hyparquet-compressors');
+      const rows = async (bytes: Buffer) => parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer, compressors });
+      const union = [];
+      for (const k of [0, 1, 2]) union.push(...(await rows(readFileSync(join(parts, 'table=orders', `part=${k}`, 'orders.parquet')))));
+      const whole = await rows(file(single, 'orders'));
+      expect(union.length).toBe(whole.length);
+      expect(union).toEqual(whole);
+      // Parquet parts are read in place, not appended: --merge says how.
+      expect(cli(['--merge', parts, '--out', join(parts, 'merged')]).stderr).toMatch(/E116 .*read_parquet/);
+    });
+  });
 });
+

@@ -1,33 +1,13 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import {
-  assertFitsMemory,
-  buildManifest,
-  conformanceJSON,
-  conformanceReport,
-  dayPartitions,
-  EXPORT_FORMAT_IDS,
-  exportedFile,
-  exportTable,
-  partCount,
-  fileStamp,
-  formatIssue,
-  isExportFormat,
-  manifestJSON,
-  ScenarioError,
-  splitByTenant,
-  type ExportFormat,
-  type GeneratedRun,
-  type RunRange,
-} from '../engine';
-import { loadParquet } from './parquetNode';
+import { assertFitsMemory, dayPartitions, EXPORT_FORMAT_IDS, formatIssue, isExportFormat, partCount, ScenarioError, type RunRange } from '../engine';
 import { argError, continueFrom, loadScenario, wholeNumber } from './scenarioArgs';
 import { FS_ERRORS, USAGE } from './usage';
+import { mergeParts } from './merge';
 import { runOnPool, runWithProgress } from './progress';
-
-
+import { writeRun, type Layout } from './writeRun';
 
 /** The CLI may use far more memory than a browser tab. */
 const CLI_MEMORY_BUDGET = 16 * 2 ** 30;
@@ -52,7 +32,10 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', default: 'out' },
       partitions: { type: 'string', default: '1' },
       partition: { type: 'string', default: process.env.JOB_COMPLETION_INDEX ?? '0' },
-      workers: { type: 'string', default: String(availableParallelism()) },
+      // The main thread assembles and writes: one worker a core beside it.
+      layout: { type: 'string', default: 'flat' },
+      merge: { type: 'string' },
+      workers: { type: 'string', default: String(Math.max(1, availableParallelism() - 1)) },
       quiet: { type: 'boolean', default: false },
       'split-tenants': { type: 'boolean', default: false },
       'by-day': { type: 'boolean', default: false },
@@ -64,7 +47,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (values.merge) return mergeParts(values.merge, values.out, values.quiet);
   const format = values.format;
+  const layout = values.layout as Layout;
+  if (layout !== 'flat' && layout !== 'hive') throw argError('--layout', `must be flat or hive, not "${values.layout}"`);
   if (!isExportFormat(format)) throw argError('--format', `must be ${EXPORT_FORMAT_IDS.join(', ')}, not "${values.format}"`);
 
   if (values.days !== undefined && !values.continue) throw argError('--days', 'only goes with --continue MANIFEST (to set the calendar, use --set days=N)');
@@ -74,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
 
   const started = performance.now();
   const createdAt = new Date().toISOString();
-  const write = { format, createdAt, splitTenants: values['split-tenants'], quiet: values.quiet };
+  const write = { format, createdAt, splitTenants: values['split-tenants'], quiet: values.quiet, layout };
   if (values['by-day']) {
     // One folder per day, each a complete increment with its own manifest; appended, they are the whole run.
     for (const day of dayPartitions(scenario)) await writeRun(runWithProgress(scenario, day.range, true), join(values.out, day.folder), write);
@@ -92,51 +78,6 @@ async function main(argv: string[]): Promise<number> {
   await writeFile(join(values.out, 'scenario.json'), `${JSON.stringify(scenario, null, 2)}\n`);
   if (!values.quiet) process.stderr.write(`done in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
   return 0;
-}
-
-
-
-/** Writes under a temporary name, then renames: a failed write never leaves a file that looks whole. */
-async function writeWhole(path: string, bytes: Uint8Array | string): Promise<void> {
-  await writeFile(`${path}.partial`, bytes);
-  await rename(`${path}.partial`, path);
-}
-
-/** Writes a run's tables, manifest.json and conformance.json into `dir`. */
-async function writeRun(
-  run: GeneratedRun,
-  dir: string,
-  opts: { format: ExportFormat; createdAt: string; splitTenants: boolean; quiet: boolean },
-  /** Whole-table files already encoded (joined from a pool's parts), by table name. */
-  encoded: ReadonlyMap<string, Uint8Array> = new Map(),
-): Promise<void> {
-  const stamp = fileStamp(opts.createdAt);
-  await mkdir(dir, { recursive: true });
-  const files = [];
-  for (const whole of run.tables) {
-    const parts = opts.splitTenants ? splitByTenant(whole) : null;
-    for (const { tenant, table } of parts ?? [{ tenant: '', table: whole }]) {
-      const ready = tenant ? undefined : encoded.get(table.name);
-      const file = ready ? exportedFile(run, table, opts.format, stamp, ready) : await exportTable(run, table, opts.format, stamp, loadParquet);
-      if (tenant) {
-        await mkdir(join(dir, tenant), { recursive: true });
-        file.fileName = `${tenant}/${file.fileName}`;
-      }
-      await writeWhole(join(dir, file.fileName), file.bytes);
-      files.push(file);
-      file.bytes = new Uint8Array(0);
-    }
-  }
-  const conformance = conformanceReport(run);
-  const manifest = buildManifest(run, files, opts.format, opts.createdAt, conformance);
-  await writeWhole(join(dir, 'manifest.json'), manifestJSON(manifest));
-  await writeFile(join(dir, 'conformance.json'), conformanceJSON(conformance));
-  if (!opts.quiet) {
-    for (const t of manifest.tables) process.stderr.write(`  ${t.file}  ${t.rows.toLocaleString('en-US')} rows\n`);
-    const c = manifest.conformance;
-    process.stderr.write(`conformance: ${c.passed} of ${c.total} declared targets hold${c.notJudged ? ` (${c.notJudged} more are whole-run targets, not judged on a part)` : ''}\n`);
-    process.stderr.write(`wrote ${manifest.tables.length} tables, manifest.json and conformance.json to ${dir}\n`);
-  }
 }
 
 main(process.argv.slice(2)).then(

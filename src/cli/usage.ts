@@ -26,6 +26,9 @@ export const USAGE = `Usage: npm run generate -- [options]
   --partitions N       cut the days into N ranges…
   --partition K        …and generate only range K (0-based); default: the environment's
                        JOB_COMPLETION_INDEX (a Kubernetes Indexed Job), else 0
+  --layout hive        write table=T/part=K/T.ext folders and _manifests/part=K.json (see docs/scale-out.md)
+  --merge DIR          join the parts a --layout hive run wrote in DIR into one dataset in --out
+  --workers N          worker threads for a whole run (default: cores − 1, at least 1); same bytes for any N
   --quiet              no progress on stderr
   --help`;
 

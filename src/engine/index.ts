@@ -36,6 +36,7 @@ export {
   type Manifest,
 } from './export/bundle';
 export { GENERATOR } from './version';
+export { groundTruth } from './export/groundTruth';
 export type { DataTable, Column } from './table';
 export { applyOverride, applyEventOverrides, parseDurationHours } from './scenario/overrides';
 export { rebalance } from './scenario/shares';

@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   E113: 'text or name not allowed',
   E114: 'value cannot be written',
   E115: 'output folder cannot be written',
+  E116: 'parts cannot be merged',
   E120: 'the generator stopped',
   E121: 'a view could not be shown',
 } as const;

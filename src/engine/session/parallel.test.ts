@@ -30,7 +30,7 @@ describe('a run in parts on a pool of workers', () => {
   it('splits day by day runs only, and never into more parts than days', () => {
     const cases = Object.fromEntries(pinCases().map((c) => [c.id, c.scenario]));
     expect(partCount(cases.baseline, 1)).toBe(1);
-    expect(partCount(cases.baseline, 2)).toBe(6);
+    expect(partCount(cases.baseline, 2)).toBe(2);
     // Inventory carries stock from day to day; the churn store's rows are its customers (whole-run).
     expect(partCount(cases.inventory_retail, 4)).toBe(1);
     expect(partCount({ ...cases.baseline, calendar: { ...cases.baseline.calendar, days: 4 } }, 8)).toBe(4);

@@ -1,0 +1,139 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EXPORT_FORMATS, groundTruth, manifestJSON, ScenarioError, sha256Hex, TABLE_NAMES, type Manifest } from '../engine';
+import { writeWhole } from './writeRun';
+
+/**
+ * `--merge DIR`: the parts of a run written with `--layout hive` (one process or machine
+ * each, `--partition K`) joined into one flat dataset with one manifest. Tables are the
+ * parts' files appended in part order; dq_faults is renumbered so that fault ids run
+ * through the whole run and row indexes point into the merged files. Without
+ * late-arriving faults (which move to the end of their part's batch) the result is the
+ * single run's files, byte for byte.
+ */
+export async function mergeParts(dir: string, out: string, quiet: boolean): Promise<number> {
+  const manifests = await readManifests(dir);
+  const first = manifests[0];
+  const format = EXPORT_FORMATS.find((f) => f.id === first.format)!;
+  if (!('joinParts' in format)) {
+    throw mergeError(`${format.label} parts are not appended here; read them as one table in place, e.g. DuckDB: SELECT * FROM read_parquet('${dir}/table=*/part=*/*.${format.extension}', hive_partitioning = true)`);
+  }
+  const tables: Manifest['tables'] = [];
+  const names = TABLE_NAMES.filter((name) => manifests.some((m) => m.tables.some((t) => t.table === name)));
+  for (const name of names) {
+    const parts = manifests.flatMap((m) => m.tables.filter((t) => t.table === name).map((t) => ({ manifest: m, entry: t })));
+    let files: Uint8Array[] = await Promise.all(parts.map((p) => readFile(join(dir, p.entry.file))));
+    if (name === 'dq_faults') files = renumberFaults(files, manifests, first.format === 'csv');
+    const bytes = format.joinParts(files);
+    const file = `${name}.${format.extension}`;
+    await writeWhole(join(out, file), bytes);
+    tables.push({ table: name, file, rows: parts.reduce((n, p) => n + p.entry.rows, 0), bytes: bytes.length, sha256: sha256Hex(bytes) });
+  }
+  const sum = (k: keyof Manifest['conformance']) => manifests.reduce((n, m) => n + m.conformance[k], 0);
+  const merged: Manifest = {
+    ...first,
+    partition: { partitions: 1, partition: 0 },
+    notes: [...first.notes, `Merged from ${manifests.length} parts; conformance is judged per part (_manifests/part=K.conformance.json), its counts here are the parts' sums.`],
+    groundTruth: groundTruth(first.scenario, faultCountsOf(manifests)),
+    conformance: { passed: sum('passed'), total: sum('total'), notJudged: sum('notJudged') },
+    tables,
+  };
+  await writeWhole(join(out, 'manifest.json'), manifestJSON(merged));
+  await writeWhole(join(out, 'scenario.json'), `${JSON.stringify(first.scenario, null, 2)}\n`);
+  if (!quiet) process.stderr.write(`merged ${manifests.length} parts: ${tables.map((t) => `${t.table} ${t.rows.toLocaleString('en-US')}`).join(', ')} rows into ${out}\n`);
+  return 0;
+}
+
+function mergeError(message: string): ScenarioError {
+  return new ScenarioError([{ code: 'E116', field: 'merge', message }]);
+}
+
+/** Every part's manifest, in part order; refuses a set with a part missing or parts of different runs. */
+async function readManifests(dir: string): Promise<Manifest[]> {
+  const folder = join(dir, '_manifests');
+  const names = await readdir(folder).catch(() => {
+    throw mergeError(`${folder} does not exist: write the parts with --layout hive --partitions N --partition K first`);
+  });
+  const manifests = await Promise.all(names.filter((n) => /^part=\d+\.json$/.test(n)).map(async (n) => JSON.parse(await readFile(join(folder, n), 'utf8')) as Manifest));
+  if (manifests.length === 0) throw mergeError(`${folder} holds no part=K.json manifests`);
+  const partOf = (m: Manifest) => ('partition' in m.partition ? m.partition : { partition: 0, partitions: 1 });
+  manifests.sort((a, b) => partOf(a).partition - partOf(b).partition);
+  const n = partOf(manifests[0]).partitions;
+  const text = JSON.stringify(manifests[0].scenario);
+  for (let k = 0; k < n; k++) if (!manifests.some((m) => partOf(m).partition === k)) throw mergeError(`part ${k} of ${n} is missing from ${folder}`);
+  for (const m of manifests) {
+    if (partOf(m).partitions !== n || JSON.stringify(m.scenario) !== text || m.format !== manifests[0].format) throw mergeError(`part ${partOf(m).partition} belongs to another run (scenario, format or part count differ)`);
+  }
+  return manifests;
+}
+
+function faultCountsOf(manifests: Manifest[]) {
+  const counts = new Map<string, (typeof manifests)[number]['groundTruth']['dataQuality']['injected'][number]>();
+  for (const m of manifests) {
+    for (const f of m.groundTruth.dataQuality.injected) {
+      const key = `${f.table}|${f.kind}`;
+      counts.set(key, { ...f, count: (counts.get(key)?.count ?? 0) + f.count });
+    }
+  }
+  return [...counts.values()];
+}
+
+const ROW_FAULTS = new Set(['duplicate_row', 'late_arriving']);
+
+/**
+ * dq_faults of each part lists its faults with ids from 1 and row indexes within the
+ * part's files. Merged: listed table by table (as a single run lists them), ids counted
+ * through, row indexes (and the row positions a row fault records) moved by the rows of
+ * the same table in earlier parts.
+ */
+function renumberFaults(files: Uint8Array[], manifests: Manifest[], csv: boolean): Uint8Array[] {
+  const offsets = manifests.map((_, k) => (table: string) => manifests.slice(0, k).reduce((n, m) => n + (m.tables.find((t) => t.table === table)?.rows ?? 0), 0));
+  type Fault = { table: string; part: number; fields: string[] };
+  const faults: Fault[] = [];
+  let header = '';
+  files.forEach((file, part) => {
+    const text = new TextDecoder().decode(file);
+    const lines = csv ? csvRecords(text) : text.split('\n').filter((l) => l.length > 0).map((l) => [l]);
+    if (csv) header = lines.shift()!.join(',');
+    for (const fields of lines) faults.push({ table: csv ? fields[1] : (JSON.parse(fields[0]) as { table_name: string }).table_name, part, fields });
+  });
+  const order = (t: string) => TABLE_NAMES.indexOf(t as (typeof TABLE_NAMES)[number]);
+  faults.sort((a, b) => order(a.table) - order(b.table) || a.part - b.part);
+  const lines = faults.map((f, i) => {
+    const shift = offsets[f.part](f.table);
+    if (csv) {
+      const [, table, rowIndex, key, column, kind, original, corrupted] = f.fields;
+      const moved = (v: string) => (ROW_FAULTS.has(kind) && v !== '' ? String(Number(v) + shift) : v);
+      return [String(i + 1), table, String(Number(rowIndex) + shift), key, column, kind, moved(original), moved(corrupted)].join(',');
+    }
+    const row = JSON.parse(f.fields[0]) as Record<string, unknown>;
+    const moved = (v: unknown) => (ROW_FAULTS.has(row.fault_kind as string) && typeof v === 'string' ? String(Number(v) + shift) : v);
+    return JSON.stringify({ ...row, fault_id: i + 1, row_index: (row.row_index as number) + shift, original_value: moved(row.original_value), corrupted_value: moved(row.corrupted_value) });
+  });
+  const text = csv ? `${header}\r\n${lines.map((l) => `${l}\r\n`).join('')}` : lines.map((l) => `${l}\n`).join('');
+  // One file: the joined result of a single part is itself.
+  return [new TextEncoder().encode(text)];
+}
+
+/** RFC 4180 records as their raw field texts (quotes kept), so unchanged fields are written back byte for byte. */
+function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let fields: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === ',') {
+      fields.push(text.slice(start, i));
+      start = i + 1;
+    } else if (!quoted && ch === '\r' && text[i + 1] === '\n') {
+      fields.push(text.slice(start, i));
+      records.push(fields);
+      fields = [];
+      start = i + 2;
+      i++;
+    }
+  }
+  return records;
+}

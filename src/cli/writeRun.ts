@@ -1,0 +1,69 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { buildManifest, conformanceJSON, conformanceReport, EXPORT_FORMATS, exportedFile, exportTable, fileStamp, manifestJSON, splitByTenant, type ExportFormat, type GeneratedRun } from '../engine';
+import { loadParquet } from './parquetNode';
+
+/** `flat`: every file in the folder, named by scenario, time and part. `hive`: `table=T/part=K/T.ext`, a manifest per part in `_manifests/`. */
+export type Layout = 'flat' | 'hive';
+
+export interface WriteOptions {
+  format: ExportFormat;
+  createdAt: string;
+  splitTenants: boolean;
+  quiet: boolean;
+  layout: Layout;
+}
+
+/** The part number of a run, for the Hive layout (0 for a whole run). */
+export const partOf = (run: GeneratedRun) => ('partition' in run.partition ? run.partition.partition : 0);
+
+/** Where a part's table file goes in the Hive layout: one folder per table and part, which DuckDB, Spark and Polars read as one table. */
+export function hiveFile(table: string, part: number, format: ExportFormat): string {
+  return `table=${table}/part=${part}/${table}.${EXPORT_FORMATS.find((f) => f.id === format)!.extension}`;
+}
+
+export const hiveManifest = (part: number) => `_manifests/part=${part}.json`;
+export const hiveConformance = (part: number) => `_manifests/part=${part}.conformance.json`;
+
+/** Writes under a temporary name, then renames: a failed write never leaves a file that looks whole. */
+export async function writeWhole(path: string, bytes: Uint8Array | string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(`${path}.partial`, bytes);
+  await rename(`${path}.partial`, path);
+}
+
+/** Writes a run's tables, its manifest and conformance.json into `dir`. */
+export async function writeRun(
+  run: GeneratedRun,
+  dir: string,
+  opts: WriteOptions,
+  /** Whole-table files already encoded (joined from a pool's parts), by table name. */
+  encoded: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<void> {
+  const stamp = fileStamp(opts.createdAt);
+  const hive = opts.layout === 'hive';
+  await mkdir(dir, { recursive: true });
+  const files = [];
+  for (const whole of run.tables) {
+    const parts = opts.splitTenants ? splitByTenant(whole) : null;
+    for (const { tenant, table } of parts ?? [{ tenant: '', table: whole }]) {
+      const ready = tenant ? undefined : encoded.get(table.name);
+      const file = ready ? exportedFile(run, table, opts.format, stamp, ready) : await exportTable(run, table, opts.format, stamp, loadParquet);
+      if (hive) file.fileName = hiveFile(table.name, partOf(run), opts.format);
+      if (tenant) file.fileName = `${tenant}/${file.fileName}`;
+      await writeWhole(join(dir, file.fileName), file.bytes);
+      files.push(file);
+      file.bytes = new Uint8Array(0);
+    }
+  }
+  const conformance = conformanceReport(run);
+  const manifest = buildManifest(run, files, opts.format, opts.createdAt, conformance);
+  await writeWhole(join(dir, hive ? hiveManifest(partOf(run)) : 'manifest.json'), manifestJSON(manifest));
+  await writeWhole(join(dir, hive ? hiveConformance(partOf(run)) : 'conformance.json'), conformanceJSON(conformance));
+  if (!opts.quiet) {
+    for (const t of manifest.tables) process.stderr.write(`  ${t.file}  ${t.rows.toLocaleString('en-US')} rows\n`);
+    const c = manifest.conformance;
+    process.stderr.write(`conformance: ${c.passed} of ${c.total} declared targets hold${c.notJudged ? ` (${c.notJudged} more are whole-run targets, not judged on a part)` : ''}\n`);
+    process.stderr.write(`wrote ${manifest.tables.length} tables and the manifest to ${dir}\n`);
+  }
+}
