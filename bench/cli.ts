@@ -7,17 +7,19 @@ import { join } from 'node:path';
 import { SPINE_TABLES } from './scenario';
 
 execFileSync(process.execPath, ['scripts/build-cli.mjs']);
-const args = ['--template', 'baseline', '--seed', '7', '--set', 'days=40', '--set', 'ordersPerDay=25000', '--set', 'customers=100000', '--tables', SPINE_TABLES.join(','), '--quiet'];
+const args = ['--template', 'baseline', '--seed', '7', '--set', 'ordersPerDay=25000', '--set', 'customers=100000', '--tables', SPINE_TABLES.join(','), '--quiet'];
 
-function once(format: string, workers: number) {
+function once(format: string, workers: number, days = 40) {
   const out = mkdtempSync(join(tmpdir(), 'bench-cli-'));
   // /usr/bin/time gives the whole process's peak RSS (worker threads included) and CPU.
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, 'dist-cli/main.mjs', ...args, '--format', format, '--workers', String(workers), '--out', out], { encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, 'dist-cli/main.mjs', ...args, '--set', `days=${days}`, '--format', format, '--workers', String(workers), '--out', out], { encoding: 'utf8' });
   rmSync(out, { recursive: true, force: true });
   const [wall, user, sys, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
-  return { format, workers, wallMs: wall * 1000, cpuMs: (user + sys) * 1000, peakMB: kb / 1024 };
+  return { format, workers, orders: days * 25_000, wallMs: wall * 1000, cpuMs: (user + sys) * 1000, peakMB: kb / 1024 };
 }
 
 const runs = [];
 for (const format of ['csv', 'parquet']) for (const workers of [1, 2]) runs.push(once(format, workers));
-process.stdout.write(`${JSON.stringify({ cores: availableParallelism(), runs })}\n`);
+// Peak memory as runs grow: above 768 MiB estimated (about 1.5M orders) the CLI streams part by part.
+const sizes = [120, 400].map((days) => once('csv', 1, days));
+process.stdout.write(`${JSON.stringify({ cores: availableParallelism(), runs, sizes })}\n`);

@@ -45,7 +45,8 @@ console.log(`speed-up: ${(peer.ms / oursTotal).toFixed(1)}×   (target ≥ 30×)
 
 interface CliRuns {
   cores: number;
-  runs: { format: string; workers: number; wallMs: number; cpuMs: number; peakMB: number }[];
+  runs: { format: string; workers: number; orders: number; wallMs: number; cpuMs: number; peakMB: number }[];
+  sizes: CliRuns['runs'];
 }
 const cliRuns = runJson<CliRuns>('bench/cli.ts');
 const spineRows = ours.rows.customers + ours.rows.suppliers + ours.rows.products + ours.rows.orders + ours.rows.order_items + ours.rows.payments;
@@ -55,6 +56,8 @@ for (const x of cliRuns.runs) {
   const perCore = spineRows / (x.cpuMs / 1000);
   console.log(`${x.format.padEnd(8)} ${x.workers} worker${x.workers > 1 ? 's' : ' '}   ${fmt(x.wallMs)} wall   ${fmt(x.cpuMs)} CPU   ${Math.round(perCore).toLocaleString('en-US')} rows/s per core (tpchgen-rs ~2,000,000)   ${(peer.ms / x.wallMs).toFixed(1)}× the plain script   peak RSS ${x.peakMB.toFixed(0)} MB`);
 }
+console.log('peak RSS as the run grows (CSV, 1 worker; streamed part by part above ~1.5M orders; target < 1.5 GB at any size):');
+for (const x of [cliRuns.runs[0], ...cliRuns.sizes]) console.log(`  ${(x.orders / 1e6).toFixed(0)}M orders   ${fmt(x.wallMs)} wall   peak RSS ${x.peakMB.toFixed(0)} MB`);
 
 interface Sized {
   ms: number;

@@ -192,6 +192,17 @@ describe('command-line generator', () => {
       for (const t of m.tables) expect(createHash('sha256').update(readFileSync(join(merged, t.file))).digest('hex')).toBe(t.sha256);
     });
 
+    it('--stream 3 writes the run part by part and joins it: the same files as the run in one piece', () => {
+      const streamed = mkdtempSync(join(tmpdir(), 'gen-'));
+      const single = mkdtempSync(join(tmpdir(), 'gen-'));
+      expect(cli([...scenario, '--stream', '3', '--out', streamed]).code).toBe(0);
+      expect(cli([...scenario, '--out', single]).code).toBe(0);
+      const tables = JSON.parse(readFileSync(join(single, 'manifest.json'), 'utf8')).tables.map((t: { table: string }) => t.table);
+      for (const t of tables) expect(createHash('sha256').update(file(streamed, t)).digest('hex'), t).toBe(createHash('sha256').update(file(single, t)).digest('hex'));
+      expect(readdirSync(streamed)).not.toContain('.parts');
+      expect(cli([...scenario, '--stream', '3', '--partition', '1', '--partitions', '3', '--out', streamed]).stderr).toMatch(/E110 --stream/);
+    });
+
     it('Parquet parts in Hive folders read back (hyparquet) as the single run; a missing part stops --merge with E116', async () => {
       const parts = mkdtempSync(join(tmpdir(), 'gen-'));
       const single = mkdtempSync(join(tmpdir(), 'gen-'));

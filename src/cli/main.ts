@@ -2,15 +2,19 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { assertFitsMemory, dayPartitions, EXPORT_FORMAT_IDS, formatIssue, isExportFormat, partCount, ScenarioError, type RunRange } from '../engine';
+import { assertFitsMemory, dayPartitions, estimateRunBytes, EXPORT_FORMAT_IDS, formatIssue, isExportFormat, partCount, partsToFit, ScenarioError, type RunRange } from '../engine';
 import { argError, continueFrom, loadScenario, wholeNumber } from './scenarioArgs';
 import { FS_ERRORS, USAGE } from './usage';
 import { mergeParts } from './merge';
 import { runOnPool, runWithProgress } from './progress';
+import { streamRun } from './streamRun';
 import { writeRun, type Layout } from './writeRun';
 
-/** The CLI may use far more memory than a browser tab. */
+/** The CLI may use far more memory than a browser tab… */
 const CLI_MEMORY_BUDGET = 16 * 2 ** 30;
+/** …but a run estimated above 768 MiB is streamed, in parts of at most 384 MiB (peak RSS stays near 1 GB). */
+const STREAM_ABOVE = 768 * 2 ** 20;
+const STREAM_PART = 384 * 2 ** 20;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -35,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
       // The main thread assembles and writes: one worker a core beside it.
       layout: { type: 'string', default: 'flat' },
       merge: { type: 'string' },
+      stream: { type: 'string' },
       workers: { type: 'string', default: String(Math.max(1, availableParallelism() - 1)) },
       quiet: { type: 'boolean', default: false },
       'split-tenants': { type: 'boolean', default: false },
@@ -55,18 +60,23 @@ async function main(argv: string[]): Promise<number> {
 
   if (values.days !== undefined && !values.continue) throw argError('--days', 'only goes with --continue MANIFEST (to set the calendar, use --set days=N)');
   const { scenario, range } = values.continue ? await continueFrom(values.continue, values) : { scenario: await loadScenario(values), range: null };
-  assertFitsMemory(scenario, CLI_MEMORY_BUDGET);
   const partition: RunRange = range ?? { partitions: wholeNumber('--partitions', values.partitions), partition: wholeNumber('--partition', values.partition) };
+  const whole = 'partitions' in partition && partition.partitions === 1 && !values['by-day'] && !values['split-tenants'] && layout === 'flat';
+  // A whole run larger than STREAM_ABOVE is written part by part (memory holds one part).
+  const streamParts = values.stream ? wholeNumber('--stream', values.stream) : whole && estimateRunBytes(scenario) > STREAM_ABOVE ? partsToFit(scenario, STREAM_PART) : null;
+  if (values.stream && !whole) throw argError('--stream', 'goes with a whole run in the flat layout (not with --partition, --by-day, --split-tenants or --layout hive)');
+  if (!streamParts) assertFitsMemory(scenario, CLI_MEMORY_BUDGET);
 
   const started = performance.now();
   const createdAt = new Date().toISOString();
   const write = { format, createdAt, splitTenants: values['split-tenants'], quiet: values.quiet, layout };
-  if (values['by-day']) {
+  if (streamParts) {
+    await streamRun(scenario, streamParts, values.out, write);
+  } else if (values['by-day']) {
     // One folder per day, each a complete increment with its own manifest; appended, they are the whole run.
     for (const day of dayPartitions(scenario)) await writeRun(runWithProgress(scenario, day.range, true), join(values.out, day.folder), write);
   } else {
     const workers = wholeNumber('--workers', values.workers);
-    const whole = 'partitions' in partition && partition.partitions === 1;
     const parts = whole ? partCount(scenario, workers) : 1;
     if (parts > 1) {
       const { run, files } = await runOnPool(scenario, parts, Math.min(workers, parts), format, values.quiet);

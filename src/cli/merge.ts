@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { EXPORT_FORMATS, groundTruth, manifestJSON, ScenarioError, sha256Hex, TABLE_NAMES, type Manifest } from '../engine';
+import { createHash } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { EXPORT_FORMATS, groundTruth, manifestJSON, ScenarioError, TABLE_NAMES, type Manifest } from '../engine';
 import { writeWhole } from './writeRun';
 
 /**
@@ -15,19 +16,24 @@ export async function mergeParts(dir: string, out: string, quiet: boolean): Prom
   const manifests = await readManifests(dir);
   const first = manifests[0];
   const format = EXPORT_FORMATS.find((f) => f.id === first.format)!;
-  if (!('joinParts' in format)) {
+  if (!('appendable' in format)) {
     throw mergeError(`${format.label} parts are not appended here; read them as one table in place, e.g. DuckDB: SELECT * FROM read_parquet('${dir}/table=*/part=*/*.${format.extension}', hive_partitioning = true)`);
   }
   const tables: Manifest['tables'] = [];
   const names = TABLE_NAMES.filter((name) => manifests.some((m) => m.tables.some((t) => t.table === name)));
   for (const name of names) {
     const parts = manifests.flatMap((m) => m.tables.filter((t) => t.table === name).map((t) => ({ manifest: m, entry: t })));
-    let files: Uint8Array[] = await Promise.all(parts.map((p) => readFile(join(dir, p.entry.file))));
-    if (name === 'dq_faults') files = renumberFaults(files, manifests, first.format === 'csv');
-    const bytes = format.joinParts(files);
     const file = `${name}.${format.extension}`;
-    await writeWhole(join(out, file), bytes);
-    tables.push({ table: name, file, rows: parts.reduce((n, p) => n + p.entry.rows, 0), bytes: bytes.length, sha256: sha256Hex(bytes) });
+    // One part in memory at a time: a merged table may be larger than memory.
+    const read = (i: number) => readFile(join(dir, parts[i].entry.file));
+    const written =
+      name === 'dq_faults'
+        ? await appendWhole(join(out, file), 1, async () => renumberFaults(await Promise.all(parts.map((_, i) => read(i))), manifests, first.format === 'csv'))
+        : await appendWhole(join(out, file), parts.length, async (i) => {
+            const bytes = await read(i);
+            return i === 0 ? bytes : bytes.subarray(format.appendable.headerBytes(bytes));
+          });
+    tables.push({ table: name, file, rows: parts.reduce((n, p) => n + p.entry.rows, 0), ...written });
   }
   const sum = (k: keyof Manifest['conformance']) => manifests.reduce((n, m) => n + m.conformance[k], 0);
   const merged: Manifest = {
@@ -42,6 +48,26 @@ export async function mergeParts(dir: string, out: string, quiet: boolean): Prom
   await writeWhole(join(out, 'scenario.json'), `${JSON.stringify(first.scenario, null, 2)}\n`);
   if (!quiet) process.stderr.write(`merged ${manifests.length} parts: ${tables.map((t) => `${t.table} ${t.rows.toLocaleString('en-US')}`).join(', ')} rows into ${out}\n`);
   return 0;
+}
+
+/** Writes `count` pieces one after another under a temporary name, hashing as it goes, then renames. */
+export async function appendWhole(path: string, count: number, piece: (i: number) => Promise<Uint8Array>): Promise<{ bytes: number; sha256: string }> {
+  await mkdir(dirname(path), { recursive: true });
+  const handle = await open(`${path}.partial`, 'w');
+  const hash = createHash('sha256');
+  let bytes = 0;
+  try {
+    for (let i = 0; i < count; i++) {
+      const b = await piece(i);
+      await handle.write(b);
+      hash.update(b);
+      bytes += b.length;
+    }
+  } finally {
+    await handle.close();
+  }
+  await rename(`${path}.partial`, path);
+  return { bytes, sha256: hash.digest('hex') };
 }
 
 function mergeError(message: string): ScenarioError {
@@ -86,7 +112,7 @@ const ROW_FAULTS = new Set(['duplicate_row', 'late_arriving']);
  * through, row indexes (and the row positions a row fault records) moved by the rows of
  * the same table in earlier parts.
  */
-function renumberFaults(files: Uint8Array[], manifests: Manifest[], csv: boolean): Uint8Array[] {
+function renumberFaults(files: Uint8Array[], manifests: Manifest[], csv: boolean): Uint8Array {
   const offsets = manifests.map((_, k) => (table: string) => manifests.slice(0, k).reduce((n, m) => n + (m.tables.find((t) => t.table === table)?.rows ?? 0), 0));
   type Fault = { table: string; part: number; fields: string[] };
   const faults: Fault[] = [];
@@ -111,8 +137,7 @@ function renumberFaults(files: Uint8Array[], manifests: Manifest[], csv: boolean
     return JSON.stringify({ ...row, fault_id: i + 1, row_index: (row.row_index as number) + shift, original_value: moved(row.original_value), corrupted_value: moved(row.corrupted_value) });
   });
   const text = csv ? `${header}\r\n${lines.map((l) => `${l}\r\n`).join('')}` : lines.map((l) => `${l}\n`).join('');
-  // One file: the joined result of a single part is itself.
-  return [new TextEncoder().encode(text)];
+  return new TextEncoder().encode(text);
 }
 
 /** RFC 4180 records as their raw field texts (quotes kept), so unchanged fields are written back byte for byte. */

@@ -28,6 +28,8 @@ export const USAGE = `Usage: npm run generate -- [options]
                        JOB_COMPLETION_INDEX (a Kubernetes Indexed Job), else 0
   --layout hive        write table=T/part=K/T.ext folders and _manifests/part=K.json (see docs/scale-out.md)
   --merge DIR          join the parts a --layout hive run wrote in DIR into one dataset in --out
+  --stream N           write a whole run in N parts one after another (memory holds one part);
+                       chosen by itself when a run is estimated above 768 MiB
   --workers N          worker threads for a whole run (default: cores − 1, at least 1); same bytes for any N
   --quiet              no progress on stderr
   --help`;

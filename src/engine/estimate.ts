@@ -1,6 +1,7 @@
 import { ScenarioError } from './scenario/errors';
 import type { Scenario } from './scenario/schema';
 import { DAYS_PER_MONTH } from './time';
+import { isPartitioned } from './modules/module';
 import { modulesFor } from './modules/registry';
 
 /** A browser tab should not hold more than this; larger runs belong to the CLI. */
@@ -33,6 +34,22 @@ export function estimateInventoryRows(scenario: Scenario): { positions: number; 
  */
 export function estimateRunBytes(scenario: Scenario): number {
   return modulesFor(scenario.tables, scenario).reduce((n, m) => n + m.estimateRows(scenario) * m.rowBytes * 2, 0);
+}
+
+/**
+ * How many day ranges a run must be cut into so that each, written and let go before the
+ * next, fits `budgetBytes` (whole-run tables such as customers stay for every part);
+ * null when the run cannot be cut (inventory carries stock from day to day) or even one
+ * day would not fit.
+ */
+export function partsToFit(scenario: Scenario, budgetBytes: number): number | null {
+  const modules = modulesFor(scenario.tables, scenario);
+  if (modules.some((m) => m.splittable === false)) return null;
+  const bytes = (split: boolean) => modules.filter((m) => isPartitioned(m, scenario) === split).reduce((n, m) => n + m.estimateRows(scenario) * m.rowBytes * 2, 0);
+  const room = budgetBytes - bytes(false);
+  if (room <= 0) return null;
+  const parts = Math.max(1, Math.ceil(bytes(true) / room));
+  return parts <= scenario.calendar.days ? parts : null;
 }
 
 export function formatGiB(bytes: number): string {

@@ -1,4 +1,5 @@
 // The engine's public surface: what the worker, the CLI, the UI (types only) and tests use.
+export { partsToFit } from './estimate';
 export { generate, generateSteps, estimateRunBytes, assertFitsMemory, partitionDays, MODULES, type GeneratedRun, type Progress, type PartitionOptions, type RunRange } from './generate';
 export { continuation } from './continue';
 export { corruptionPreset } from './quality/presets';
@@ -14,7 +15,7 @@ export { toArrow, toArrowIPC } from './export/arrow';
 export { toCSV } from './export/csv';
 export { toParquet, type ParquetModule } from './export/parquet';
 export { sha256Hex } from './export/hash';
-export { EXPORT_FORMATS, EXPORT_FORMAT_IDS, isExportFormat, encodeTable, type ExportFormatId } from './export/formats';
+export { EXPORT_FORMATS, EXPORT_FORMAT_IDS, formatOf, isExportFormat, encodeTable, type ExportFormatId } from './export/formats';
 export { drain } from './session/drain';
 export { assembleParts, partCount, partRequests, runParts, type PartOutput, type PartRequest } from './session/parallel';
 export { createSession, type EngineSession, type SessionHost } from './session/session';

@@ -22,16 +22,17 @@ export interface ExportFormatRecord {
   spreadsheetSafe?: boolean;
   encode(table: DataTable, host: EncodeHost): Uint8Array | Promise<Uint8Array>;
   /**
-   * For formats whose files can be appended: joins the files of consecutive parts of one
-   * table into the file of the whole (so parts are encoded in parallel). Without it, the
-   * whole table is encoded once.
+   * For formats whose files can be appended (the file of a whole table is its parts'
+   * files one after the other, each after the first without its header): the header's
+   * length in a part's file. Parts are then encoded in parallel and streamed to disk;
+   * without it, the whole table is encoded once.
    */
-  joinParts?(parts: readonly Uint8Array[]): Uint8Array;
+  appendable?: { headerBytes(file: Uint8Array): number };
 }
 
-/** Appends byte arrays, keeping `skip(i, bytes)` leading bytes out of each. */
-function joinBytes(parts: readonly Uint8Array[], skip: (i: number, bytes: Uint8Array) => number = () => 0): Uint8Array {
-  const from = parts.map((p, i) => skip(i, p));
+/** The file of a whole table from its parts' files, in order (appendable formats only). */
+export function joinParts(format: ExportFormatRecord, parts: readonly Uint8Array[]): Uint8Array {
+  const from = parts.map((p, i) => (i === 0 ? 0 : format.appendable!.headerBytes(p)));
   const out = new Uint8Array(parts.reduce((n, p, i) => n + p.length - from[i], 0));
   let at = 0;
   parts.forEach((p, i) => {
@@ -41,13 +42,10 @@ function joinBytes(parts: readonly Uint8Array[], skip: (i: number, bytes: Uint8A
   return out;
 }
 
-/** Bytes up to and including the first line feed: a CSV part's header, kept only in the first part. */
-const headerLength = (bytes: Uint8Array) => bytes.indexOf(10) + 1;
-
 export const EXPORT_FORMATS = [
-  { id: 'csv', label: 'CSV', extension: 'csv', zipLevel: 6, spreadsheetSafe: true, encode: async (t) => (await import('./csv')).toCSV(t), joinParts: (parts) => joinBytes(parts, (i, b) => (i === 0 ? 0 : headerLength(b))) },
+  { id: 'csv', label: 'CSV', extension: 'csv', zipLevel: 6, spreadsheetSafe: true, encode: async (t) => (await import('./csv')).toCSV(t), appendable: { headerBytes: (file) => file.indexOf(10) + 1 } },
   { id: 'parquet', label: 'Parquet', extension: 'parquet', zipLevel: 0, encode: async (t, host) => (await import('./parquet')).toParquet(t, await host.loadParquet()) },
-  { id: 'jsonl', label: 'JSON Lines', extension: 'jsonl', zipLevel: 6, encode: async (t) => (await import('./jsonl')).toJSONLines(t), joinParts: (parts) => joinBytes(parts) },
+  { id: 'jsonl', label: 'JSON Lines', extension: 'jsonl', zipLevel: 6, encode: async (t) => (await import('./jsonl')).toJSONLines(t), appendable: { headerBytes: () => 0 } },
   { id: 'arrow', label: 'Arrow IPC', extension: 'arrow', zipLevel: 6, encode: async (t) => (await import('./arrow')).toArrowIPC(t, 'file') },
 ] as const satisfies readonly ExportFormatRecord[];
 

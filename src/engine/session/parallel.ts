@@ -1,4 +1,4 @@
-import { formatOf, type ExportFormatId } from '../export/formats';
+import { formatOf, joinParts, type ExportFormatId } from '../export/formats';
 import type { ParquetModule } from '../export/parquet';
 import { generate, withFaults, type GeneratedRun } from '../generate';
 import { isPartitioned } from '../modules/module';
@@ -40,7 +40,7 @@ export async function runPart(req: PartRequest, loadParquet: () => Promise<Parqu
   const run = generate(req.scenario, { partitions: req.parts, partition: req.part }, { faults: false });
   const files: Record<string, Uint8Array> = {};
   const format = req.format ? formatOf(req.format) : null;
-  if (format?.joinParts) {
+  if (format?.appendable) {
     for (const t of run.tables) if (!req.encodeExcept.includes(t.name)) files[t.name] = await format.encode(t, { loadParquet });
   }
   const kept = modulesFor(req.scenario.tables, req.scenario).flatMap((m) => (isPartitioned(m, req.scenario) ? [] : m.tables));
@@ -121,12 +121,12 @@ export function assembleParts(scenario: Scenario, outputs: readonly PartOutput[]
   const clean = names.map((name) => concatTables(pieces(name)));
   const run = withFaults(scenario, { partitions: 1, partition: 0 }, clean);
   const files = new Map<string, Uint8Array>();
-  const join = format ? formatOf(format).joinParts : undefined;
-  if (join) {
+  const record = format ? formatOf(format) : undefined;
+  if (record?.appendable) {
     for (const name of names) {
       const parts = ordered.flatMap((o) => (o.files[name] ? [o.files[name]] : []));
       // Every part that has the table encoded it (or none did: a faulted table).
-      if (parts.length === ordered.filter((o) => o.tables.some((t) => t.name === name)).length && parts.length > 0) files.set(name, join(parts));
+      if (parts.length === ordered.filter((o) => o.tables.some((t) => t.name === name)).length && parts.length > 0) files.set(name, joinParts(record, parts));
     }
   }
   return { run, files };
