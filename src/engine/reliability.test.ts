@@ -119,3 +119,26 @@ describe('defects of the fuzz probe', () => {
     expect(codes(t)).toContain('E113');
   });
 });
+
+describe('wrong types and out-of-bounds numbers get E100 and E101, naming the field', () => {
+  const at = (path: string[], value: unknown) => {
+    const s = structuredClone(buildTemplate('baseline')) as unknown as Record<string, unknown>;
+    let o = s as Record<string, unknown>;
+    for (const k of path.slice(0, -1)) o = o[k] as Record<string, unknown>;
+    o[path[path.length - 1]] = value;
+    const v = validateScenario(s);
+    return v.ok ? [] : v.issues.map((i) => `${i.code} ${i.field}`);
+  };
+  const category = Object.keys(buildTemplate('baseline').catalog.categories)[0];
+  it.each([
+    [['catalog', 'priceSigma'], 'wide'],
+    [['orders', 'meanExtraItems'], '2'],
+    [['correlations', 'hourlySigma'], true],
+    [['catalog', 'categories', category, 'medianPrice'], null],
+  ])('%j = %j is E100', (path, value) => {
+    expect(at(path, value)).toEqual([`E100 ${path.join('.')}`]);
+  });
+  it('a median price of 2e6 is E101 (at most 1,000,000)', () => {
+    expect(at(['catalog', 'categories', category, 'medianPrice'], 2e6)).toEqual([`E101 catalog.categories.${category}.medianPrice`]);
+  });
+});

@@ -8,7 +8,7 @@ export type Validation = { ok: true; scenario: Scenario } | { ok: false; issues:
 export function validateScenario(input: unknown): Validation {
   let result;
   try {
-    result = scenarioSchema.safeParse(input);
+    result = scenarioSchema.safeParse(input, { reportInput: true });
   } catch (e) {
     // A cross-field check met a value a field check had already refused: answer, never throw.
     return { ok: false, issues: [{ code: 'E109', field: '', message: `the scenario has fields of the wrong shape (${(e as Error).message})` }] };
@@ -42,11 +42,27 @@ export function parseScenarioText(text: string): Validation {
   return validateScenario(migrated.value);
 }
 
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return `the text "${v.length > 20 ? `${v.slice(0, 20)}…` : v}"`;
+  if (typeof v === 'number') return String(v);
+  return Array.isArray(v) ? 'a list' : `a ${typeof v}`;
+}
+
 function zodIssues(error: z.ZodError): ScenarioIssue[] {
   return error.issues.map((issue) => {
     // A refused record key (a reserved or unprintable name) carries our message one level down.
     const inner = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
-    const { code, message } = parseCodedMessage(inner ?? issue.message);
-    return { code, field: issue.path.map(String).join('.'), message };
+    const field = issue.path.map(String).join('.');
+    const text = inner ?? issue.message;
+    // Fields without a message of their own: a wrong type where a number belongs is E100, a number out of bounds E101.
+    if (!/^E\d{3}\|/.test(text)) {
+      if (issue.code === 'invalid_type' && issue.expected === 'number') return { code: 'E100', field, message: `must be a number, not ${describe(issue.input)}` };
+      if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'number') {
+        return { code: 'E101', field, message: `must be ${issue.code === 'too_big' ? 'at most' : 'at least'} ${String(issue.code === 'too_big' ? issue.maximum : issue.minimum)}` };
+      }
+    }
+    const { code, message } = parseCodedMessage(text);
+    return { code, field, message };
   });
 }
