@@ -98,3 +98,34 @@ test.describe('the live designer', () => {
     await app.shot('live-dragged');
   });
 });
+
+test.describe('the page survives its worker', () => {
+  test('a worker that dies mid-run is restarted: E120 says so, the scenario is untouched, previews and Run work again', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.freshBaseline(20, 3000, 5000);
+    await autoRunOff(page);
+    await app.setNumber('Seed', 777);
+    await settled(page);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: /Running|Generating|%/ }).first()).toBeVisible();
+    // The worker throws an error nothing catches, as a bug or an out-of-memory would end it.
+    const worker = page.workers().find((w) => w.url().includes('generator'));
+    expect(worker, 'the generator worker is running').toBeTruthy();
+    await worker!.evaluate(() => setTimeout(() => {
+      throw new Error('simulated crash');
+    }, 0));
+    await expect(page.getByRole('alert').filter({ hasText: /E120 The generator stopped unexpectedly/ })).toBeVisible();
+    // The scenario being edited is as it was.
+    await expect(app.field('Seed')).toHaveValue('777');
+    await expect(app.field('Orders per day')).toHaveValue('3000');
+    // A fresh worker previews the scenario again without an edit, and runs it.
+    await settled(page);
+    await expect.poll(() => app.rowCount('Orders')).toBeGreaterThan(1000);
+    // Charts ask the new worker about its preview: it has one.
+    await page.getByRole('tab', { name: 'Distributions' }).click();
+    await expect(page.getByRole('tabpanel').locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await app.setNumber('Days', 3);
+    await app.run();
+    await app.shot('worker-restarted');
+  });
+});

@@ -28,6 +28,13 @@ export class EngineBridge {
   private worker: Worker | null = null;
   private api: Api | null = null;
   private readonly crashListeners = new Set<(e: WorkerCrashed) => void>();
+  private readonly crashWatchers = new Set<(e: WorkerCrashed) => void>();
+
+  /** Tells `listener` whenever the worker dies (a throw it did not catch, running out of memory), busy or not. */
+  onCrash(listener: (e: WorkerCrashed) => void): () => void {
+    this.crashWatchers.add(listener);
+    return () => this.crashWatchers.delete(listener);
+  }
 
   private ensure(): Api {
     if (!this.api) {
@@ -43,7 +50,7 @@ export class EngineBridge {
   private crash(detail: string): void {
     this.terminate();
     const error = new WorkerCrashed(detail);
-    for (const l of this.crashListeners) l(error);
+    for (const l of [...this.crashListeners, ...this.crashWatchers]) l(error);
   }
 
   /** Stops the worker now; the next call starts a new one. The last run's data goes with it. */

@@ -72,11 +72,13 @@ const STRIP_MEMORY = 100;
  * The run store, built around a bridge (a factory: tests and the page each give theirs).
  * It holds results, never view state (selected table, sort: see viewStore).
  */
-export function createRunStore(bridge: Pick<EngineBridge, 'preview' | 'run' | 'cancelRun' | 'exportTable' | 'exportAll' | 'exportByDay'>) {
+export function createRunStore(bridge: Pick<EngineBridge, 'preview' | 'run' | 'cancelRun' | 'exportTable' | 'exportAll' | 'exportByDay'> & Pick<EngineBridge, 'onCrash'>) {
   let seq = 0;
   let previewAsked = 0;
   let runAsked = 0;
   const strips = new Map<string, KpiChange[]>();
+  /** The scenario of the latest preview request: asked again when a crash took the worker's copy. */
+  let previewed: Scenario | null = null;
 
   const decode = (r: RunResult, scenario: Scenario, key: string): ShownResult => ({
     key,
@@ -103,6 +105,15 @@ export function createRunStore(bridge: Pick<EngineBridge, 'preview' | 'run' | 'c
     };
     const stamp = () => new Date().toISOString();
 
+    // The worker died (an uncaught throw, out of memory): the bridge has started a new one,
+    // which holds neither the preview nor the last run. Say so (E120), drop the run that can
+    // no longer be exported, and preview the scenario again; the scenario itself is untouched.
+    bridge.onCrash((e) => {
+      runAsked++;
+      set({ full: null, status: 'idle', progress: 0, stage: '', editsSinceRun: 0, error: e.message });
+      if (previewed) void get().refreshPreview(previewed);
+    });
+
     return {
       full: null,
       preview: null,
@@ -119,6 +130,7 @@ export function createRunStore(bridge: Pick<EngineBridge, 'preview' | 'run' | 'c
 
       refreshPreview: async (scenario) => {
         const mine = ++previewAsked;
+        previewed = scenario;
         const key = scenarioKey(scenario);
         set({ previewing: true });
         try {
