@@ -63,7 +63,7 @@ export async function writeRun(
   if (!opts.quiet) {
     for (const t of manifest.tables) process.stderr.write(`  ${t.file}  ${t.rows.toLocaleString('en-US')} rows\n`);
     const c = manifest.conformance;
-    process.stderr.write(`conformance: ${c.passed} of ${c.total} declared targets hold${c.notJudged ? ` (${c.notJudged} more are whole-run targets, not judged on a part)` : ''}\n`);
+    process.stderr.write(`conformance: ${c.passed} of ${c.total} declared targets hold${c.notJudged ? ` (${c.notJudged} more not judged here; the reasons are in the conformance file)` : ''}\n`);
     process.stderr.write(`wrote ${manifest.tables.length} tables and the manifest to ${dir}\n`);
   }
 }

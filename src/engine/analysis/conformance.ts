@@ -27,7 +27,8 @@ export function conformanceReport(run: GeneratedRun): ConformanceRow[] {
     .flatMap((check) => check(run, table))
     .map((row) => {
       const pass = row.atMost ? row.measured <= row.expected + row.tolerance : Math.abs(row.measured - row.expected) <= row.tolerance;
-      const notJudged = part ? partReason(row) : undefined;
+      // A module may declare a target not judged in this scenario (with its reason); parts leave out whole-run targets.
+      const notJudged = row.notJudged ?? (part ? partReason(row) : undefined);
       // A target not judged on a part is never reported as failed there.
       return notJudged ? { ...row, pass: true, notJudged } : { ...row, pass };
     });

@@ -80,17 +80,18 @@ export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
   }
   if (run.elasticity.length > 0) slides.push({ title: 'Weather elasticities recovered from the data', body: <DotWhisker report={run.elasticity} /> });
   if (run.conformance.length > 0) {
-    const passed = run.conformance.filter((r) => r.pass).length;
+    const judged = run.conformance.filter((r) => !r.notJudged);
+    const passed = judged.filter((r) => r.pass).length;
     slides.push({
       title: 'Does the data do what the scenario says?',
       body: (
         <div className="slide-title">
           <p className="story">
-            {passed} of {run.conformance.length} declared targets hold.
+            {passed} of {judged.length} declared targets hold{judged.length < run.conformance.length ? `; ${run.conformance.length - judged.length} are not judged here (see Conformance)` : ''}.
           </p>
           <ul className="slide-list">
             {/* Failures first, every one of them: a demo must not hide what does not hold. */}
-            {[...run.conformance.filter((r) => !r.pass), ...run.conformance.filter((r) => r.pass)].slice(0, Math.max(8, run.conformance.length - passed)).map((r, i) => (
+            {[...judged.filter((r) => !r.pass), ...judged.filter((r) => r.pass)].slice(0, Math.max(8, judged.length - passed)).map((r, i) => (
               <li key={i}>
                 <span className={r.pass ? 'ok' : 'bad'}>{r.pass ? '✓' : '✗'}</span> {r.target}
               </li>

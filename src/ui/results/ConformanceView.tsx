@@ -15,14 +15,15 @@ function fmt(v: number, unit: ConformanceRow['unit']): string {
 export function ConformanceView() {
   const rows = useRun(selectConformance) ?? NONE;
   if (rows.length === 0) return <p className="muted">Run a scenario to check its data against every target it declares.</p>;
-  const passed = rows.filter((r) => r.pass).length;
+  const judged = rows.filter((r) => !r.notJudged);
+  const passed = judged.filter((r) => r.pass).length;
   return (
     <div className="conformance">
-      <p className={`definition ${passed === rows.length ? 'all-pass' : ''}`} role="status">
+      <p className={`definition ${passed === judged.length ? 'all-pass' : ''}`} role="status">
         <b>
-          {passed} of {rows.length}
+          {passed} of {judged.length}
         </b>{' '}
-        declared targets hold in this data. Each module declares its own targets and how to measure them; the same report is exported as conformance.json.
+        declared targets hold in this data{judged.length < rows.length ? ` (${rows.length - judged.length} more not judged here, each with its reason)` : ''}. Each module declares its own targets and how to measure them; the same report is exported as conformance.json.
       </p>
       <table className="stats compact" aria-label="Conformance report">
         <thead>
@@ -43,8 +44,16 @@ export function ConformanceView() {
               <td className="num">{fmt(r.expected, r.unit)}</td>
               <td className="num">{fmt(r.measured, r.unit)}</td>
               <td className="num">{r.atMost ? 'at most' : `± ${r.unit === '%' ? `${r.tolerance.toFixed(2)} pts` : fmt(r.tolerance, r.unit)}`}</td>
-              <td className={r.notJudged ? 'muted' : r.pass ? 'ok' : 'bad'} title={r.notJudged}>
-                {r.notJudged ? 'not judged on a part' : r.pass ? 'pass' : 'fail'}
+              <td className={r.notJudged ? 'muted' : r.pass ? 'ok' : 'bad'}>
+                {r.notJudged ? (
+                  <>
+                    not judged <span className="why">{r.notJudged}</span>
+                  </>
+                ) : r.pass ? (
+                  'pass'
+                ) : (
+                  'fail'
+                )}
               </td>
             </tr>
           ))}
