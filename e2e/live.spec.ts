@@ -84,6 +84,13 @@ test.describe('the live designer', () => {
     const before = await app.rowCount('Orders');
     const bar = page.getByRole('button', { name: /^Flash sale: 2024-11-29/ });
     await bar.scrollIntoViewIfNeeded();
+    // The track zooms to the events; this drag is over the whole calendar.
+    const zoom = page.getByRole('checkbox', { name: 'Zoom to the events' });
+    await expect(zoom).toBeChecked();
+    const zoomedWidth = (await bar.boundingBox())!.width;
+    await zoom.uncheck();
+    const wholeWidth = (await bar.boundingBox())!.width;
+    expect(zoomedWidth).toBeGreaterThan(wholeWidth * 1.5);
     const track = await page.locator('.timeline').boundingBox();
     const box = (await bar.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

@@ -47,7 +47,8 @@ export function EventForm({ index, onRemove }: { index: number; onRemove: () => 
         </button>
       </div>
       <TextField label="Event name" value={e.label} issues={at('label')} onChange={(v) => edit((ev) => void (ev.label = v))} />
-      <div className="field-row">
+      {/* The start's date and time need the room: "11/28/2024, 02:00 PM" must not be cut. */}
+      <div className="field-row start-row">
         <TextField label="Event start (UTC)" type="datetime-local" value={e.start} issues={at('start')} onChange={(v) => v && edit((ev) => void (ev.start = v.slice(0, 16)))} />
         <NumberField label="Duration (hours)" step={1} value={e.durationHours} issues={at('durationHours')} onCommit={(v) => edit((ev) => void (ev.durationHours = v))} />
       </div>

@@ -18,6 +18,31 @@ interface Drag {
   hours: number;
 }
 
+/** The part of the calendar the track shows: the events with room around them, or the whole calendar. */
+function trackWindow(s: Scenario, zoomed: boolean): { from: number; span: number } {
+  const calStart = dayNumber(s.calendar.start) * MS_PER_DAY;
+  const whole = { from: calStart, span: Math.max(1, s.calendar.days) * MS_PER_DAY };
+  if (!zoomed || s.events.length === 0) return whole;
+  const first = Math.min(...s.events.map((e) => eventStartMs(e)));
+  const last = Math.max(...s.events.map((e) => eventStartMs(e) + e.durationHours * MS_PER_HOUR));
+  const pad = Math.max(6 * MS_PER_HOUR, (last - first) / 2);
+  const from = Math.max(whole.from, Math.floor((first - pad) / MS_PER_HOUR) * MS_PER_HOUR);
+  const to = Math.min(whole.from + whole.span, Math.ceil((last + pad) / MS_PER_HOUR) * MS_PER_HOUR);
+  // Zoom only where it helps: events that fill most of the calendar show it whole.
+  return to - from > 0.6 * whole.span ? whole : { from, span: Math.max(MS_PER_HOUR, to - from) };
+}
+
+/** At most six ticks over the window (the editor's track is ~360 px), on whole hours or days; an hour tick reads "14h", midnight its date. */
+function trackTicks(from: number, span: number): { ms: number; label: string }[] {
+  const hours = span / MS_PER_HOUR;
+  const step = [1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720].find((h) => hours / h <= 6) ?? 1440;
+  const first = Math.ceil(from / (step * MS_PER_HOUR)) * step * MS_PER_HOUR;
+  const out = [];
+  // A tick in the last tenth would have no room for its label.
+  for (let ms = first; ms < from + span * 0.9; ms += step * MS_PER_HOUR) out.push({ ms, label: step < 24 && ms % MS_PER_DAY !== 0 ? `${isoTimestamp(ms).slice(11, 13)}h` : isoTimestamp(ms).slice(5, 10) });
+  return out;
+}
+
 function uniqueId(s: Scenario, type: EventType): string {
   let id: string = type;
   for (let k = 2; s.events.some((e) => e.id === id); k++) id = `${type}_${k}`;
@@ -36,15 +61,20 @@ export function EventTimeline() {
   const [selected, setSelected] = useState(0);
   const [drag, setDrag] = useState<Drag | null>(null);
   const track = useRef<HTMLDivElement>(null);
+  const [zoomed, setZoomed] = useState(true);
   const calStart = dayNumber(scenario.calendar.start) * MS_PER_DAY;
-  const spanMs = Math.max(1, scenario.calendar.days) * MS_PER_DAY;
-  const pct = (ms: number) => `${(Math.max(0, Math.min(spanMs, ms - calStart)) / spanMs) * 100}%`;
+  const calSpan = Math.max(1, scenario.calendar.days) * MS_PER_DAY;
+  // The window follows the scenario, not a drag in progress, so the track holds still under the pointer.
+  const view = trackWindow(scenario, zoomed);
+  const spanMs = view.span;
+  const canZoom = trackWindow(scenario, true).span < calSpan;
+  const pct = (ms: number) => `${(Math.max(0, Math.min(spanMs, ms - view.from)) / spanMs) * 100}%`;
 
   const add = (type: EventType) => {
     const start = calStart + Math.floor(scenario.calendar.days / 3) * MS_PER_DAY + 10 * MS_PER_HOUR;
     update((s) => {
       const e = makeEvent(type, toIsoMinute(start), uniqueId(s, type));
-      e.durationHours = Math.min(e.durationHours, Math.max(1, (calStart + spanMs - start) / MS_PER_HOUR));
+      e.durationHours = Math.min(e.durationHours, Math.max(1, (calStart + calSpan - start) / MS_PER_HOUR));
       s.events.push(e);
     });
     setSelected(scenario.events.length);
@@ -79,9 +109,10 @@ export function EventTimeline() {
     }
   };
 
-  // About eight date ticks, whatever the calendar's length.
-  const tickStep = Math.max(1, Math.ceil(scenario.calendar.days / 8));
-  const ticks = Array.from({ length: Math.ceil(scenario.calendar.days / tickStep) }, (_, k) => calStart + k * tickStep * MS_PER_DAY);
+  const ticks = trackTicks(view.from, view.span);
+  const dragged = drag ? scenario.events[drag.index] : undefined;
+  const draggedStart = dragged ? eventStartMs(dragged) + (drag!.mode === 'move' ? drag!.hours * MS_PER_HOUR : 0) : 0;
+  const draggedHours = dragged ? Math.max(1, dragged.durationHours + (drag!.mode === 'resize' ? drag!.hours : 0)) : 0;
 
   return (
     <section className="panel-section" aria-labelledby="events-heading">
@@ -93,10 +124,24 @@ export function EventTimeline() {
           </button>
         ))}
       </div>
+      <div className="timeline-head small muted">
+        <span aria-live="polite">
+          {dragged
+            ? `${dragged.label}: ${isoTimestamp(draggedStart).slice(0, 16)} to ${isoTimestamp(draggedStart + draggedHours * MS_PER_HOUR).slice(5, 16)}, ${draggedHours} h`
+            : view.span < calSpan
+              ? `Showing ${isoTimestamp(view.from).slice(5, 16)} to ${isoTimestamp(view.from + view.span).slice(5, 16)} of the ${scenario.calendar.days}-day calendar`
+              : `The whole ${scenario.calendar.days}-day calendar`}
+        </span>
+        {canZoom && (
+          <label className="inline-check">
+            <input type="checkbox" checked={zoomed} onChange={(e) => setZoomed(e.target.checked)} /> Zoom to the events
+          </label>
+        )}
+      </div>
       <div className="timeline" ref={track} onPointerMove={onPointerMove} onPointerUp={onPointerUp} style={{ height: 22 + Math.max(1, scenario.events.length) * 26 }}>
-        {ticks.map((ms) => (
-          <span key={ms} className="tick" style={{ left: pct(ms) }}>
-            {isoTimestamp(ms).slice(5, 10)}
+        {ticks.map((t) => (
+          <span key={t.ms} className="tick" style={{ left: pct(t.ms) }}>
+            {t.label}
           </span>
         ))}
         {scenario.events.length === 0 && <span className="timeline-empty muted small">No events: an ordinary period. Add one above.</span>}
