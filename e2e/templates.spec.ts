@@ -77,6 +77,16 @@ test.describe('templates, events and correlations', () => {
     await app.shot('non-psd');
     await page.keyboard.press('Control+z');
     await expect(warning).toBeHidden();
+    // An entry outside −1..1 is refused with a reason, and the target stays.
+    const cell = page.getByLabel('Target correlation tickets × orders');
+    await cell.fill('1.5');
+    await expect(page.getByRole('alert').filter({ hasText: /E101 tickets × orders: 1.5 is not applied; a correlation is a number from −1 to 1/ })).toBeVisible();
+    await expect(cell).toHaveAttribute('aria-invalid', 'true');
+    await cell.blur();
+    await expect(cell).toHaveValue('0.85');
+    await cell.fill('0.8');
+    await expect(page.getByRole('alert').filter({ hasText: /E101/ })).toBeHidden();
+    await app.shot('correlation-refused');
   });
 
   test('add an event from the palette, move it with the keyboard, change its discount', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { minEigenvalue, nearestCorrelation } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { Heatmap, MatrixHead } from '../charts/Heatmap';
@@ -13,6 +13,23 @@ export function CorrelationEditor() {
     const min = minEigenvalue(m);
     return { min, repaired: min < -1e-10 ? nearestCorrelation(m) : null };
   }, [m]);
+
+  // What is being typed into a cell, and why the last entry was refused (it stays until a valid one).
+  const [draft, setDraft] = useState<{ i: number; j: number; text: string } | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  // A valid draft that no longer matches its cell (Undo changed it) gives way to the stored value.
+  const typing = draft && (refusal !== null || Number(draft.text) === m[draft.i][draft.j]) ? draft : null;
+  const type = (i: number, j: number, text: string) => {
+    setDraft({ i, j, text });
+    const x = Number(text);
+    if (text.trim() === '') return;
+    if (!Number.isFinite(x) || x < -1 || x > 1) {
+      setRefusal(`E101 ${METRIC_LABELS[i]} × ${METRIC_LABELS[j]}: ${text} is not applied; a correlation is a number from −1 to 1. The target stays ${m[i][j]}.`);
+      return;
+    }
+    setRefusal(null);
+    set(i, j, x);
+  };
 
   const set = (i: number, j: number, v: number) =>
     update((s) => {
@@ -40,12 +57,12 @@ export function CorrelationEditor() {
                       min={-1}
                       max={1}
                       step={0.01}
-                      value={v}
+                      value={typing?.i === i && typing.j === j ? typing.text : v}
                       aria-label={`Target correlation ${METRIC_LABELS[i]} × ${METRIC_LABELS[j]}`}
-                      onChange={(e) => {
-                        const x = Number(e.target.value);
-                        if (e.target.value.trim() !== '' && Number.isFinite(x) && x >= -1 && x <= 1) set(i, j, x);
-                      }}
+                      aria-invalid={typing?.i === i && typing.j === j && refusal !== null}
+                      aria-describedby={refusal ? 'corr-refusal' : undefined}
+                      onChange={(e) => type(i, j, e.target.value)}
+                      onBlur={() => setDraft(null)}
                     />
                   )}
                 </td>
@@ -54,6 +71,11 @@ export function CorrelationEditor() {
           ))}
         </tbody>
       </table>
+      {refusal && (
+        <p id="corr-refusal" className="field-error" role="alert">
+          {refusal}
+        </p>
+      )}
       {check.repaired && (
         <div className="banner warning" role="alert">
           <strong>Not positive semi-definite</strong> (smallest eigenvalue {check.min.toFixed(3)}): no data can have these correlations. Runs use the nearest

@@ -7,7 +7,7 @@ import { Heatmap } from '../charts/Heatmap';
 import { METRIC_LABELS } from '../labels';
 import { CorrelationEditor } from './CorrelationEditor';
 
-/** Target and achieved hourly correlations side by side, their difference, and the editable target. */
+/** The editable target and the achieved hourly correlations side by side, and their difference. */
 export function CorrelationView() {
   const report = useRun(selectCorrelation);
   const diff = report?.achieved.map((row, i) => row.map((v, j) => v - report.target[i][j]));
@@ -15,8 +15,7 @@ export function CorrelationView() {
   return (
     <div className="correlations">
       <p className="definition">
-        Correlations are measured on <b>hourly deviations from the expected curve</b>: each hour's count divided by its expected level (time of day, weekday
-        ), so the shared daily rhythm does not dominate every pair.
+        Correlations are measured on <b>hourly deviations from the expected curve</b>: each hour's count divided by its expected level (time of day, weekday), so the shared daily rhythm does not dominate every pair.
         {report && ` ${report.hours.toLocaleString('en-US')} hours without events (event hours follow the event's own shape); largest gap to target ${worst.toFixed(3)}.`}
       </p>
       {report && report.meanExpected.some((m) => m < SMALL_COUNT) && (
@@ -30,16 +29,18 @@ export function CorrelationView() {
           . Whole-number counts this small are mostly rounding; raise orders per day (the baseline's 2,500 a day meets every target within ±0.05).
         </div>
       )}
-      {report ? (
-        <div className="heatmap-row">
-          <Heatmap title="Target" labels={METRIC_LABELS} matrix={report.target} limit={1} />
-          <Heatmap title="Achieved" labels={METRIC_LABELS} matrix={report.achieved} limit={1} compare={{ name: 'target', matrix: report.target }} />
-          <Heatmap title="Achieved − target" labels={METRIC_LABELS} matrix={diff!} limit={0.1} signed digits={3} />
-        </div>
-      ) : (
-        <p className="muted">Run a scenario with the hourly_metrics table to see achieved correlations.</p>
-      )}
-      <CorrelationEditor />
+      {/* The editable target beside what the data achieved: edit on the left, watch the right. */}
+      <div className="heatmap-row">
+        <CorrelationEditor />
+        {report ? (
+          <>
+            <Heatmap title="Achieved" labels={METRIC_LABELS} matrix={report.achieved} limit={1} compare={{ name: 'target', matrix: report.target }} />
+            <Heatmap title="Achieved − target" labels={METRIC_LABELS} matrix={diff!} limit={0.1} signed digits={3} />
+          </>
+        ) : (
+          <p className="muted">Run a scenario with the hourly_metrics table to see achieved correlations.</p>
+        )}
+      </div>
     </div>
   );
 }
