@@ -48,3 +48,25 @@ test('presentation: slides by keyboard, one self-contained HTML that opens offli
   await page.keyboard.press('Escape');
   await expect(deck).toBeHidden();
 });
+
+test("the story's own effects get slides: a flash sale's price response, with the legend and day ticks on the time curve", async ({ page }) => {
+  const app = new DesignerPage(page);
+  await app.freshTemplate('flash_sale');
+  await app.setNumber('Orders per day', 1500);
+  await app.run();
+  await page.getByRole('button', { name: 'Present' }).click();
+  const deck = page.getByRole('dialog', { name: 'Presentation' });
+  await expect(deck.getByRole('heading', { level: 1 })).toHaveText('Flash sale');
+  await deck.getByRole('button', { name: 'Next slide' }).click();
+  await expect(deck.getByRole('heading', { level: 1 })).toHaveText('Orders over time: expected and generated');
+  await expect(deck.getByText('expected (the plan)')).toBeVisible();
+  // One tick a day, each date once.
+  const ticks = await deck.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+  expect(ticks.length).toBeGreaterThanOrEqual(5);
+  expect(new Set(ticks).size).toBe(ticks.length);
+  const next = deck.getByRole('button', { name: 'Next slide' });
+  while (!(await next.isDisabled()) && (await deck.getByRole('heading', { level: 1 }).innerText()) !== 'How each cohort answers a discount') await next.click();
+  await expect(deck.getByRole('heading', { level: 1 })).toHaveText('How each cohort answers a discount');
+  await expect(deck.getByRole('table', { name: 'Price elasticities' }).getByRole('row')).toHaveCount(5);
+  await app.shot('present-price');
+});

@@ -1,12 +1,10 @@
 import type { ReactNode } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceArea, XAxis, YAxis } from 'recharts';
-import { eventWindows, type Scenario, TEMPLATES, isoTimestamp } from '../../engine/client';
+import { type Scenario, TEMPLATES } from '../../engine/client';
 import type { ShownResult } from '../../state/runStore';
-import { EVENT_COLORS } from '../charts/colors';
-import { bucketHourly } from '../charts/hourlyBuckets';
 import { Heatmap } from '../charts/Heatmap';
 import { METRIC_LABELS, humanize } from '../labels';
 import { DotWhisker } from '../results/elasticity/DotWhisker';
+import { priceSlide, stockoutSlide, timeCurveSlide } from './chartSlides';
 
 export interface Slide {
   title: string;
@@ -47,26 +45,8 @@ export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
     },
   ];
   const hourly = run.tables.find((t) => t.name === 'hourly_metrics');
-  // Daily sums beyond two weeks, so a long calendar reads as a trend, not as noise.
-  const curve = hourly ? bucketHourly(hourly, 'orders', hourly.rowCount > 24 * 14 ? 24 : 1) : [];
-  if (curve.length > 0) {
-    const windows = eventWindows(scenario);
-    slides.push({
-      title: 'Orders over time: expected and generated',
-      body: (
-        <LineChart width={1120} height={460} data={curve} margin={{ top: 16, right: 32, bottom: 16, left: 16 }}>
-          <CartesianGrid stroke="#e6e9f0" />
-          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => isoTimestamp(v).slice(5, 10)} minTickGap={50} fontSize={16} />
-          <YAxis width={80} fontSize={16} tickFormatter={(v: number) => v.toLocaleString('en-US')} />
-          {windows.map((w, i) => (
-            <ReferenceArea key={i} x1={w.startMs} x2={w.endMs} fill={EVENT_COLORS[i % EVENT_COLORS.length]} fillOpacity={0.15} label={{ value: w.event.label, position: 'insideTop', fontSize: 16 }} />
-          ))}
-          <Line dataKey="expected" stroke="#64708a" strokeDasharray="6 5" dot={false} isAnimationActive={false} />
-          <Line dataKey="generated" stroke="#4f46e5" strokeWidth={2.5} dot={false} isAnimationActive={false} />
-        </LineChart>
-      ),
-    });
-  }
+  const curve = hourly ? timeCurveSlide(hourly, scenario) : null;
+  if (curve) slides.push(curve);
   if (run.correlation) {
     slides.push({
       title: 'Hourly correlations: asked for and delivered',
@@ -79,6 +59,8 @@ export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
     });
   }
   if (run.elasticity.length > 0) slides.push({ title: 'Weather elasticities recovered from the data', body: <DotWhisker report={run.elasticity} /> });
+  // The story's own effects: how cohorts answered the discount, how often shelves ran empty.
+  for (const extra of [priceSlide(r.priceElasticity ?? []), stockoutSlide(r.inventory)]) if (extra) slides.push(extra);
   if (run.conformance.length > 0) {
     const judged = run.conformance.filter((r) => !r.notJudged);
     const passed = judged.filter((r) => r.pass).length;

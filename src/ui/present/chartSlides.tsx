@@ -1,0 +1,119 @@
+import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, XAxis, YAxis } from 'recharts';
+import { eventWindows, isoTimestamp, MS_PER_DAY, type CohortPriceElasticity, type InventoryReport, type Scenario } from '../../engine/client';
+import type { ResultTable } from '../../state/runStore';
+import { EVENT_COLORS } from '../charts/colors';
+import { bucketHourly } from '../charts/hourlyBuckets';
+import type { Slide } from './slides';
+
+/** Charts fill the slide: its size is the window's, less the title and margins (fixed numbers, so the HTML export draws the same). */
+function chartSize(): { width: number; height: number } {
+  const w = typeof window === 'undefined' ? 1280 : window.innerWidth;
+  const h = typeof window === 'undefined' ? 800 : window.innerHeight;
+  return { width: Math.max(720, Math.min(1760, w - 200)), height: Math.max(320, Math.min(720, h - 300)) };
+}
+
+/** Midnights over the range, at most ten of them, each labelled once. */
+function dayTicks(from: number, to: number): number[] {
+  const first = Math.ceil(from / MS_PER_DAY) * MS_PER_DAY;
+  const days = Math.floor((to - first) / MS_PER_DAY) + 1;
+  const step = Math.max(1, Math.ceil(days / 10));
+  return Array.from({ length: Math.ceil(days / step) }, (_, k) => first + k * step * MS_PER_DAY).filter((t) => t <= to);
+}
+
+const BIG = 16;
+
+export function timeCurveSlide(hourly: ResultTable, scenario: Scenario): Slide | null {
+  // Daily sums beyond two weeks, so a long calendar reads as a trend, not as noise.
+  const curve = bucketHourly(hourly, 'orders', hourly.rowCount > 24 * 14 ? 24 : 1);
+  if (curve.length === 0) return null;
+  const windows = eventWindows(scenario);
+  const { width, height } = chartSize();
+  return {
+    title: 'Orders over time: expected and generated',
+    body: (
+      <LineChart width={width} height={height} data={curve} margin={{ top: 16, right: 32, bottom: 24, left: 16 }}>
+        <CartesianGrid stroke="#e6e9f0" />
+        <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={dayTicks(curve[0].t, curve[curve.length - 1].t)} tickFormatter={(v: number) => isoTimestamp(v).slice(5, 10)} fontSize={BIG} />
+        <YAxis width={90} fontSize={BIG} tickFormatter={(v: number) => v.toLocaleString('en-US')} label={{ value: curve.length > 24 * 14 ? 'orders a day' : 'orders an hour', angle: -90, position: 'insideLeft', fontSize: BIG }} />
+        {windows.map((w, i) => (
+          <ReferenceArea key={i} x1={w.startMs} x2={w.endMs} fill={EVENT_COLORS[i % EVENT_COLORS.length]} fillOpacity={0.15} label={{ value: w.event.label, position: 'insideTop', fontSize: BIG }} />
+        ))}
+        <Legend verticalAlign="top" height={36} wrapperStyle={{ fontSize: BIG }} />
+        {/* Generated first and the plan on top, dashed: where they agree, the plan still shows. */}
+        <Line dataKey="generated" name="generated" stroke="#4f46e5" strokeWidth={2.5} dot={false} isAnimationActive={false} />
+        <Line dataKey="expected" name="expected (the plan)" stroke="#1f2937" strokeWidth={2} strokeDasharray="7 5" dot={false} isAnimationActive={false} />
+      </LineChart>
+    ),
+  };
+}
+
+const DISCOUNTS = Array.from({ length: 17 }, (_, i) => i * 5);
+
+export function priceSlide(report: readonly CohortPriceElasticity[]): Slide | null {
+  if (report.length === 0) return null;
+  const { width, height } = chartSize();
+  const data = DISCOUNTS.map((d) => Object.fromEntries([['d', d], ...report.flatMap((c) => [[`${c.label}`, (1 - d / 100) ** c.estimate], [`${c.label} truth`, (1 - d / 100) ** c.truth]])]));
+  return {
+    title: 'How each cohort answers a discount',
+    body: (
+      <div className="slide-split">
+        <LineChart width={Math.round(width * 0.55)} height={height} data={data} margin={{ top: 8, right: 24, bottom: 28, left: 8 }}>
+          <CartesianGrid stroke="#e6e9f0" />
+          <XAxis dataKey="d" type="number" domain={[0, 80]} tickFormatter={(v: number) => `${v}%`} fontSize={BIG} label={{ value: 'discount', position: 'insideBottom', offset: -16, fontSize: BIG }} />
+          <YAxis width={70} scale="log" domain={[1, 'auto']} allowDataOverflow fontSize={BIG} tickFormatter={(v: number) => `${v.toFixed(1)}×`} label={{ value: 'demand', angle: -90, position: 'insideLeft', fontSize: BIG }} />
+          <Legend verticalAlign="top" height={36} wrapperStyle={{ fontSize: BIG }} />
+          {report.map((c, i) => (
+            <Line key={c.cohort} dataKey={c.label} stroke={EVENT_COLORS[i % EVENT_COLORS.length]} strokeWidth={3} dot={false} isAnimationActive={false} />
+          ))}
+          {report.map((c, i) => (
+            <Line key={`${c.cohort}-t`} dataKey={`${c.label} truth`} stroke={EVENT_COLORS[i % EVENT_COLORS.length]} strokeDasharray="6 5" dot={false} legendType="none" isAnimationActive={false} />
+          ))}
+        </LineChart>
+        <table className="stats slide-table" aria-label="Price elasticities">
+          <thead>
+            <tr>
+              <th>cohort</th>
+              <th>set ε</th>
+              <th>measured ε̂</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.map((c) => (
+              <tr key={c.cohort}>
+                <td>{c.label}</td>
+                <td className="num">{c.truth.toFixed(2)}</td>
+                <td className={`num ${c.pass ? 'ok' : 'bad'}`}>{c.estimate.toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <caption>Measured at {report[0].discountPct}% off. Solid: measured from the data; dashed: what the scenario set.</caption>
+        </table>
+      </div>
+    ),
+  };
+}
+
+export function stockoutSlide(report: InventoryReport | null): Slide | null {
+  if (!report || report.daily.length === 0) return null;
+  const { width, height } = chartSize();
+  const data = report.daily.map((d) => ({ t: d.date * MS_PER_DAY, pct: d.stockoutPct }));
+  const lost = report.topLost.reduce((n, p) => n + p.lostRevenue, 0);
+  return {
+    title: `Shelves: ${report.stockoutPct.toFixed(1)}% of positions out of stock on an average day`,
+    body: (
+      <div className="slide-title">
+        <LineChart width={width} height={Math.round(height * 0.8)} data={data} margin={{ top: 8, right: 32, bottom: 16, left: 16 }}>
+          <CartesianGrid stroke="#e6e9f0" />
+          <ReferenceArea y1={report.band[0]} y2={report.band[1]} fill="#16a34a" fillOpacity={0.12} label={{ value: `target band ${report.band[0]}-${report.band[1]}%`, position: 'insideTopRight', fontSize: BIG }} />
+          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={dayTicks(data[0].t, data[data.length - 1].t)} tickFormatter={(v: number) => isoTimestamp(v).slice(5, 10)} fontSize={BIG} />
+          <YAxis width={70} fontSize={BIG} tickFormatter={(v: number) => `${v}%`} label={{ value: 'positions out', angle: -90, position: 'insideLeft', fontSize: BIG }} />
+          <Line dataKey="pct" name="stockout rate" stroke="#b45309" strokeWidth={2.5} dot={false} isAnimationActive={false} />
+        </LineChart>
+        <p className="meta">
+          {report.positions.toLocaleString('en-US')} product × location positions · the ten products that lost most: {lost.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 })} of sales
+          not made
+        </p>
+      </div>
+    ),
+  };
+}
