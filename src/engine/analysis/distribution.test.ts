@@ -39,3 +39,26 @@ describe('distributions, binned in the worker', () => {
     expect(revenue.reduce((n, p) => n + p.value, 0)).toBeCloseTo(sum, 0);
   });
 });
+
+describe('histogram bins a reader can use', () => {
+  const table = (values: number[]) => [{ name: 't', rowCount: values.length, columns: [{ name: 'v', type: 'fixed' as const, scale: 2, values: Float64Array.from(values, (v) => Math.round(v * 100)) }] }];
+  it('a long right tail goes into one open-ended last bin; edges are round; every value is counted once', () => {
+    // 10,000 values from 1 to 100, and 20 outliers up to 5,000.
+    const values = [...Array.from({ length: 10_000 }, (_, i) => 1 + (i % 100)), ...Array.from({ length: 20 }, (_, i) => 1000 + i * 200)];
+    const d = distribution(table(values), { table: 't', column: 'v' });
+    expect(d.openEnded).toBe(true);
+    const counts = d.series[0].counts;
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(values.length);
+    const lastEdge = d.edges[d.edges.length - 1];
+    expect(counts[counts.length - 1]).toBe(values.filter((v) => v >= lastEdge).length);
+    expect(lastEdge).toBeLessThan(200);
+    const step = d.edges[1] - d.edges[0];
+    expect([1, 2, 2.5, 5].some((m) => Math.abs(step / 10 ** Math.floor(Math.log10(step)) - m) < 1e-9)).toBe(true);
+    for (const e of d.edges) expect(Math.abs(e / step - Math.round(e / step))).toBeLessThan(1e-9);
+  });
+  it('without a long tail the last bin is an ordinary one', () => {
+    const d = distribution(table(Array.from({ length: 5000 }, (_, i) => (i % 997) / 3)), { table: 't', column: 'v' });
+    expect(d.openEnded).toBe(false);
+    expect(d.series[0].counts.reduce((a, b) => a + b, 0)).toBe(5000);
+  });
+});

@@ -22,6 +22,23 @@ export interface Distribution {
   edges: number[];
   series: { name: string; counts: number[] }[];
   rows: number;
+  /** Histogram only: the last bin is open-ended ("≥ its edge"), holding a long tail that would otherwise leave most bins empty. */
+  openEnded?: boolean;
+}
+
+/** 1, 2, 2.5 or 5 × 10^k: bin widths a reader can add up. */
+function niceStep(raw: number): number {
+  const p = 10 ** Math.floor(Math.log10(raw));
+  return ([1, 2, 2.5, 5, 10].find((m) => m * p >= raw) ?? 10) * p;
+}
+
+/** The value below which `q` of the column's values lie, from a strided sample of at most 20,000. */
+function quantileOf(values: (r: number) => number, rows: number, valid: (r: number) => boolean, q: number): number {
+  const stride = Math.max(1, Math.floor(rows / 20_000));
+  const sample: number[] = [];
+  for (let r = 0; r < rows; r += stride) if (valid(r)) sample.push(values(r));
+  sample.sort((a, b) => a - b);
+  return sample[Math.min(sample.length - 1, Math.floor(q * sample.length))];
 }
 
 /** A split of the rows by a categorical column: its label per row, most frequent first, the rest as "(other)". */
@@ -88,16 +105,29 @@ export function distribution(tables: readonly DataTable[], req: DistributionRequ
   }
   if (!(hi >= lo)) return { kind: 'histogram', column: req.column, labels: [], edges: [], series, rows: table.rowCount };
   const integer = col.type === 'int32' || col.type === 'date';
-  const bins = integer && hi - lo + 1 <= BINS ? hi - lo + 1 : BINS;
-  const width = integer && bins === hi - lo + 1 ? 1 : (hi - lo) / bins || 1;
-  const edges = Array.from({ length: bins }, (_, i) => lo + i * width);
+  if (integer && hi - lo + 1 <= BINS) {
+    // Few whole values: a bar each.
+    const edges = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+    for (const s of series) s.counts = new Array(edges.length).fill(0);
+    for (let r = 0; r < table.rowCount; r++) if (!isNull(col, r)) series[split.of(r)].counts[numericValue(col, r) - lo]++;
+    return { kind: 'histogram', column: req.column, labels: edges.map(String), edges, series, rows: table.rowCount };
+  }
+  // A long right tail (order totals, lost revenue) would squeeze the bulk into a few bars:
+  // bins cover up to the 99.5th percentile, and the last one holds everything above.
+  const p995 = quantileOf((r) => numericValue(col, r), table.rowCount, (r) => !isNull(col, r), 0.995);
+  const openEnded = hi - p995 > 0.25 * (hi - lo);
+  const top = openEnded ? p995 : hi;
+  const width = Math.max(integer ? 1 : Number.MIN_VALUE, niceStep((top - lo) / (BINS - (openEnded ? 1 : 0)) || 1));
+  const start = Math.floor(lo / width) * width;
+  const bins = Math.min(BINS, Math.floor((top - start) / width) + 1 + (openEnded ? 1 : 0));
+  const edges = Array.from({ length: bins }, (_, i) => start + i * width);
   for (const s of series) s.counts = new Array(bins).fill(0);
   for (let r = 0; r < table.rowCount; r++) {
     if (isNull(col, r)) continue;
-    const b = Math.min(bins - 1, Math.floor((numericValue(col, r) - lo) / width));
+    const b = Math.min(bins - 1, Math.floor((numericValue(col, r) - start) / width));
     series[split.of(r)].counts[b]++;
   }
-  return { kind: 'histogram', column: req.column, labels: edges.map((e) => String(e)), edges, series, rows: table.rowCount };
+  return { kind: 'histogram', column: req.column, labels: edges.map((e) => String(e)), edges, series, rows: table.rowCount, openEnded };
 }
 
 export interface TimeSeriesRequest {

@@ -1,8 +1,9 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, XAxis, YAxis } from 'recharts';
-import { eventWindows, isoTimestamp, MS_PER_DAY, type CohortPriceElasticity, type InventoryReport, type Scenario } from '../../engine/client';
+import { eventWindows, MS_PER_DAY, type CohortPriceElasticity, type InventoryReport, type Scenario } from '../../engine/client';
 import type { ResultTable } from '../../state/runStore';
 import { EVENT_COLORS } from '../charts/colors';
 import { bucketHourly } from '../charts/hourlyBuckets';
+import { timeTicks } from '../charts/timeTicks';
 import type { Slide } from './slides';
 
 /** Charts fill the slide: its size is the window's, less the title and margins (fixed numbers, so the HTML export draws the same). */
@@ -12,15 +13,12 @@ function chartSize(): { width: number; height: number } {
   return { width: Math.max(720, Math.min(1760, w - 200)), height: Math.max(320, Math.min(720, h - 300)) };
 }
 
-/** Midnights over the range, at most ten of them, each labelled once. */
-function dayTicks(from: number, to: number): number[] {
-  const first = Math.ceil(from / MS_PER_DAY) * MS_PER_DAY;
-  const days = Math.floor((to - first) / MS_PER_DAY) + 1;
-  const step = Math.max(1, Math.ceil(days / 10));
-  return Array.from({ length: Math.ceil(days / step) }, (_, k) => first + k * step * MS_PER_DAY).filter((t) => t <= to);
-}
-
 const BIG = 16;
+
+function axisTicks(from: number, to: number) {
+  const { ticks, format } = timeTicks(from, to);
+  return { ticks, tickFormatter: format };
+}
 
 export function timeCurveSlide(hourly: ResultTable, scenario: Scenario): Slide | null {
   // Daily sums beyond two weeks, so a long calendar reads as a trend, not as noise.
@@ -33,7 +31,7 @@ export function timeCurveSlide(hourly: ResultTable, scenario: Scenario): Slide |
     body: (
       <LineChart width={width} height={height} data={curve} margin={{ top: 16, right: 32, bottom: 24, left: 16 }}>
         <CartesianGrid stroke="#e6e9f0" />
-        <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={dayTicks(curve[0].t, curve[curve.length - 1].t)} tickFormatter={(v: number) => isoTimestamp(v).slice(5, 10)} fontSize={BIG} />
+        <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} {...axisTicks(curve[0].t, curve[curve.length - 1].t)} fontSize={BIG} />
         <YAxis width={90} fontSize={BIG} tickFormatter={(v: number) => v.toLocaleString('en-US')} label={{ value: curve.length > 24 * 14 ? 'orders a day' : 'orders an hour', angle: -90, position: 'insideLeft', fontSize: BIG }} />
         {windows.map((w, i) => (
           <ReferenceArea key={i} x1={w.startMs} x2={w.endMs} fill={EVENT_COLORS[i % EVENT_COLORS.length]} fillOpacity={0.15} label={{ value: w.event.label, position: 'insideTop', fontSize: BIG }} />
@@ -105,7 +103,7 @@ export function stockoutSlide(report: InventoryReport | null): Slide | null {
         <LineChart width={width} height={Math.round(height * 0.8)} data={data} margin={{ top: 8, right: 32, bottom: 16, left: 16 }}>
           <CartesianGrid stroke="#e6e9f0" />
           <ReferenceArea y1={report.band[0]} y2={report.band[1]} fill="#16a34a" fillOpacity={0.12} label={{ value: `target band ${report.band[0]}-${report.band[1]}%`, position: 'insideTopRight', fontSize: BIG }} />
-          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={dayTicks(data[0].t, data[data.length - 1].t)} tickFormatter={(v: number) => isoTimestamp(v).slice(5, 10)} fontSize={BIG} />
+          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} {...axisTicks(data[0].t, data[data.length - 1].t)} fontSize={BIG} />
           <YAxis width={70} fontSize={BIG} tickFormatter={(v: number) => `${v}%`} label={{ value: 'positions out', angle: -90, position: 'insideLeft', fontSize: BIG }} />
           <Line dataKey="pct" name="stockout rate" stroke="#b45309" strokeWidth={2.5} dot={false} isAnimationActive={false} />
         </LineChart>

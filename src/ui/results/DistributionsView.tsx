@@ -52,7 +52,8 @@ export function DistributionsView() {
   const format = formatFor(field);
   const data = dist
     ? dist.labels.map((label, i) => {
-        const row: Record<string, string | number> = { label: dist.kind === 'histogram' ? format(dist.edges[i]) : cohortLabel(label) };
+        const last = i === dist.labels.length - 1 && dist.openEnded;
+        const row: Record<string, string | number> = { label: dist.kind === 'histogram' ? `${last ? '≥ ' : ''}${format(dist.edges[i])}` : cohortLabel(label) };
         for (const s of dist.series) row[s.name] = s.counts[i];
         return row;
       })

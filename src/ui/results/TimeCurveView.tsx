@@ -6,6 +6,7 @@ import { selectShownScenario, selectShownTables } from '../../state/runStore';
 import { ChartActions } from '../charts/ChartActions';
 import { bucketHourly } from '../charts/hourlyBuckets';
 import { EVENT_COLORS } from '../charts/colors';
+import { timeTicks } from '../charts/timeTicks';
 
 const METRICS = [
   { key: 'orders', label: 'Orders' },
@@ -33,6 +34,7 @@ export function TimeCurveView() {
   if (!hourly || !scenario) return <p className="muted">Run a scenario with the hourly_metrics table to see its time curve.</p>;
   const windows = eventWindows(scenario);
   const label = METRICS.find((m) => m.key === metric)!.label;
+  const axis = timeTicks(points[0]?.t ?? 0, points[points.length - 1]?.t ?? 0);
   return (
     <div className="time-curve">
       <div className="chart-head">
@@ -53,8 +55,8 @@ export function TimeCurveView() {
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={points} margin={{ top: 12, right: 24, bottom: 8, left: 8 }}>
             <CartesianGrid stroke="#e6e9f0" />
-            <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => isoTimestamp(v).slice(5, 13).replace(' ', ' ')} minTickGap={40} />
-            <YAxis width={56} />
+            <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={axis.ticks} tickFormatter={axis.format} label={{ value: 'time (UTC)', position: 'insideBottomRight', offset: -4, fontSize: 11 }} />
+            <YAxis width={64} label={{ value: `${label} per ${bucketHours === 1 ? 'hour' : `${bucketHours} h`}`, angle: -90, position: 'insideLeft', fontSize: 11 }} />
             <Tooltip labelFormatter={(v) => isoTimestamp(Number(v)).slice(0, 16)} />
             <Legend />
             {windows.map((w, i) => (
@@ -67,8 +69,9 @@ export function TimeCurveView() {
                 label={{ value: w.event.label, position: 'insideTop', fontSize: 12 }}
               />
             ))}
-            <Line type="monotone" dataKey="expected" name="Expected" stroke="#64708a" strokeDasharray="5 4" dot={false} isAnimationActive={false} />
+            {/* Generated first, the plan dashed on top: where they agree, the plan still shows. */}
             <Line type="monotone" dataKey="generated" name="Generated" stroke="#4f46e5" dot={false} strokeWidth={1.5} isAnimationActive={false} />
+            <Line type="monotone" dataKey="expected" name="Expected (the plan)" stroke="#1f2937" strokeDasharray="5 4" dot={false} strokeWidth={1.5} isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
       </div>
