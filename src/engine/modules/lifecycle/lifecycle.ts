@@ -10,8 +10,15 @@ export const lifecycleModule: EngineModule = {
   tables: ['transactions', 'daily_metrics', 'customer_labels'],
   rowBytes: 48,
   partitioned: true,
-  estimateRows: (s) =>
-    s.lifecycle ? (s.volumes.customers + s.lifecycle.signupsPerDay * s.calendar.days) * (1 + (s.lifecycle.purchasesPerMonth * s.calendar.days) / 30) : 0,
+  // A label per customer, and purchases over the days each is a customer: the base all
+  // calendar long, signups from their day on (half the calendar on average), less churn (×0.8).
+  estimateRows: (s) => {
+    const l = s.lifecycle;
+    if (!l) return 0;
+    const days = s.calendar.days;
+    const customerDays = s.volumes.customers * days + (l.signupsPerDay * days * days) / 2;
+    return s.volumes.customers + l.signupsPerDay * days + ((0.8 * l.purchasesPerMonth) / 30) * customerDays;
+  },
   *generate(ctx) {
     if (!ctx.scenario.lifecycle) return [];
     const out = yield* simulateLifecycle(ctx.scenario, ctx.dayFrom, ctx.dayTo);
