@@ -44,6 +44,23 @@ test.describe('the designer, as a person uses it', () => {
     const max = Number((await totalRow.getByRole('cell').nth(4).innerText()).replace(/,/g, ''));
     expect(firstTotals[0]).toBeCloseTo(max, 2);
     await app.shot('summary');
+
+    // Columns menu: pin total to the left, move channel up; the header order follows; a pinned column stays put when the grid scrolls sideways.
+    await page.getByRole('tab', { name: 'Tables' }).click();
+    await page.locator('.column-picker summary').click();
+    await page.getByRole('button', { name: 'Pin total to the left' }).click();
+    await page.getByRole('button', { name: 'Move channel up' }).click();
+    const headers = await page.getByRole('columnheader').allTextContents();
+    expect(headers[0]).toMatch(/^total/);
+    expect(headers.findIndex((h) => h.startsWith('channel'))).toBeLessThan(headers.findIndex((h) => h.startsWith('created_at')));
+    await page.locator('.column-picker summary').click();
+    const pinnedHeader = page.getByRole('columnheader', { name: 'total', exact: true });
+    const x0 = (await pinnedHeader.boundingBox())!.x;
+    await page.locator('.grid-scroll').evaluate((el) => (el.scrollLeft = 400));
+    await expect.poll(async () => (await pinnedHeader.boundingBox())!.x).toBeCloseTo(x0, 0);
+    const firstTotal = page.locator('.grid-row').first().locator('.pinned');
+    await expect.poll(async () => (await firstTotal.boundingBox())!.x).toBeCloseTo(x0, 0);
+    await app.shot('grid-pinned');
   });
 
   test('cancel stops a long run within 250 ms and the page stays usable', async ({ page }) => {

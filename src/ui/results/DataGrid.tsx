@@ -1,4 +1,15 @@
-import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnSizingState, type SortingState, type VisibilityState } from '@tanstack/react-table';
+import {
+  getCoreRowModel,
+  useReactTable,
+  type Column,
+  type ColumnDef,
+  type ColumnOrderState,
+  type ColumnPinningState,
+  type ColumnSizingState,
+  type SortingState,
+  type VisibilityState,
+} from '@tanstack/react-table';
+import type { CSSProperties } from 'react';
 import { DataType, type Field, type Vector } from 'apache-arrow';
 import { useMemo, useRef, useState } from 'react';
 import { sourceOf, useEngineQuery, useRun } from '../../state/engine';
@@ -61,14 +72,18 @@ export function DataGrid({ table, highlight, sortable: canSort = true }: { table
   );
   const [sizing, setSizing] = useState<ColumnSizingState>({});
   const [visibility, setVisibility] = useState<VisibilityState>({});
+  const [pinning, setPinning] = useState<ColumnPinningState>({ left: [], right: [] });
+  const [columnOrder, setColumnOrder] = useState<ColumnOrderState>([]);
   const sorting: SortingState = sort ? [{ id: sort.column, desc: sort.descending }] : [];
   // eslint-disable-next-line react-hooks/incompatible-library -- this component opts out of compiler memoization ('use no memo')
   const model = useReactTable<never>({
     data: NO_ROWS,
     columns,
-    state: { sorting, columnSizing: sizing, columnVisibility: visibility },
+    state: { sorting, columnSizing: sizing, columnVisibility: visibility, columnPinning: pinning, columnOrder },
     onColumnSizingChange: setSizing,
     onColumnVisibilityChange: setVisibility,
+    onColumnPinningChange: setPinning,
+    onColumnOrderChange: setColumnOrder,
     manualSorting: true,
     enableSortingRemoval: false,
     columnResizeMode: 'onChange',
@@ -85,7 +100,8 @@ export function DataGrid({ table, highlight, sortable: canSort = true }: { table
       <div className="grid-scroll" ref={scroller} role="table" aria-label={`${table.name} rows`} aria-rowcount={table.rowCount + 1} tabIndex={0}>
         {model.getHeaderGroups().map((group) => (
           <div key={group.id} className="grid-head" role="row" style={{ width, height: HEADER_HEIGHT }}>
-            {group.headers.map((header) => {
+            {/* Pinned columns first (the model orders its visible leaves: left pins, then the rest in the chosen order). */}
+            {visible.map((column) => group.headers.find((h) => h.column.id === column.id)!).map((header) => {
               const meta = header.column.columnDef.meta as ColumnMeta;
               const dir = header.column.getIsSorted();
               return (
@@ -93,8 +109,8 @@ export function DataGrid({ table, highlight, sortable: canSort = true }: { table
                   key={header.id}
                   role="columnheader"
                   aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
-                  className={meta.numeric ? 'num' : ''}
-                  style={{ width: header.getSize() }}
+                  className={`${meta.numeric ? 'num' : ''}${header.column.getIsPinned() ? ' pinned' : ''}`}
+                  style={{ width: header.getSize(), ...pinnedStyle(header.column) }}
                 >
                   <button
                     type="button"
@@ -127,8 +143,8 @@ export function DataGrid({ table, highlight, sortable: canSort = true }: { table
                       <div
                         key={column.id}
                         role="cell"
-                        className={`${meta.numeric ? 'num' : ''}${marked ? ' faulty-cell' : ''}`}
-                        style={{ width: column.getSize() }}
+                        className={`${meta.numeric ? 'num' : ''}${marked ? ' faulty-cell' : ''}${column.getIsPinned() ? ' pinned' : ''}`}
+                        style={{ width: column.getSize(), ...pinnedStyle(column) }}
                         data-fault={marked ? highlight?.kind(row, column.id) : undefined}
                         title={marked ? `fault: ${highlight?.kind(row, column.id)}` : undefined}
                       >
@@ -146,19 +162,48 @@ export function DataGrid({ table, highlight, sortable: canSort = true }: { table
   );
 }
 
-/** Show or hide columns (the table model's visibility state). */
+/** A pinned column stays at the left edge while the rest scroll under it. */
+function pinnedStyle(column: Column<never>): CSSProperties {
+  return column.getIsPinned() === 'left' ? { position: 'sticky', left: column.getStart('left'), zIndex: 2 } : {};
+}
+
+/** Show, hide, pin and reorder columns (the table model's visibility, pinning and order state). */
 function ColumnPicker({ model }: { model: ReturnType<typeof useReactTable<never>> }) {
   const all = model.getAllLeafColumns();
+  const ordered = [...model.getLeftLeafColumns(), ...model.getCenterLeafColumns()].map((c) => model.getColumn(c.id)!);
   const hidden = all.filter((c) => !c.getIsVisible()).length;
+  const pinned = all.filter((c) => c.getIsPinned()).length;
+  const move = (id: string, by: -1 | 1) => {
+    const ids = ordered.map((c) => c.id);
+    const at = ids.indexOf(id);
+    const to = at + by;
+    if (to < 0 || to >= ids.length) return;
+    [ids[at], ids[to]] = [ids[to], ids[at]];
+    model.setColumnOrder(ids);
+  };
   return (
     <details className="column-picker">
-      <summary>Columns{hidden > 0 ? ` (${hidden} hidden)` : ''}</summary>
-      <div className="column-list">
-        {all.map((c) => (
-          <label key={c.id} className="check">
-            <input type="checkbox" checked={c.getIsVisible()} disabled={c.getIsVisible() && all.length - hidden === 1} onChange={c.getToggleVisibilityHandler()} />
-            {c.id}
-          </label>
+      <summary>
+        Columns{hidden > 0 ? ` (${hidden} hidden)` : ''}
+        {pinned > 0 ? ` (${pinned} pinned)` : ''}
+      </summary>
+      <div className="column-list" role="list" aria-label="Columns: show, pin, order">
+        {ordered.map((c, i) => (
+          <div key={c.id} className="column-item" role="listitem">
+            <label className="check">
+              <input type="checkbox" checked={c.getIsVisible()} disabled={c.getIsVisible() && all.length - hidden === 1} onChange={c.getToggleVisibilityHandler()} />
+              {c.id}
+            </label>
+            <button type="button" className="mini" aria-pressed={c.getIsPinned() === 'left'} aria-label={`Pin ${c.id} to the left`} title="Pin to the left" onClick={() => c.pin(c.getIsPinned() ? false : 'left')}>
+              📌
+            </button>
+            <button type="button" className="mini" aria-label={`Move ${c.id} up`} disabled={i === 0} onClick={() => move(c.id, -1)}>
+              ↑
+            </button>
+            <button type="button" className="mini" aria-label={`Move ${c.id} down`} disabled={i === ordered.length - 1} onClick={() => move(c.id, 1)}>
+              ↓
+            </button>
+          </div>
         ))}
       </div>
     </details>
