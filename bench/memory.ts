@@ -1,6 +1,6 @@
-// One run in this process: prints the memory estimate (E107's) against the peak RSS the
-// run added (generate, then CSV of every table, as an export does). Used by the
-// calibration test and the bench: `tsx bench/memory.ts TEMPLATE [key=value ...]`.
+// One run in this process: prints the memory estimate (E107's) against the memory the run
+// holds (its tables and their CSV, as an export does). Used by the calibration test:
+// `node --expose-gc --import tsx bench/memory.ts TEMPLATE [key=value ...]`.
 import { toCSV } from '../src/engine/export/csv';
 import { estimateRunBytes } from '../src/engine/estimate';
 import { generate } from '../src/engine/generate';
@@ -12,9 +12,20 @@ const [template, ...sets] = process.argv.slice(2);
 let s: unknown = buildTemplate(template);
 for (const kv of sets) s = applyOverride(s as object, kv);
 const scenario = assertScenario(s);
-const before = process.memoryUsage().rss;
+// What the run holds (its tables and their CSV, as an export does), measured after a full
+// garbage collection: peak RSS also counts garbage not yet collected, which depends on how
+// busy the machine is (under a parallel test run it read 2-3× higher).
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with --expose-gc');
+const held = () => {
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+};
+const before = held();
+const rssBefore = process.memoryUsage().rss;
 const run = generate(scenario);
-let bytes = 0;
-for (const t of run.tables) bytes += toCSV(t).length;
-const peak = process.resourceUsage().maxRSS * 1024;
-process.stdout.write(`${JSON.stringify({ template, sets, estimate: estimateRunBytes(scenario), added: peak - before, csvBytes: bytes })}\n`);
+const csv = run.tables.map((t) => toCSV(t));
+const added = held() - before;
+const peakAdded = process.resourceUsage().maxRSS * 1024 - rssBefore;
+process.stdout.write(`${JSON.stringify({ template, sets, estimate: estimateRunBytes(scenario), added, peakAdded, csvBytes: csv.reduce((n, b) => n + b.length, 0), tables: run.tables.length })}\n`);

@@ -39,7 +39,7 @@ export const jaffleModule: EngineModule = {
   id: 'jaffle',
   dependsOn: [],
   tables: JAFFLE_TABLES,
-  rowBytes: 64,
+  rowBytes: 48,
   partitioned: true,
   estimateRows: (s) => (s.jaffle ? s.jaffle.customersPerRun * (s.jaffle.ordersPerCustomer * 2.2 + 2) + s.calendar.days * 3 * CAMPAIGNS_PER_PLATFORM * ADS_PER_CAMPAIGN : 0),
   *generate(ctx) {

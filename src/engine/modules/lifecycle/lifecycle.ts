@@ -8,7 +8,7 @@ export const lifecycleModule: EngineModule = {
   id: 'lifecycle',
   dependsOn: ['customers'],
   tables: ['transactions', 'daily_metrics', 'customer_labels'],
-  rowBytes: 48,
+  rowBytes: 34,
   partitioned: true,
   // A label per customer, and purchases over the days each is a customer: the base all
   // calendar long, signups from their day on (half the calendar on average), less churn (×0.8).
