@@ -67,6 +67,6 @@ test("the story's own effects get slides: a flash sale's price response, with th
   const next = deck.getByRole('button', { name: 'Next slide' });
   while (!(await next.isDisabled()) && (await deck.getByRole('heading', { level: 1 }).innerText()) !== 'How each cohort answers a discount') await next.click();
   await expect(deck.getByRole('heading', { level: 1 })).toHaveText('How each cohort answers a discount');
-  await expect(deck.getByRole('table', { name: 'Price elasticities' }).getByRole('row')).toHaveCount(5);
+  await expect(deck.getByRole('table', { name: 'Price elasticity estimates' }).getByRole('row')).toHaveCount(5);
   await app.shot('present-price');
 });

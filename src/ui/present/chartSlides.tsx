@@ -4,6 +4,7 @@ import type { ResultTable } from '../../state/runStore';
 import { EVENT_COLORS } from '../charts/colors';
 import { bucketHourly } from '../charts/hourlyBuckets';
 import { timeTicks } from '../charts/timeTicks';
+import { PriceElasticityTable, priceCurveRows } from '../results/elasticity/PriceResponse';
 import type { Slide } from './slides';
 
 /** Charts fill the slide: its size is the window's, less the title and margins (fixed numbers, so the HTML export draws the same). */
@@ -45,12 +46,10 @@ export function timeCurveSlide(hourly: ResultTable, scenario: Scenario): Slide |
   };
 }
 
-const DISCOUNTS = Array.from({ length: 17 }, (_, i) => i * 5);
-
 export function priceSlide(report: readonly CohortPriceElasticity[]): Slide | null {
   if (report.length === 0) return null;
   const { width, height } = chartSize();
-  const data = DISCOUNTS.map((d) => Object.fromEntries([['d', d], ...report.flatMap((c) => [[`${c.label}`, (1 - d / 100) ** c.estimate], [`${c.label} truth`, (1 - d / 100) ** c.truth]])]));
+  const data = priceCurveRows(report);
   return {
     title: 'How each cohort answers a discount',
     body: (
@@ -61,31 +60,16 @@ export function priceSlide(report: readonly CohortPriceElasticity[]): Slide | nu
           <YAxis width={70} scale="log" domain={[1, 'auto']} allowDataOverflow fontSize={BIG} tickFormatter={(v: number) => `${v.toFixed(1)}×`} label={{ value: 'demand', angle: -90, position: 'insideLeft', fontSize: BIG }} />
           <Legend verticalAlign="top" height={36} wrapperStyle={{ fontSize: BIG }} />
           {report.map((c, i) => (
-            <Line key={c.cohort} dataKey={c.label} stroke={EVENT_COLORS[i % EVENT_COLORS.length]} strokeWidth={3} dot={false} isAnimationActive={false} />
+            <Line key={c.cohort} dataKey={`${c.label} estimate`} name={c.label} stroke={EVENT_COLORS[i % EVENT_COLORS.length]} strokeWidth={3} dot={false} isAnimationActive={false} />
           ))}
           {report.map((c, i) => (
             <Line key={`${c.cohort}-t`} dataKey={`${c.label} truth`} stroke={EVENT_COLORS[i % EVENT_COLORS.length]} strokeDasharray="6 5" dot={false} legendType="none" isAnimationActive={false} />
           ))}
         </LineChart>
-        <table className="stats slide-table" aria-label="Price elasticities">
-          <thead>
-            <tr>
-              <th>cohort</th>
-              <th>set ε</th>
-              <th>measured ε̂</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.map((c) => (
-              <tr key={c.cohort}>
-                <td>{c.label}</td>
-                <td className="num">{c.truth.toFixed(2)}</td>
-                <td className={`num ${c.pass ? 'ok' : 'bad'}`}>{c.estimate.toFixed(2)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <caption>Measured at {report[0].discountPct}% off. Solid: measured from the data; dashed: what the scenario set.</caption>
-        </table>
+        <figure className="slide-table-box">
+          <PriceElasticityTable report={report} className="stats slide-table" />
+          <figcaption>Measured at {report[0].discountPct}% off. Solid: measured from the data; dashed: what the scenario set.</figcaption>
+        </figure>
       </div>
     ),
   };

@@ -6,10 +6,9 @@ import { EVENT_COLORS } from '../../charts/colors';
 
 const DISCOUNTS = Array.from({ length: 17 }, (_, i) => i * 5);
 
-/** Per cohort: demand multiplier (1 − discount)^ε against discount, estimate solid, truth dashed; and the numbers. */
-export function PriceResponse({ report }: { report: CohortPriceElasticity[] }) {
-  const box = useRef<HTMLElement>(null);
-  const data = DISCOUNTS.map((d) => {
+/** Demand multipliers (1 − discount)^ε from 0 to 80% off, per cohort: `<label> estimate` and `<label> truth`. */
+export function priceCurveRows(report: readonly CohortPriceElasticity[]): Record<string, number>[] {
+  return DISCOUNTS.map((d) => {
     const row: Record<string, number> = { d };
     for (const c of report) {
       row[`${c.label} estimate`] = (1 - d / 100) ** c.estimate;
@@ -17,6 +16,40 @@ export function PriceResponse({ report }: { report: CohortPriceElasticity[] }) {
     }
     return row;
   });
+}
+
+/** The estimates beside the truth, per cohort (the Elasticity view and the Present slide). */
+export function PriceElasticityTable({ report, className = 'stats compact' }: { report: readonly CohortPriceElasticity[]; className?: string }) {
+  return (
+    <table className={className} aria-label="Price elasticity estimates">
+      <thead>
+        <tr>
+          <th>cohort</th>
+          <th>truth ε</th>
+          <th>estimate</th>
+          <th>std. error</th>
+          <th>|ε̂ − ε| ≤ 0.15</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.map((c) => (
+          <tr key={c.cohort}>
+            <td>{c.label}</td>
+            <td className="num">{c.truth.toFixed(2)}</td>
+            <td className="num">{c.estimate.toFixed(3)}</td>
+            <td className="num">{c.se.toFixed(3)}</td>
+            <td className={c.pass ? 'ok' : 'bad'}>{c.pass ? 'pass' : 'fail'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Per cohort: demand multiplier (1 − discount)^ε against discount, estimate solid, truth dashed; and the numbers. */
+export function PriceResponse({ report }: { report: CohortPriceElasticity[] }) {
+  const box = useRef<HTMLElement>(null);
+  const data = priceCurveRows(report);
   return (
     <figure ref={box} className="chart-card">
       <figcaption>Demand multiplier against discount, per cohort (estimated from a {report[0].discountPct}% discount): estimate solid, truth dashed<ChartActions target={box} name={'price-response'} />
@@ -39,28 +72,7 @@ export function PriceResponse({ report }: { report: CohortPriceElasticity[] }) {
             </LineChart>
           </ResponsiveContainer>
         </div>
-        <table className="stats compact" aria-label="Price elasticity estimates">
-          <thead>
-            <tr>
-              <th>cohort</th>
-              <th>truth ε</th>
-              <th>estimate</th>
-              <th>std. error</th>
-              <th>|ε̂ − ε| ≤ 0.15</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.map((c) => (
-              <tr key={c.cohort}>
-                <td>{c.label}</td>
-                <td className="num">{c.truth.toFixed(2)}</td>
-                <td className="num">{c.estimate.toFixed(3)}</td>
-                <td className="num">{c.se.toFixed(3)}</td>
-                <td className={c.pass ? 'ok' : 'bad'}>{c.pass ? 'pass' : 'fail'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PriceElasticityTable report={report} />
       </div>
     </figure>
   );
