@@ -129,7 +129,7 @@ export function EventTimeline() {
           {dragged
             ? `${dragged.label}: ${isoTimestamp(draggedStart).slice(0, 16)} to ${isoTimestamp(draggedStart + draggedHours * MS_PER_HOUR).slice(5, 16)}, ${draggedHours} h`
             : view.span < calSpan
-              ? `Showing ${isoTimestamp(view.from).slice(5, 16)} to ${isoTimestamp(view.from + view.span).slice(5, 16)} of the ${scenario.calendar.days}-day calendar`
+              ? `Showing ${isoTimestamp(view.from).slice(5, 16).replace(' ', '\u00a0')} to ${isoTimestamp(view.from + view.span).slice(5, 16).replace(' ', '\u00a0')} of the ${scenario.calendar.days}-day calendar`
               : `The whole ${scenario.calendar.days}-day calendar`}
         </span>
         {canZoom && (

@@ -33,7 +33,7 @@ export function timeCurveSlide(hourly: ResultTable, scenario: Scenario): Slide |
       <LineChart width={width} height={height} data={curve} margin={{ top: 16, right: 32, bottom: 24, left: 16 }}>
         <CartesianGrid stroke="#e6e9f0" />
         <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} {...axisTicks(curve[0].t, curve[curve.length - 1].t)} fontSize={BIG} />
-        <YAxis width={90} fontSize={BIG} tickFormatter={(v: number) => v.toLocaleString('en-US')} label={{ value: curve.length > 24 * 14 ? 'orders a day' : 'orders an hour', angle: -90, position: 'insideLeft', fontSize: BIG }} />
+        <YAxis width={90} fontSize={BIG} tickFormatter={(v: number) => v.toLocaleString('en-US')} label={{ value: hourly.rowCount > 24 * 14 ? 'orders per day' : 'orders per hour', angle: -90, position: 'insideLeft', fontSize: BIG }} />
         {windows.map((w, i) => (
           <ReferenceArea key={i} x1={w.startMs} x2={w.endMs} fill={EVENT_COLORS[i % EVENT_COLORS.length]} fillOpacity={0.15} label={{ value: w.event.label, position: 'insideTop', fontSize: BIG }} />
         ))}
@@ -81,7 +81,7 @@ export function stockoutSlide(report: InventoryReport | null): Slide | null {
   const data = report.daily.map((d) => ({ t: d.date * MS_PER_DAY, pct: d.stockoutPct }));
   const lost = report.topLost.reduce((n, p) => n + p.lostRevenue, 0);
   return {
-    title: `Shelves: ${report.stockoutPct.toFixed(1)}% of positions out of stock on an average day`,
+    title: `Stockouts: ${report.stockoutPct.toFixed(1)}% of positions on an average day`,
     body: (
       <div className="slide-title">
         <LineChart width={width} height={Math.round(height * 0.8)} data={data} margin={{ top: 8, right: 32, bottom: 16, left: 16 }}>

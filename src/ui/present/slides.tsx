@@ -78,6 +78,7 @@ export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
                 <span className={r.pass ? 'ok' : 'bad'}>{r.pass ? '✓' : '✗'}</span> {r.target}
               </li>
             ))}
+            {judged.length > Math.max(8, judged.length - passed) && <li className="muted">…and {judged.length - Math.max(8, judged.length - passed)} more that hold (every row in Conformance)</li>}
           </ul>
         </div>
       ),
