@@ -18,6 +18,9 @@ interface Drag {
   hours: number;
 }
 
+/** A time that never wraps inside itself: no-break space and no-break hyphen. */
+const unbroken = (text: string) => text.replace(/ /g, '\u00a0').replace(/-/g, '\u2011');
+
 /** The part of the calendar the track shows: the events with room around them, or the whole calendar. */
 function trackWindow(s: Scenario, zoomed: boolean): { from: number; span: number } {
   const calStart = dayNumber(s.calendar.start) * MS_PER_DAY;
@@ -129,7 +132,7 @@ export function EventTimeline() {
           {dragged
             ? `${dragged.label}: ${isoTimestamp(draggedStart).slice(0, 16)} to ${isoTimestamp(draggedStart + draggedHours * MS_PER_HOUR).slice(5, 16)}, ${draggedHours} h`
             : view.span < calSpan
-              ? `Showing ${isoTimestamp(view.from).slice(5, 16).replace(' ', '\u00a0')} to ${isoTimestamp(view.from + view.span).slice(5, 16).replace(' ', '\u00a0')} of the ${scenario.calendar.days}-day calendar`
+              ? `Showing ${unbroken(isoTimestamp(view.from).slice(5, 16))} to ${unbroken(isoTimestamp(view.from + view.span).slice(5, 16))} of the ${scenario.calendar.days}-day calendar`
               : `The whole ${scenario.calendar.days}-day calendar`}
         </span>
         {canZoom && (
