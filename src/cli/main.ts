@@ -6,7 +6,8 @@ import { assertFitsMemory, dayPartitions, estimateRunBytes, EXPORT_FORMAT_IDS, f
 import { argError, continueFrom, loadScenario, wholeNumber } from './scenarioArgs';
 import { FS_ERRORS, USAGE } from './usage';
 import { mergeParts } from './merge';
-import { runOnPool, runWithProgress } from './progress';
+import { runOnPool } from './pool';
+import { runWithProgress } from './progress';
 import { streamRun } from './streamRun';
 import { writeRun, type Layout } from './writeRun';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { EXPORT_FORMATS, groundTruth, manifestJSON, ScenarioError, TABLE_NAMES, type Manifest } from '../engine';
+import { formatOf, groundTruth, manifestJSON, ScenarioError, TABLE_NAMES, type Manifest } from '../engine';
 import { writeWhole } from './writeRun';
 
 /**
@@ -15,8 +15,9 @@ import { writeWhole } from './writeRun';
 export async function mergeParts(dir: string, out: string, quiet: boolean): Promise<number> {
   const manifests = await readManifests(dir);
   const first = manifests[0];
-  const format = EXPORT_FORMATS.find((f) => f.id === first.format)!;
-  if (!('appendable' in format)) {
+  const format = formatOf(first.format);
+  const appendable = format.appendable;
+  if (!appendable) {
     throw mergeError(`${format.label} parts are not appended here; read them as one table in place, e.g. DuckDB: SELECT * FROM read_parquet('${dir}/table=*/part=*/*.${format.extension}', hive_partitioning = true)`);
   }
   const tables: Manifest['tables'] = [];
@@ -31,7 +32,7 @@ export async function mergeParts(dir: string, out: string, quiet: boolean): Prom
         ? await appendWhole(join(out, file), 1, async () => renumberFaults(await Promise.all(parts.map((_, i) => read(i))), manifests, first.format === 'csv'))
         : await appendWhole(join(out, file), parts.length, async (i) => {
             const bytes = await read(i);
-            return i === 0 ? bytes : bytes.subarray(format.appendable.headerBytes(bytes));
+            return i === 0 ? bytes : bytes.subarray(appendable.headerBytes(bytes));
           });
     tables.push({ table: name, file, rows: parts.reduce((n, p) => n + p.entry.rows, 0), ...written });
   }

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { ScenarioError, type ScenarioIssue } from '../engine';
-import type { PartOutput, PartRequest } from '../engine/session/parallel';
+import { assembleParts, partRequests, runParts, ScenarioError, type ExportFormatId, type Scenario, type ScenarioIssue } from '../engine';
+import type { AssembledRun, PartOutput, PartRequest } from '../engine/session/parallel';
 
 type Answer = { ok: true; out: PartOutput } | { ok: false; error: { name: string; message: string; issues?: ScenarioIssue[] } };
 
@@ -42,4 +42,18 @@ export function createPool(size: number) {
     },
     close: () => Promise.all(workers.map((w) => w.terminate())),
   };
+}
+
+/** Runs a whole scenario in `parts` on a pool of worker threads and assembles it (engine/session/parallel.ts). */
+export async function runOnPool(scenario: Scenario, parts: number, workers: number, format: ExportFormatId, quiet: boolean): Promise<AssembledRun> {
+  const pool = createPool(workers);
+  try {
+    if (!quiet) process.stderr.write(`generating in ${parts} parts on ${workers} worker threads…\n`);
+    const outputs = await runParts(partRequests(scenario, parts, format), workers, (req) => pool.run(req), (done) => {
+      if (!quiet) process.stderr.write(`generating… ${done} of ${parts} parts\n`);
+    });
+    return assembleParts(scenario, outputs, format);
+  } finally {
+    await pool.close();
+  }
 }

@@ -1,6 +1,4 @@
-import { assembleParts, drain, generateSteps, partRequests, runParts, type ExportFormatId, type GeneratedRun, type RunRange, type Scenario } from '../engine';
-import type { AssembledRun } from '../engine/session/parallel';
-import { createPool } from './pool';
+import { drain, generateSteps, type GeneratedRun, type RunRange, type Scenario } from '../engine';
 
 /** Runs a scenario's range, printing progress on stderr every 10% unless quiet. */
 export function runWithProgress(scenario: Scenario, range: RunRange, quiet: boolean): GeneratedRun {
@@ -12,18 +10,4 @@ export function runWithProgress(scenario: Scenario, range: RunRange, quiet: bool
       lastShown = pct;
     }
   });
-}
-
-/** Runs a whole scenario in `parts` on a pool of worker threads and assembles it (engine/session/parallel.ts). */
-export async function runOnPool(scenario: Scenario, parts: number, workers: number, format: ExportFormatId, quiet: boolean): Promise<AssembledRun> {
-  const pool = createPool(workers);
-  try {
-    if (!quiet) process.stderr.write(`generating in ${parts} parts on ${workers} worker threads…\n`);
-    const outputs = await runParts(partRequests(scenario, parts, format), workers, (req) => pool.run(req), (done) => {
-      if (!quiet) process.stderr.write(`generating… ${done} of ${parts} parts\n`);
-    });
-    return assembleParts(scenario, outputs, format);
-  } finally {
-    await pool.close();
-  }
 }

@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { buildManifest, conformanceJSON, conformanceReport, EXPORT_FORMATS, exportedFile, exportTable, fileStamp, manifestJSON, splitByTenant, type ExportFormat, type GeneratedRun } from '../engine';
+import { buildManifest, conformanceJSON, conformanceReport, exportedFile, formatOf, exportTable, fileStamp, manifestJSON, splitByTenant, type ExportFormat, type GeneratedRun } from '../engine';
 import { loadParquet } from './parquetNode';
 
 /** `flat`: every file in the folder, named by scenario, time and part. `hive`: `table=T/part=K/T.ext`, a manifest per part in `_manifests/`. */
@@ -19,7 +19,7 @@ export const partOf = (run: GeneratedRun) => ('partition' in run.partition ? run
 
 /** Where a part's table file goes in the Hive layout: one folder per table and part, which DuckDB, Spark and Polars read as one table. */
 export function hiveFile(table: string, part: number, format: ExportFormat): string {
-  return `table=${table}/part=${part}/${table}.${EXPORT_FORMATS.find((f) => f.id === format)!.extension}`;
+  return `table=${table}/part=${part}/${table}.${formatOf(format).extension}`;
 }
 
 export const hiveManifest = (part: number) => `_manifests/part=${part}.json`;

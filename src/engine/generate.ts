@@ -1,5 +1,5 @@
 import { isPartitioned, type EngineModule, type ModuleContext } from './modules/module';
-import { injectFaults } from './quality/faults';
+import { injectFaults, type FieldFault } from './quality/faults';
 import { derive, derivedIfKnown, remember } from './model/derived';
 import { streamFor } from './random/rng';
 import { ScenarioError } from './scenario/errors';
@@ -122,14 +122,14 @@ export function* generateSteps(
   return options.faults === false ? { scenario, partition, tables, clean: [] } : withFaults(scenario, partition, tables);
 }
 
+/** Faults the modules' own settings imply (the jaffle shop's anomalies), beside the user's in scenario.quality. */
+export function moduleFaults(scenario: Scenario): FieldFault[] {
+  return modulesFor(scenario.tables, scenario).flatMap((m) => m.faults?.(scenario) ?? []);
+}
+
 /** Injects the scenario's data-quality faults into a run's clean tables (dq_faults last). */
 export function withFaults(scenario: Scenario, partition: RunRange, clean: DataTable[]): GeneratedRun {
-  const modules = modulesFor(scenario.tables, scenario);
-  const faulted = injectFaults(
-    scenario,
-    clean,
-    modules.flatMap((m) => m.faults?.(scenario) ?? []),
-  );
+  const faulted = injectFaults(scenario, clean, moduleFaults(scenario));
   const tables = faulted.dqFaults ? [...faulted.tables, faulted.dqFaults] : faulted.tables;
   return { scenario, partition, tables, clean: faulted.clean };
 }

@@ -1,6 +1,6 @@
 import { formatOf, joinParts, type ExportFormatId } from '../export/formats';
 import type { ParquetModule } from '../export/parquet';
-import { generate, withFaults, type GeneratedRun } from '../generate';
+import { generate, moduleFaults, withFaults, type GeneratedRun } from '../generate';
 import { isPartitioned } from '../modules/module';
 import { modulesFor } from '../modules/registry';
 import { TABLE_NAMES, type Scenario } from '../scenario/schema';
@@ -96,8 +96,7 @@ export async function runParts(requests: readonly PartRequest[], workers: number
 
 /** Tables whose rows take faults in this scenario: they are encoded after assembly. */
 export function faultedTables(scenario: Scenario): string[] {
-  const modules = modulesFor(scenario.tables, scenario);
-  const specs = [...scenario.quality.faults, ...modules.flatMap((m) => m.faults?.(scenario) ?? [])];
+  const specs = [...scenario.quality.faults, ...moduleFaults(scenario)];
   return [...new Set(specs.filter((f) => f.ratePct > 0).map((f) => f.table))];
 }
 
