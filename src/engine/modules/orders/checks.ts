@@ -62,7 +62,7 @@ const priceElasticities: Check = (run, table) =>
     target: `${c.label} price elasticity`,
     expected: c.truth,
     measured: c.estimate,
-    tolerance: 0.15,
+    tolerance: c.tolerance,
     unit: 'ε' as const,
   }));
 
