@@ -1,7 +1,8 @@
 import { ScenarioError } from './scenario/errors';
 import type { Scenario } from './scenario/schema';
 import { DAYS_PER_MONTH } from './time';
-import { isPartitioned } from './modules/module';
+import { isPartitioned, type EngineModule } from './modules/module';
+import type { CustomColumn } from './scenario/customColumns';
 import { modulesFor } from './modules/registry';
 
 /** A browser tab should not hold more than this; larger runs belong to the CLI. */
@@ -33,7 +34,20 @@ export function estimateInventoryRows(scenario: Scenario): { positions: number; 
  * that runs is in the sum, so a large jaffle or weather run is never estimated at zero.
  */
 export function estimateRunBytes(scenario: Scenario): number {
-  return modulesFor(scenario.tables, scenario).reduce((n, m) => n + m.estimateRows(scenario) * m.rowBytes * 2, 0);
+  return modulesFor(scenario.tables, scenario).reduce((n, m) => n + moduleBytes(m, scenario), 0);
+}
+
+/** A custom column's bytes a row: a number 8, a dictionary index 4, a text value its characters and a string's overhead. */
+function customBytesPerRow(c: CustomColumn): number {
+  if (c.kind === 'pattern') return 24 + 2 * c.pattern.length;
+  if (c.kind === 'mix' || c.kind === 'words') return 4;
+  return 8;
+}
+
+/** A module's rows times its bytes a row, with the custom columns on its tables (each counted at the module's rows: an upper bound), twice for the export copy. */
+function moduleBytes(m: EngineModule, scenario: Scenario): number {
+  const custom = (scenario.customColumns ?? []).filter((c) => m.tables.includes(c.table)).reduce((n, c) => n + customBytesPerRow(c), 0);
+  return m.estimateRows(scenario) * (m.rowBytes + custom) * 2;
 }
 
 /**
@@ -45,7 +59,7 @@ export function estimateRunBytes(scenario: Scenario): number {
 export function partsToFit(scenario: Scenario, budgetBytes: number): number | null {
   const modules = modulesFor(scenario.tables, scenario);
   if (modules.some((m) => m.splittable === false)) return null;
-  const bytes = (split: boolean) => modules.filter((m) => isPartitioned(m, scenario) === split).reduce((n, m) => n + m.estimateRows(scenario) * m.rowBytes * 2, 0);
+  const bytes = (split: boolean) => modules.filter((m) => isPartitioned(m, scenario) === split).reduce((n, m) => n + moduleBytes(m, scenario), 0);
   const room = budgetBytes - bytes(false);
   if (room <= 0) return null;
   const parts = Math.max(1, Math.ceil(bytes(true) / room));

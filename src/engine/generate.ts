@@ -1,3 +1,4 @@
+import { addCustomColumns } from './custom/make';
 import { isPartitioned, type EngineModule, type ModuleContext } from './modules/module';
 import { injectFaults, type FieldFault } from './quality/faults';
 import { derive, derivedIfKnown, remember } from './model/derived';
@@ -112,6 +113,7 @@ export function* generateSteps(
     done += weights[i];
     yield { fraction: done / totalWeight, stage: m.id };
   }
+  addCustomColumns(scenario, produced);
   const chosen: readonly string[] = scenario.tables;
   const emitted = TABLE_NAMES.filter((name) => chosen.includes(name) && produced.has(name)).filter((name) => {
     const owner = modules.find((m) => m.tables.includes(name))!;

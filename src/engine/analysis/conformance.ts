@@ -1,4 +1,5 @@
 import type { GeneratedRun } from '../generate';
+import { customColumnChecks } from '../custom/checks';
 import { MODULES } from '../modules/registry';
 import type { ConformanceRow, TargetRow } from './targets';
 
@@ -23,7 +24,7 @@ export function conformanceReport(run: GeneratedRun): ConformanceRow[] {
   // Targets describe the process, so they are measured before any data-quality faults.
   const table = (name: string) => run.clean.find((t) => t.name === name) ?? run.tables.find((t) => t.name === name);
   const part = isPart(run);
-  return MODULES.flatMap((m) => m.checks ?? [])
+  return [...MODULES.flatMap((m) => m.checks ?? []), customColumnChecks]
     .flatMap((check) => check(run, table))
     .map((row) => {
       const pass = row.atMost ? row.measured <= row.expected + row.tolerance : Math.abs(row.measured - row.expected) <= row.tolerance;

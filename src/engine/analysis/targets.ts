@@ -10,7 +10,7 @@ export interface ConformanceRow {
   /** Pass when |measured − expected| ≤ tolerance (or, with `atMost`, measured ≤ expected). */
   tolerance: number;
   atMost?: boolean;
-  unit: '%' | 'corr' | 'β' | 'ε' | 'count' | '×';
+  unit: '%' | 'corr' | 'β' | 'ε' | 'count' | '×' | 'value';
   pass: boolean;
   /** Set on a part of a run (a partition, a day, an increment) for targets only the whole run can meet, with the reason. */
   notJudged?: string;

@@ -154,13 +154,17 @@ const KEY_COLUMNS: Partial<Record<string, string[]>> = {
   klaviyo_events: ['tenant_id', 'date', 'metric_type'],
 };
 
+/** The columns that name a row of the table: its first column, or a composite key. */
+export function rowKeyColumns(t: DataTable): readonly string[] {
+  return KEY_COLUMNS[t.name] ?? [t.columns[0].name];
+}
+
 /**
  * Each row's key as text ("1042", or "1042/3" for a composite key): what dq_faults names
  * the row by, and what its fault is drawn from.
  */
 export function rowKeys(t: DataTable): string[] {
-  const names = KEY_COLUMNS[t.name] ?? [t.columns[0].name];
-  const cols = names.map((n) => t.columns.find((c) => c.name === n)!);
+  const cols = rowKeyColumns(t).map((n) => t.columns.find((c) => c.name === n)!);
   return Array.from({ length: t.rowCount }, (_, r) => cols.map((c) => cellText(c, r) ?? '').join('/'));
 }
 

@@ -20,6 +20,12 @@ export const ERROR_CODES = {
   E114: 'value cannot be written',
   E115: 'output folder cannot be written',
   E116: 'parts cannot be merged',
+  E130: 'expression cannot be read',
+  E131: 'unknown column or event',
+  E132: 'types do not fit',
+  E133: 'unknown function or wrong arguments',
+  E134: 'a column reads itself or a later column',
+  E135: 'column name already used',
   E120: 'the generator stopped',
   E121: 'a view could not be shown',
 } as const;

@@ -3,10 +3,12 @@ import { coded } from './errors';
 import { count, isoDate, isoMinute, keyName, mixSchema, percent, plainText, round1, SHARE_TOLERANCE, sumShares } from './fields';
 import { inventorySchema, jaffleSchema, lifecycleSchema, faultSchema, type Lifecycle } from './sections';
 import { JAFFLE_TABLES, TABLE_NAMES } from './tables';
+import { customColumnSchema } from './customColumns';
 
 export { mixSchema, type Mix } from './fields';
 export * from './sections';
 export * from './tables';
+export * from './customColumns';
 
 export const SCHEMA_VERSION = 4;
 
@@ -152,6 +154,8 @@ export const scenarioSchema = z
       inventory: inventorySchema.nullable(),
       jaffle: jaffleSchema.nullable(),
       quality: z.strictObject({ faults: z.array(faultSchema) }),
+      /** The user's own columns (engine/custom/); absent in files that have none. */
+      customColumns: z.array(customColumnSchema).max(100, coded('E101', 'at most 100 custom columns')).optional(),
       /** dq_faults is not chosen: it comes with the faults. */
       tables: z
         .array(z.enum(TABLE_NAMES, coded('E109', `table must be one of ${TABLE_NAMES.join(', ')}`)).refine((t): boolean => t !== 'dq_faults', coded('E109', 'dq_faults comes with data-quality faults; it is not chosen')))

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ScenarioError, parseCodedMessage, type ScenarioIssue } from './errors';
+import { planCustomColumns } from '../custom/plan';
 import { migrate } from './migrate';
 import { scenarioSchema, type Scenario } from './schema';
 
@@ -13,7 +14,11 @@ export function validateScenario(input: unknown): Validation {
     // A cross-field check met a value a field check had already refused: answer, never throw.
     return { ok: false, issues: [{ code: 'E109', field: '', message: `the scenario has fields of the wrong shape (${(e as Error).message})` }] };
   }
-  if (result.success) return { ok: true, scenario: result.data };
+  if (result.success) {
+    // Custom columns are checked against their tables and each other once the fields are sound.
+    const issues = planCustomColumns(result.data).issues;
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: result.data };
+  }
   return { ok: false, issues: zodIssues(result.error) };
 }
 

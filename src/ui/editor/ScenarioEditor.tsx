@@ -8,6 +8,7 @@ import { InventoryEditor } from './InventoryEditor';
 import { JaffleEditor } from './JaffleEditor';
 import { LifecycleEditor } from './LifecycleEditor';
 import { QualityEditor } from './QualityEditor';
+import { CustomColumnsEditor } from './custom/CustomColumnsEditor';
 import { TenantEditor } from './TenantEditor';
 import { FieldError } from './FieldError';
 import { NumberField } from './NumberField';
@@ -81,6 +82,8 @@ export function ScenarioEditor() {
         <NumberField label="Extra items per order (mean)" step={0.1} value={s.orders.meanExtraItems} issues={at('orders.meanExtraItems')} onCommit={(v) => update((d) => void (d.orders.meanExtraItems = v))} />
       </section>
       )}
+
+      <CustomColumnsEditor />
 
       <QualityEditor />
 

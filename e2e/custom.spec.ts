@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { parquetReadObjects } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
+import { DesignerPage } from './app';
+
+const settled = (page: import('@playwright/test').Page) => expect(page.locator('[data-shown-fresh]')).toBeVisible();
+
+async function parquetRows(bytes: Buffer) {
+  const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return parquetReadObjects({ file: ab, compressors });
+}
+
+test('custom columns: an expression on orders is checked as typed, shows in the preview, exports to Parquet and travels in a share link', async ({ page, browser }) => {
+  const app = new DesignerPage(page);
+  await app.freshBaseline(3, 300, 1500);
+  await page.getByRole('button', { name: 'Add a column' }).click();
+  const card = page.getByRole('group', { name: /^Custom column orders\./ });
+  await card.getByLabel('Kind').selectOption('expression');
+  await card.getByLabel('Column name').fill('shipping_fee');
+  const expression = page.getByRole('group', { name: 'Custom column orders.shipping_fee' }).getByLabel('Expression');
+  // A typo: a numbered error under the field, with the position and the likely name; nothing else is lost.
+  await expression.fill('subtota >= 50 ? 0 : 4.99');
+  const error = page.getByRole('group', { name: 'Custom column orders.shipping_fee' }).getByRole('alert');
+  await expect(error).toContainText('E131');
+  await expect(error).toContainText("did you mean 'subtotal'");
+  await expect(app.field('Orders per day')).toHaveValue('300');
+  await app.shot('custom-column-error');
+  await expression.fill('subtotal >= 50 ? 0 : 4.99');
+  await expect(error).toHaveCount(0);
+
+  // The preview carries the new column without a Run.
+  await settled(page);
+  await app.pickTable('Orders');
+  await expect(page.getByRole('columnheader', { name: 'shipping_fee', exact: true })).toBeVisible();
+  await app.shot('custom-column-preview');
+
+  await app.run();
+  await app.pickTable('Orders');
+  const pq = await app.exportSelected('Parquet');
+  const rows = await parquetRows(pq.bytes);
+  expect(rows.length).toBe(await app.rowCount('Orders'));
+  let free = 0;
+  for (const r of rows) {
+    const expected = Number(r.subtotal) >= 50 ? 0 : 4.99;
+    expect(Number(r.shipping_fee)).toBeCloseTo(expected, 6);
+    if (expected === 0) free++;
+  }
+  expect(free).toBeGreaterThan(0);
+  expect(free).toBeLessThan(rows.length);
+
+  // A share link carries the column: a fresh browser makes the same file.
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByLabel('Share link', { exact: true }).inputValue();
+  await page.keyboard.press('Escape');
+  const fresh = await browser.newContext({ acceptDownloads: true });
+  const other = new DesignerPage(await fresh.newPage());
+  await other.page.goto(link);
+  await expect(other.page.getByRole('group', { name: 'Custom column orders.shipping_fee' }).getByLabel('Expression')).toHaveValue('subtotal >= 50 ? 0 : 4.99');
+  await other.run();
+  await other.pickTable('Orders');
+  const there = await other.exportSelected('Parquet');
+  expect(there.sha256).toBe(pq.sha256);
+  await fresh.close();
+});
+
+test('custom columns: a per-cohort distribution on customers shows in Summary and its targets in Conformance', async ({ page }) => {
+  const app = new DesignerPage(page);
+  await app.freshBaseline(3, 300, 3000);
+  await page.getByRole('button', { name: 'Add a column' }).click();
+  const card = page.getByRole('group', { name: /^Custom column orders\./ });
+  await card.getByLabel('Table').selectOption('customers');
+  const customers = page.getByRole('group', { name: /^Custom column customers\./ });
+  await customers.getByLabel('Column name').fill('points');
+  const points = page.getByRole('group', { name: 'Custom column customers.points' });
+  await points.getByLabel('Settings per').selectOption('cohort');
+  await points.getByRole('button', { name: 'Add group' }).click();
+  await points.getByLabel(/Gen z: Mean/i).fill('20');
+  await app.shot('custom-column-groups');
+  await app.run();
+  await page.getByRole('tab', { name: 'Conformance' }).click();
+  const table = page.getByRole('table').filter({ hasText: 'customers.points' });
+  await expect(table.getByRole('row', { name: /customers\.points \(cohort = gen_z\) mean/ })).toContainText('pass');
+  await expect(table.getByRole('row', { name: /customers\.points \(other cohort\) mean/ })).toContainText('pass');
+  await app.shot('custom-column-conformance');
+});

@@ -1,0 +1,129 @@
+import { shareTolerance, type Check, type TargetRow } from '../analysis/targets';
+import type { CustomColumn, DistributionColumn, MixColumn } from '../scenario/customColumns';
+import { isNull, numericValue, type Column, type DataTable } from '../table';
+import { expectedMoments } from './distributions';
+import { readVector, rowGroups } from './make';
+
+/** Fewer rows than this in a group say too little about its mean or shares to judge. */
+const MIN_ROWS = 30;
+
+/**
+ * The targets a custom column declares by what it is: a distribution's mean and sd (of the
+ * values as written: clamped, rounded), a Bernoulli's share of true, a mix's shares, per
+ * group where parameters are per group; a pattern that every value matches; a null rate.
+ * Tolerances are four standard errors at the rows measured.
+ */
+export const customColumnChecks: Check = (run, table) =>
+  (run.scenario.customColumns ?? []).flatMap((spec) => {
+    const t = table(spec.table);
+    const col = t?.columns.find((c) => c.name === spec.name);
+    if (!t || !col) return [];
+    const label = `${spec.table}.${spec.name}`;
+    return [...nullRate(spec, col, t, label), ...valueTargets(spec, col, t, label, table)];
+  });
+
+function valueTargets(spec: CustomColumn, col: Column, t: DataTable, label: string, tableOf: (name: string) => DataTable | undefined): TargetRow[] {
+  switch (spec.kind) {
+    case 'distribution':
+      return perGroup(spec, t, tableOf).flatMap(([group, rows]) => distributionTargets(spec, group, rows, col, label));
+    case 'mix':
+      return perGroup(spec, t, tableOf).flatMap(([group, rows]) => mixTargets(spec, group, rows, col, label));
+    case 'pattern': {
+      const re = patternRegExp(spec.pattern);
+      let n = 0;
+      let matched = 0;
+      for (let r = 0; r < t.rowCount; r++) {
+        if (col.type !== 'string' || isNull(col, r)) continue;
+        n++;
+        if (re.test(col.values[r])) matched++;
+      }
+      return n === 0 ? [] : [{ module: 'custom', target: `${label} matches ${spec.pattern}`, expected: 100, measured: (100 * matched) / n, tolerance: 0, unit: '%' }];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Rows of each group that has its own parameters, then the rest ('' : every other row). */
+function perGroup(spec: DistributionColumn | MixColumn, t: DataTable, tableOf: (name: string) => DataTable | undefined): [string, number[]][] {
+  const groups = Object.keys(spec.groups ?? {});
+  const by = spec.by ? readVector(spec.by, t, tableOf) : null;
+  // A part of a run without the referenced table cannot tell its groups apart: its groups are judged where it can.
+  if (spec.by && !by) return [];
+  const of = rowGroups(by, groups, t.rowCount);
+  const rows: number[][] = Array.from({ length: groups.length + 1 }, () => []);
+  for (let r = 0; r < t.rowCount; r++) rows[of[r] + 1].push(r);
+  return [['', rows[0]] as [string, number[]], ...groups.map((g, i): [string, number[]] => [g, rows[i + 1]])].filter(([, r]) => r.length >= MIN_ROWS);
+}
+
+function distributionTargets(spec: DistributionColumn, group: string, rows: number[], col: Column, label: string): TargetRow[] {
+  const values = rows.filter((r) => !isNull(col, r)).map((r) => numericValue(col, r));
+  const n = values.length;
+  if (n < MIN_ROWS) return [];
+  const decimals = spec.family === 'poisson' || spec.family === 'bernoulli' ? 0 : (spec.decimals ?? 2);
+  const params = { ...spec.params, ...(group ? spec.groups![group] : {}) };
+  const truth = expectedMoments({ family: spec.family, params, min: spec.bounds?.min, max: spec.bounds?.max, decimals });
+  const mean = values.reduce((a, v) => a + v, 0) / n;
+  const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+  const who = group ? `${label} (${spec.by} = ${group})` : spec.by && spec.groups ? `${label} (other ${spec.by})` : label;
+  if (spec.family === 'bernoulli') {
+    return [{ module: 'custom', target: `${who} share true`, expected: 100 * truth.mean, measured: 100 * mean, tolerance: shareTolerance(truth.mean, n), unit: '%' }];
+  }
+  // Standard errors of the sample mean and sd, from the distribution's own moments (a log-normal's sd varies more).
+  const seMean = truth.sd / Math.sqrt(n);
+  const seSd = truth.sd > 0 ? Math.sqrt(Math.max(0, truth.m4 - truth.sd ** 4) / n) / (2 * truth.sd) : 0;
+  const floor = 10 ** -decimals / 2;
+  return [
+    { module: 'custom', target: `${who} mean`, expected: truth.mean, measured: mean, tolerance: Math.max(floor, 4 * seMean), unit: 'value' },
+    { module: 'custom', target: `${who} sd`, expected: truth.sd, measured: sd, tolerance: Math.max(floor, 4 * seSd), unit: 'value' },
+  ];
+}
+
+function mixTargets(spec: MixColumn, group: string, rows: number[], col: Column, label: string): TargetRow[] {
+  if (col.type !== 'dict') return [];
+  const mix = group ? spec.groups![group] : spec.mix;
+  const counts = new Map<string, number>();
+  let n = 0;
+  for (const r of rows) {
+    if (isNull(col, r)) continue;
+    n++;
+    const v = col.dictionary[col.indices[r]];
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  if (n < MIN_ROWS) return [];
+  const total = Object.values(mix).reduce((a, b) => a + b, 0);
+  const who = group ? `${label} (${spec.by} = ${group})` : spec.by && spec.groups ? `${label} (other ${spec.by})` : label;
+  return Object.entries(mix).map(([option, share]) => ({
+    module: 'custom',
+    target: `${who}: ${option}`,
+    expected: (100 * share) / total,
+    measured: (100 * (counts.get(option) ?? 0)) / n,
+    tolerance: shareTolerance(share / total, n),
+    unit: '%' as const,
+  }));
+}
+
+function nullRate(spec: CustomColumn, col: Column, t: DataTable, label: string): TargetRow[] {
+  const rate = spec.nullRatePct ?? 0;
+  // An expression's own nulls (a division by zero) come on top of the drawn ones: only the others are judged.
+  if (rate <= 0 || t.rowCount < MIN_ROWS || spec.kind === 'expression') return [];
+  let nulls = 0;
+  for (let r = 0; r < t.rowCount; r++) if (isNull(col, r)) nulls++;
+  return [{ module: 'custom', target: `${label} left empty`, expected: rate, measured: (100 * nulls) / t.rowCount, tolerance: shareTolerance(rate / 100, t.rowCount), unit: '%' }];
+}
+
+/** The pattern as a regular expression over whole values. */
+export function patternRegExp(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\' && i + 1 < pattern.length) source += escape(pattern[++i]);
+    else if (ch === '#') source += '[0-9]';
+    else if (ch === '?') source += '[A-Z]';
+    else if (ch === '*') source += '[0-9A-Z]';
+    else source += escape(ch);
+  }
+  return new RegExp(`^${source}$`, 'u');
+}
+
+const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,153 @@
+import { eventWindows } from '../model/events';
+import { paramsProblem, type CustomColumn } from '../scenario/customColumns';
+import type { ScenarioIssue } from '../scenario/errors';
+import type { Scenario, TableName } from '../scenario/schema';
+import { referencesOf, TABLE_COLUMNS, tableColumnsOf } from '../scenario/tableColumns';
+import type { ColumnType } from '../table';
+import { compileExpression, type CompiledExpression, type ValueType } from './expression';
+
+/** A custom column checked against its table and ready to make. */
+export interface PlannedColumn {
+  spec: CustomColumn;
+  /** Its place in scenario.customColumns (the field path of its errors). */
+  index: number;
+  type: ValueType;
+  expression?: CompiledExpression;
+}
+
+export function valueTypeOf(stored: ColumnType): ValueType {
+  switch (stored) {
+    case 'int32':
+    case 'fixed':
+      return 'number';
+    case 'timestamp':
+    case 'date':
+      return 'timestamp';
+    case 'bool':
+      return 'boolean';
+    case 'dict':
+    case 'string':
+      return 'string';
+  }
+}
+
+function typeOfKind(spec: CustomColumn): ValueType | null {
+  switch (spec.kind) {
+    case 'distribution':
+      return spec.family === 'bernoulli' ? 'boolean' : 'number';
+    case 'expression':
+      return null;
+    default:
+      return 'string';
+  }
+}
+
+export type ColumnTypes = Map<string, ValueType>;
+
+/**
+ * Checks every custom column and works out its type, table by table in the canonical order
+ * (referenced tables come first). A column sees its own table's columns, the custom columns
+ * defined before it there, and, through a key, every column of the customers, products,
+ * suppliers, campaigns or tenants row it references ("customer.cohort").
+ */
+export function planCustomColumns(scenario: Scenario): { columns: PlannedColumn[]; issues: ScenarioIssue[]; readable: Map<number, ColumnTypes> } {
+  const specs = scenario.customColumns ?? [];
+  const issues: ScenarioIssue[] = [];
+  const columns: PlannedColumn[] = [];
+  const readable = new Map<number, ColumnTypes>();
+  const typesOf = new Map<TableName, ColumnTypes>();
+  const events = eventWindows(scenario).map((w) => ({ id: w.event.id, startMs: w.startMs, endMs: w.endMs }));
+  const builtIn = (table: TableName): ColumnTypes => new Map(Object.entries(tableColumnsOf(scenario, table)).map(([n, t]) => [n, valueTypeOf(t)]));
+  const tableTypes = (table: TableName): ColumnTypes => {
+    let types = typesOf.get(table);
+    if (!types) typesOf.set(table, (types = builtIn(table)));
+    return types;
+  };
+  const order = [...specs.entries()].sort(([a, x], [b, y]) => tableRank(x.table) - tableRank(y.table) || a - b);
+  for (const [index, spec] of order) {
+    const at = (field: string, code: ScenarioIssue['code'], message: string) => issues.push({ code, field: `customColumns.${index}${field ? `.${field}` : ''}`, message: `${spec.name}: ${message}` });
+    if (spec.table === 'dq_faults' || !(scenario.tables as readonly string[]).includes(spec.table)) {
+      at('table', 'E109', `${spec.table} is not among the scenario's tables`);
+      continue;
+    }
+    const own = tableTypes(spec.table);
+    if (own.has(spec.name)) {
+      at('name', 'E135', `${spec.table} already has a column named ${spec.name}`);
+      continue;
+    }
+    // What a column may read: its own table so far, and the rows its keys reference.
+    const env = new Map(own);
+    // A key column means its module reads the referenced table, so the run always makes it.
+    for (const ref of referencesOf(spec.table)) {
+      for (const [name, type] of tableTypes(ref.table)) env.set(`${ref.prefix}.${name}`, type);
+    }
+    readable.set(index, env);
+    let type = typeOfKind(spec);
+    let expression: CompiledExpression | undefined;
+    if (spec.kind === 'distribution') {
+      const problem = paramsProblem(spec.family, spec.params);
+      if (problem) at('params', 'E101', problem);
+      for (const [group, params] of Object.entries(spec.groups ?? {})) {
+        const p = paramsProblem(spec.family, { ...spec.params, ...params });
+        if (p) at(`groups.${group}`, 'E101', `${group}: ${p}`);
+      }
+      if (spec.bounds?.min !== undefined && spec.bounds.max !== undefined && spec.bounds.min > spec.bounds.max) at('bounds', 'E101', 'the lower bound is above the upper bound');
+    }
+    if ((spec.kind === 'distribution' || spec.kind === 'mix') && spec.by !== undefined) {
+      const byType = env.get(spec.by);
+      if (byType === undefined) at('by', 'E131', `unknown column '${spec.by}' to pick parameters by`);
+      else if (byType !== 'string' && byType !== 'boolean') at('by', 'E132', `'${spec.by}' is a ${byType}; parameters are picked by a text or true/false column`);
+    }
+    if (spec.kind === 'expression') {
+      const laterOrSelf = specs.filter((s, i) => s.table === spec.table && i >= index).map((s) => s.name);
+      const compiled = compileExpression(spec.expression, { columns: env, events });
+      if (!compiled.ok) {
+        const { code, position, message } = compiled.error;
+        // A name defined after this column (or this column itself) would make a cycle: say so rather than "unknown".
+        const cyclic = code === 'E131' && message.startsWith('unknown column') && laterOrSelf.find((n) => message.includes(`'${n}'`));
+        if (cyclic) at('expression', 'E134', `reads ${cyclic} at ${position}, which is ${cyclic === spec.name ? 'this column itself' : 'defined after it'}; a column reads only columns before it`);
+        else at('expression', code, message);
+      } else {
+        expression = compiled.value;
+        type = compiled.value.type;
+      }
+    }
+    if (type === null) continue;
+    own.set(spec.name, type);
+    columns.push({ spec, index, type, expression });
+  }
+  return { columns, issues, readable };
+}
+
+/** What the expression of the custom column at `index` can name, with types (for the editor's help). */
+export function readableColumns(scenario: Scenario, index: number): [string, ValueType][] {
+  return [...(planCustomColumns(scenario).readable.get(index) ?? [])];
+}
+
+function tableRank(table: TableName): number {
+  return Object.keys(TABLE_COLUMNS).indexOf(table);
+}
+
+/** Columns the custom column at `index` can pick its parameters by: text and true/false columns of its row and of the rows it references. */
+export function groupingColumns(scenario: Scenario, index: number): string[] {
+  const spec = scenario.customColumns?.[index];
+  if (!spec || spec.table === 'dq_faults') return [];
+  const categorical = (t: ColumnType) => t === 'dict' || t === 'bool';
+  const own = Object.entries(tableColumnsOf(scenario, spec.table)).filter(([, t]) => categorical(t)).map(([n]) => n);
+  const earlier = (scenario.customColumns ?? []).slice(0, index).filter((c) => c.table === spec.table && (c.kind === 'mix' || c.kind === 'words')).map((c) => c.name);
+  const referenced = referencesOf(spec.table).flatMap((r) => [
+    ...Object.entries(tableColumnsOf(scenario, r.table)).filter(([, t]) => categorical(t)).map(([n]) => `${r.prefix}.${n}`),
+    ...(scenario.customColumns ?? []).filter((c) => c.table === r.table && c.kind === 'mix').map((c) => `${r.prefix}.${c.name}`),
+  ]);
+  return [...own, ...earlier, ...referenced];
+}
+
+/** Values a grouping column is known to take before a run (cohort ids, categories, tenant ids, a mix's options). */
+export function knownGroupValues(scenario: Scenario, by: string): string[] {
+  const name = by.slice(by.indexOf('.') + 1);
+  if (name === 'cohort') return scenario.cohorts.map((c) => c.id);
+  if (name === 'category') return Object.keys(scenario.catalog.categories);
+  if (name === 'tenant_id') return scenario.tenants.map((t) => t.id);
+  const mix = (scenario.customColumns ?? []).find((c) => c.name === name && c.kind === 'mix');
+  return mix?.kind === 'mix' ? Object.keys(mix.mix) : [];
+}

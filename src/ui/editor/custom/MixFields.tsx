@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { rebalance, type CustomColumn } from '../../../engine/client';
+import { selectScenario, useScenarioStore } from '../../../state/scenarioStore';
+import { issuesAt, useScenarioIssues } from '../../useScenarioIssues';
+import { MixEditor } from '../MixEditor';
+import { GroupPicker } from './GroupPicker';
+
+type MixColumn = Extract<CustomColumn, { kind: 'mix' }>;
+type Mix = MixColumn['mix'];
+
+/** The mix with one share moved and the rest rebalanced, so it still sums to 100. */
+function moved(mix: Mix, index: number, value: number): Mix {
+  const keys = Object.keys(mix);
+  const shares = rebalance(Object.values(mix), index, value);
+  return Object.fromEntries(keys.map((k, i) => [k, shares[i]]));
+}
+
+/** An even split over the options, the last taking the rounding remainder. */
+function evenly(keys: readonly string[]): Mix {
+  const each = Math.floor(1000 / keys.length) / 10;
+  return Object.fromEntries(keys.map((k, i) => [k, i === keys.length - 1 ? Math.round((100 - each * (keys.length - 1)) * 10) / 10 : each]));
+}
+
+/** The options of a categorical column and their shares (the cohorts' mix editor), per group if asked. */
+export function MixFields({ column: c, path, onChange }: { column: MixColumn; path: string; onChange: (recipe: (col: CustomColumn) => CustomColumn) => void }) {
+  const s = useScenarioStore(selectScenario);
+  const issues = useScenarioIssues();
+  const [option, setOption] = useState('');
+  const set = (recipe: (m: MixColumn) => MixColumn) => onChange((col) => (col.kind === 'mix' ? recipe(col) : col));
+  const keys = Object.keys(c.mix);
+  // Adding or removing an option changes every mix of the column alike: the options are the column's.
+  const withOptions = (m: MixColumn, next: string[]): MixColumn => ({
+    ...m,
+    mix: evenly(next),
+    groups: m.groups ? Object.fromEntries(Object.keys(m.groups).map((g) => [g, evenly(next)])) : undefined,
+  });
+  const rows = (mix: Mix) => Object.entries(mix).map(([key, value]) => ({ key, label: key, value }));
+  return (
+    <>
+      <MixEditor title={`${c.name} shares`} rows={rows(c.mix)} issues={issuesAt(issues, `${path}.mix`, true)} onChange={(i, v) => set((m) => ({ ...m, mix: moved(m.mix, i, v) }))} />
+      <div className="group-add">
+        <input value={option} placeholder="new option" aria-label={`A new option for ${c.name}`} onChange={(e) => setOption(e.target.value)} />
+        <button type="button" disabled={option.trim() === '' || keys.includes(option.trim())} onClick={() => (set((m) => withOptions(m, [...keys, option.trim()])), setOption(''))}>
+          Add option
+        </button>
+        {keys.length > 1 && (
+          <select aria-label={`Remove an option of ${c.name}`} value="" onChange={(e) => e.target.value && set((m) => withOptions(m, keys.filter((k) => k !== e.target.value)))}>
+            <option value="">Remove an option…</option>
+            {keys.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      <GroupPicker
+        scenario={s}
+        path={path}
+        by={c.by}
+        groups={Object.keys(c.groups ?? {})}
+        onBy={(by) => set((m) => ({ ...m, by, groups: by ? m.groups : undefined }))}
+        onAdd={(g) => set((m) => ({ ...m, groups: { ...m.groups, [g]: { ...m.mix } } }))}
+        onRemove={(g) => set((m) => ({ ...m, groups: Object.fromEntries(Object.entries(m.groups ?? {}).filter(([k]) => k !== g)) }))}
+        render={(g) => (
+          <MixEditor
+            title={`${c.name} when ${c.by} = ${g}`}
+            rows={rows(c.groups?.[g] ?? c.mix)}
+            issues={issuesAt(issues, `${path}.groups.${g}`, true)}
+            onChange={(i, v) => set((m) => ({ ...m, groups: { ...m.groups, [g]: moved(m.groups?.[g] ?? m.mix, i, v) } }))}
+          />
+        )}
+      />
+    </>
+  );
+}

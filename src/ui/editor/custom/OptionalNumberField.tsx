@@ -1,0 +1,36 @@
+import { useId, useState } from 'react';
+import { type ScenarioIssue } from '../../../engine/client';
+import { Field, inputA11y } from '../Field';
+
+/**
+ * A number that may be left out (a bound, a per-group override): empty means "not set".
+ * Text that is not a number stays in the box with E100 and changes nothing.
+ */
+export function OptionalNumberField({ label, value, onCommit, issues = [], placeholder }: { label: string; value: number | undefined; onCommit: (v: number | undefined) => void; issues?: readonly ScenarioIssue[]; placeholder?: string }) {
+  const id = useId();
+  const [text, setText] = useState(value === undefined ? '' : String(value));
+  const [seen, setSeen] = useState(value);
+  if (!Object.is(seen, value)) {
+    setSeen(value);
+    if (!(text.trim() !== '' && Number(text) === value) && !(text.trim() === '' && value === undefined)) setText(value === undefined ? '' : String(value));
+  }
+  const bad = text.trim() !== '' && !Number.isFinite(Number(text));
+  const shown: ScenarioIssue[] = bad ? [{ code: 'E100', field: label, message: `${label} must be a number or empty` }, ...issues] : [...issues];
+  return (
+    <Field id={id} label={label} issues={shown}>
+      <input
+        type="text"
+        inputMode="decimal"
+        value={text}
+        placeholder={placeholder}
+        {...inputA11y(id, shown)}
+        onChange={(e) => {
+          setText(e.target.value);
+          const t = e.target.value.trim();
+          if (t === '') onCommit(undefined);
+          else if (Number.isFinite(Number(t))) onCommit(Number(t));
+        }}
+      />
+    </Field>
+  );
+}
