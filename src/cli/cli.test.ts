@@ -37,6 +37,22 @@ describe('command-line generator', () => {
     expect(conformance.length).toBe(manifest.conformance.total);
   });
 
+  it('runs the custom-columns example with 1 and 2 workers: its columns in the files, the same bytes, their targets in conformance.json', () => {
+    const one = mkdtempSync(join(tmpdir(), 'custom-'));
+    const two = mkdtempSync(join(tmpdir(), 'custom-'));
+    const args = ['--scenario', 'examples/custom-columns.scenario.json', '--set', 'days=4', '--tables', 'customers,orders'];
+    expect(cli([...args, '--workers', '1', '--out', one]).code).toBe(0);
+    const r = cli([...args, '--workers', '2', '--out', two]);
+    expect(r.code, r.stderr).toBe(0);
+    const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    const orders = manifest(one).tables.find((t: { table: string }) => t.table === 'orders');
+    const header = readFileSync(join(one, orders.file), 'utf8').split('\r\n')[0].split(',');
+    expect(header).toEqual(expect.arrayContaining(['shipping_fee', 'gift_wrap', 'basket_score', 'courier', 'tracking_code', 'young_app_order', 'vip_discount']));
+    expect(manifest(two).tables.map((t: { sha256: string }) => t.sha256)).toEqual(manifest(one).tables.map((t: { sha256: string }) => t.sha256));
+    const custom = JSON.parse(readFileSync(join(one, 'conformance.json'), 'utf8')).filter((row: { module: string }) => row.module === 'custom');
+    expect(custom.length).toBeGreaterThan(10);
+  });
+
   it('takes the partition from a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) when --partition is not given', () => {
     const out = mkdtempSync(join(tmpdir(), 'job-'));
     const r = cli(['--set', 'days=3', '--set', 'customers=300', '--set', 'ordersPerDay=50', '--tables', 'orders', '--partitions', '3', '--out', out], { JOB_COMPLETION_INDEX: '2' });

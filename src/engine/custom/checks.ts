@@ -2,7 +2,8 @@ import { shareTolerance, type Check, type TargetRow } from '../analysis/targets'
 import type { CustomColumn, DistributionColumn, MixColumn } from '../scenario/customColumns';
 import { isNull, numericValue, type Column, type DataTable } from '../table';
 import { expectedMoments } from './distributions';
-import { readVector, rowGroups } from './make';
+import { patternRegExp } from './pattern';
+import { RowReader } from './reader';
 
 /** Fewer rows than this in a group say too little about its mean or shares to judge. */
 const MIN_ROWS = 30;
@@ -47,10 +48,9 @@ function valueTargets(spec: CustomColumn, col: Column, t: DataTable, label: stri
 /** Rows of each group that has its own parameters, then the rest ('' : every other row). */
 function perGroup(spec: DistributionColumn | MixColumn, t: DataTable, tableOf: (name: string) => DataTable | undefined): [string, number[]][] {
   const groups = Object.keys(spec.groups ?? {});
-  const by = spec.by ? readVector(spec.by, t, tableOf) : null;
+  const of = spec.by ? new RowReader(t, tableOf).groups(spec.by, groups) : new Int32Array(t.rowCount).fill(-1);
   // A part of a run without the referenced table cannot tell its groups apart: its groups are judged where it can.
-  if (spec.by && !by) return [];
-  const of = rowGroups(by, groups, t.rowCount);
+  if (!of) return [];
   const rows: number[][] = Array.from({ length: groups.length + 1 }, () => []);
   for (let r = 0; r < t.rowCount; r++) rows[of[r] + 1].push(r);
   return [['', rows[0]] as [string, number[]], ...groups.map((g, i): [string, number[]] => [g, rows[i + 1]])].filter(([, r]) => r.length >= MIN_ROWS);
@@ -111,19 +111,3 @@ function nullRate(spec: CustomColumn, col: Column, t: DataTable, label: string):
   for (let r = 0; r < t.rowCount; r++) if (isNull(col, r)) nulls++;
   return [{ module: 'custom', target: `${label} left empty`, expected: rate, measured: (100 * nulls) / t.rowCount, tolerance: shareTolerance(rate / 100, t.rowCount), unit: '%' }];
 }
-
-/** The pattern as a regular expression over whole values. */
-export function patternRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\' && i + 1 < pattern.length) source += escape(pattern[++i]);
-    else if (ch === '#') source += '[0-9]';
-    else if (ch === '?') source += '[A-Z]';
-    else if (ch === '*') source += '[0-9A-Z]';
-    else source += escape(ch);
-  }
-  return new RegExp(`^${source}$`, 'u');
-}
-
-const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -9,7 +9,7 @@ import { buildTemplate } from '../scenario/templates';
 import { parseScenarioText, validateScenario } from '../scenario/validate';
 import { column, isNull, numericValue, type DataTable } from '../table';
 import { failingSeeds, TWENTY_SEEDS } from '../testing';
-import { patternRegExp } from './checks';
+import { patternRegExp } from './pattern';
 
 const EXAMPLE_TEXT = readFileSync(new URL('../../../examples/custom-columns.scenario.json', import.meta.url), 'utf8');
 

@@ -23,40 +23,52 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** Two 32-bit hashes of each row's key (64 bits: a million rows share a key by chance about once in 10^7 runs). */
-function keyHashes(table: DataTable): [Uint32Array, Uint32Array] {
+/** Each row's key as two 32-bit hashes (64 bits: a million rows share a key by chance about once in 10^7 runs). */
+export interface RowKeys {
+  a: Uint32Array;
+  b: Uint32Array;
+}
+
+/** The rows' keys, hashed once per table however many custom columns it takes. */
+export function rowKeys(table: DataTable): RowKeys {
   const a = new Uint32Array(table.rowCount).fill(0x9e3779b9);
   const b = new Uint32Array(table.rowCount).fill(0x7f4a7c15);
   for (const name of rowKeyColumns(table)) {
-    const col = table.columns.find((c) => c.name === name)!;
-    const mix = cellHasher(col);
-    for (let r = 0; r < table.rowCount; r++) {
-      const h = mix(r);
-      a[r] = fmix32(a[r] ^ h);
-      b[r] = fmix32(Math.imul(b[r] ^ h, 0x27d4eb2f) ^ (h >>> 7));
+    const h = cellHashes(table.columns.find((c) => c.name === name)!, table.rowCount);
+    for (let r = 0; r < h.length; r++) {
+      a[r] = fmix32(a[r] ^ h[r]);
+      b[r] = fmix32(Math.imul(b[r] ^ h[r], 0x27d4eb2f) ^ (h[r] >>> 7));
     }
   }
-  return [a, b];
+  return { a, b };
 }
 
-/** A 32-bit hash of a cell's value (text through its dictionary entry, so a part's own dictionary order cannot matter). */
-function cellHasher(col: Column): (row: number) => number {
+/** A 32-bit hash of each cell's value (text through its dictionary entry, so a part's own dictionary order cannot matter). */
+function cellHashes(col: Column, rows: number): Uint32Array {
+  const out = new Uint32Array(rows);
   switch (col.type) {
     case 'dict': {
-      const words = col.dictionary.map((w) => hash32(w));
-      return (r) => words[col.indices[r]];
+      const words = Uint32Array.from(col.dictionary, (w) => hash32(w));
+      for (let r = 0; r < rows; r++) out[r] = words[col.indices[r]];
+      return out;
     }
     case 'string':
-      return (r) => hash32(col.values[r]);
+      for (let r = 0; r < rows; r++) out[r] = hash32(col.values[r]);
+      return out;
     default: {
+      // Whole numbers up to 2^53 (ids, milliseconds, scaled cents): both halves count.
       const values = col.values;
-      return (r) => hash32(values[r]);
+      for (let r = 0; r < rows; r++) {
+        const v = values[r];
+        out[r] = fmix32(fmix32((v >>> 0) ^ 0x811c9dc5) ^ Math.floor(v / 4294967296));
+      }
+      return out;
     }
   }
 }
 
-export function rowDraws(seed: number, table: DataTable, column: string): RowDraws {
-  const [ka, kb] = keyHashes(table);
+export function rowDraws(seed: number, table: DataTable, column: string, keys: RowKeys = rowKeys(table)): RowDraws {
+  const { a: ka, b: kb } = keys;
   const s1 = hash32(seed, 'custom', table.name, column);
   const s2 = hash32(seed, 'custom-2', table.name, column);
   return {

@@ -1,0 +1,36 @@
+// What five custom columns (one of each kind) cost on a 1,000,000-row orders table: the
+// custom-column stage timed alone on the tables of one run (a whole run varies by more
+// than the stage costs), best of 5, per kind and all five together. One JSON line out.
+import { addCustomColumns } from '../src/engine/custom/make';
+import { generate } from '../src/engine/generate';
+import type { CustomColumn } from '../src/engine/scenario/customColumns';
+import { buildTemplate } from '../src/engine/scenario/templates';
+import { assertScenario } from '../src/engine/scenario/validate';
+
+const FIVE: CustomColumn[] = [
+  { table: 'orders', name: 'basket_score', kind: 'distribution', family: 'normal', params: { mean: 50, sd: 12 }, bounds: { min: 0, max: 100 }, decimals: 1, by: 'customer.cohort', groups: { gen_z: { mean: 40 } } },
+  { table: 'orders', name: 'courier', kind: 'mix', mix: { ups: 45, fedex: 35, usps: 20 } },
+  { table: 'orders', name: 'box_colour', kind: 'words', words: 'colour' },
+  { table: 'orders', name: 'tracking_code', kind: 'pattern', pattern: '1Z###*****' },
+  { table: 'orders', name: 'shipping_fee', kind: 'expression', expression: "subtotal >= 50 ? 0 : (customer.cohort == 'boomers' ? 2.99 : 4.99)" },
+];
+
+const base = buildTemplate('baseline');
+const plain = assertScenario({ ...base, seed: 7, tables: ['customers', 'orders'], calendar: { ...base.calendar, days: 40 }, volumes: { ...base.volumes, ordersPerDay: 25_000, customers: 100_000 } });
+const run = generate(plain, undefined, { faults: false });
+const rows = run.tables.find((t) => t.name === 'orders')!.rowCount;
+
+function stageMs(columns: CustomColumn[]): number {
+  const scenario = assertScenario({ ...plain, customColumns: columns });
+  let best = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const produced = new Map(run.tables.map((t) => [t.name, t]));
+    const t0 = performance.now();
+    addCustomColumns(scenario, produced);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+const perKind = Object.fromEntries(FIVE.map((c) => [c.kind, stageMs([c])]));
+console.log(JSON.stringify({ rows, allMs: stageMs(FIVE), perKind }));

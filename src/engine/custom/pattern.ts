@@ -1,0 +1,73 @@
+import type { RowDraws } from './draws';
+
+// Pattern columns: `SKU-####-??` drawn per row, and the same pattern as a regular
+// expression for the conformance check that every value matches.
+
+const DIGITS = '0123456789';
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const ALPHANUMERIC = DIGITS + LETTERS;
+
+/** Placeholders drawn from one uniform: 8 characters of at most 36 use 41 of its 53 random bits. */
+const PER_DRAW = 8;
+
+/** `SKU-####-??`: # a digit, ? a capital letter, * either; \ writes the next character as it is. */
+export function patternValues(pattern: string, draws: RowDraws, rows: number): string[] {
+  const parts: (string | string[])[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\' && i + 1 < pattern.length) parts.push(pattern[++i]);
+    else if (ch === '#') parts.push([...DIGITS]);
+    else if (ch === '?') parts.push([...LETTERS]);
+    else if (ch === '*') parts.push([...ALPHANUMERIC]);
+    else parts.push(ch);
+  }
+  // Every value has the pattern's length: all rows are written into one buffer of UTF-16 code
+  // units, decoded in blocks, and cut into values (one string a row, none made a character at a time).
+  const width = parts.length;
+  const slots = parts.filter((p) => typeof p !== 'string').length;
+  const uniforms = Array.from({ length: Math.ceil(slots / PER_DRAW) }, (_, k) => draws.uniforms(k));
+  const codes = parts.map((p) => (typeof p === 'string' ? p.charCodeAt(0) : Uint16Array.from(p, (c) => c.charCodeAt(0))));
+  const out = new Array<string>(rows);
+  const BLOCK = Math.max(1, Math.floor(8192 / width));
+  const units = new Uint16Array(BLOCK * width);
+  for (let from = 0; from < rows; from += BLOCK) {
+    const to = Math.min(rows, from + BLOCK);
+    let at = 0;
+    for (let r = from; r < to; r++) {
+      let slot = 0;
+      let u = 0;
+      for (const c of codes) {
+        if (typeof c === 'number') {
+          units[at++] = c;
+          continue;
+        }
+        // Each placeholder takes the next digits of the row's uniform in its own base.
+        if (slot % PER_DRAW === 0) u = uniforms[slot / PER_DRAW][r];
+        const x = u * c.length;
+        const k = Math.floor(x);
+        units[at++] = c[k];
+        u = x - k;
+        slot++;
+      }
+    }
+    const text = String.fromCharCode.apply(null, units.subarray(0, at) as unknown as number[]);
+    for (let r = from; r < to; r++) out[r] = text.slice((r - from) * width, (r - from + 1) * width);
+  }
+  return out;
+}
+
+/** The pattern as a regular expression over whole values. */
+export function patternRegExp(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\' && i + 1 < pattern.length) source += escape(pattern[++i]);
+    else if (ch === '#') source += '[0-9]';
+    else if (ch === '?') source += '[A-Z]';
+    else if (ch === '*') source += '[0-9A-Z]';
+    else source += escape(ch);
+  }
+  return new RegExp(`^${source}$`, 'u');
+}
+
+const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

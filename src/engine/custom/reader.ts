@@ -1,0 +1,159 @@
+import type { TableName } from '../scenario/schema';
+import { referencesOf } from '../scenario/tableColumns';
+import type { Column, DataTable } from '../table';
+import { MS_PER_DAY } from '../time';
+import type { Vector } from './expression';
+
+/**
+ * What a custom column reads: columns of its own row, and of the row a key references
+ * ("customer.cohort"). One reader per table and run: a key is looked up once however many
+ * columns follow it, and a column is turned into a vector once however many read it.
+ */
+export class RowReader {
+  private readonly via = new Map<string, Int32Array>();
+  private readonly vectors = new Map<string, Vector>();
+
+  constructor(
+    /** The table as it stands: custom columns made so far included (replaced as they are added). */
+    public table: DataTable,
+    private readonly tableOf: (name: string) => DataTable | undefined,
+  ) {}
+
+  /** The column as an expression reads it; null when the referenced table is not at hand (a later part of a run holds no customers). */
+  vector(name: string): Vector | null {
+    let v = this.vectors.get(name);
+    if (!v) {
+      const found = this.resolve(name);
+      if (!found) return null;
+      const whole = toVector(found.column, found.rows ? found.targetRows : this.table.rowCount);
+      v = found.rows ? gather(whole, found.rows) : whole;
+      this.vectors.set(name, v);
+    }
+    return v;
+  }
+
+  /**
+   * Which settings each row takes: the index of its `by` value among `groups`, or -1 for
+   * the defaults. Text columns are matched once per dictionary word, not once per row.
+   */
+  groups(by: string, groups: readonly string[]): Int32Array | null {
+    const found = this.resolve(by);
+    if (!found) return null;
+    const n = this.table.rowCount;
+    const out = new Int32Array(n).fill(-1);
+    const at = new Map(groups.map((g, i) => [g, i]));
+    const { column: c, rows } = found;
+    if (c.type === 'dict' || c.type === 'bool') {
+      const codeGroup = c.type === 'dict' ? Int32Array.from(c.dictionary, (w) => at.get(w) ?? -1) : Int32Array.of(at.get('false') ?? -1, at.get('true') ?? -1);
+      const codes = c.type === 'dict' ? c.indices : c.values;
+      for (let r = 0; r < n; r++) {
+        const row = rows ? rows[r] : r;
+        if (row >= 0 && !(c.valid && !c.valid[row])) out[r] = codeGroup[codes[row]];
+      }
+      return out;
+    }
+    const v = this.vector(by)!;
+    for (let r = 0; r < n; r++) if (v.valid[r]) out[r] = at.get(String(v.values[r])) ?? -1;
+    return out;
+  }
+
+  /** The column itself, and for a referenced one the referenced row of each row (-1 where the key names none). */
+  private resolve(name: string): { column: Column; rows?: Int32Array; targetRows: number } | null {
+    const dot = name.indexOf('.');
+    if (dot < 0) return { column: findColumn(this.table, name), targetRows: this.table.rowCount };
+    const prefix = name.slice(0, dot);
+    const ref = referencesOf(this.table.name as TableName).find((x) => x.prefix === prefix)!;
+    const target = this.tableOf(ref.table);
+    if (!target) return null;
+    let rows = this.via.get(prefix);
+    if (!rows) {
+      rows = lookupRows(findColumn(this.table, ref.key), this.table.rowCount, findColumn(target, ref.key), target.rowCount);
+      this.via.set(prefix, rows);
+    }
+    return { column: findColumn(target, name.slice(dot + 1)), rows, targetRows: target.rowCount };
+  }
+}
+
+function divided(values: Float64Array, by: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let r = 0; r < out.length; r++) out[r] = values[r] / by;
+  return out;
+}
+
+function findColumn(table: DataTable, name: string): Column {
+  const c = table.columns.find((x) => x.name === name);
+  if (!c) throw new Error(`${table.name} has no column ${name}`);
+  return c;
+}
+
+/** For each row, the row of the referenced table its key names (-1 where none does). */
+function lookupRows(keys: Column, rows: number, targetKeys: Column, targetRows: number): Int32Array {
+  const dense = denseIds(targetKeys, targetRows);
+  if (dense && (keys.type === 'int32' || keys.type === 'fixed')) {
+    // Ids 1..n in order (customers, products): the row is the id less one.
+    const out = new Int32Array(rows);
+    const ids = keys.values;
+    for (let r = 0; r < rows; r++) {
+      const id = ids[r];
+      out[r] = id >= 1 && id <= targetRows && !(keys.valid && !keys.valid[r]) ? id - 1 : -1;
+    }
+    return out;
+  }
+  const text = (c: Column, r: number) => (c.type === 'dict' ? c.dictionary[c.indices[r]] : c.type === 'string' ? c.values[r] : c.values[r]);
+  const at = new Map<string | number, number>();
+  for (let r = 0; r < targetRows; r++) at.set(text(targetKeys, r), r);
+  return Int32Array.from({ length: rows }, (_, r) => (keys.valid && !keys.valid[r] ? -1 : (at.get(text(keys, r)) ?? -1)));
+}
+
+/** Whether a key column holds exactly 1, 2, …, n. */
+function denseIds(c: Column, rows: number): boolean {
+  if (c.type !== 'int32' || c.valid) return false;
+  for (let r = 0; r < rows; r++) if (c.values[r] !== r + 1) return false;
+  return true;
+}
+
+function gather(v: Vector, rows: Int32Array): Vector {
+  const n = rows.length;
+  const valid = new Uint8Array(n);
+  for (let i = 0; i < n; i++) valid[i] = rows[i] >= 0 ? v.valid[rows[i]] : 0;
+  if (v.type === 'string') {
+    const values = new Array<string>(n);
+    for (let i = 0; i < n; i++) values[i] = rows[i] >= 0 ? v.values[rows[i]] : '';
+    return { type: 'string', values, valid };
+  }
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = rows[i] >= 0 ? v.values[rows[i]] : 0;
+  return { type: v.type, values, valid };
+}
+
+/** `values` times `factor`, as float64 (a loop: typed-array `from` with a mapper is several times slower). */
+function scaled(values: ArrayLike<number>, factor: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let r = 0; r < out.length; r++) out[r] = values[r] * factor;
+  return out;
+}
+
+function toVector(c: Column, rows: number): Vector {
+  const valid = c.valid ?? new Uint8Array(rows).fill(1);
+  switch (c.type) {
+    case 'int32':
+      return { type: 'number', values: scaled(c.values, 1), valid };
+    case 'fixed':
+      // Divided, not multiplied by 10^-scale: 1999 / 100 is exactly the double nearest 19.99.
+      return { type: 'number', values: divided(c.values, 10 ** c.scale), valid };
+    case 'timestamp':
+      return { type: 'timestamp', values: c.values, valid };
+    case 'date':
+      return { type: 'timestamp', values: scaled(c.values, MS_PER_DAY), valid };
+    case 'bool':
+      return { type: 'boolean', values: scaled(c.values, 1), valid };
+    case 'dict': {
+      const values = new Array<string>(rows);
+      for (let r = 0; r < rows; r++) values[r] = c.dictionary[c.indices[r]];
+      return { type: 'string', values, valid };
+    }
+    case 'string':
+      return { type: 'string', values: c.values, valid };
+  }
+}
+
