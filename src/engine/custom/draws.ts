@@ -1,4 +1,4 @@
-import { hash32 } from '../random/hash';
+import { fmix32, hash32 } from '../random/hash';
 import { rowKeyColumns } from '../quality/faults';
 import type { Column, DataTable } from '../table';
 
@@ -12,15 +12,6 @@ import type { Column, DataTable } from '../table';
 export interface RowDraws {
   /** Uniform in [0, 1) for each row; `salt` tells apart the draws one column makes per row. */
   uniforms(salt: number): Float64Array;
-}
-
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 /** Each row's key as two 32-bit hashes (64 bits: a million rows share a key by chance about once in 10^7 runs). */

@@ -3,7 +3,8 @@
  * whenever it is asked for. Data-quality faults use it so that a row's fault depends on
  * the row's key, not on its position in a partition or an increment.
  */
-function fmix32(h: number): number {
+/** MurmurHash3's 32-bit finaliser: every input bit moves every output bit. */
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

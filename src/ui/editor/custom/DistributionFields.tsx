@@ -45,11 +45,9 @@ export function DistributionFields({ column: c, path, onChange }: { column: Dist
       <GroupPicker
         scenario={s}
         path={path}
-        by={c.by}
-        groups={Object.keys(c.groups ?? {})}
-        onBy={(by) => set((d) => ({ ...d, by, groups: by ? d.groups : undefined }))}
-        onAdd={(g) => set((d) => ({ ...d, groups: { ...d.groups, [g]: { ...d.params } } }))}
-        onRemove={(g) => set((d) => ({ ...d, groups: Object.fromEntries(Object.entries(d.groups ?? {}).filter(([k]) => k !== g)) }))}
+        column={c}
+        set={set}
+        fresh={(d) => ({ ...d.params })}
         render={(g) => (
           <div className="field-row">
             {keys.map((k) => (

@@ -4,22 +4,32 @@ import { humanize } from '../../labels';
 import { issuesAt, useScenarioIssues } from '../../useScenarioIssues';
 import { SelectField } from '../SelectField';
 
-interface Props {
+/** A custom column whose settings can differ by the value of another column. */
+interface Grouped<G> {
+  by?: string;
+  groups?: Record<string, G>;
+}
+
+interface Props<C extends Grouped<G>, G> {
   scenario: Scenario;
   /** customColumns.N */
   path: string;
-  by: string | undefined;
-  groups: readonly string[];
-  onBy: (by: string | undefined) => void;
-  onAdd: (group: string) => void;
-  onRemove: (group: string) => void;
+  column: C;
+  set: (recipe: (column: C) => C) => void;
+  /** A new group's settings: a copy of the column's own. */
+  fresh: (column: C) => G;
   /** The settings of one group. */
   render: (group: string) => ReactNode;
 }
 
-/** "Parameters per cohort": the column whose value picks the settings, and one set of settings per value listed. */
-export function GroupPicker({ scenario, path, by, groups, onBy, onAdd, onRemove, render }: Props) {
+/** "Settings per cohort": the column whose value picks the settings, and one set of settings per value listed. */
+export function GroupPicker<C extends Grouped<G>, G>({ scenario, path, column, set, fresh, render }: Props<C, G>) {
   const issues = useScenarioIssues();
+  const by = column.by;
+  const groups = Object.keys(column.groups ?? {});
+  const onBy = (next: string | undefined) => set((c) => ({ ...c, by: next, groups: next ? c.groups : undefined }));
+  const onAdd = (g: string) => set((c) => ({ ...c, groups: { ...c.groups, [g]: fresh(c) } }));
+  const onRemove = (g: string) => set((c) => ({ ...c, groups: Object.fromEntries(Object.entries(c.groups ?? {}).filter(([k]) => k !== g)) }));
   const index = Number(path.split('.')[1]);
   const choices = groupingColumns(scenario, index);
   const known = by ? knownGroupValues(scenario, by).filter((v) => !groups.includes(v)) : [];

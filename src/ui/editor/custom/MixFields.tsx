@@ -57,11 +57,9 @@ export function MixFields({ column: c, path, onChange }: { column: MixColumn; pa
       <GroupPicker
         scenario={s}
         path={path}
-        by={c.by}
-        groups={Object.keys(c.groups ?? {})}
-        onBy={(by) => set((m) => ({ ...m, by, groups: by ? m.groups : undefined }))}
-        onAdd={(g) => set((m) => ({ ...m, groups: { ...m.groups, [g]: { ...m.mix } } }))}
-        onRemove={(g) => set((m) => ({ ...m, groups: Object.fromEntries(Object.entries(m.groups ?? {}).filter(([k]) => k !== g)) }))}
+        column={c}
+        set={set}
+        fresh={(m) => ({ ...m.mix })}
         render={(g) => (
           <MixEditor
             title={`${c.name} when ${c.by} = ${g}`}
