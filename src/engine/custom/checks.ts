@@ -72,7 +72,8 @@ function distributionTargets(spec: DistributionColumn, group: string, rows: numb
   // Standard errors of the sample mean and sd, from the distribution's own moments (a log-normal's sd varies more).
   const seMean = truth.sd / Math.sqrt(n);
   const seSd = truth.sd > 0 ? Math.sqrt(Math.max(0, truth.m4 - truth.sd ** 4) / n) / (2 * truth.sd) : 0;
-  const floor = 10 ** -decimals / 2;
+  // The expected moments already include the rounding; the floor only absorbs float error where sd is 0.
+  const floor = 1e-9 * Math.max(1, Math.abs(truth.mean));
   return [
     { module: 'custom', target: `${who} mean`, expected: truth.mean, measured: mean, tolerance: Math.max(floor, 4 * seMean), unit: 'value' },
     { module: 'custom', target: `${who} sd`, expected: truth.sd, measured: sd, tolerance: Math.max(floor, 4 * seSd), unit: 'value' },
