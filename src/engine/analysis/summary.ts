@@ -49,6 +49,17 @@ function summarizeColumn(col: Column, rows: number): ColumnSummary {
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_N);
     return { ...base, distinct: counts.size, top: top.map(([value, count]) => ({ value, count })) };
   }
+  if (col.type === 'bool') {
+    // True/false reads as its two values and their counts, as the grid shows it.
+    let trues = 0;
+    for (let i = 0; i < rows; i++) if (present(i) && col.values[i]) trues++;
+    const falses = rows - nulls - trues;
+    const top = [
+      { value: 'true', count: trues },
+      { value: 'false', count: falses },
+    ].filter((x) => x.count > 0);
+    return { ...base, distinct: top.length, top: top.sort((a, b) => b.count - a.count) };
+  }
   if (rows === nulls) return base;
   let min = Infinity;
   let max = -Infinity;

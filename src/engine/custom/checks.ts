@@ -65,7 +65,7 @@ function distributionTargets(spec: DistributionColumn, group: string, rows: numb
   const truth = expectedMoments({ family: spec.family, params, min: spec.bounds?.min, max: spec.bounds?.max, decimals });
   const mean = values.reduce((a, v) => a + v, 0) / n;
   const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
-  const who = group ? `${label} (${spec.by} = ${group})` : spec.by && spec.groups ? `${label} (other ${spec.by})` : label;
+  const who = group ? `${label} (${spec.by} = ${group})` : spec.by && spec.groups ? `${label} (every other ${spec.by})` : label;
   if (spec.family === 'bernoulli') {
     return [{ module: 'custom', target: `${who} share true`, expected: 100 * truth.mean, measured: 100 * mean, tolerance: shareTolerance(truth.mean, n), unit: '%' }];
   }
@@ -93,7 +93,7 @@ function mixTargets(spec: MixColumn, group: string, rows: number[], col: Column,
   }
   if (n < MIN_ROWS) return [];
   const total = Object.values(mix).reduce((a, b) => a + b, 0);
-  const who = group ? `${label} (${spec.by} = ${group})` : spec.by && spec.groups ? `${label} (other ${spec.by})` : label;
+  const who = group ? `${label} (${spec.by} = ${group})` : spec.by && spec.groups ? `${label} (every other ${spec.by})` : label;
   return Object.entries(mix).map(([option, share]) => ({
     module: 'custom',
     target: `${who}: ${option}`,

@@ -37,7 +37,7 @@ export function timeCurveSlide(hourly: ResultTable, scenario: Scenario): Slide |
         {windows.map((w, i) => (
           <ReferenceArea key={i} x1={w.startMs} x2={w.endMs} fill={EVENT_COLORS[i % EVENT_COLORS.length]} fillOpacity={0.15} label={{ value: w.event.label, position: 'insideTop', fontSize: BIG }} />
         ))}
-        <Legend verticalAlign="top" height={36} wrapperStyle={{ fontSize: BIG }} />
+        <Legend itemSorter={null} verticalAlign="top" height={36} wrapperStyle={{ fontSize: BIG }} />
         {/* Generated first and the plan on top, dashed: where they agree, the plan still shows. */}
         <Line dataKey="generated" name="generated" stroke="#4f46e5" strokeWidth={2.5} dot={false} isAnimationActive={false} />
         <Line dataKey="expected" name="expected (the plan)" stroke="#1f2937" strokeWidth={2} strokeDasharray="7 5" dot={false} isAnimationActive={false} />
@@ -58,7 +58,7 @@ export function priceSlide(report: readonly CohortPriceElasticity[]): Slide | nu
           <CartesianGrid stroke="#e6e9f0" />
           <XAxis dataKey="d" type="number" domain={[0, 80]} tickFormatter={(v: number) => `${v}%`} fontSize={BIG} label={{ value: 'discount', position: 'insideBottom', offset: -16, fontSize: BIG }} />
           <YAxis width={70} scale="log" domain={[1, 'auto']} allowDataOverflow fontSize={BIG} tickFormatter={(v: number) => `${v.toFixed(1)}×`} label={{ value: 'demand', angle: -90, position: 'insideLeft', fontSize: BIG }} />
-          <Legend verticalAlign="top" height={36} wrapperStyle={{ fontSize: BIG }} />
+          <Legend itemSorter={null} verticalAlign="top" height={36} wrapperStyle={{ fontSize: BIG }} />
           {report.map((c, i) => (
             <Line key={c.cohort} dataKey={`${c.label} estimate`} name={c.label} stroke={EVENT_COLORS[i % EVENT_COLORS.length]} strokeWidth={3} dot={false} isAnimationActive={false} />
           ))}

@@ -31,7 +31,7 @@ export function AttributionView() {
                 <XAxis dataKey="platform" tickFormatter={humanize} />
                 <YAxis width={48} />
                 <Tooltip />
-                <Legend />
+                <Legend itemSorter={null} />
                 <Bar dataKey="website" name="website sessions" stackId="k" fill="#542788" isAnimationActive={false} />
                 <Bar dataKey="app" name="app sessions" stackId="k" fill="#b35806" isAnimationActive={false} />
               </BarChart>
@@ -64,7 +64,7 @@ export function AttributionView() {
             <XAxis dataKey="date" tickFormatter={(d: number) => isoDay(d).slice(5)} minTickGap={30} />
             <YAxis width={52} />
             <Tooltip labelFormatter={(d) => isoDay(Number(d))} formatter={(v) => Math.round(Number(v)).toLocaleString('en-US')} />
-            <Legend verticalAlign="top" />
+            <Legend itemSorter={null} verticalAlign="top" />
             {report.daily
               .filter((d) => d.anomaly)
               .map((d) => (

@@ -95,7 +95,7 @@ export function CompareView() {
                   <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => isoTimestamp(v).slice(5, 13)} minTickGap={40} />
                   <YAxis width={56} />
                   <Tooltip labelFormatter={(v) => isoTimestamp(Number(v)).slice(0, 16)} />
-                  <Legend verticalAlign="top" height={26} />
+                  <Legend itemSorter={null} verticalAlign="top" height={26} />
                   {outcome.windows.map((w, i) => (
                     <ReferenceArea key={i} x1={w.startMs} x2={w.endMs} fill={EVENT_COLORS[i % EVENT_COLORS.length]} fillOpacity={0.12} label={{ value: w.label, position: 'insideTop', fontSize: 12 }} />
                   ))}

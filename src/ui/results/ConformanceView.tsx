@@ -8,7 +8,7 @@ const NONE: never[] = [];
 function fmt(v: number, unit: ConformanceRow['unit']): string {
   if (unit === '%') return `${v.toFixed(2)}%`;
   if (unit === 'count') return Math.round(v).toLocaleString('en-US');
-  if (unit === 'value') return v.toLocaleString('en-US', { maximumFractionDigits: 3 });
+  if (unit === 'value') return v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return v.toFixed(3);
 }
 

@@ -34,11 +34,13 @@ interface ColumnMeta {
   numeric: boolean;
 }
 
-/** A starting width that fits the column's values (drag a header's edge to change it). */
+/** A starting width that fits the column's values and its whole name (drag a header's edge to change it). */
 function columnWidth(field: Field, numeric: boolean): number {
-  if (field.name === 'email' || field.name === 'name') return 250;
-  if (DataType.isTimestamp(field.type) || field.name.endsWith('_at')) return 170;
-  return numeric ? 110 : 140;
+  // ~7.6 px a character of the 13 px header font, plus padding and the sort mark.
+  const header = Math.ceil(field.name.length * 7.6) + 30;
+  if (field.name === 'email' || field.name === 'name') return Math.max(250, header);
+  if (DataType.isTimestamp(field.type) || field.name.endsWith('_at')) return Math.max(170, header);
+  return Math.max(numeric ? 110 : 140, header);
 }
 
 /** No row objects: the table model holds columns only; rows are read from Arrow for the visible window. */

@@ -96,7 +96,7 @@ export function DistributionsView() {
               />
               <YAxis width={72} tickFormatter={(v: number) => v.toLocaleString('en-US')} label={{ value: `${table.name.replace(/_/g, ' ')} (rows)`, angle: -90, position: 'insideLeft', fill: '#64708a', fontSize: 12, style: { textAnchor: 'middle' } }} />
               <Tooltip />
-              {(dist?.series.length ?? 0) > 1 && <Legend verticalAlign="top" height={28} />}
+              {(dist?.series.length ?? 0) > 1 && <Legend itemSorter={null} verticalAlign="top" height={28} />}
               {dist?.series.map((s, i) => (
                 <Bar key={s.name} dataKey={s.name} name={cohortLabel(s.name)} stackId="a" fill={EVENT_COLORS[i % EVENT_COLORS.length]} isAnimationActive={false} />
               ))}

@@ -119,7 +119,7 @@ function StockChart({ defaultProduct, locations, name }: { defaultProduct: numbe
             <XAxis dataKey="date" type="number" domain={['dataMin - 0.5', 'dataMax + 0.5']} tickFormatter={(d: number) => isoDay(Math.round(d)).slice(5)} minTickGap={40} />
             <YAxis allowDecimals={false} width={40} />
             <Tooltip labelFormatter={(d) => isoDay(Number(d))} />
-            <Legend verticalAlign="top" />
+            <Legend itemSorter={null} verticalAlign="top" />
             {data.map((p) => (p.out ? <ReferenceArea key={p.date} x1={p.date - 0.5} x2={p.date + 0.5} fill="#c62828" fillOpacity={0.12} /> : null))}
             <Bar dataKey="received" name="delivered" fill="#1b7f4b" barSize={5} isAnimationActive={false} />
             <Bar dataKey="restocked" name="restocked returns" fill="#0b6fa4" barSize={5} isAnimationActive={false} />

@@ -35,7 +35,7 @@ export function LifecycleView() {
             <XAxis dataKey="month" label={{ value: 'months since signup', position: 'insideBottom', offset: -8 }} />
             <YAxis domain={[0, 100]} unit="%" width={52} />
             <Tooltip formatter={(v) => `${Number(v).toFixed(1)}%`} labelFormatter={(m) => `month ${m}`} />
-            <Legend verticalAlign="top" />
+            <Legend itemSorter={null} verticalAlign="top" />
             {report.curves.map((c, i) => (
               <Line key={c.segment} dataKey={c.segment} name={humanize(c.segment)} stroke={EVENT_COLORS[i % EVENT_COLORS.length]} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
             ))}

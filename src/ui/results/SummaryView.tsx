@@ -21,10 +21,10 @@ export function SummaryView({ summaries }: { summaries: readonly TableSummary[] 
             <thead>
               <tr>
                 <th>column</th>
-                <th>nulls</th>
-                <th>min</th>
-                <th>mean</th>
-                <th>max</th>
+                <th className="num">nulls</th>
+                <th className="num">min</th>
+                <th className="num">mean</th>
+                <th className="num">max</th>
                 <th>top values</th>
               </tr>
             </thead>

@@ -58,7 +58,7 @@ export function TimeCurveView() {
             <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={axis.ticks} tickFormatter={axis.format} label={{ value: 'time (UTC)', position: 'insideBottomRight', offset: -4, fontSize: 11 }} />
             <YAxis width={64} tickFormatter={(v: number) => v.toLocaleString('en-US')} label={{ value: `${label} per ${bucketHours === 1 ? 'hour' : `${bucketHours} h`}`, angle: -90, position: 'insideLeft', fontSize: 11 }} />
             <Tooltip labelFormatter={(v) => isoTimestamp(Number(v)).slice(0, 16)} />
-            <Legend />
+            <Legend itemSorter={null} />
             {windows.map((w, i) => (
               <ReferenceArea
                 key={w.index}

@@ -20,8 +20,8 @@ export function CustomColumnsEditor() {
     <section className="panel-section" aria-labelledby="custom-heading">
       <h2 id="custom-heading">Custom columns</h2>
       <p className="muted small">
-        Your own columns on any table: a distribution, a mix, a word list, a pattern, or an expression over the row and the customer, product or tenant it references. They show in the preview,
-        Summary and Distributions; their targets in Conformance.
+        Your own columns on any table: a distribution, a mix, a word list, a pattern, or an expression over the row and the customer or product it references. A column reads the columns above
+        it. They show in the preview, Summary and Distributions; their targets in Conformance.
       </p>
       {columns.map((c, i) => (
         <CustomColumnCard key={i} index={i} column={c} />

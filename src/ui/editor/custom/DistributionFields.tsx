@@ -1,6 +1,5 @@
 import { DISTRIBUTION_FAMILIES, FAMILY_PARAMS, type CustomColumn, type DistributionFamily, type DistributionParams } from '../../../engine/client';
 import { selectScenario, useScenarioStore } from '../../../state/scenarioStore';
-import { humanize } from '../../labels';
 import { issuesAt, useScenarioIssues } from '../../useScenarioIssues';
 import { NumberField } from '../NumberField';
 import { SelectField } from '../SelectField';
@@ -9,7 +8,7 @@ import { OptionalNumberField } from './OptionalNumberField';
 
 type Distribution = Extract<CustomColumn, { kind: 'distribution' }>;
 
-const PARAM_LABELS: Record<string, string> = { mean: 'Mean', sd: 'Sd', min: 'Min', max: 'Max', p: 'P (true)' };
+const PARAM_LABELS: Record<string, string> = { mean: 'Mean', sd: 'Std dev', min: 'Min', max: 'Max', p: 'Share true (0-1)' };
 const FAMILY_LABELS: Record<DistributionFamily, string> = { normal: 'Normal', lognormal: 'Log-normal', uniform: 'Uniform', poisson: 'Poisson (counts)', bernoulli: 'Bernoulli (true/false)' };
 const DEFAULTS: Record<DistributionFamily, DistributionParams> = { normal: { mean: 100, sd: 15 }, lognormal: { mean: 100, sd: 60 }, uniform: { min: 0, max: 100 }, poisson: { mean: 3 }, bernoulli: { p: 0.3 } };
 
@@ -53,7 +52,7 @@ export function DistributionFields({ column: c, path, onChange }: { column: Dist
             {keys.map((k) => (
               <OptionalNumberField
                 key={k}
-                label={`${humanize(g)}: ${PARAM_LABELS[k]}`}
+                label={PARAM_LABELS[k]}
                 placeholder={String(c.params[k] ?? '')}
                 value={c.groups?.[g]?.[k]}
                 issues={issuesAt(issues, `${path}.groups.${g}`, true)}

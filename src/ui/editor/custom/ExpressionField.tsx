@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef, useState } from 'react';
 import { EXPRESSION_FUNCTIONS, readableColumns, type CustomColumn } from '../../../engine/client';
 import { selectScenario, useScenarioStore } from '../../../state/scenarioStore';
 import { Field, inputA11y } from '../Field';
@@ -17,35 +17,43 @@ export function ExpressionField({ column: c, path, onChange }: { column: Express
   const id = useId();
   const own = issuesAt(issues, `${path}.expression`);
   const columns = readableColumns(s, Number(path.split('.')[1]));
+  const box = useRef<HTMLTextAreaElement>(null);
+  // The help stays open while the expression is empty or wrong, and otherwise as the user leaves it.
+  const [helpOpen, setHelpOpen] = useState(false);
+  const forced = own.length > 0 || c.expression.trim() === '';
+  const setExpression = (text: string) => onChange((col) => (col.kind === 'expression' ? { ...col, expression: text } : col));
+  // A column's name goes in where the cursor is, so an expression can be built by clicking.
+  const insert = (name: string) => {
+    const el = box.current;
+    const at = el ? el.selectionStart : c.expression.length;
+    const end = el ? el.selectionEnd : at;
+    setExpression(c.expression.slice(0, at) + name + c.expression.slice(end));
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(at + name.length, at + name.length);
+    });
+  };
   return (
     <>
       <Field id={id} label="Expression" issues={own}>
-        <textarea
-          className="mono expression"
-          rows={2}
-          spellCheck={false}
-          value={c.expression}
-          {...inputA11y(id, own)}
-          onChange={(e) => onChange((col) => (col.kind === 'expression' ? { ...col, expression: e.target.value } : col))}
-        />
+        <textarea ref={box} className="mono expression" rows={2} spellCheck={false} value={c.expression} {...inputA11y(id, own)} onChange={(e) => setExpression(e.target.value)} />
       </Field>
-      <NumberField label="Decimals (numbers)" value={c.decimals ?? 2} issues={issuesAt(issues, `${path}.decimals`)} onCommit={(v) => onChange((col) => (col.kind === 'expression' ? { ...col, decimals: v } : col))} />
-      <details className="expression-help">
+      <details className="expression-help" open={helpOpen || forced} onToggle={(e) => setHelpOpen(e.currentTarget.open)}>
         <summary>Columns and functions</summary>
+        <div className="chips" role="list" aria-label="Columns this expression can read (click to insert)">
+          {columns.map(([name, type]) => (
+            <button key={name} type="button" role="listitem" className="chip-button mono" title={`${type}: insert`} onClick={() => insert(name)}>
+              {name}
+            </button>
+          ))}
+        </div>
         <p className="small">
-          <span className="mono">a ? b : c</span>, <span className="mono">and or not</span>, <span className="mono">== != &lt; &lt;= &gt; &gt;=</span>, <span className="mono">+ − × / %</span>; text in quotes. Division by zero or an overflow gives an empty
-          cell.
+          <span className="mono">a ? b : c</span> · <span className="mono">and or not</span> · <span className="mono">== != &lt; &lt;= &gt; &gt;=</span> · <span className="mono">+ - * / %</span> · text in
+          &apos;quotes&apos;. Division by zero or an overflow leaves the cell empty.
         </p>
         <p className="small mono">{EXPRESSION_FUNCTIONS.join(' · ')}</p>
-        <p className="small">
-          {columns.map(([name, type], i) => (
-            <span key={name}>
-              {i > 0 && ' · '}
-              <span className="mono">{name}</span> <span className="muted">{type}</span>
-            </span>
-          ))}
-        </p>
       </details>
+      <NumberField label="Decimals (numbers)" value={c.decimals ?? 2} issues={issuesAt(issues, `${path}.decimals`)} onCommit={(v) => onChange((col) => (col.kind === 'expression' ? { ...col, decimals: v } : col))} />
     </>
   );
 }

@@ -1,6 +1,5 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { groupingColumns, knownGroupValues, type Scenario } from '../../../engine/client';
-import { humanize } from '../../labels';
 import { issuesAt, useScenarioIssues } from '../../useScenarioIssues';
 import { SelectField } from '../SelectField';
 
@@ -34,7 +33,6 @@ export function GroupPicker<C extends Grouped<G>, G>({ scenario, path, column, s
   const choices = groupingColumns(scenario, index);
   const known = by ? knownGroupValues(scenario, by).filter((v) => !groups.includes(v)) : [];
   const [typed, setTyped] = useState('');
-  const listId = useId();
   return (
     <div className="group-picker">
       <SelectField<string>
@@ -58,29 +56,34 @@ export function GroupPicker<C extends Grouped<G>, G>({ scenario, path, column, s
             {render(g)}
           </div>
         ))}
-      {by && (
+      {by && known.length > 0 && (
         <div className="group-add">
-          <input list={listId} value={typed} placeholder={known[0] ?? 'value'} aria-label={`A value of ${by} to give its own settings`} onChange={(e) => setTyped(e.target.value)} />
-          <datalist id={listId}>
+          <select aria-label={`Give a value of ${by} its own settings`} value="" onChange={(e) => e.target.value && onAdd(e.target.value)}>
+            <option value="">Own settings for {by} =…</option>
             {known.map((v) => (
               <option key={v} value={v}>
-                {humanize(v)}
+                {v}
               </option>
             ))}
-          </datalist>
+          </select>
+        </div>
+      )}
+      {by && known.length === 0 && (
+        <div className="group-add">
+          <input value={typed} placeholder={`a value of ${by}`} aria-label={`A value of ${by} to give its own settings`} onChange={(e) => setTyped(e.target.value)} />
           <button
             type="button"
-            disabled={(typed.trim() || known[0] || '') === '' || groups.includes(typed.trim())}
+            disabled={typed.trim() === '' || groups.includes(typed.trim())}
             onClick={() => {
-              onAdd(typed.trim() || known[0]);
+              onAdd(typed.trim());
               setTyped('');
             }}
           >
             Add group
           </button>
-          <span className="muted small">Rows of other values use the settings above.</span>
         </div>
       )}
+      {by && <p className="muted small">Rows of values without their own settings use the settings above.</p>}
     </div>
   );
 }

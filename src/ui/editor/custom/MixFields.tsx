@@ -15,10 +15,17 @@ function moved(mix: Mix, index: number, value: number): Mix {
   return Object.fromEntries(keys.map((k, i) => [k, shares[i]]));
 }
 
-/** An even split over the options, the last taking the rounding remainder. */
-function evenly(keys: readonly string[]): Mix {
-  const each = Math.floor(1000 / keys.length) / 10;
-  return Object.fromEntries(keys.map((k, i) => [k, i === keys.length - 1 ? Math.round((100 - each * (keys.length - 1)) * 10) / 10 : each]));
+/** The mix with a new option at 0% (move its slider to give it a share). */
+function added(mix: Mix, option: string): Mix {
+  return { ...mix, [option]: 0 };
+}
+
+/** The mix without one option, its share spread over the others in proportion. */
+function removed(mix: Mix, option: string): Mix {
+  const keys = Object.keys(mix);
+  if (!keys.includes(option)) return mix;
+  const shares = rebalance(Object.values(mix), keys.indexOf(option), 0);
+  return Object.fromEntries(keys.flatMap((k, i) => (k === option ? [] : [[k, shares[i]]])));
 }
 
 /** The options of a categorical column and their shares (the cohorts' mix editor), per group if asked. */
@@ -28,11 +35,11 @@ export function MixFields({ column: c, path, onChange }: { column: MixColumn; pa
   const [option, setOption] = useState('');
   const set = (recipe: (m: MixColumn) => MixColumn) => onChange((col) => (col.kind === 'mix' ? recipe(col) : col));
   const keys = Object.keys(c.mix);
-  // Adding or removing an option changes every mix of the column alike: the options are the column's.
-  const withOptions = (m: MixColumn, next: string[]): MixColumn => ({
+  // Adding or removing an option changes every mix of the column alike (the options are the column's), keeping the other shares.
+  const withOptions = (m: MixColumn, change: (mix: Mix) => Mix): MixColumn => ({
     ...m,
-    mix: evenly(next),
-    groups: m.groups ? Object.fromEntries(Object.keys(m.groups).map((g) => [g, evenly(next)])) : undefined,
+    mix: change(m.mix),
+    groups: m.groups ? Object.fromEntries(Object.entries(m.groups).map(([g, mix]) => [g, change(mix)])) : undefined,
   });
   const rows = (mix: Mix) => Object.entries(mix).map(([key, value]) => ({ key, label: key, value }));
   return (
@@ -40,11 +47,14 @@ export function MixFields({ column: c, path, onChange }: { column: MixColumn; pa
       <MixEditor title={`${c.name} shares`} rows={rows(c.mix)} issues={issuesAt(issues, `${path}.mix`, true)} onChange={(i, v) => set((m) => ({ ...m, mix: moved(m.mix, i, v) }))} />
       <div className="group-add">
         <input value={option} placeholder="new option" aria-label={`A new option for ${c.name}`} onChange={(e) => setOption(e.target.value)} />
-        <button type="button" disabled={option.trim() === '' || keys.includes(option.trim())} onClick={() => (set((m) => withOptions(m, [...keys, option.trim()])), setOption(''))}>
+        <button type="button" disabled={option.trim() === '' || keys.includes(option.trim())} onClick={() => (set((m) => withOptions(m, (mix) => added(mix, option.trim()))), setOption(''))}>
           Add option
         </button>
         {keys.length > 1 && (
-          <select aria-label={`Remove an option of ${c.name}`} value="" onChange={(e) => e.target.value && set((m) => withOptions(m, keys.filter((k) => k !== e.target.value)))}>
+          <select aria-label={`Remove an option of ${c.name}`} value="" onChange={(e) => {
+              const gone = e.target.value;
+              if (gone) set((m) => withOptions(m, (mix) => removed(mix, gone)));
+            }}>
             <option value="">Remove an option…</option>
             {keys.map((k) => (
               <option key={k} value={k}>
@@ -62,7 +72,7 @@ export function MixFields({ column: c, path, onChange }: { column: MixColumn; pa
         fresh={(m) => ({ ...m.mix })}
         render={(g) => (
           <MixEditor
-            title={`${c.name} when ${c.by} = ${g}`}
+            title={`${g} shares`}
             rows={rows(c.groups?.[g] ?? c.mix)}
             issues={issuesAt(issues, `${path}.groups.${g}`, true)}
             onChange={(i, v) => set((m) => ({ ...m, groups: { ...m.groups, [g]: moved(m.groups?.[g] ?? m.mix, i, v) } }))}

@@ -38,8 +38,8 @@ export function PriceElasticityTable({ report, className = 'stats compact' }: { 
             <td className="num">{c.truth.toFixed(2)}</td>
             <td className="num">{c.estimate.toFixed(3)}</td>
             <td className="num">{c.se.toFixed(3)}</td>
-            <td className={c.pass ? 'ok' : 'bad'}>
-              {c.pass ? 'pass' : 'fail'} (±{c.tolerance.toFixed(2)})
+            <td className={c.pass ? 'ok nowrap' : 'bad nowrap'}>
+              {c.pass ? 'pass' : 'fail'} <small className="muted">±{c.tolerance.toFixed(2)}</small>
             </td>
           </tr>
         ))}
@@ -64,7 +64,7 @@ export function PriceResponse({ report }: { report: CohortPriceElasticity[] }) {
               <XAxis dataKey="d" type="number" domain={[0, 80]} tickFormatter={(v: number) => `${v}%`} label={{ value: 'discount', position: 'insideBottom', offset: -8, fontSize: 11 }} />
               <YAxis width={56} scale="log" domain={[1, 'auto']} tickFormatter={(v: number) => `${v.toFixed(1)}×`} allowDataOverflow />
               <Tooltip formatter={(v) => `${Number(v).toFixed(2)}×`} labelFormatter={(v) => `${v}% off`} />
-              <Legend verticalAlign="top" height={24} />
+              <Legend itemSorter={null} verticalAlign="top" height={24} />
               {report.map((c, i) => (
                 <Line key={`${c.cohort}-e`} dataKey={`${c.label} estimate`} name={c.label} stroke={EVENT_COLORS[i]} strokeWidth={2} dot={false} isAnimationActive={false} />
               ))}

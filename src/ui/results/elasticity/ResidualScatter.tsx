@@ -29,7 +29,7 @@ export function ResidualScatter({ tenant, variable }: { tenant: TenantElasticity
             <XAxis dataKey="z" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => v.toFixed(1)} label={{ value: 'anomaly (sd)', position: 'insideBottom', offset: -8, fontSize: 11 }} />
             <YAxis dataKey="r" type="number" width={48} tickFormatter={(v: number) => v.toFixed(2)} />
             <Tooltip formatter={(v) => Number(v).toFixed(3)} />
-            <Legend verticalAlign="top" height={24} />
+            <Legend itemSorter={null} verticalAlign="top" height={24} />
             <Scatter name="days" data={data} fill="#7c8db5" fillOpacity={0.45} isAnimationActive={false} />
             <Line data={lines} dataKey="fitted" name={`fitted ${e.estimate.toFixed(3)}`} stroke="#4f46e5" strokeWidth={2.5} dot={false} isAnimationActive={false} />
             <Line data={lines} dataKey="truth" name={`truth ${e.truth}`} stroke="#b35806" strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />

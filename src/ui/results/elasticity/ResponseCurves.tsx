@@ -29,7 +29,7 @@ export function ResponseCurves({ report, variable }: { report: TenantElasticity[
             <XAxis dataKey="z" type="number" domain={[-3, 3]} ticks={[-3, -2, -1, 0, 1, 2, 3]} />
             <YAxis width={56} tickFormatter={(v: number) => `${v.toFixed(2)}×`} domain={['auto', 'auto']} />
             <Tooltip formatter={(v) => `${Number(v).toFixed(3)}×`} />
-            <Legend verticalAlign="top" height={40} />
+            <Legend itemSorter={null} verticalAlign="top" height={40} />
             {report.map((t, i) => (
               <Line key={`${t.tenant}-e`} dataKey={`${t.tenant} estimate`} stroke={EVENT_COLORS[i]} strokeWidth={2} dot={false} isAnimationActive={false} />
             ))}
