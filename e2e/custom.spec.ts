@@ -83,3 +83,24 @@ test('custom columns: a per-cohort distribution on customers shows in Summary an
   await expect(table.getByRole('row', { name: /customers\.points \(every other cohort\) mean/ })).toContainText('pass');
   await app.shot('custom-column-conformance');
 });
+
+test('custom columns: removing a card takes its unfinished text with it; a column stays on its table when that table is unchecked, with the reason', async ({ page }) => {
+  const app = new DesignerPage(page);
+  await app.freshBaseline(3, 300, 1500);
+  await page.getByRole('button', { name: 'Add a column' }).click();
+  await page.getByRole('button', { name: 'Add a column' }).click();
+  const first = page.getByRole('group', { name: 'Custom column orders.custom_1' });
+  const second = page.getByRole('group', { name: 'Custom column orders.custom_2' });
+  await first.getByLabel('Lower bound').fill('5x');
+  await expect(first.getByRole('alert')).toContainText('E100');
+  await page.getByRole('button', { name: 'Remove custom column custom_1' }).click();
+  await expect(first).toHaveCount(0);
+  await expect(second.getByLabel('Lower bound')).toHaveValue('');
+  await expect(second.getByRole('alert')).toHaveCount(0);
+
+  await second.getByLabel('Table').selectOption('payments');
+  const moved = page.getByRole('group', { name: 'Custom column payments.custom_2' });
+  await page.getByRole('region', { name: 'Tables to generate' }).getByRole('checkbox', { name: 'Payments', exact: true }).uncheck();
+  await expect(moved.getByLabel('Table')).toHaveValue('payments');
+  await expect(moved.getByRole('alert')).toContainText('E109');
+});

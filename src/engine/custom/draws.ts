@@ -20,38 +20,59 @@ export interface RowKeys {
   b: Uint32Array;
 }
 
+/**
+ * Tables whose rows the data-quality key (`rowKeyColumns`, what dq_faults names a row by)
+ * does not tell apart: a draw keyed on it alone would repeat within a day or an ad. Their
+ * full identity is used here (a test holds every table of every template to unique keys).
+ */
+const IDENTITY: Partial<Record<string, readonly string[]>> = {
+  inventory_daily: ['date', 'product_id', 'location_id'],
+  stg_google_ads: ['date', 'campaign_id', 'ad_id'],
+  stg_facebook_ads: ['date', 'campaign_id', 'ad_id'],
+  stg_instagram_ads: ['date', 'campaign_id', 'ad_id'],
+  attributions: ['customer_id', 'order_id', 'session_id', 'ad_id', 'platform'],
+};
+
+/** The columns that tell a table's rows apart. */
+export function identityColumns(table: DataTable): readonly string[] {
+  return IDENTITY[table.name] ?? rowKeyColumns(table);
+}
+
 /** The rows' keys, hashed once per table however many custom columns it takes. */
 export function rowKeys(table: DataTable): RowKeys {
   const a = new Uint32Array(table.rowCount).fill(0x9e3779b9);
   const b = new Uint32Array(table.rowCount).fill(0x7f4a7c15);
-  for (const name of rowKeyColumns(table)) {
-    const h = cellHashes(table.columns.find((c) => c.name === name)!, table.rowCount);
-    for (let r = 0; r < h.length; r++) {
-      a[r] = fmix32(a[r] ^ h[r]);
-      b[r] = fmix32(Math.imul(b[r] ^ h[r], 0x27d4eb2f) ^ (h[r] >>> 7));
+  for (const name of identityColumns(table)) {
+    // Two independent 32-bit hashes of each cell: 64 bits of key, not one 32-bit hash spread twice.
+    const col = table.columns.find((c) => c.name === name)!;
+    const h1 = cellHashes(col, table.rowCount, 0x811c9dc5);
+    const h2 = cellHashes(col, table.rowCount, 0x01000193);
+    for (let r = 0; r < table.rowCount; r++) {
+      a[r] = fmix32(a[r] ^ h1[r]);
+      b[r] = fmix32(Math.imul(b[r] ^ h2[r], 0x27d4eb2f));
     }
   }
   return { a, b };
 }
 
-/** A 32-bit hash of each cell's value (text through its dictionary entry, so a part's own dictionary order cannot matter). */
-function cellHashes(col: Column, rows: number): Uint32Array {
+/** A 32-bit hash (one of a family, by `seed`) of each cell's value; text through its dictionary word, so a part's own dictionary order cannot matter. */
+function cellHashes(col: Column, rows: number, seed: number): Uint32Array {
   const out = new Uint32Array(rows);
   switch (col.type) {
     case 'dict': {
-      const words = Uint32Array.from(col.dictionary, (w) => hash32(w));
+      const words = Uint32Array.from(col.dictionary, (w) => hash32(seed, w));
       for (let r = 0; r < rows; r++) out[r] = words[col.indices[r]];
       return out;
     }
     case 'string':
-      for (let r = 0; r < rows; r++) out[r] = hash32(col.values[r]);
+      for (let r = 0; r < rows; r++) out[r] = hash32(seed, col.values[r]);
       return out;
     default: {
       // Whole numbers up to 2^53 (ids, milliseconds, scaled cents): both halves count.
       const values = col.values;
       for (let r = 0; r < rows; r++) {
         const v = values[r];
-        out[r] = fmix32(fmix32((v >>> 0) ^ 0x811c9dc5) ^ Math.floor(v / 4294967296));
+        out[r] = fmix32(fmix32((v >>> 0) ^ seed) ^ Math.imul(Math.floor(v / 4294967296), 0x9e3779b1));
       }
       return out;
     }

@@ -37,13 +37,18 @@ export function addCustomColumns(scenario: Scenario, produced: Map<string, DataT
 function makeColumn(draws: RowDraws, planned: PlannedColumn, reader: RowReader): Column {
   const { spec } = planned;
   const table = reader.table;
+  // A referenced table this run does not make (checked before the run where it can be): a numbered error, never a crash.
+  const missing = (name: string): never => {
+    throw new ScenarioError([{ code: 'E131', field: `customColumns.${planned.index}`, message: `${spec.name}: ${name} cannot be read: this run makes no table it refers to` }]);
+  };
+  const groupsBy = (by: string, groups: readonly string[]) => reader.groups(by, groups) ?? missing(by);
   let column: Column;
   switch (spec.kind) {
     case 'distribution':
-      column = distributionColumn(spec, draws, table.rowCount, spec.by ? reader.groups(spec.by, Object.keys(spec.groups ?? {})) : null);
+      column = distributionColumn(spec, draws, table.rowCount, spec.by ? groupsBy(spec.by, Object.keys(spec.groups ?? {})) : null);
       break;
     case 'mix':
-      column = mixColumn(spec, draws, table.rowCount, spec.by ? reader.groups(spec.by, Object.keys(spec.groups ?? {})) : null);
+      column = mixColumn(spec, draws, table.rowCount, spec.by ? groupsBy(spec.by, Object.keys(spec.groups ?? {})) : null);
       break;
     case 'words': {
       const words = wordList(spec.words);
@@ -57,7 +62,7 @@ function makeColumn(draws: RowDraws, planned: PlannedColumn, reader: RowReader):
       column = { name: spec.name, type: 'string', values: patternValues(spec.pattern, draws, table.rowCount) };
       break;
     case 'expression':
-      column = vectorColumn(spec.name, planned.expression!.evaluate((name) => reader.vector(name)!, table.rowCount), spec.decimals ?? 2);
+      column = vectorColumn(spec.name, planned.expression!.evaluate((name) => reader.vector(name) ?? missing(name), table.rowCount), spec.decimals ?? 2);
       break;
   }
   return withNulls(column, spec, draws);

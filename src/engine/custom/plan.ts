@@ -78,7 +78,7 @@ export function planCustomColumns(scenario: Scenario): { columns: PlannedColumn[
     // What a column may read: its own table so far, and the rows its keys reference.
     const env = new Map(own);
     // A key column means its module reads the referenced table, so the run always makes it.
-    for (const ref of referencesOf(spec.table)) {
+    for (const ref of referencesOf(spec.table, scenario.tables)) {
       for (const [name, type] of tableTypes(ref.table)) env.set(`${ref.prefix}.${name}`, type);
     }
     readable.set(index, env);
@@ -135,7 +135,7 @@ export function groupingColumns(scenario: Scenario, index: number): string[] {
   const categorical = (t: ColumnType) => t === 'dict' || t === 'bool';
   const own = Object.entries(tableColumnsOf(scenario, spec.table)).filter(([, t]) => categorical(t)).map(([n]) => n);
   const earlier = (scenario.customColumns ?? []).slice(0, index).filter((c) => c.table === spec.table && (c.kind === 'mix' || c.kind === 'words')).map((c) => c.name);
-  const referenced = referencesOf(spec.table).flatMap((r) => [
+  const referenced = referencesOf(spec.table, scenario.tables).flatMap((r) => [
     ...Object.entries(tableColumnsOf(scenario, r.table)).filter(([, t]) => categorical(t)).map(([n]) => `${r.prefix}.${n}`),
     ...(scenario.customColumns ?? []).filter((c) => c.table === r.table && c.kind === 'mix').map((c) => `${r.prefix}.${c.name}`),
   ]);

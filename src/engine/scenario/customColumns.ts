@@ -95,7 +95,7 @@ export const customColumnSchema = z.discriminatedUnion(
       {
         ...common,
         kind: z.literal('expression'),
-        expression: plainText('expression').min(1, coded('E101', 'write an expression')).max(2000, coded('E101', 'an expression is at most 2,000 characters')),
+        expression: plainText('expression').min(1, coded('E130', 'write an expression')).max(2000, coded('E130', 'an expression is at most 2,000 characters')),
         /** Numbers are written with this many decimals (default 2). */
         decimals: z.number(coded('E100', 'decimals must be a number')).int(coded('E101', 'decimals must be a whole number')).min(0, coded('E101', 'decimals must be 0-6')).max(6, coded('E101', 'decimals must be 0-6')).optional(),
       },

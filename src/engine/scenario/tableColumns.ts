@@ -1,6 +1,6 @@
 import type { ColumnType } from '../table';
 import type { Scenario } from './schema';
-import type { TableName } from './tables';
+import { JAFFLE_TABLES, type TableName } from './tables';
 
 /**
  * Every table's built-in columns and how they are stored, known before a run: the custom
@@ -65,19 +65,26 @@ export function tableColumnsOf(scenario: Pick<Scenario, 'inventory'>, table: Tab
  * `customer.cohort`. Only tables made whole for every part of a run are reachable, so a
  * part of a run can always resolve its keys (a part's returns may name another part's orders).
  */
-export const REFERENCES: Readonly<Record<string, { table: TableName; key: string }>> = {
+export const REFERENCES: Readonly<Record<string, { table: TableName; key: string; onlyWhenChosen?: boolean }>> = {
   customer: { table: 'customers', key: 'customer_id' },
   product: { table: 'products', key: 'product_id' },
   supplier: { table: 'suppliers', key: 'supplier_id' },
-  campaign: { table: 'campaigns', key: 'campaign_id' },
-  tenant: { table: 'tenants', key: 'tenant_id' },
+  // Orders carry a campaign id and the weather shops' rows a tenant id, but a run makes the
+  // campaigns and tenants tables only when they are chosen.
+  campaign: { table: 'campaigns', key: 'campaign_id', onlyWhenChosen: true },
+  tenant: { table: 'tenants', key: 'tenant_id', onlyWhenChosen: true },
 };
 
-/** The references a table's rows hold: prefix ("customer") → the key column on this table. */
-export function referencesOf(table: TableName): { prefix: string; table: TableName; key: string }[] {
-  if (table === 'dq_faults') return [];
+/**
+ * The references a table's rows hold: prefix ("customer") → the key column on this table.
+ * With `chosen` (the scenario's tables), only those a run with these tables makes.
+ */
+export function referencesOf(table: TableName, chosen?: readonly TableName[]): { prefix: string; table: TableName; key: string }[] {
+  // The jaffle shop's customer_id and order_id name its own raw tables, not the shop's customers.
+  if (table === 'dq_faults' || (JAFFLE_TABLES as readonly string[]).includes(table)) return [];
   const own = TABLE_COLUMNS[table];
   return Object.entries(REFERENCES)
     .filter(([, r]) => r.table !== table && r.key in own && own[r.key] === TABLE_COLUMNS[r.table as Exclude<TableName, 'dq_faults'>][r.key])
-    .map(([prefix, r]) => ({ prefix, ...r }));
+    .filter(([, r]) => !r.onlyWhenChosen || !chosen || chosen.includes(r.table))
+    .map(([prefix, r]) => ({ prefix, table: r.table, key: r.key }));
 }

@@ -31,9 +31,9 @@ export function ConformanceView() {
           <tr>
             <th>module</th>
             <th>target</th>
-            <th>expected</th>
-            <th>measured</th>
-            <th>tolerance</th>
+            <th className="num">expected</th>
+            <th className="num">measured</th>
+            <th className="num">tolerance</th>
             <th>result</th>
           </tr>
         </thead>
@@ -41,7 +41,7 @@ export function ConformanceView() {
           {rows.map((r, i) => (
             <tr key={i}>
               <td className="mono">{r.module}</td>
-              <td>{r.target}</td>
+              <td className="wrap-anywhere">{r.target}</td>
               <td className="num">{fmt(r.expected, r.unit)}</td>
               <td className="num">{fmt(r.measured, r.unit)}</td>
               <td className="num">{r.atMost ? 'at most' : `± ${r.unit === '%' ? `${r.tolerance.toFixed(2)} pts` : fmt(r.tolerance, r.unit)}`}</td>

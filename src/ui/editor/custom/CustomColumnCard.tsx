@@ -34,8 +34,14 @@ function ofKind(c: CustomColumn, kind: CustomKind): CustomColumn {
   }
 }
 
+/** The column moved to another table: settings per group name that table's columns, so they start afresh. */
+function onTable(c: CustomColumn, table: TableName): CustomColumn {
+  if (c.kind === 'distribution' || c.kind === 'mix') return { ...c, table, by: undefined, groups: undefined };
+  return { ...c, table };
+}
+
 /** One custom column: where it goes, what kind it is, and that kind's settings. */
-export function CustomColumnCard({ index, column: c }: { index: number; column: CustomColumn }) {
+export function CustomColumnCard({ index, column: c, onMove, onRemove }: { index: number; column: CustomColumn; onMove: (from: number, to: number) => void; onRemove: (index: number) => void }) {
   const s = useScenarioStore(selectScenario);
   const update = useScenarioStore(selectUpdate);
   const issues = useScenarioIssues();
@@ -43,11 +49,7 @@ export function CustomColumnCard({ index, column: c }: { index: number; column: 
   const at = (field: string) => issuesAt(issues, `${path}.${field}`, true);
   const set = (recipe: (col: CustomColumn) => CustomColumn) => update((d) => void (d.customColumns![index] = recipe(d.customColumns![index])));
   const count = s.customColumns?.length ?? 0;
-  const move = (to: number) =>
-    update((d) => {
-      const list = d.customColumns!;
-      [list[index], list[to]] = [list[to], list[index]];
-    });
+  const move = (to: number) => onMove(index, to);
   return (
     <div className="tenant-card custom-card" role="group" aria-label={`Custom column ${c.table}.${c.name}`}>
       <h3>
@@ -61,13 +63,20 @@ export function CustomColumnCard({ index, column: c }: { index: number; column: 
           <button type="button" className="icon" aria-label={`Move ${c.name} down`} title="Move down" disabled={index === count - 1} onClick={() => move(index + 1)}>
             ↓
           </button>
-          <button type="button" className="danger" aria-label={`Remove custom column ${c.name}`} onClick={() => update((d) => void d.customColumns!.splice(index, 1))}>
+          <button type="button" className="danger" aria-label={`Remove custom column ${c.name}`} onClick={() => onRemove(index)}>
             Remove
           </button>
         </span>
       </h3>
       <div className="field-row">
-        <SelectField<TableName> label="Table" value={c.table} options={s.tables.map((t) => ({ value: t, label: humanize(t) }))} issues={at('table')} onChange={(v) => set((col) => ({ ...col, table: v }))} />
+        <SelectField<TableName>
+          label="Table"
+          value={c.table}
+          // The column's own table stays listed when it is no longer chosen, so the field shows where the column is (its error says why).
+          options={(s.tables.includes(c.table) ? s.tables : [c.table, ...s.tables]).map((t) => ({ value: t, label: humanize(t) }))}
+          issues={at('table')}
+          onChange={(v) => set((col) => onTable(col, v))}
+        />
         <TextField label="Column name" value={c.name} issues={at('name')} onChange={(v) => set((col) => ({ ...col, name: v.trim() }))} />
       </div>
       <div className="field-row">

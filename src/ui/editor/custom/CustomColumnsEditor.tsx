@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { type CustomColumn, type Scenario } from '../../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../../state/scenarioStore';
 import { CustomColumnCard } from './CustomColumnCard';
@@ -16,6 +17,33 @@ export function CustomColumnsEditor() {
   const s = useScenarioStore(selectScenario);
   const update = useScenarioStore(selectUpdate);
   const columns = s.customColumns ?? [];
+  // Each card keeps its own key through removals and moves, so text typed in one card never
+  // shows up in the next. An edit from elsewhere (undo, a template, a file) that changes the
+  // count starts the keys afresh (adjusted during render, React's pattern for derived state).
+  const [keys, setKeys] = useState(() => ({ list: columns.map((_, i) => i), next: columns.length }));
+  let list = keys.list;
+  if (list.length !== columns.length) {
+    const fresh = { list: columns.map((_, i) => keys.next + i), next: keys.next + columns.length };
+    setKeys(fresh);
+    list = fresh.list;
+  }
+  const add = () => {
+    setKeys({ list: [...list, keys.next], next: keys.next + 1 });
+    update((d) => void (d.customColumns = [...(d.customColumns ?? []), newCustomColumn(d)]));
+  };
+  const remove = (index: number) => {
+    setKeys({ ...keys, list: list.filter((_, i) => i !== index) });
+    update((d) => void d.customColumns!.splice(index, 1));
+  };
+  const move = (from: number, to: number) => {
+    const moved = [...list];
+    [moved[from], moved[to]] = [moved[to], moved[from]];
+    setKeys({ ...keys, list: moved });
+    update((d) => {
+      const cols = d.customColumns!;
+      [cols[from], cols[to]] = [cols[to], cols[from]];
+    });
+  };
   return (
     <section className="panel-section" aria-labelledby="custom-heading">
       <h2 id="custom-heading">Custom columns</h2>
@@ -24,10 +52,10 @@ export function CustomColumnsEditor() {
         it. They show in the preview, Summary and Distributions; their targets in Conformance.
       </p>
       {columns.map((c, i) => (
-        <CustomColumnCard key={i} index={i} column={c} />
+        <CustomColumnCard key={list[i]} index={i} column={c} onMove={move} onRemove={remove} />
       ))}
       <div className="saved-actions">
-        <button type="button" onClick={() => update((d) => void (d.customColumns = [...(d.customColumns ?? []), newCustomColumn(d)]))}>
+        <button type="button" onClick={add}>
           Add a column
         </button>
       </div>

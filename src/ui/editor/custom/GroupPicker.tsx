@@ -26,7 +26,8 @@ export function GroupPicker<C extends Grouped<G>, G>({ scenario, path, column, s
   const issues = useScenarioIssues();
   const by = column.by;
   const groups = Object.keys(column.groups ?? {});
-  const onBy = (next: string | undefined) => set((c) => ({ ...c, by: next, groups: next ? c.groups : undefined }));
+  // Groups are values of the column they were set for: another column starts with none.
+  const onBy = (next: string | undefined) => set((c) => ({ ...c, by: next, groups: undefined }));
   const onAdd = (g: string) => set((c) => ({ ...c, groups: { ...c.groups, [g]: fresh(c) } }));
   const onRemove = (g: string) => set((c) => ({ ...c, groups: Object.fromEntries(Object.entries(c.groups ?? {}).filter(([k]) => k !== g)) }));
   const index = Number(path.split('.')[1]);
