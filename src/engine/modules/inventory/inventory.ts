@@ -27,7 +27,7 @@ export const inventoryModule: EngineModule = {
   reads: ['customers', 'products', 'suppliers', 'orders', 'order_items', 'payments', 'returns', 'cart_abandonment', 'hourly_metrics'],
   tables: ['inventory_daily', 'stockout_events'],
   rewrites: ['orders', 'order_items', 'payments', 'returns', 'cart_abandonment', 'hourly_metrics'],
-  rowBytes: 38,
+  rowBytes: 30,
   partitioned: true,
   always: (s) => s.inventory !== null,
   estimateRows: (s) => (s.inventory ? s.volumes.products * (s.inventory.stores + s.inventory.warehouses + 1) * snapshotDays(s) : 0),
