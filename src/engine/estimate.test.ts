@@ -19,7 +19,8 @@ describe('the memory estimate is within ±30% of the memory a run takes', () => 
     const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/memory.ts', ...args], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const { estimate, added } = JSON.parse(r.stdout.trim().split('\n').pop()!) as { estimate: number; added: number };
-    expect(added).toBeGreaterThan(100 * 2 ** 20);
+    // Large enough that the ratio means something (held memory after a collection varies by ~15% between runs).
+    expect(added).toBeGreaterThan(64 * 2 ** 20);
     expect(estimate / added).toBeGreaterThan(0.7);
     expect(estimate / added).toBeLessThan(1.3);
   });
