@@ -1,0 +1,85 @@
+import jsep from 'jsep';
+import { fail } from './errors';
+
+/** Where a node sits in the source, 0-based; `end` is past the token and the spaces after it. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+// jsep 1.x nodes carry no positions; its token hooks see the parser's index, so record them here.
+const spans = new WeakMap<jsep.Expression, Span>();
+/** Where each token being read began; tokens nest (unary operators, groups, arguments). */
+const tokenStarts: number[] = [];
+
+const PERIOD = 46;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+// jsep's configuration is global to the page; registering as a plugin makes this happen once.
+jsep.plugins.register({
+  name: 'custom-column-expressions',
+  init() {
+    jsep.addBinaryOp('or', 1); // as ||
+    jsep.addBinaryOp('and', 2); // as &&
+    jsep.addUnaryOp('not');
+    jsep.hooks.add('gobble-token', function (env) {
+      tokenStarts.push(this.index);
+      // jsep returns number literals without running 'after-token', so read them here, where it does.
+      if (isDigit(this.code) || this.code === PERIOD) env.node = this.gobbleNumericLiteral();
+    });
+    jsep.hooks.add('after-token', function (env) {
+      const start = tokenStarts.pop()!;
+      if (!env.node) return;
+      // A group "(x)" passes x through again: keep x's own start, take the group's end.
+      const known = spans.get(env.node);
+      spans.set(env.node, { start: known?.start ?? start, end: this.index });
+    });
+  },
+});
+
+export function parse(source: string): jsep.Expression {
+  tokenStarts.length = 0;
+  try {
+    return jsep(source);
+  } catch (e) {
+    if (e instanceof RangeError) fail('E130', 0, 'nested too deeply');
+    const { index, description } = e as { index?: number; description?: string };
+    if (typeof index !== 'number' || typeof description !== 'string') throw e;
+    return fail('E130', Math.min(index, source.length), description.charAt(0).toLowerCase() + description.slice(1));
+  }
+}
+
+export function startOf(node: jsep.Expression): number {
+  const span = spans.get(node);
+  if (span) return span.start;
+  const n = node as jsep.CoreExpression;
+  if (n.type === 'BinaryExpression') return startOf(n.left);
+  if (n.type === 'ConditionalExpression') return startOf(n.test);
+  return 0;
+}
+
+export function endOf(node: jsep.Expression): number {
+  const span = spans.get(node);
+  if (span) return span.end;
+  const n = node as jsep.CoreExpression;
+  if (n.type === 'BinaryExpression') return endOf(n.right);
+  if (n.type === 'ConditionalExpression') return endOf(n.alternate);
+  return 0;
+}
+
+/** A binary operator comes right after its left operand and any spaces (jsep's four). */
+export function operatorAt(source: string, node: jsep.BinaryExpression): number {
+  let i = endOf(node.left);
+  while (i < source.length && ' \t\n\r'.includes(source[i])) i++;
+  return i;
+}
+
+/** "customer.cohort" from the member expression jsep reads it as; undefined for anything else. */
+export function dottedName(node: jsep.Expression): string | undefined {
+  const n = node as jsep.CoreExpression;
+  if (n.type === 'Identifier') return n.name;
+  if (n.type !== 'MemberExpression' || n.computed || n.optional) return undefined;
+  const object = dottedName(n.object);
+  const property = dottedName(n.property);
+  return object === undefined || property === undefined ? undefined : `${object}.${property}`;
+}

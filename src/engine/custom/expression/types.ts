@@ -1,0 +1,17 @@
+export type ValueType = 'number' | 'string' | 'boolean' | 'timestamp';
+/** A whole column of values. number/timestamp(ms since epoch UTC)/boolean(0|1) in Float64Array; strings in an array. valid[i] = 1 where row i has a value, 0 where null. */
+export type Vector =
+  | { type: 'number' | 'timestamp' | 'boolean'; values: Float64Array; valid: Uint8Array }
+  | { type: 'string'; values: readonly string[]; valid: Uint8Array };
+export interface ExpressionEnv {
+  /** Every column the expression may name, with its type: own-table columns ("subtotal") and columns reached through a key ("customer.cohort"). Order matters only for suggestions. */
+  columns: ReadonlyMap<string, ValueType>;
+  /** Events of the scenario, by id, with their active window [startMs, endMs). */
+  events: readonly { id: string; startMs: number; endMs: number }[];
+}
+export interface ExpressionError {
+  code: 'E130' | 'E131' | 'E132' | 'E133';
+  /** 1-based character position in the source */
+  position: number;
+  message: string;
+}
