@@ -6,7 +6,8 @@ import { en } from '@faker-js/faker';
  * lists hold real names (Faker's city generator invents them). Faker is pinned in
  * package.json because its lists change between versions.
  */
-function list(value: unknown, what: string): readonly string[] {
+/** A Faker locale list, checked and without repeats (also for custom columns' word lists). */
+export function list(value: unknown, what: string): readonly string[] {
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return Object.freeze([...new Set(value)]);
   throw new Error(`Faker locale data has no list for ${what}`);
 }

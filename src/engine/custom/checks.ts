@@ -65,7 +65,7 @@ function distributionTargets(spec: DistributionColumn, group: string, rows: numb
   const truth = expectedMoments({ family: spec.family, params, min: spec.bounds?.min, max: spec.bounds?.max, decimals });
   const mean = values.reduce((a, v) => a + v, 0) / n;
   const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
-  const who = group ? `${label} (${spec.by} = ${group})` : spec.by && spec.groups ? `${label} (every other ${spec.by})` : label;
+  const who = groupLabel(label, spec, group);
   if (spec.family === 'bernoulli') {
     return [{ module: 'custom', target: `${who} share true`, expected: 100 * truth.mean, measured: 100 * mean, tolerance: shareTolerance(truth.mean, n), unit: '%' }];
   }
@@ -78,6 +78,12 @@ function distributionTargets(spec: DistributionColumn, group: string, rows: numb
     { module: 'custom', target: `${who} mean`, expected: truth.mean, measured: mean, tolerance: Math.max(floor, 4 * seMean), unit: 'value' },
     { module: 'custom', target: `${who} sd`, expected: truth.sd, measured: sd, tolerance: Math.max(floor, 4 * seSd), unit: 'value' },
   ];
+}
+
+/** "customers.points (cohort = gen_z)", "(every other cohort)", or the column alone when it has no groups. */
+function groupLabel(label: string, spec: DistributionColumn | MixColumn, group: string): string {
+  if (group) return `${label} (${spec.by} = ${group})`;
+  return spec.by && spec.groups ? `${label} (every other ${spec.by})` : label;
 }
 
 function mixTargets(spec: MixColumn, group: string, rows: number[], col: Column, label: string): TargetRow[] {
@@ -93,7 +99,7 @@ function mixTargets(spec: MixColumn, group: string, rows: number[], col: Column,
   }
   if (n < MIN_ROWS) return [];
   const total = Object.values(mix).reduce((a, b) => a + b, 0);
-  const who = group ? `${label} (${spec.by} = ${group})` : spec.by && spec.groups ? `${label} (every other ${spec.by})` : label;
+  const who = groupLabel(label, spec, group);
   return Object.entries(mix).map(([option, share]) => ({
     module: 'custom',
     target: `${who}: ${option}`,

@@ -10,23 +10,32 @@ const ALPHANUMERIC = DIGITS + LETTERS;
 /** Placeholders drawn from one uniform: 8 characters of at most 36 use 41 of its 53 random bits. */
 const PER_DRAW = 8;
 
+/** One character of a pattern: written as it is, or drawn from a set of characters. */
+type Part = { literal: string } | { from: string };
+
 /** `SKU-####-??`: # a digit, ? a capital letter, * either; \ writes the next character as it is. */
-export function patternValues(pattern: string, draws: RowDraws, rows: number): string[] {
-  const parts: (string | string[])[] = [];
+function patternParts(pattern: string): Part[] {
+  const parts: Part[] = [];
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
-    if (ch === '\\' && i + 1 < pattern.length) parts.push(pattern[++i]);
-    else if (ch === '#') parts.push([...DIGITS]);
-    else if (ch === '?') parts.push([...LETTERS]);
-    else if (ch === '*') parts.push([...ALPHANUMERIC]);
-    else parts.push(ch);
+    if (ch === '\\' && i + 1 < pattern.length) parts.push({ literal: pattern[++i] });
+    else if (ch === '#') parts.push({ from: DIGITS });
+    else if (ch === '?') parts.push({ from: LETTERS });
+    else if (ch === '*') parts.push({ from: ALPHANUMERIC });
+    else parts.push({ literal: ch });
   }
+  return parts;
+}
+
+/** A value per row of the pattern's placeholders drawn from the row's uniforms. */
+export function patternValues(pattern: string, draws: RowDraws, rows: number): string[] {
+  const parts = patternParts(pattern);
   // Every value has the pattern's length: all rows are written into one buffer of UTF-16 code
   // units, decoded in blocks, and cut into values (one string a row, none made a character at a time).
   const width = parts.length;
-  const slots = parts.filter((p) => typeof p !== 'string').length;
+  const slots = parts.filter((p) => 'from' in p).length;
   const uniforms = Array.from({ length: Math.ceil(slots / PER_DRAW) }, (_, k) => draws.uniforms(k));
-  const codes = parts.map((p) => (typeof p === 'string' ? p.charCodeAt(0) : Uint16Array.from(p, (c) => c.charCodeAt(0))));
+  const codes = parts.map((p) => ('literal' in p ? p.literal.charCodeAt(0) : Uint16Array.from(p.from, (c) => c.charCodeAt(0))));
   const out = new Array<string>(rows);
   const BLOCK = Math.max(1, Math.floor(8192 / width));
   const units = new Uint16Array(BLOCK * width);
@@ -58,15 +67,9 @@ export function patternValues(pattern: string, draws: RowDraws, rows: number): s
 
 /** The pattern as a regular expression over whole values. */
 export function patternRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\' && i + 1 < pattern.length) source += escape(pattern[++i]);
-    else if (ch === '#') source += '[0-9]';
-    else if (ch === '?') source += '[A-Z]';
-    else if (ch === '*') source += '[0-9A-Z]';
-    else source += escape(ch);
-  }
+  const source = patternParts(pattern)
+    .map((p) => ('literal' in p ? escape(p.literal) : `[${p.from}]`))
+    .join('');
   return new RegExp(`^${source}$`, 'u');
 }
 

@@ -1,3 +1,4 @@
+import { derive } from '../model/derived';
 import { eventWindows } from '../model/events';
 import { paramsProblem, type CustomColumn } from '../scenario/customColumns';
 import type { ScenarioIssue } from '../scenario/errors';
@@ -50,7 +51,18 @@ export type ColumnTypes = Map<string, ValueType>;
  * defined before it there, and, through a key, every column of the customers, products,
  * suppliers, campaigns or tenants row it references ("customer.cohort").
  */
-export function planCustomColumns(scenario: Scenario): { columns: PlannedColumn[]; issues: ScenarioIssue[]; readable: Map<number, ColumnTypes> } {
+export function planCustomColumns(scenario: Scenario): CustomColumnPlan {
+  return derive(scenario, 'custom-columns', buildPlan);
+}
+
+export interface CustomColumnPlan {
+  columns: PlannedColumn[];
+  issues: ScenarioIssue[];
+  /** What each column (by its index) may read, with types. */
+  readable: Map<number, ColumnTypes>;
+}
+
+function buildPlan(scenario: Scenario): CustomColumnPlan {
   const specs = scenario.customColumns ?? [];
   const issues: ScenarioIssue[] = [];
   const columns: PlannedColumn[] = [];

@@ -1,13 +1,8 @@
 import { en } from '@faker-js/faker';
 import type { WORD_LISTS } from '../scenario/customColumns';
-import { CITIES, COMPANY_SUFFIXES, FIRST_NAMES, LAST_NAMES } from '../vocabulary';
+import { CITIES, COMPANY_SUFFIXES, FIRST_NAMES, LAST_NAMES, list } from '../vocabulary';
 
 type WordList = (typeof WORD_LISTS)[number];
-
-function strings(value: unknown, what: string): readonly string[] {
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return [...new Set(value)];
-  throw new Error(`Faker locale data has no list for ${what}`);
-}
 
 const data = en as unknown as Record<string, Record<string, unknown>>;
 const nested = (section: string, ...path: string[]) => path.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], data[section]);
@@ -18,19 +13,19 @@ function combine(...parts: readonly (readonly string[])[]): string[] {
 }
 
 const BUILDERS: Record<WordList, () => readonly string[]> = {
-  job_title: () => combine(strings(nested('person', 'job_descriptor'), 'job descriptors'), strings(nested('person', 'job_area'), 'job areas'), strings(nested('person', 'job_type'), 'job types')),
-  colour: () => strings(nested('color', 'human'), 'colours'),
+  job_title: () => combine(list(nested('person', 'job_descriptor'), 'job descriptors'), list(nested('person', 'job_area'), 'job areas'), list(nested('person', 'job_type'), 'job types')),
+  colour: () => list(nested('color', 'human'), 'colours'),
   company: () => combine(LAST_NAMES, COMPANY_SUFFIXES),
-  department: () => strings(nested('commerce', 'department'), 'departments'),
-  country: () => strings(nested('location', 'country'), 'countries'),
-  us_state: () => strings(nested('location', 'state'), 'states'),
+  department: () => list(nested('commerce', 'department'), 'departments'),
+  country: () => list(nested('location', 'country'), 'countries'),
+  us_state: () => list(nested('location', 'state'), 'states'),
   city: () => CITIES,
   first_name: () => FIRST_NAMES,
   last_name: () => LAST_NAMES,
-  car_maker: () => strings(nested('vehicle', 'manufacturer'), 'car makers'),
-  material: () => strings(nested('commerce', 'product_name', 'material'), 'materials'),
-  dish: () => strings(nested('food', 'dish'), 'dishes'),
-  adjective: () => strings(nested('word', 'adjective'), 'adjectives'),
+  car_maker: () => list(nested('vehicle', 'manufacturer'), 'car makers'),
+  material: () => list(nested('commerce', 'product_name', 'material'), 'materials'),
+  dish: () => list(nested('food', 'dish'), 'dishes'),
+  adjective: () => list(nested('word', 'adjective'), 'adjectives'),
 };
 
 const built = new Map<WordList, readonly string[]>();

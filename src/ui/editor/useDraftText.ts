@@ -5,12 +5,15 @@ import { useState } from 'react';
  * (undo, template switch, rebalancing), when the box follows the value. Adjusted during
  * render, React's pattern for state derived from props.
  */
-export function useDraftText(value: number): [string, (text: string) => void] {
-  const [text, setText] = useState(String(value));
+export function useDraftText(value: number | undefined): [string, (text: string) => void] {
+  // An optional number left out (undefined) shows as an empty box.
+  const shown = value === undefined ? '' : String(value);
+  const [text, setText] = useState(shown);
   const [seen, setSeen] = useState(value);
   if (!Object.is(seen, value)) {
     setSeen(value);
-    if (!(text.trim() !== '' && Number(text) === value)) setText(String(value));
+    const same = value === undefined ? text.trim() === '' : text.trim() !== '' && Number(text) === value;
+    if (!same) setText(shown);
   }
   return [text, setText];
 }

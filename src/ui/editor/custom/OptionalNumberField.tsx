@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { type ScenarioIssue } from '../../../engine/client';
 import { Field, inputA11y } from '../Field';
+import { useDraftText } from '../useDraftText';
 
 /**
  * A number that may be left out (a bound, a per-group override): empty means "not set".
@@ -8,12 +9,7 @@ import { Field, inputA11y } from '../Field';
  */
 export function OptionalNumberField({ label, value, onCommit, issues = [], placeholder }: { label: string; value: number | undefined; onCommit: (v: number | undefined) => void; issues?: readonly ScenarioIssue[]; placeholder?: string }) {
   const id = useId();
-  const [text, setText] = useState(value === undefined ? '' : String(value));
-  const [seen, setSeen] = useState(value);
-  if (!Object.is(seen, value)) {
-    setSeen(value);
-    if (!(text.trim() !== '' && Number(text) === value) && !(text.trim() === '' && value === undefined)) setText(value === undefined ? '' : String(value));
-  }
+  const [text, setText] = useDraftText(value);
   const bad = text.trim() !== '' && !Number.isFinite(Number(text));
   const shown: ScenarioIssue[] = bad ? [{ code: 'E100', field: label, message: `${label} must be a number or empty` }, ...issues] : [...issues];
   return (
