@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { buildManifest, conformanceJSON, conformanceReport, exportedFile, formatOf, exportTable, fileStamp, manifestJSON, splitByTenant, type ExportFormat, type GeneratedRun } from '../engine';
+import { buildManifest, conformanceJSON, conformanceReport, exportedFile, writtenFile, formatOf, exportTable, fileStamp, manifestJSON, splitByTenant, type ExportFormat, type GeneratedRun } from '../engine';
 import { loadParquet } from './parquetNode';
 
 /** `flat`: every file in the folder, named by scenario, time and part. `hive`: `table=T/part=K/T.ext`, a manifest per part in `_manifests/`. */
@@ -32,6 +34,28 @@ export async function writeWhole(path: string, bytes: Uint8Array | string): Prom
   await rename(`${path}.partial`, path);
 }
 
+/**
+ * Writes a file from chunks as `produce` hands them over (each used before the next comes:
+ * the writer reuses its buffer), hashing on the way; a temporary name until it is whole.
+ */
+export async function writeStreamed(path: string, produce: (sink: (chunk: Uint8Array) => void) => Promise<void>): Promise<{ size: number; sha256: string }> {
+  await mkdir(dirname(path), { recursive: true });
+  const fd = openSync(`${path}.partial`, 'w');
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    await produce((chunk) => {
+      for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done);
+      hash.update(chunk);
+      size += chunk.length;
+    });
+  } finally {
+    closeSync(fd);
+  }
+  await rename(`${path}.partial`, path);
+  return { size, sha256: hash.digest('hex') };
+}
+
 /** Writes a run's tables, its manifest and conformance.json into `dir`. */
 export async function writeRun(
   run: GeneratedRun,
@@ -48,9 +72,18 @@ export async function writeRun(
     const parts = opts.splitTenants ? splitByTenant(whole) : null;
     for (const { tenant, table } of parts ?? [{ tenant: '', table: whole }]) {
       const ready = tenant ? undefined : encoded.get(table.name);
+      const name = (fileName: string) => `${tenant ? `${tenant}/` : ''}${hive ? hiveFile(table.name, partOf(run), opts.format) : fileName}`;
+      const record = formatOf(opts.format);
+      if (!ready && record.stream) {
+        // Streamed to disk from the writer's reused buffer: the whole file is never in memory.
+        const file = writtenFile(run, table, opts.format, stamp, { size: 0, sha256: '' });
+        file.fileName = name(file.fileName);
+        Object.assign(file, await writeStreamed(join(dir, file.fileName), (sink) => record.stream!(table, sink)));
+        files.push(file);
+        continue;
+      }
       const file = ready ? exportedFile(run, table, opts.format, stamp, ready) : await exportTable(run, table, opts.format, stamp, loadParquet);
-      if (hive) file.fileName = hiveFile(table.name, partOf(run), opts.format);
-      if (tenant) file.fileName = `${tenant}/${file.fileName}`;
+      file.fileName = name(file.fileName);
       await writeWhole(join(dir, file.fileName), file.bytes);
       files.push(file);
       file.bytes = new Uint8Array(0);

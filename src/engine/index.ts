@@ -29,6 +29,7 @@ export {
   exportRunFiles,
   exportTable,
   exportedFile,
+  writtenFile,
   fileStamp,
   manifestJSON,
   zipBundle,

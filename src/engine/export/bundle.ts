@@ -65,6 +65,11 @@ export function exportedFile(run: Pick<GeneratedRun, 'scenario' | 'partition'>, 
   return { table: table.name, fileName: exportFileName(run, stamp, table.name, format), rows: table.rowCount, sha256: sha256Hex(bytes), size: bytes.length, bytes };
 }
 
+/** A table's file written elsewhere (streamed to disk): its manifest entry without the bytes. */
+export function writtenFile(run: Pick<GeneratedRun, 'scenario' | 'partition'>, table: DataTable, format: ExportFormat, stamp: string, written: { size: number; sha256: string }): ExportedFile {
+  return { table: table.name, fileName: exportFileName(run, stamp, table.name, format), rows: table.rowCount, ...written, bytes: new Uint8Array(0) };
+}
+
 /** Every table of a run as files, in order. */
 export async function exportRunFiles(run: GeneratedRun, format: ExportFormat, stamp: string, loadParquet: () => Promise<ParquetModule>): Promise<ExportedFile[]> {
   const files: ExportedFile[] = [];

@@ -95,12 +95,17 @@ function prepare(col: Column, encoder: TextEncoder): Prepared {
   }
 }
 
-export function toCSV(table: DataTable): Uint8Array {
+/**
+ * Writes a table as CSV through `sink`, a chunk at a time from one buffer that is reused:
+ * the sink must use or copy each chunk before it returns. Streaming to a file this way
+ * touches no fresh memory per run; on these machines a fresh page costs 0.5-4 ms a MB,
+ * more than the writing (FACTS in docs/scale-out.md).
+ */
+export function writeCSV(table: DataTable, sink: (chunk: Uint8Array) => void): void {
   const encoder = new TextEncoder();
   const cols = table.columns.map((c) => prepare(c, encoder));
   const fixedBound = cols.reduce((n, c) => n + c.bound + 1, 2);
   const textCols = cols.filter((c) => c.kind === Kind.Text);
-  const chunks: Uint8Array[] = [];
   const header = encoder.encode(`${table.columns.map((c) => csvText(c.name)).join(',')}\r\n`);
   // `buf` and `at` stay plain locals (no closure touches them): the hot loop reads them from registers.
   let buf = new Uint8Array(Math.max(CHUNK, header.length));
@@ -117,8 +122,8 @@ export function toCSV(table: DataTable): Uint8Array {
     let bound = fixedBound;
     for (let t = 0; t < textCols.length; t++) bound += (textCols[t].text[row] ?? '').length * 6 + 3;
     if (at + bound > buf.length) {
-      chunks.push(buf.subarray(0, at));
-      buf = new Uint8Array(Math.max(CHUNK, bound));
+      sink(buf.subarray(0, at));
+      if (bound > buf.length) buf = new Uint8Array(bound);
       at = 0;
     }
     for (let c = 0; c < n; c++) {
@@ -177,8 +182,14 @@ export function toCSV(table: DataTable): Uint8Array {
     buf[at++] = CR;
     buf[at++] = LF;
   }
-  chunks.push(buf.subarray(0, at));
-  if (chunks.length === 1) return chunks[0].slice();
+  sink(buf.subarray(0, at));
+}
+
+/** A table as one CSV file in memory. */
+export function toCSV(table: DataTable): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  writeCSV(table, (chunk) => chunks.push(chunk.slice()));
+  if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
   let o = 0;
   for (const c of chunks) {
