@@ -166,7 +166,16 @@ describe('command-line generator', () => {
     const hashes = [1, 2, 3].map((w) => {
       const out = mkdtempSync(join(tmpdir(), 'gen-'));
       expect(cli(['--template', 'flash_sale', '--seed', '9', '--set', 'days=4', '--set', 'ordersPerDay=400', '--set', 'customers=300', '--corruption', '1', '--workers', String(w), '--out', out]).code).toBe(0);
-      return JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).tables.map((t: { table: string; sha256: string }) => `${t.table} ${t.sha256}`);
+      const tables: { table: string; file: string; sha256: string; bytes: number }[] = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).tables;
+      // Files are streamed (staged parts, hashed on the way): the manifest's hash and size are the file's own.
+      for (const t of tables) {
+        const bytes = readFileSync(join(out, t.file));
+        expect(createHash('sha256').update(bytes).digest('hex'), t.file).toBe(t.sha256);
+        expect(bytes.length, t.file).toBe(t.bytes);
+      }
+      // Nothing staged or half-written is left behind.
+      expect(readdirSync(out).sort()).toEqual([...tables.map((t) => t.file), 'conformance.json', 'manifest.json', 'scenario.json'].sort());
+      return tables.map((t) => `${t.table} ${t.sha256}`);
     });
     expect(hashes[0].length).toBeGreaterThan(10);
     expect(hashes[1]).toEqual(hashes[0]);

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -80,8 +80,14 @@ async function main(argv: string[]): Promise<number> {
     const workers = wholeNumber('--workers', values.workers);
     const parts = whole ? partCount(scenario, workers) : 1;
     if (parts > 1) {
-      const { run, files } = await runOnPool(scenario, parts, Math.min(workers, parts), format, values.quiet);
-      await writeRun(run, values.out, write, files);
+      // The workers stage their parts' files here; writing the run joins them into the final files.
+      const staging = join(values.out, `.parts-${process.pid}`);
+      try {
+        const { run, files } = await runOnPool(scenario, parts, Math.min(workers, parts), format, values.quiet, staging);
+        await writeRun(run, values.out, write, files);
+      } finally {
+        await rm(staging, { recursive: true, force: true });
+      }
     } else {
       await writeRun(runWithProgress(scenario, partition, values.quiet), values.out, write);
     }

@@ -1,6 +1,9 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { assembleParts, partRequests, runParts, ScenarioError, type ExportFormatId, type Scenario, type ScenarioIssue } from '../engine';
-import type { AssembledRun, PartOutput, PartRequest } from '../engine/session/parallel';
+import { assembleParts, formatOf, partRequests, runParts, ScenarioError, type ExportFormatId, type GeneratedRun, type Scenario, type ScenarioIssue } from '../engine';
+import type { PartOutput, PartRequest } from '../engine/session/parallel';
+import type { PartMessage } from './partWorker';
+import type { Producer } from './writeRun';
 
 type Answer = { ok: true; out: PartOutput } | { ok: false; error: { name: string; message: string; issues?: ScenarioIssue[] } };
 
@@ -17,7 +20,7 @@ function startWorker(): Worker {
 /**
  * The CLI's pool: `size` worker threads, each running one part at a time.
  */
-export function createPool(size: number) {
+export function createPool(size: number, staging: string) {
   const workers = Array.from({ length: size }, startWorker);
   const idle = [...workers];
   const waiting: ((w: Worker) => void)[] = [];
@@ -30,7 +33,7 @@ export function createPool(size: number) {
         const answer = await new Promise<Answer>((resolve, reject) => {
           w.once('message', resolve);
           w.once('error', reject);
-          w.postMessage(req);
+          w.postMessage({ req, staging } satisfies PartMessage);
         });
         if (!answer.ok) throw answer.error.issues ? new ScenarioError(answer.error.issues) : new Error(answer.error.message);
         return answer.out;
@@ -44,16 +47,44 @@ export function createPool(size: number) {
   };
 }
 
-/** Runs a whole scenario in `parts` on a pool of worker threads and assembles it (engine/session/parallel.ts). */
-export async function runOnPool(scenario: Scenario, parts: number, workers: number, format: ExportFormatId, quiet: boolean): Promise<AssembledRun> {
-  const pool = createPool(workers);
+/**
+ * Runs a whole scenario in `parts` on a pool of worker threads and assembles it
+ * (engine/session/parallel.ts). Streamable tables come back as the parts' staging files
+ * in `staging`, read one after another into the final file when it is written.
+ */
+export async function runOnPool(scenario: Scenario, parts: number, workers: number, format: ExportFormatId, quiet: boolean, staging: string): Promise<{ run: GeneratedRun; files: Map<string, Producer> }> {
+  const pool = createPool(workers, staging);
   try {
     if (!quiet) process.stderr.write(`generating in ${parts} parts on ${workers} worker threads…\n`);
     const outputs = await runParts(partRequests(scenario, parts, format), workers, (req) => pool.run(req), (done) => {
       if (!quiet) process.stderr.write(`generating… ${done} of ${parts} parts\n`);
     });
-    return assembleParts(scenario, outputs, format);
+    const { run, files } = assembleParts(scenario, outputs, format);
+    const producers = new Map<string, Producer>([...files].map(([name, bytes]) => [name, async (sink) => sink(bytes)]));
+    const headerBytes = formatOf(format).appendable?.headerBytes;
+    for (const { name } of run.tables) {
+      const paths = outputs.flatMap((o) => (o.saved[name] ? [o.saved[name]] : []));
+      if (headerBytes && paths.length === outputs.length) producers.set(name, stagedFile(paths, headerBytes));
+    }
+    return { run, files: producers };
   } finally {
     await pool.close();
   }
+}
+
+/** A table's file from its parts' staged files, read in part order through one reused buffer (each part after the first without its header). */
+function stagedFile(paths: readonly string[], headerBytes: (start: Uint8Array) => number): Producer {
+  return async (sink) => {
+    const buf = new Uint8Array(1 << 22);
+    paths.forEach((path, part) => {
+      const fd = openSync(path, 'r');
+      try {
+        for (let n = 0, first = true; (n = readSync(fd, buf, 0, buf.length, null)) > 0; first = false) {
+          sink(buf.subarray(first && part > 0 ? headerBytes(buf.subarray(0, n)) : 0, n));
+        }
+      } finally {
+        closeSync(fd);
+      }
+    });
+  };
 }

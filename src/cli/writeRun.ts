@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { buildManifest, conformanceJSON, conformanceReport, exportedFile, writtenFile, formatOf, exportTable, fileStamp, manifestJSON, splitByTenant, type ExportFormat, type GeneratedRun } from '../engine';
+import { buildManifest, conformanceJSON, conformanceReport, exportFileName, writtenFile, formatOf, exportTable, fileStamp, manifestJSON, splitByTenant, type ExportFormat, type GeneratedRun } from '../engine';
 import { loadParquet } from './parquetNode';
 
 /** `flat`: every file in the folder, named by scenario, time and part. `hive`: `table=T/part=K/T.ext`, a manifest per part in `_manifests/`. */
@@ -34,11 +34,14 @@ export async function writeWhole(path: string, bytes: Uint8Array | string): Prom
   await rename(`${path}.partial`, path);
 }
 
+/** Hands a file over a chunk at a time (each chunk used before the next comes). */
+export type Producer = (sink: (chunk: Uint8Array) => void) => Promise<void>;
+
 /**
  * Writes a file from chunks as `produce` hands them over (each used before the next comes:
  * the writer reuses its buffer), hashing on the way; a temporary name until it is whole.
  */
-export async function writeStreamed(path: string, produce: (sink: (chunk: Uint8Array) => void) => Promise<void>): Promise<{ size: number; sha256: string }> {
+export async function writeStreamed(path: string, produce: Producer): Promise<{ size: number; sha256: string }> {
   await mkdir(dirname(path), { recursive: true });
   const fd = openSync(`${path}.partial`, 'w');
   const hash = createHash('sha256');
@@ -61,8 +64,8 @@ export async function writeRun(
   run: GeneratedRun,
   dir: string,
   opts: WriteOptions,
-  /** Whole-table files already encoded (joined from a pool's parts), by table name. */
-  encoded: ReadonlyMap<string, Uint8Array> = new Map(),
+  /** Whole-table files already encoded (a pool's parts, in order), by table name. */
+  encoded: ReadonlyMap<string, Producer> = new Map(),
 ): Promise<void> {
   const stamp = fileStamp(opts.createdAt);
   const hive = opts.layout === 'hive';
@@ -74,15 +77,14 @@ export async function writeRun(
       const ready = tenant ? undefined : encoded.get(table.name);
       const name = (fileName: string) => `${tenant ? `${tenant}/` : ''}${hive ? hiveFile(table.name, partOf(run), opts.format) : fileName}`;
       const record = formatOf(opts.format);
-      if (!ready && record.stream) {
-        // Streamed to disk from the writer's reused buffer: the whole file is never in memory.
-        const file = writtenFile(run, table, opts.format, stamp, { size: 0, sha256: '' });
-        file.fileName = name(file.fileName);
-        Object.assign(file, await writeStreamed(join(dir, file.fileName), (sink) => record.stream!(table, sink)));
-        files.push(file);
+      const produce: Producer | undefined = ready ?? (record.stream && ((sink) => record.stream!(table, sink)));
+      if (produce) {
+        // Streamed to disk (from the writer's reused buffer, or a pool's parts): the whole file is never in memory.
+        const fileName = name(exportFileName(run, stamp, table.name, opts.format));
+        files.push(writtenFile(table, fileName, await writeStreamed(join(dir, fileName), produce)));
         continue;
       }
-      const file = ready ? exportedFile(run, table, opts.format, stamp, ready) : await exportTable(run, table, opts.format, stamp, loadParquet);
+      const file = await exportTable(run, table, opts.format, stamp, loadParquet);
       file.fileName = name(file.fileName);
       await writeWhole(join(dir, file.fileName), file.bytes);
       files.push(file);

@@ -28,7 +28,6 @@ export {
   exportFileName,
   exportRunFiles,
   exportTable,
-  exportedFile,
   writtenFile,
   fileStamp,
   manifestJSON,

@@ -66,8 +66,8 @@ export function exportedFile(run: Pick<GeneratedRun, 'scenario' | 'partition'>, 
 }
 
 /** A table's file written elsewhere (streamed to disk): its manifest entry without the bytes. */
-export function writtenFile(run: Pick<GeneratedRun, 'scenario' | 'partition'>, table: DataTable, format: ExportFormat, stamp: string, written: { size: number; sha256: string }): ExportedFile {
-  return { table: table.name, fileName: exportFileName(run, stamp, table.name, format), rows: table.rowCount, ...written, bytes: new Uint8Array(0) };
+export function writtenFile(table: DataTable, fileName: string, written: { size: number; sha256: string }): ExportedFile {
+  return { table: table.name, fileName, rows: table.rowCount, ...written, bytes: new Uint8Array(0) };
 }
 
 /** Every table of a run as files, in order. */

@@ -33,18 +33,32 @@ export interface PartOutput {
   kept: string[];
   /** Encoded table files, by table name (only for joinable formats). */
   files: Record<string, Uint8Array>;
+  /** Table files the host saved itself (see PartSaver), by table name: what the saver answered. */
+  saved: Record<string, string>;
 }
 
+/**
+ * A host that can write a part's files itself (the CLI: staging files on disk) is handed
+ * the chunks of each streamable table and answers where it put them; the part then sends
+ * back no file bytes at all.
+ */
+export type PartSaver = (table: string, produce: (sink: (chunk: Uint8Array) => void) => Promise<void>) => Promise<string>;
+
 /** Runs a part inside a worker (or in the calling thread when there is no pool). */
-export async function runPart(req: PartRequest, loadParquet: () => Promise<ParquetModule>): Promise<PartOutput> {
+export async function runPart(req: PartRequest, loadParquet: () => Promise<ParquetModule>, save?: PartSaver): Promise<PartOutput> {
   const run = generate(req.scenario, { partitions: req.parts, partition: req.part }, { faults: false });
   const files: Record<string, Uint8Array> = {};
+  const saved: Record<string, string> = {};
   const format = req.format ? formatOf(req.format) : null;
   if (format?.appendable) {
-    for (const t of run.tables) if (!req.encodeExcept.includes(t.name)) files[t.name] = await format.encode(t, { loadParquet });
+    for (const t of run.tables) {
+      if (req.encodeExcept.includes(t.name)) continue;
+      if (save && format.stream) saved[t.name] = await save(t.name, (sink) => format.stream!(t, sink));
+      else files[t.name] = await format.encode(t, { loadParquet });
+    }
   }
   const kept = modulesFor(req.scenario.tables, req.scenario).flatMap((m) => (isPartitioned(m, req.scenario) ? [] : m.tables));
-  return { part: req.part, tables: run.tables, kept, files };
+  return { part: req.part, tables: run.tables, kept, files, saved };
 }
 
 /** The buffers a part's answer can move instead of copying. */
