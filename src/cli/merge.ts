@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { formatOf, groundTruth, manifestJSON, ScenarioError, TABLE_NAMES, type Manifest } from '../engine';
+import { formatOf, groundTruth, manifestJSON, renumberFaults, ScenarioError, TABLE_NAMES, type Manifest } from '../engine';
 import { writeWhole } from './writeRun';
 
 /**
@@ -29,7 +29,7 @@ export async function mergeParts(dir: string, out: string, quiet: boolean): Prom
     const read = (i: number) => readFile(join(dir, parts[i].entry.file));
     const written =
       name === 'dq_faults'
-        ? await appendWhole(join(out, file), 1, async () => renumberFaults(await Promise.all(parts.map((_, i) => read(i))), manifests, first.format === 'csv'))
+        ? await appendWhole(join(out, file), 1, async () => renumberFaults(await Promise.all(parts.map((_, i) => read(i))), rowsBefore(manifests), first.format === 'csv'))
         : await appendWhole(join(out, file), parts.length, async (i) => {
             const bytes = await read(i);
             return i === 0 ? bytes : bytes.subarray(appendable.headerBytes(bytes));
@@ -94,6 +94,11 @@ async function readManifests(dir: string): Promise<Manifest[]> {
   return manifests;
 }
 
+/** Rows of a table in the parts before part k. */
+function rowsBefore(manifests: Manifest[]) {
+  return (k: number, table: string) => manifests.slice(0, k).reduce((n, m) => n + (m.tables.find((t) => t.table === table)?.rows ?? 0), 0);
+}
+
 function faultCountsOf(manifests: Manifest[]) {
   const counts = new Map<string, (typeof manifests)[number]['groundTruth']['dataQuality']['injected'][number]>();
   for (const m of manifests) {
@@ -103,63 +108,4 @@ function faultCountsOf(manifests: Manifest[]) {
     }
   }
   return [...counts.values()];
-}
-
-const ROW_FAULTS = new Set(['duplicate_row', 'late_arriving']);
-
-/**
- * dq_faults of each part lists its faults with ids from 1 and row indexes within the
- * part's files. Merged: listed table by table (as a single run lists them), ids counted
- * through, row indexes (and the row positions a row fault records) moved by the rows of
- * the same table in earlier parts.
- */
-function renumberFaults(files: Uint8Array[], manifests: Manifest[], csv: boolean): Uint8Array {
-  const offsets = manifests.map((_, k) => (table: string) => manifests.slice(0, k).reduce((n, m) => n + (m.tables.find((t) => t.table === table)?.rows ?? 0), 0));
-  type Fault = { table: string; part: number; fields: string[] };
-  const faults: Fault[] = [];
-  let header = '';
-  files.forEach((file, part) => {
-    const text = new TextDecoder().decode(file);
-    const lines = csv ? csvRecords(text) : text.split('\n').filter((l) => l.length > 0).map((l) => [l]);
-    if (csv) header = lines.shift()!.join(',');
-    for (const fields of lines) faults.push({ table: csv ? fields[1] : (JSON.parse(fields[0]) as { table_name: string }).table_name, part, fields });
-  });
-  const order = (t: string) => TABLE_NAMES.indexOf(t as (typeof TABLE_NAMES)[number]);
-  faults.sort((a, b) => order(a.table) - order(b.table) || a.part - b.part);
-  const lines = faults.map((f, i) => {
-    const shift = offsets[f.part](f.table);
-    if (csv) {
-      const [, table, rowIndex, key, column, kind, original, corrupted] = f.fields;
-      const moved = (v: string) => (ROW_FAULTS.has(kind) && v !== '' ? String(Number(v) + shift) : v);
-      return [String(i + 1), table, String(Number(rowIndex) + shift), key, column, kind, moved(original), moved(corrupted)].join(',');
-    }
-    const row = JSON.parse(f.fields[0]) as Record<string, unknown>;
-    const moved = (v: unknown) => (ROW_FAULTS.has(row.fault_kind as string) && typeof v === 'string' ? String(Number(v) + shift) : v);
-    return JSON.stringify({ ...row, fault_id: i + 1, row_index: (row.row_index as number) + shift, original_value: moved(row.original_value), corrupted_value: moved(row.corrupted_value) });
-  });
-  const text = csv ? `${header}\r\n${lines.map((l) => `${l}\r\n`).join('')}` : lines.map((l) => `${l}\n`).join('');
-  return new TextEncoder().encode(text);
-}
-
-/** RFC 4180 records as their raw field texts (quotes kept), so unchanged fields are written back byte for byte. */
-function csvRecords(text: string): string[][] {
-  const records: string[][] = [];
-  let fields: string[] = [];
-  let start = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === ',') {
-      fields.push(text.slice(start, i));
-      start = i + 1;
-    } else if (!quoted && ch === '\r' && text[i + 1] === '\n') {
-      fields.push(text.slice(start, i));
-      records.push(fields);
-      fields = [];
-      start = i + 2;
-      i++;
-    }
-  }
-  return records;
 }
