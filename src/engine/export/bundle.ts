@@ -120,7 +120,7 @@ export function buildManifest(run: GeneratedRun, files: readonly ExportedFile[],
 }
 
 /** Injected faults per table and kind, counted from the dq_faults table itself. */
-function faultCounts(run: GeneratedRun): FaultCount[] {
+export function faultCounts(run: GeneratedRun): FaultCount[] {
   const dq = run.tables.find((t) => t.name === 'dq_faults');
   if (!dq) return [];
   const counts = new Map<string, number>();
