@@ -1,5 +1,5 @@
 import { proxy, wrap, type Remote } from 'comlink';
-import type { ExportFormatId, Progress, ResultSource } from '../engine/client';
+import type { DiskRunPart, ExportFormatId, Progress, ResultSource } from '../engine/client';
 import type { DistributionRequest, TimeSeriesRequest } from '../engine/client';
 import type { EngineApi } from '../worker/generator.worker';
 
@@ -92,6 +92,10 @@ export class EngineBridge {
   // Comlink's Remote type splits union results; each method returns the session's own type.
   preview = (scenario: unknown) => this.call((api) => api.preview(scenario) as ReturnType<EngineApi['preview']>);
   run = (scenario: unknown, onProgress: (p: Progress) => void) => this.call((api) => api.run(scenario, proxy({ onProgress })) as ReturnType<EngineApi['run']>);
+  /** The whole run written to disk in parts (the origin-private file system), for runs larger than the tab. */
+  writeToDisk = (scenario: unknown, format: ExportFormatId, createdAt: string, onProgress: (p: Progress) => void, onPart: (p: DiskRunPart) => void) =>
+    this.call((api) => api.writeToDisk(scenario, format, createdAt, proxy({ onProgress, onPart })) as ReturnType<EngineApi['writeToDisk']>);
+  cancelDiskRun = () => this.call((api) => api.cancelDiskRun());
   /** Stops a run between chunks; the previews and the last full run stay. */
   cancelRun = () => this.call((api) => api.cancelRun());
   compare = (scenario: unknown, baseline: unknown) => this.call((api) => api.compare(scenario, baseline) as Promise<ReturnType<EngineApi['compare']>>);

@@ -52,7 +52,8 @@ export { CHURN_SIZES, withChurnSize, type ChurnSize } from './scenario/templates
 export { INVENTORY_SIZES, withInventorySize, type InventorySize } from './scenario/templates/inventory';
 export { demoTenants } from './scenario/templates/weather';
 export { parseScenarioText, validateScenario } from './scenario/validate';
-export type { ComparisonOutcome, ExportedBlob, FaultView, PreviewOutcome, PreviewScope, ResultTableIPC, RunResult } from './session/protocol';
+export { DISK_RUNS_FOLDER } from './session/protocol';
+export type { ComparisonOutcome, DiskRunOutcome, DiskRunPart, DiskRunResult, ExportedBlob, FaultView, PreviewOutcome, PreviewScope, ResultTableIPC, RunResult } from './session/protocol';
 export type { ReportId, Reports } from './session/reports';
 export type { ResultSource } from './session/session';
 export { MS_PER_DAY, MS_PER_HOUR, dayNumber, isoDay, isoTimestamp } from './time';

@@ -13,7 +13,11 @@ const MIME: Record<string, string> = {
 /** Hands bytes to the browser as a file download. */
 export function downloadBytes(fileName: string, bytes: Uint8Array | string): void {
   const ext = fileName.slice(fileName.lastIndexOf('.') + 1);
-  const blob = new Blob([bytes as BlobPart], { type: MIME[ext] ?? 'application/octet-stream' });
+  downloadBlob(fileName, new Blob([bytes as BlobPart], { type: MIME[ext] ?? 'application/octet-stream' }));
+}
+
+/** Hands a blob (or a disk-backed File) to the browser as a file download. */
+export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -21,5 +25,6 @@ export function downloadBytes(fileName: string, bytes: Uint8Array | string): voi
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // A large file is read as it is saved: keep its address a while.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { engineBridge, type EngineQueries } from '../bridge/engineBridge';
 import type { ResultSource } from '../engine/client';
+import { createDiskRunStore, type DiskRunState } from './diskRunStore';
 import { createRunStore, type RunState, type ShownResult } from './runStore';
 
 /** The page's run store, around the page's one bridge. */
@@ -47,4 +48,11 @@ export function useEngineQuery<T>(ask: ((q: EngineQueries) => Promise<T>) | null
   }, [key, active]);
   if (!active) return { data: undefined, loading: false, error: null };
   return { data: answer.data, loading: answer.key !== key, error: answer.error };
+}
+
+/** The page's store for runs written to disk (any size: the tab holds one part). */
+export const diskRunStore = createDiskRunStore(engineBridge);
+
+export function useDiskRun<T>(selector: (s: DiskRunState) => T): T {
+  return useStore(diskRunStore, selector);
 }

@@ -16,6 +16,7 @@ const session = createSession({
       turns.port2.postMessage(null);
     }),
   loadParquet: () => import('./parquetBrowser').then((m) => m.loadParquetInWorker()),
+  openDisk: (folder) => import('./opfsTarget').then((m) => m.openRunFolder(folder)),
 });
 
 type Method = (...args: unknown[]) => unknown;

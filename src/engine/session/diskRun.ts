@@ -30,6 +30,8 @@ export interface DiskFile {
 
 export interface DiskTarget {
   open(fileName: string): Promise<DiskFile>;
+  /** Removes what was written (a stopped run leaves nothing that looks whole). */
+  discard(): Promise<void>;
 }
 
 export interface DiskRunHost {
@@ -127,12 +129,18 @@ export async function writeRunToDisk(
     into.rows += table.rowCount;
   };
 
+  const stopped = async () => {
+    for (const t of open.values()) t.file.close();
+    open.clear();
+    await target.discard();
+    return null;
+  };
   try {
     for (let part = 0; part < parts; part++) {
       const range = { partitions: parts, partition: part };
       const steps = generateSteps(scenario, range);
       const run = await drainCooperatively(steps, opts.host, opts.stop, (p) => opts.onProgress({ fraction: (part + p.fraction * 0.7) / parts, stage: `part ${part + 1} of ${parts}: ${p.stage}` }));
-      if (!run) return null;
+      if (!run) return await stopped();
       opts.onProgress({ fraction: (part + 0.7) / parts, stage: `part ${part + 1} of ${parts}: writing files` });
       rowsByPart.push(new Map(run.tables.map((t) => [t.name, t.rowCount])));
       faults.push(...faultCounts(run));
@@ -148,7 +156,7 @@ export async function writeRunToDisk(
         else if (format.appendable) await append(run, t.name, part);
         else await writeFile(exportFileName({ scenario, partition: parts > 1 ? range : whole.partition }, stamp, t.name, formatId), t.name, t.rowCount, await format.encode(t, opts.host));
         await opts.host.yieldToHost();
-        if (opts.stop()) return null;
+        if (opts.stop()) return await stopped();
       }
       opts.onPart({ part, parts, rows: Object.fromEntries(tableRows(rowsByPart)) });
     }

@@ -2,9 +2,10 @@
 import type { Kpi } from '../analysis/compare';
 import type { Progress } from '../generate';
 import type { ScenarioIssue } from '../scenario/errors';
+import type { DiskRunPart, DiskRunResult } from './diskRun';
 import type { Reports } from './reports';
 
-export type { Progress };
+export type { Progress, DiskRunPart, DiskRunResult };
 
 export interface ResultTableIPC {
   name: string;
@@ -38,6 +39,17 @@ export interface FaultView extends ResultTableIPC {
 export interface RunCallbacks {
   onProgress(p: Progress): void;
 }
+
+export interface DiskRunCallbacks extends RunCallbacks {
+  /** After each part: the rows written so far, by table. */
+  onPart(p: DiskRunPart): void;
+}
+
+/** The folder of the origin-private file system the page's runs written to disk go in (one run folder each). */
+export const DISK_RUNS_FOLDER = 'runs';
+
+/** A run written to disk: where its files are (a folder the host chose) and what they hold. */
+export type DiskRunOutcome = { ok: true; folder: string; result: DiskRunResult } | { ok: false; issues: ScenarioIssue[] } | { ok: false; superseded: true };
 
 export interface ExportedBlob {
   fileName: string;

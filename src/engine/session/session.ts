@@ -16,7 +16,8 @@ import type { Scenario } from '../scenario/schema';
 import { assertScenario, validateScenario } from '../scenario/validate';
 import { drain, drainCooperatively } from './drain';
 import { previewDays, previewRange } from './preview';
-import type { ComparisonOutcome, ExportedBlob, FaultView, PreviewOutcome, RunCallbacks, RunResult } from './protocol';
+import { writeRunToDisk, type DiskTarget } from './diskRun';
+import type { ComparisonOutcome, DiskRunCallbacks, DiskRunOutcome, ExportedBlob, FaultView, PreviewOutcome, RunCallbacks, RunResult } from './protocol';
 import { computeReports } from './reports';
 
 /** What the host gives the session: a clock, a way to let other calls in, and Parquet on demand. */
@@ -27,6 +28,8 @@ export interface SessionHost {
   loadParquet(): Promise<ParquetModule>;
   /** Bytes of memory a run may take in this host. */
   memoryBudget?: number;
+  /** A folder for a run written to disk (the page's worker: the origin-private file system). */
+  openDisk?(folder: string): Promise<DiskTarget>;
 }
 
 /** Which result a request reads: the latest preview or the last full run. */
@@ -44,6 +47,8 @@ export function createSession(host: SessionHost) {
   /** Bumped by every preview (run) request: an older one in flight stops at its next chunk. */
   let previewTicket = 0;
   let runTicket = 0;
+  /** Bumped by every run written to disk and by cancelDiskRun (apart from runs: an auto-run must not stop a disk run). */
+  let diskTicket = 0;
 
   const runOf = (source: ResultSource) => (source === 'preview' ? preview : full);
   const tableIn = (source: ResultSource, name: string) => {
@@ -101,6 +106,30 @@ export function createSession(host: SessionHost) {
       callbacks.onProgress({ fraction: 1, stage: 'packing results' });
       full = run;
       return { ok: true, result: pack(full, started) };
+    },
+
+    /**
+     * The whole run written to disk in parts, for runs larger than the tab can hold: memory
+     * holds one part; the page gets a folder of files, not the rows.
+     */
+    async writeToDisk(input: unknown, format: ExportFormatId, createdAt: string, callbacks: DiskRunCallbacks): Promise<DiskRunOutcome> {
+      const ticket = ++diskTicket;
+      const outcome = asOutcome(() => assertScenario(input));
+      if (!outcome.ok) return outcome;
+      if (!host.openDisk) throw new Error('this host cannot write files to disk');
+      const scenario = outcome.value;
+      const folder = `${scenario.name}_${fileStamp(createdAt)}`;
+      const target = await host.openDisk(folder);
+      const written = await asyncOutcome(() =>
+        writeRunToDisk(scenario, format, createdAt, target, { host, memoryBudget: budget, stop: () => ticket !== diskTicket, onProgress: callbacks.onProgress, onPart: callbacks.onPart }),
+      );
+      if (!written.ok) return written;
+      return written.value ? { ok: true, folder, result: written.value } : SUPERSEDED;
+    },
+
+    /** Stops the run being written to disk at its next chunk. */
+    cancelDiskRun(): void {
+      diskTicket++;
     },
 
     /** Stops the run in flight at its next chunk; the last full run and the previews stay. */
@@ -189,6 +218,16 @@ const SUPERSEDED = { ok: false, superseded: true } as const;
 function asOutcome<T>(f: () => T): { ok: true; value: T } | { ok: false; issues: ScenarioError['issues'] } {
   try {
     return { ok: true, value: f() };
+  } catch (e) {
+    if (e instanceof ScenarioError) return { ok: false, issues: e.issues };
+    throw e;
+  }
+}
+
+/** The same for work that ends later (a run written to disk can meet E114 while writing). */
+async function asyncOutcome<T>(f: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; issues: ScenarioError['issues'] }> {
+  try {
+    return { ok: true, value: await f() };
   } catch (e) {
     if (e instanceof ScenarioError) return { ok: false, issues: e.issues };
     throw e;

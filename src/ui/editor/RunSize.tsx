@@ -19,7 +19,7 @@ export function RunSize() {
   return (
     <p className={tooBig ? 'field-error' : 'muted small'}>
       ≈ {what || 'no orders'} · about {bytes < 2 ** 30 ? `${Math.max(1, Math.round(bytes / 2 ** 20))} MB` : formatGiB(bytes)} in memory
-      {tooBig && ` — over this tab's ${formatGiB(BROWSER_MEMORY_BUDGET)}: Run will refuse it (E107); the CLI can do it in partitions.`}
+      {tooBig && ` — over this tab's ${formatGiB(BROWSER_MEMORY_BUDGET)}: Run will refuse it (E107). Write to disk streams it in parts instead.`}
     </p>
   );
 }

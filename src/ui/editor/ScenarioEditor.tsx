@@ -12,6 +12,7 @@ import { CustomColumnsEditor } from './custom/CustomColumnsEditor';
 import { TenantEditor } from './TenantEditor';
 import { FieldError } from './FieldError';
 import { NumberField } from './NumberField';
+import { DiskRun } from '../export/DiskRun';
 import { RunSize } from './RunSize';
 import { SavedScenarios } from './SavedScenarios';
 import { ScenarioFile } from './ScenarioFile';
@@ -54,6 +55,7 @@ export function ScenarioEditor() {
         )}
         {!applies.ordersPerDay && <p className="muted small">This scenario's tables draw no shop orders: its volumes are set in its own section below.</p>}
         <RunSize />
+        <DiskRun />
       </section>
 
       <TenantEditor />

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { DesignerPage } from './app';
+
+// 720,000 orders: about 400 MB in memory, over one part's 384 MiB, so the run is written in two parts.
+const DAYS = 20;
+const ORDERS_PER_DAY = 36_000;
+
+test('a run larger than a part is written to disk in parts; its files read back with the manifest\'s rows and hashes', async ({ page }) => {
+  test.setTimeout(180_000);
+  const app = new DesignerPage(page);
+  await app.freshBaseline(DAYS, ORDERS_PER_DAY, 5000);
+  const panel = page.getByRole('group', { name: 'Write to disk' });
+  await panel.getByRole('button', { name: 'Write to disk' }).click();
+  // The parts and the rows so far show while it writes.
+  await expect(panel.getByText(/1 of 2 parts written/)).toBeVisible({ timeout: 120_000 });
+  await expect(panel.getByText(/orders \d{3},\d{3}/)).toBeVisible();
+  await expect(panel.getByText(/Wrote \d+ files .* 2 parts\./)).toBeVisible({ timeout: 120_000 });
+  await app.shot('disk-run-done');
+
+  const manifestFile = await app.download(() => panel.getByRole('button', { name: 'Download manifest.json' }).click());
+  const manifest = JSON.parse(manifestFile.bytes.toString('utf8')) as { tables: { table: string; file: string; rows: number; bytes: number; sha256: string }[]; notes: string[] };
+  expect(manifest.notes.join(' ')).toMatch(/in 2 parts/);
+  const orders = manifest.tables.find((t) => t.table === 'orders')!;
+  expect(orders.rows).toBeGreaterThan(0.9 * DAYS * ORDERS_PER_DAY);
+  expect(orders.rows).toBeLessThan(1.1 * DAYS * ORDERS_PER_DAY);
+  for (const table of ['orders', 'customers']) {
+    const entry = manifest.tables.find((t) => t.table === table)!;
+    const file = await app.download(() => panel.getByRole('button', { name: `Download ${entry.file}` }).click());
+    expect(file.name).toBe(entry.file);
+    expect(file.bytes.length).toBe(entry.bytes);
+    expect(createHash('sha256').update(file.bytes).digest('hex')).toBe(entry.sha256);
+    // One header, then a line a row: the second part's header was left out.
+    const lines = file.bytes.toString('utf8').split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.length - 2).toBe(entry.rows);
+    expect(lines.filter((l) => l === lines[0])).toHaveLength(1);
+  }
+  await expect(panel.getByRole('row').filter({ hasText: /^customers/ })).toContainText('5,000 rows');
+});
+
+test('a run written to disk stops when asked, and the next one runs', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new DesignerPage(page);
+  await app.freshBaseline(DAYS, ORDERS_PER_DAY, 5000);
+  const panel = page.getByRole('group', { name: 'Write to disk' });
+  await panel.getByRole('button', { name: 'Write to disk' }).click();
+  await expect(panel.getByRole('progressbar', { name: 'Writing to disk' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Stop' }).click();
+  await expect(panel.getByText(/Stopped; the files written so far were removed/)).toBeVisible({ timeout: 30_000 });
+  await app.setNumber('Orders per day', 200);
+  await panel.getByRole('button', { name: 'Write to disk' }).click();
+  await expect(panel.getByText(/Wrote \d+ files .* 1 part\./)).toBeVisible({ timeout: 60_000 });
+});

@@ -1,0 +1,44 @@
+import type { DiskTarget } from '../engine/session/diskRun';
+import { DISK_RUNS_FOLDER } from '../engine/session/protocol';
+
+// Sync access handles are worker-only and not in every TypeScript DOM library yet.
+interface SyncAccessHandle {
+  write(data: Uint8Array, options: { at: number }): number;
+  truncate(size: number): void;
+  flush(): void;
+  close(): void;
+}
+
+/**
+ * A folder of the origin-private file system for one run, written through synchronous
+ * access handles: the engine's writers hand over chunks from a reused buffer, and each is
+ * on disk before the next is made, so the tab holds no file. Earlier runs' folders are
+ * removed first: the browser's quota is the disk's, and the page offers only the latest.
+ */
+export async function openRunFolder(folder: string): Promise<DiskTarget> {
+  const root = await navigator.storage.getDirectory();
+  const runs = await root.getDirectoryHandle(DISK_RUNS_FOLDER, { create: true });
+  for await (const name of (runs as unknown as { keys(): AsyncIterable<string> }).keys()) {
+    if (name !== folder) await runs.removeEntry(name, { recursive: true }).catch(() => undefined);
+  }
+  const dir = await runs.getDirectoryHandle(folder, { create: true });
+  return {
+    discard: () => runs.removeEntry(folder, { recursive: true }),
+    async open(fileName) {
+      const handle = await dir.getFileHandle(fileName, { create: true });
+      const access = (await (handle as unknown as { createSyncAccessHandle(): Promise<SyncAccessHandle> }).createSyncAccessHandle());
+      access.truncate(0);
+      let at = 0;
+      return {
+        write(chunk) {
+          for (let done = 0; done < chunk.length; ) done += access.write(chunk.subarray(done), { at: at + done });
+          at += chunk.length;
+        },
+        close() {
+          access.flush();
+          access.close();
+        },
+      };
+    },
+  };
+}
