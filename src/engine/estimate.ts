@@ -57,13 +57,28 @@ function moduleBytes(m: EngineModule, scenario: Scenario): number {
  * day would not fit.
  */
 export function partsToFit(scenario: Scenario, budgetBytes: number): number | null {
-  const modules = modulesFor(scenario.tables, scenario);
-  if (modules.some((m) => m.splittable === false)) return null;
-  const bytes = (split: boolean) => modules.filter((m) => isPartitioned(m, scenario) === split).reduce((n, m) => n + moduleBytes(m, scenario), 0);
-  const room = budgetBytes - bytes(false);
+  if (modulesFor(scenario.tables, scenario).some((m) => m.splittable === false)) return null;
+  const { whole, daily } = splitBytes(scenario);
+  const room = budgetBytes - whole;
   if (room <= 0) return null;
-  const parts = Math.max(1, Math.ceil(bytes(true) / room));
+  const parts = Math.max(1, Math.ceil(daily / room));
   return parts <= scenario.calendar.days ? parts : null;
+}
+
+/** Bytes of the whole-run tables (customers, catalog: every part holds them) and of the day-by-day ones. */
+function splitBytes(scenario: Scenario): { whole: number; daily: number } {
+  const modules = modulesFor(scenario.tables, scenario);
+  const bytes = (split: boolean) => modules.filter((m) => isPartitioned(m, scenario) === split).reduce((n, m) => n + moduleBytes(m, scenario), 0);
+  return { whole: bytes(false), daily: bytes(true) };
+}
+
+/**
+ * E107 unless one of `partitions` day ranges fits (a preview is the first of them): the
+ * whole-run tables and its share of the rest. A 10M-order month previews its first day.
+ */
+export function assertPartFitsMemory(scenario: Scenario, partitions: number, budgetBytes: number): void {
+  const { whole, daily } = splitBytes(scenario);
+  if (whole + daily / partitions > budgetBytes) assertFitsMemory(scenario, budgetBytes);
 }
 
 export function formatGiB(bytes: number): string {

@@ -45,6 +45,16 @@ describe('the engine session', () => {
     expect('issues' in out && out.issues[0].code).toMatch(/^E1\d\d$/);
   });
 
+  it('a run too large for the host still previews its first days, and Run refuses it (E107)', async () => {
+    const big = { ...scenario, calendar: { ...scenario.calendar, days: 30 }, volumes: { ...scenario.volumes, ordersPerDay: 4000 } };
+    // About 30 times what one day takes: the whole run is over this budget, its first day is not.
+    const session = createSession({ ...host, memoryBudget: 48 * 2 ** 20 });
+    const preview = await session.preview(big);
+    expect(preview.ok && 'result' in preview && preview.result.preview).toEqual({ days: 1, totalDays: 30 });
+    const run = await session.run(big, { onProgress: () => undefined });
+    expect('issues' in run && run.issues.map((i) => i.code)).toEqual(['E107']);
+  });
+
   it('charts read the source they are asked about: the preview or the full run', async () => {
     const session = createSession(host);
     await session.run(scenario, { onProgress: () => undefined });

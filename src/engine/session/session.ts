@@ -8,7 +8,7 @@ import { toArrowIPC } from '../export/arrow';
 import { exportBundle, exportByDay, exportFileName, fileStamp } from '../export/bundle';
 import { encodeTable, type ExportFormatId } from '../export/formats';
 import type { ParquetModule } from '../export/parquet';
-import { assertFitsMemory, BROWSER_MEMORY_BUDGET } from '../estimate';
+import { assertFitsMemory, assertPartFitsMemory, BROWSER_MEMORY_BUDGET } from '../estimate';
 import { generateSteps, type GeneratedRun } from '../generate';
 import { eventWindows } from '../model/events';
 import { ScenarioError } from '../scenario/errors';
@@ -86,7 +86,12 @@ export function createSession(host: SessionHost) {
       // Let queued requests in first: during a drag only the last edit is generated.
       await host.yieldToHost();
       if (ticket !== previewTicket) return SUPERSEDED;
-      const outcome = asOutcome(() => checked(input));
+      // Only the preview's days need to fit: a run too large for the tab still previews (and can be written to disk).
+      const outcome = asOutcome(() => {
+        const scenario = assertScenario(input);
+        assertPartFitsMemory(scenario, previewRange(scenario).partitions, budget);
+        return scenario;
+      });
       if (!outcome.ok) return outcome;
       const scenario = outcome.value;
       const run = await drainCooperatively(generateSteps(scenario, previewRange(scenario)), host, () => ticket !== previewTicket);
