@@ -8,18 +8,20 @@ const PORT = 4181;
 
 let built = false;
 
-/** Builds the app once, serves it, and hands a fresh page (1280×800 unless told) to `use`. */
-async function withApp<T>(use: (page: Page) => Promise<T>, viewport = { width: 1280, height: 800 }): Promise<T> {
+/**
+ * Builds the app once, serves it, and hands a fresh page (1280×800 unless told) to `use`.
+ * `profile`: a browser profile folder on disk (in a fresh incognito context the
+ * origin-private file system lives in memory, which would blur a run written to disk).
+ */
+export async function withApp<T>(use: (page: Page) => Promise<T>, viewport = { width: 1280, height: 800 }, profile?: string): Promise<T> {
   if (!built) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
   built = true;
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
   const executablePath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const options = { executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] };
+  const browser = profile ? await chromium.launchPersistentContext(profile, { ...options, viewport }) : await chromium.launch(options);
   try {
-    const page = await browser.newPage({ viewport });
+    const page = await browser.newPage(profile ? {} : { viewport });
     // tsx names arrow functions with a helper the page does not have.
     await page.addInitScript('window.__name = (f) => f');
     await waitForServer(page, `http://127.0.0.1:${PORT}/`);
@@ -31,7 +33,7 @@ async function withApp<T>(use: (page: Page) => Promise<T>, viewport = { width: 1
 }
 
 /** Opens the app on a scenario (through the autosave), with long tasks recorded from then on and auto-run off. */
-async function openScenario(page: Page, scenario: Scenario): Promise<void> {
+export async function openScenario(page: Page, scenario: Scenario): Promise<void> {
   await page.evaluate((s) => localStorage.setItem('scenario-designer/scenario', JSON.stringify({ state: { scenario: s }, version: 0 })), scenario);
   await page.reload();
   await page.locator('[data-shown-seq]').waitFor({ timeout: 60_000 });
