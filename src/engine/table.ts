@@ -143,6 +143,22 @@ function joinTyped<T extends Int32Array | Float64Array | Uint8Array>(arrays: T[]
 }
 
 /** The rows at `rows` (in that order), as a new table with its own buffers. */
+/**
+ * Typed arrays filled by a plain loop. `Int32Array.from(src, map)` walks the iterator
+ * protocol and ran about 10× slower (inventory retail's daily table: 260 ms of a 3.6 s run).
+ */
+export function intsOf(n: number, f: (i: number) => number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = f(i);
+  return out;
+}
+
+export function bytesOf(n: number, f: (i: number) => number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = f(i);
+  return out;
+}
+
 export function takeRows(table: DataTable, rows: Int32Array): DataTable {
   const pick = <T extends { [i: number]: number; length: number }>(src: T, make: (n: number) => T): T => {
     const out = make(rows.length);

@@ -1,6 +1,6 @@
 import type { Rng } from '../../random/rng';
 import type { Scenario } from '../../scenario/schema';
-import { column, rawFloats, takeRows, type Column, type DataTable } from '../../table';
+import { bytesOf, column, intsOf, rawFloats, takeRows, type Column, type DataTable } from '../../table';
 import { civilFromDays, dayNumber, MS_PER_HOUR } from '../../time';
 import { ABANDON_REASONS } from '../carts';
 import type { StockSimulation } from './inventory';
@@ -178,15 +178,16 @@ export function inventoryTables(s: Scenario, plan: InventoryPlan, sim: StockSimu
     lastValid[r] = last >= 0 ? 1 : 0;
     nextRepl[r] = start + last + R;
   }
+  const onHand = snap.ints[2];
   const daily: DataTable = {
     name: 'inventory_daily',
     rowCount: n,
     columns: [
-      { name: 'date', type: 'date', values: Int32Array.from(day, (d) => start + d) },
-      { name: 'product_id', type: 'int32', values: Int32Array.from(pos, (p) => Math.floor(p / plan.locations) + 1) },
-      { name: 'location_id', type: 'int32', values: Int32Array.from(pos, (p) => (p % plan.locations) + 1) },
+      { name: 'date', type: 'date', values: intsOf(n, (r) => start + day[r]) },
+      { name: 'product_id', type: 'int32', values: intsOf(n, (r) => Math.floor(pos[r] / plan.locations) + 1) },
+      { name: 'location_id', type: 'int32', values: intsOf(n, (r) => (pos[r] % plan.locations) + 1) },
       { name: 'on_hand', type: 'int32', values: snap.ints[2] },
-      { name: 'is_stockout', type: 'bool', values: Uint8Array.from(snap.ints[2], (v) => (v === 0 ? 1 : 0)) },
+      { name: 'is_stockout', type: 'bool', values: bytesOf(n, (r) => (onHand[r] === 0 ? 1 : 0)) },
       { name: 'stockout_duration_days', type: 'int32', values: snap.ints[3] },
       { name: 'last_replenishment_date', type: 'date', values: lastRepl, valid: lastValid },
       { name: 'next_replenishment_date', type: 'date', values: nextRepl },
