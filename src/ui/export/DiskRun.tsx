@@ -33,7 +33,7 @@ export function DiskRun() {
         <button type="button" disabled={writing || problems > 0} title={problems > 0 ? `Fix ${problems} problem(s) first` : undefined} onClick={() => void diskRunStore.getState().start(scenario, format)}>
           Write to disk
         </button>
-        <select aria-label="Disk format" value={format} disabled={writing} onChange={(e) => setFormat(e.target.value as ExportFormatId)}>
+        <select aria-label="Write to disk as" value={format} disabled={writing} onChange={(e) => setFormat(e.target.value as ExportFormatId)}>
           {EXPORT_FORMATS.map((f) => (
             <option key={f.id} value={f.id}>
               {f.label}
