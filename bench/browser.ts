@@ -32,10 +32,13 @@ export async function withApp<T>(use: (page: Page) => Promise<T>, viewport = { w
   }
 }
 
-/** Opens the app on a scenario (through the autosave), with long tasks recorded from then on and auto-run off. */
-export async function openScenario(page: Page, scenario: Scenario): Promise<void> {
+/**
+ * Opens the app on a scenario (through the autosave), with long tasks recorded from then on
+ * and auto-run off; `workers`: the page's part workers (`?workers=N`), else its default.
+ */
+export async function openScenario(page: Page, scenario: Scenario, workers?: number): Promise<void> {
   await page.evaluate((s) => localStorage.setItem('scenario-designer/scenario', JSON.stringify({ state: { scenario: s }, version: 0 })), scenario);
-  await page.reload();
+  await page.goto(workers ? `http://127.0.0.1:${PORT}/?workers=${workers}` : `http://127.0.0.1:${PORT}/`);
   await page.locator('[data-shown-seq]').waitFor({ timeout: 60_000 });
   const auto = page.getByRole('checkbox', { name: 'Auto-run' });
   await auto.setChecked(true);
@@ -50,15 +53,17 @@ export async function openScenario(page: Page, scenario: Scenario): Promise<void
 const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
 
 /** Runs a scenario (the million-order baseline unless given) in the built app and reads long tasks from a PerformanceObserver. */
-export function measureBrowserRun(scenario: Scenario = millionOrderBaseline()): Promise<{ runMs: number; longestTaskMs: number; longTasks: number; grid: { rows: number; firstRenderMs: number; longestTaskMs: number } }> {
+export function measureBrowserRun(scenario: Scenario = millionOrderBaseline(), workers?: number): Promise<{ runMs: number; status: string; longestTaskMs: number; longTasks: number; grid: { rows: number; firstRenderMs: number; longestTaskMs: number } }> {
   return withApp(async (page) => {
-    await openScenario(page, scenario);
+    await openScenario(page, scenario, workers);
     await page.waitForTimeout(300);
     await longTasks(page);
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /Done:/ }).waitFor({ timeout: 180_000 });
+    const done = page.getByRole('status').filter({ hasText: /Done:/ });
+    await done.waitFor({ timeout: 180_000 });
     const runMs = Date.now() - t0;
+    const status = await done.innerText();
     await page.waitForTimeout(500);
     const tasks = await longTasks(page);
     // The grid's first render of its largest table: from the table's button to its first rows painted.
@@ -76,7 +81,7 @@ export function measureBrowserRun(scenario: Scenario = millionOrderBaseline()): 
     const firstRenderMs = Date.now() - g0;
     await page.waitForTimeout(300);
     const gridTasks = await longTasks(page);
-    return { runMs, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, grid: { rows: sizes[biggest], firstRenderMs, longestTaskMs: Math.max(0, ...gridTasks) } };
+    return { runMs, status, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, grid: { rows: sizes[biggest], firstRenderMs, longestTaskMs: Math.max(0, ...gridTasks) } };
   });
 }
 

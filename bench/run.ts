@@ -1,6 +1,7 @@
 // npm run bench: prints figures, asserts nothing. Each side runs in its own process so
 // peak memory is its own. `--no-browser` skips the Chromium part.
 import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { measureBrowserRun } from './browser';
 import { measureDiskRun } from './disk';
 import { printLiveEdits } from './live';
@@ -86,9 +87,11 @@ console.log(`five columns, one of each kind   ${custom.allMs.toFixed(0)} ms   (t
 console.log(`  each alone: ${Object.entries(custom.perKind).map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join(', ')}`);
 
 if (!process.argv.includes('--no-browser')) {
-  const browser = await measureBrowserRun();
-  console.log(`\nbrowser (Chromium, built app, same scenario):`);
-  console.log(`run to Done (1 worker: generate + reports + IPC + render)   ${fmt(browser.runMs)}`);
+  const browser = await measureBrowserRun(undefined, 1);
+  const pooled = await measureBrowserRun(undefined, 2);
+  console.log(`\nbrowser (Chromium, built app, same scenario; the page's default is min(cores − 1, 8) part workers, ${availableParallelism()} cores here):`);
+  console.log(`run to Done, 1 worker (generate + reports + IPC + render)    ${fmt(browser.runMs)}   "${browser.status}"`);
+  console.log(`run to Done, 2 part workers (?workers=2)                     ${fmt(pooled.runMs)}   "${pooled.status}"   ${(browser.runMs / pooled.runMs).toFixed(2)}× one worker`);
   console.log(`longest main-thread task during the run: ${browser.longestTaskMs.toFixed(0)} ms over ${browser.longTasks} long tasks   (target ≤ 50 ms)`);
   console.log(`grid, first render of its ${browser.grid.rows.toLocaleString('en-US')}-row table: ${browser.grid.firstRenderMs} ms to the first rows painted; longest main-thread task ${browser.grid.longestTaskMs.toFixed(0)} ms   (target ≤ 50 ms)`);
   const stock = await measureBrowserRun(inventoryDevelopment());

@@ -52,3 +52,20 @@ test('a run written to disk stops when asked, and the next one runs', async ({ p
   await panel.getByRole('button', { name: 'Write to disk' }).click();
   await expect(panel.getByText(/Wrote \d+ files .* 1 part\./)).toBeVisible({ timeout: 60_000 });
 });
+
+test('a run on a pool of part workers (?workers=3) gives the same files as on one', async ({ page }) => {
+  const app = new DesignerPage(page);
+  const sha = async (workers: number) => {
+    await page.goto(`/?workers=${workers}`);
+    await app.freshBaseline(6, 800, 1500);
+    await page.goto(`/?workers=${workers}`);
+    await app.setNumber('Seed', 31);
+    await app.run();
+    await app.pickTable('Order items');
+    return (await app.exportSelected('CSV')).sha256;
+  };
+  const pooled = await sha(3);
+  await expect(page.getByRole('status').filter({ hasText: /Done: .* on 3 workers/ })).toBeVisible();
+  expect(pooled).toBe(await sha(1));
+  await expect(page.getByRole('status').filter({ hasText: /Done: .* on 1 worker$/ })).toBeVisible();
+});

@@ -20,6 +20,15 @@ export class WorkerCrashed extends Error {
 type Api = Remote<EngineApi>;
 
 /**
+ * Part workers asked for in the address (`?workers=3`): for trying the pool on a machine
+ * with few cores, and for tests. Otherwise the worker takes min(cores − 1, 8).
+ */
+function requestedWorkers(): number | null {
+  const asked = Number(new URLSearchParams(globalThis.location?.search ?? '').get('workers') ?? NaN);
+  return Number.isInteger(asked) && asked >= 1 && asked <= 16 ? asked : null;
+}
+
+/**
  * The one owner of the generator worker: starts it on first use, aborts a call by
  * terminating the worker (it stops at once, whatever it is doing), and starts a fresh one
  * after a crash or an abort. Components never touch Worker or Comlink.
@@ -43,6 +52,8 @@ export class EngineBridge {
       worker.addEventListener('messageerror', () => this.crash('unreadable message'));
       this.worker = worker;
       this.api = wrap<EngineApi>(worker);
+      const workers = requestedWorkers();
+      if (workers !== null) void this.api.configure({ workers });
     }
     return this.api;
   }

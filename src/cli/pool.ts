@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { assembleParts, formatOf, partRequests, runParts, ScenarioError, type ExportFormatId, type GeneratedRun, type Scenario, type ScenarioIssue } from '../engine';
 import type { PartOutput, PartRequest } from '../engine/session/parallel';
-import type { PartMessage } from './partWorker';
+import type { PartWorkerData } from './partWorker';
 import type { Producer } from './writeRun';
 
 type Answer = { ok: true; out: PartOutput } | { ok: false; error: { name: string; message: string; issues?: ScenarioIssue[] } };
@@ -11,17 +11,17 @@ type Answer = { ok: true; out: PartOutput } | { ok: false; error: { name: string
  * The bundled CLI (dist-cli/, `npm run generate`) starts its bundled worker. Run from the
  * sources under tsx, workers do not inherit tsx's loader: each registers it first.
  */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./partWorker.mjs', import.meta.url));
+function startWorker(data: PartWorkerData): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./partWorker.mjs', import.meta.url), { workerData: data });
   const source = new URL('./partWorker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); })`, { eval: true });
+  return new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); })`, { eval: true, workerData: data });
 }
 
 /**
  * The CLI's pool: `size` worker threads, each running one part at a time.
  */
 export function createPool(size: number, staging: string) {
-  const workers = Array.from({ length: size }, startWorker);
+  const workers = Array.from({ length: size }, () => startWorker({ staging }));
   const idle = [...workers];
   const waiting: ((w: Worker) => void)[] = [];
   const take = () => new Promise<Worker>((resolve) => (idle.length > 0 ? resolve(idle.pop()!) : waiting.push(resolve)));
@@ -33,7 +33,7 @@ export function createPool(size: number, staging: string) {
         const answer = await new Promise<Answer>((resolve, reject) => {
           w.once('message', resolve);
           w.once('error', reject);
-          w.postMessage({ req, staging } satisfies PartMessage);
+          w.postMessage(req);
         });
         if (!answer.ok) throw answer.error.issues ? new ScenarioError(answer.error.issues) : new Error(answer.error.message);
         return answer.out;

@@ -22,6 +22,8 @@ export interface ShownResult {
   /** Null for a full run; the days covered for a preview. */
   preview: PreviewScope | null;
   elapsedMs: number;
+  /** Workers that generated it (1: one thread). */
+  workers: number;
   /** Arrival order: queries about a result key on it, so an answer about an older one is dropped. */
   seq: number;
 }
@@ -87,6 +89,7 @@ export function createRunStore(bridge: Pick<EngineBridge, 'preview' | 'run' | 'c
     reports: r.reports,
     preview: r.preview,
     elapsedMs: r.elapsedMs,
+    workers: r.workers,
     seq: ++seq,
   });
 

@@ -119,7 +119,7 @@ function RunStatus({ problems }: { problems: number }) {
           : full && edits > 0
             ? `Full ${staleText(edits)}`
             : full && status !== 'cancelled'
-              ? `Done: ${formatCount(rows)} rows in ${(full.elapsedMs / 1000).toFixed(2)} s`
+              ? `Done: ${formatCount(rows)} rows in ${(full.elapsedMs / 1000).toFixed(2)} s on ${full.workers} worker${full.workers > 1 ? 's' : ''}`
               : status === 'cancelled'
                 ? 'Run cancelled; the preview stays'
                 : previewing

@@ -1,12 +1,25 @@
 import { expose, transfer } from 'comlink';
 import { transferablesOf } from '../engine/session/protocol';
 import { createSession, type EngineSession } from '../engine/session/session';
+import { createPartPool } from './partPool';
 
 // A task on its own port: other messages (a newer preview, a chart's query) get in between
 // slices, without setTimeout's 4 ms clamp on nested timers.
 const turns = new MessageChannel();
 const waiting: (() => void)[] = [];
 turns.port1.onmessage = () => waiting.shift()?.();
+
+/** Part workers: min(cores − 1, 8) unless the page says otherwise (configure); one means no pool. */
+let workers = Math.max(1, Math.min((navigator.hardwareConcurrency || 2) - 1, 8));
+let pool: ReturnType<typeof createPartPool> | null = null;
+const partPool = () => {
+  if (workers < 2) return null;
+  if (pool?.size !== workers) {
+    pool?.close();
+    pool = createPartPool(workers);
+  }
+  return pool;
+};
 
 const session = createSession({
   now: () => performance.now(),
@@ -17,6 +30,7 @@ const session = createSession({
     }),
   loadParquet: () => import('./parquetBrowser').then((m) => m.loadParquetInWorker()),
   openDisk: (folder) => import('./opfsTarget').then((m) => m.openRunFolder(folder)),
+  partPool,
 });
 
 type Method = (...args: unknown[]) => unknown;
@@ -32,6 +46,11 @@ const api = Object.fromEntries(
   ]),
 );
 
-expose(api);
+/** The host's settings, from the page: how many part workers a run may use. */
+const configure = (settings: { workers: number }) => {
+  workers = settings.workers;
+};
 
-export type EngineApi = EngineSession;
+expose({ ...api, configure });
+
+export type EngineApi = EngineSession & { configure: typeof configure };

@@ -42,7 +42,7 @@ export interface PartOutput {
  * the chunks of each streamable table and answers where it put them; the part then sends
  * back no file bytes at all.
  */
-export type PartSaver = (table: string, produce: (sink: (chunk: Uint8Array) => void) => Promise<void>) => Promise<string>;
+export type PartSaver = (table: string, part: number, produce: (sink: (chunk: Uint8Array) => void) => Promise<void>) => Promise<string>;
 
 /** Runs a part inside a worker (or in the calling thread when there is no pool). */
 export async function runPart(req: PartRequest, loadParquet: () => Promise<ParquetModule>, save?: PartSaver): Promise<PartOutput> {
@@ -53,12 +53,26 @@ export async function runPart(req: PartRequest, loadParquet: () => Promise<Parqu
   if (format?.appendable) {
     for (const t of run.tables) {
       if (req.encodeExcept.includes(t.name)) continue;
-      if (save && format.stream) saved[t.name] = await save(t.name, (sink) => format.stream!(t, sink));
+      if (save && format.stream) saved[t.name] = await save(t.name, req.part, (sink) => format.stream!(t, sink));
       else files[t.name] = await format.encode(t, { loadParquet });
     }
   }
   const kept = modulesFor(req.scenario.tables, req.scenario).flatMap((m) => (isPartitioned(m, req.scenario) ? [] : m.tables));
   return { part: req.part, tables: run.tables, kept, files, saved };
+}
+
+/**
+ * A worker's part runner. Parts of one run share values derived from the scenario (the
+ * hourly plan, the customers), cached by scenario object, and each request arrives as a
+ * fresh copy: the runner keeps one object per scenario text.
+ */
+export function partRunner(loadParquet: () => Promise<ParquetModule>, save?: PartSaver): (req: PartRequest) => Promise<PartOutput> {
+  let last = { text: '', scenario: null as Scenario | null };
+  return (req) => {
+    const text = JSON.stringify(req.scenario);
+    if (text !== last.text) last = { text, scenario: req.scenario };
+    return runPart({ ...req, scenario: last.scenario! }, loadParquet, save);
+  };
 }
 
 /** The buffers a part's answer can move instead of copying. */
@@ -92,15 +106,18 @@ export function partCount(scenario: Scenario, workers: number): number {
   return Math.max(1, Math.min(scenario.calendar.days, workers));
 }
 
-/** Runs parts on the pool: at most `workers` in flight, answers kept by part number. */
-export async function runParts(requests: readonly PartRequest[], workers: number, runOne: (req: PartRequest) => Promise<PartOutput>, onPart?: (done: number) => void): Promise<PartOutput[]> {
+/**
+ * Runs parts on the pool: `workers` lanes, each running one part at a time (a host can
+ * give lane i its own worker), answers kept by part number.
+ */
+export async function runParts(requests: readonly PartRequest[], workers: number, runOne: (req: PartRequest, lane: number) => Promise<PartOutput>, onPart?: (done: number) => void): Promise<PartOutput[]> {
   const out: PartOutput[] = new Array(requests.length);
   let next = 0;
   let done = 0;
-  const lane = async () => {
+  const lane = async (_: unknown, index: number) => {
     while (next < requests.length) {
       const i = next++;
-      out[i] = await runOne(requests[i]);
+      out[i] = await runOne(requests[i], index);
       onPart?.(++done);
     }
   };

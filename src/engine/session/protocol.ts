@@ -26,6 +26,8 @@ export interface RunResult {
   tables: ResultTableIPC[];
   reports: Reports;
   elapsedMs: number;
+  /** Workers that generated it side by side (1: the session's own thread). */
+  workers: number;
 }
 
 export interface FaultView extends ResultTableIPC {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallScenario } from '../testing';
+import { runPart, type PartRequest } from './parallel';
 import { transferablesOf } from './protocol';
 import { createSession } from './session';
 
@@ -53,6 +54,22 @@ describe('the engine session', () => {
     expect(preview.ok && 'result' in preview && preview.result.preview).toEqual({ days: 1, totalDays: 30 });
     const run = await session.run(big, { onProgress: () => undefined });
     expect('issues' in run && run.issues.map((i) => i.code)).toEqual(['E107']);
+  });
+
+  it('a run on a pool of part workers is the run on one thread: every table, every report', async () => {
+    const lanes: number[] = [];
+    const pool = { size: 3, run: (req: PartRequest, lane: number) => (lanes.push(lane), runPart(structuredClone(req), () => Promise.reject(new Error('no parquet')))) };
+    const pooled = createSession({ ...host, partPool: () => pool });
+    const single = createSession(host);
+    const stages: string[] = [];
+    const a = await pooled.run(scenario, { onProgress: (p) => stages.push(p.stage) });
+    const b = await single.run(scenario, { onProgress: () => undefined });
+    if (!a.ok || !('result' in a) || !b.ok || !('result' in b)) throw new Error('no result');
+    expect(lanes.sort()).toEqual([0, 1, 2]);
+    expect(stages).toContain('3 of 3 parts generated');
+    expect(a.result.tables.map((t) => t.name)).toEqual(b.result.tables.map((t) => t.name));
+    for (const [i, t] of a.result.tables.entries()) expect(Buffer.from(t.ipc).equals(Buffer.from(b.result.tables[i].ipc)), t.name).toBe(true);
+    expect(a.result.reports).toEqual(b.result.reports);
   });
 
   it('charts read the source they are asked about: the preview or the full run', async () => {

@@ -17,6 +17,7 @@ import { assertScenario, validateScenario } from '../scenario/validate';
 import { drain, drainCooperatively } from './drain';
 import { previewDays, previewRange } from './preview';
 import { writeRunToDisk, type DiskTarget } from './diskRun';
+import { assembleParts, partCount, partRequests, runParts, type PartOutput, type PartRequest } from './parallel';
 import type { ComparisonOutcome, DiskRunCallbacks, DiskRunOutcome, ExportedBlob, FaultView, PreviewOutcome, RunCallbacks, RunResult } from './protocol';
 import { computeReports } from './reports';
 
@@ -30,6 +31,14 @@ export interface SessionHost {
   memoryBudget?: number;
   /** A folder for a run written to disk (the page's worker: the origin-private file system). */
   openDisk?(folder: string): Promise<DiskTarget>;
+  /** Workers that generate parts of a run side by side (null or absent: one thread). */
+  partPool?(): PartPool | null;
+}
+
+/** A pool of part workers: `size` lanes, lane i running one part at a time. */
+export interface PartPool {
+  size: number;
+  run(req: PartRequest, lane: number): Promise<PartOutput>;
 }
 
 /** Which result a request reads: the latest preview or the last full run. */
@@ -56,13 +65,14 @@ export function createSession(host: SessionHost) {
     if (!t) throw new Error(`no table ${name} in the ${source === 'preview' ? 'preview' : 'last run'}`);
     return t;
   };
-  const pack = (run: GeneratedRun, started: number): RunResult => {
+  const pack = (run: GeneratedRun, started: number, workers = 1): RunResult => {
     const [from, to] = previewDays(run.scenario);
     return {
       preview: run === preview ? { days: to - from, totalDays: run.scenario.calendar.days } : null,
       tables: run.tables.map((t) => ({ name: t.name, rowCount: t.rowCount, ipc: toArrowIPC(t) })),
       reports: computeReports(run, run === preview),
       elapsedMs: host.now() - started,
+      workers,
     };
   };
   const checked = (input: unknown, share = 1): Scenario => {
@@ -100,17 +110,27 @@ export function createSession(host: SessionHost) {
       return { ok: true, result: pack(run, started) };
     },
 
-    /** The whole run, letting other calls (previews, charts) in between chunks. */
+    /**
+     * The whole run, letting other calls (previews, charts) in between chunks; cut into
+     * parts on the host's pool of workers when it has one and the run splits by day (same
+     * bytes: parallel.ts).
+     */
     async run(input: unknown, callbacks: RunCallbacks): Promise<PreviewOutcome> {
       const started = host.now();
       const ticket = ++runTicket;
       const outcome = asOutcome(() => checked(input));
       if (!outcome.ok) return outcome;
-      const run = await drainCooperatively(generateSteps(outcome.value), host, () => ticket !== runTicket, callbacks.onProgress);
-      if (!run) return SUPERSEDED;
+      const scenario = outcome.value;
+      const pool = host.partPool?.() ?? null;
+      const parts = pool ? partCount(scenario, pool.size) : 1;
+      const run =
+        pool && parts > 1
+          ? await runInParts(scenario, parts, pool, callbacks)
+          : await drainCooperatively(generateSteps(scenario), host, () => ticket !== runTicket, callbacks.onProgress);
+      if (!run || ticket !== runTicket) return SUPERSEDED;
       callbacks.onProgress({ fraction: 1, stage: 'packing results' });
       full = run;
-      return { ok: true, result: pack(full, started) };
+      return { ok: true, result: pack(full, started, pool && parts > 1 ? Math.min(pool.size, parts) : 1) };
     },
 
     /**
@@ -216,6 +236,16 @@ export function createSession(host: SessionHost) {
 }
 
 export type EngineSession = ReturnType<typeof createSession>;
+
+/** A run generated in parts on a pool, assembled in calendar order (faults into the whole). */
+async function runInParts(scenario: Scenario, parts: number, pool: PartPool, callbacks: RunCallbacks): Promise<GeneratedRun> {
+  callbacks.onProgress({ fraction: 0, stage: `generating in ${parts} parts on ${pool.size} workers` });
+  const outputs = await runParts(partRequests(scenario, parts, null), pool.size, (req, lane) => pool.run(req, lane), (done) =>
+    callbacks.onProgress({ fraction: (0.9 * done) / parts, stage: `${done} of ${parts} parts generated` }),
+  );
+  callbacks.onProgress({ fraction: 0.9, stage: 'joining the parts' });
+  return assembleParts(scenario, outputs, null).run;
+}
 
 const SUPERSEDED = { ok: false, superseded: true } as const;
 
