@@ -115,7 +115,8 @@ function DiskRunFiles() {
 /** A table's name; where a table has a file per part (Parquet, Arrow), the name with its part. */
 function labelOf(f: DiskRunResult['files'][number], files: DiskRunResult['files']): string {
   if (!f.table) return f.fileName;
-  return files.filter((x) => x.table === f.table).length > 1 ? f.fileName.slice(f.fileName.lastIndexOf(`_${f.table}`) + 1) : f.table;
+  const part = /_part(\d+)of(\d+)\.\w+$/.exec(f.fileName);
+  return part && files.filter((x) => x.table === f.table).length > 1 ? `${f.table} · part ${Number(part[1]) + 1} of ${part[2]}` : f.table;
 }
 
 function FileList({ folder, files }: { folder: string; files: DiskRunResult['files'] }) {
@@ -130,8 +131,8 @@ function FileList({ folder, files }: { folder: string; files: DiskRunResult['fil
             <td className="num">{f.table ? `${count(f.rows)} ${f.rows === 1 ? 'row' : 'rows'}` : ''}</td>
             <td className="num">{fileSize(f.bytes)}</td>
             <td>
-              <button type="button" className="link" aria-label={`Download ${f.fileName}`} onClick={() => void downloadRunFile(folder, f.fileName)}>
-                Download
+              <button type="button" className="link" aria-label={`Download ${f.fileName}`} title={`Download ${f.fileName}`} onClick={() => void downloadRunFile(folder, f.fileName)}>
+                ⤓
               </button>
             </td>
           </tr>
