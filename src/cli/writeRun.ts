@@ -34,6 +34,11 @@ export async function writeWhole(path: string, bytes: Uint8Array | string): Prom
   await rename(`${path}.partial`, path);
 }
 
+/** Writes all of `chunk` at the file's position (a write may take less than asked). */
+export function writeAll(fd: number, chunk: Uint8Array): void {
+  for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done);
+}
+
 /** Hands a file over a chunk at a time (each chunk used before the next comes). */
 export type Producer = (sink: (chunk: Uint8Array) => void) => Promise<void>;
 
@@ -48,7 +53,7 @@ export async function writeStreamed(path: string, produce: Producer): Promise<{ 
   let size = 0;
   try {
     await produce((chunk) => {
-      for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done);
+      writeAll(fd, chunk);
       hash.update(chunk);
       size += chunk.length;
     });

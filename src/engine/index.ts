@@ -18,6 +18,7 @@ export { toParquet, type ParquetModule } from './export/parquet';
 export { sha256Hex } from './export/hash';
 export { EXPORT_FORMATS, EXPORT_FORMAT_IDS, formatOf, isExportFormat, encodeTable, type ExportFormatId } from './export/formats';
 export { drain } from './session/drain';
+export { writeRunToDisk, type DiskTarget } from './session/diskRun';
 export { assembleParts, partCount, partRequests, runParts, type PartOutput, type PartRequest } from './session/parallel';
 export { createSession, type EngineSession, type SessionHost } from './session/session';
 export {

@@ -34,6 +34,7 @@ export async function openRunFolder(folder: string): Promise<DiskTarget> {
           for (let done = 0; done < chunk.length; ) done += access.write(chunk.subarray(done), { at: at + done });
           at += chunk.length;
         },
+        // A stopped run's files go with discard(); a finished one's stay as written.
         close() {
           access.flush();
           access.close();

@@ -25,7 +25,8 @@ import { drainCooperatively } from './drain';
 /** A file the host opened for writing: chunks are written before `write` returns. */
 export interface DiskFile {
   write(chunk: Uint8Array): void;
-  close(): void;
+  /** `whole`: false when the run failed or stopped (a host may then keep it under a temporary name). */
+  close(whole: boolean): void;
 }
 
 export interface DiskTarget {
@@ -96,10 +97,12 @@ export async function writeRunToDisk(
 
   const writeFile = async (fileName: string, table: string | null, rows: number, bytes: Uint8Array) => {
     const file = await target.open(fileName);
+    let whole = false;
     try {
       file.write(bytes);
+      whole = true;
     } finally {
-      file.close();
+      file.close(whole);
     }
     written.push({ fileName, table, rows, bytes: bytes.length });
     if (table) entries.push({ table, file: fileName, rows, bytes: bytes.length, sha256: bytesToHex(sha256(bytes)) });
@@ -130,7 +133,7 @@ export async function writeRunToDisk(
   };
 
   const stopped = async () => {
-    for (const t of open.values()) t.file.close();
+    for (const t of open.values()) t.file.close(false);
     open.clear();
     await target.discard();
     return null;
@@ -160,8 +163,10 @@ export async function writeRunToDisk(
       }
       opts.onPart({ part, parts, rows: Object.fromEntries(tableRows(rowsByPart)) });
     }
-  } finally {
-    for (const t of open.values()) t.file.close();
+    for (const t of open.values()) t.file.close(true);
+  } catch (e) {
+    for (const t of open.values()) t.file.close(false);
+    throw e;
   }
   for (const t of open.values()) {
     written.push({ fileName: t.fileName, table: t.table, rows: t.rows, bytes: t.bytes });
