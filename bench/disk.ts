@@ -41,7 +41,7 @@ export function measureDiskRun(orders: number): Promise<DiskRunFigures> {
       try {
         const t0 = Date.now();
         await page.getByRole('button', { name: 'Write to disk', exact: true }).click();
-        const done = page.getByText(/Wrote \d+ files/);
+        const done = page.getByText(/Done: \d+ .* files/);
         await done.waitFor({ timeout: 30 * 60_000 });
         return { orders, ms: Date.now() - t0, summary: await done.innerText(), peakRendererBytes: peak };
       } finally {

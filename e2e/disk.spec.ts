@@ -10,12 +10,12 @@ test('a run larger than a part is written to disk in parts; its files read back 
   test.setTimeout(180_000);
   const app = new DesignerPage(page);
   await app.freshBaseline(DAYS, ORDERS_PER_DAY, 5000);
-  const panel = page.getByRole('group', { name: 'Write to disk' });
+  const panel = page.getByRole('region', { name: 'Full run to files' });
   await panel.getByRole('button', { name: 'Write to disk' }).click();
-  // The parts and the rows so far show while it writes.
-  await expect(panel.getByText(/1 of 2 parts written/)).toBeVisible({ timeout: 120_000 });
-  await expect(panel.getByText(/orders \d{3},\d{3}/)).toBeVisible();
-  await expect(panel.getByText(/Wrote \d+ files .* 2 parts\./)).toBeVisible({ timeout: 120_000 });
+  // The part being written and the rows so far show while it writes.
+  await expect(panel.getByText(/^Part 2 of 2: /)).toBeVisible({ timeout: 120_000 });
+  await expect(panel.getByRole('row').filter({ hasText: /^Orders/ })).toContainText(/\d{3},\d{3} rows/);
+  await expect(panel.getByText(/Done: \d+ CSV files .* written in 2 parts on 1 worker/)).toBeVisible({ timeout: 120_000 });
   await app.shot('disk-run-done');
 
   const manifestFile = await app.download(() => panel.getByRole('button', { name: 'Download manifest.json' }).click());
@@ -36,21 +36,28 @@ test('a run larger than a part is written to disk in parts; its files read back 
     expect(lines.length - 2).toBe(entry.rows);
     expect(lines.filter((l) => l === lines[0])).toHaveLength(1);
   }
-  await expect(panel.getByRole('row').filter({ hasText: /^customers/ })).toContainText('5,000 rows');
+  await expect(panel.getByRole('row').filter({ hasText: /^Customers/ })).toContainText('5,000 rows');
+  // Removing the files forgets them.
+  await panel.getByRole('button', { name: 'Remove files' }).click();
+  await expect(panel.getByRole('button', { name: /^Download \d+ files$/ })).toBeHidden();
 });
 
-test('a run written to disk stops when asked, and the next one runs', async ({ page }) => {
+test('a run written to disk cancels when asked (Run waits meanwhile), the next one runs, and an edit marks its files stale', async ({ page }) => {
   test.setTimeout(120_000);
   const app = new DesignerPage(page);
   await app.freshBaseline(DAYS, ORDERS_PER_DAY, 5000);
-  const panel = page.getByRole('group', { name: 'Write to disk' });
+  const panel = page.getByRole('region', { name: 'Full run to files' });
   await panel.getByRole('button', { name: 'Write to disk' }).click();
   await expect(panel.getByRole('progressbar', { name: 'Writing to disk' })).toBeVisible();
-  await panel.getByRole('button', { name: 'Stop' }).click();
-  await expect(panel.getByText(/Stopped; the files written so far were removed/)).toBeVisible({ timeout: 30_000 });
+  // A full run waits while the worker writes.
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByText(/Cancelled; the files written so far were removed/)).toBeVisible({ timeout: 30_000 });
   await app.setNumber('Orders per day', 200);
   await panel.getByRole('button', { name: 'Write to disk' }).click();
-  await expect(panel.getByText(/Wrote \d+ files .* 1 part\./)).toBeVisible({ timeout: 60_000 });
+  await expect(panel.getByText(/Done: \d+ CSV files .* written in 1 part on/)).toBeVisible({ timeout: 60_000 });
+  await app.setNumber('Seed', 12);
+  await expect(panel.getByText('written before your last edits')).toBeVisible();
 });
 
 test('a run on a pool of part workers (?workers=3) gives the same files as on one', async ({ page }) => {

@@ -22,20 +22,30 @@ export const canSaveToFolder = () => typeof (window as unknown as { showDirector
 
 /**
  * Copies a run's files into a folder the user picks, each streamed from disk to disk.
- * Resolves false when the user closes the picker.
+ * Resolves false when the user closes the picker; other failures (permission, a full
+ * disk) are thrown.
  */
-export async function saveRunToFolder(folder: string, fileNames: readonly string[]): Promise<boolean> {
+export async function saveRunToFolder(folder: string, fileNames: readonly string[], onFile: (index: number) => void): Promise<boolean> {
   let target: FileSystemDirectoryHandle;
   try {
     target = await (window as unknown as { showDirectoryPicker: DirectoryPicker }).showDirectoryPicker({ mode: 'readwrite', id: 'disk-run' });
-  } catch {
-    return false;
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') return false;
+    throw e;
   }
-  for (const name of fileNames) {
+  for (const [i, name] of fileNames.entries()) {
+    onFile(i);
     const file = await runFile(folder, name);
     const handle = await target.getFileHandle(name, { create: true });
     const writable = (await (handle as unknown as { createWritable(): Promise<Writable> }).createWritable());
     await file.stream().pipeTo(writable);
   }
   return true;
+}
+
+/** Removes a run's files from this browser. */
+export async function removeRunFolder(folder: string): Promise<void> {
+  const root = await navigator.storage.getDirectory();
+  const runs = await root.getDirectoryHandle(DISK_RUNS_FOLDER);
+  await runs.removeEntry(folder, { recursive: true });
 }

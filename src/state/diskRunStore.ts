@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { EngineBridge } from '../bridge/engineBridge';
 import type { DiskRunResult, ExportFormatId, Scenario, ScenarioIssue } from '../engine/client';
+import { scenarioKey } from './runStore';
 
 export type DiskRunStatus = 'idle' | 'writing' | 'done' | 'cancelled' | 'error';
 
@@ -9,9 +10,6 @@ export interface DiskRunState {
   format: ExportFormatId;
   progress: number;
   stage: string;
-  /** Parts written so far, and how many there are. */
-  partsDone: number;
-  parts: number;
   /** Rows written so far, by table (the totals once done). */
   rows: Record<string, number>;
   /** The finished run's folder (in the origin-private file system) and files. */
@@ -19,8 +17,14 @@ export interface DiskRunState {
   result: DiskRunResult | null;
   issues: ScenarioIssue[];
   error: string | null;
+  /** Cancel was pressed: the run stops at its next table. */
+  stopping: boolean;
+  /** The scenario (as its key) the files were written from: the page marks them stale after an edit. */
+  scenarioKey: string | null;
   start: (scenario: Scenario, format: ExportFormatId) => Promise<void>;
   cancel: () => void;
+  /** Forgets the finished run (its files were removed). */
+  clear: () => void;
 }
 
 /**
@@ -34,35 +38,41 @@ export function createDiskRunStore(bridge: Pick<EngineBridge, 'writeToDisk' | 'c
     format: 'csv',
     progress: 0,
     stage: '',
-    partsDone: 0,
-    parts: 0,
     rows: {},
     folder: null,
     result: null,
     issues: [],
     error: null,
+    stopping: false,
+    scenarioKey: null,
 
     async start(scenario, format) {
       if (get().status === 'writing') return;
-      set({ status: 'writing', format, progress: 0, stage: 'starting', partsDone: 0, parts: 0, rows: {}, folder: null, result: null, issues: [], error: null });
+      set({ status: 'writing', format, progress: 0, stage: 'starting', rows: {}, folder: null, result: null, issues: [], error: null, stopping: false, scenarioKey: scenarioKey(scenario) });
       try {
         const outcome = await bridge.writeToDisk(
           scenario,
           format,
           new Date().toISOString(),
           (p) => set({ progress: p.fraction, stage: p.stage }),
-          (p) => set({ partsDone: p.part + 1, parts: p.parts, rows: p.rows }),
+          (p) => set({ rows: p.rows }),
         );
-        if (outcome.ok) set({ status: 'done', progress: 1, stage: 'done', folder: outcome.folder, result: outcome.result });
-        else if ('issues' in outcome) set({ status: 'error', issues: outcome.issues });
-        else set({ status: 'cancelled' });
+        if (outcome.ok) set({ status: 'done', progress: 1, stage: 'done', folder: outcome.folder, result: outcome.result, stopping: false });
+        else if ('issues' in outcome) set({ status: 'error', issues: outcome.issues, stopping: false });
+        else set({ status: 'cancelled', stopping: false });
       } catch (e) {
-        set({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+        set({ status: 'error', error: e instanceof Error ? e.message : String(e), stopping: false });
       }
     },
 
     cancel() {
-      if (get().status === 'writing') void bridge.cancelDiskRun();
+      if (get().status !== 'writing') return;
+      set({ stopping: true });
+      bridge.cancelDiskRun().catch((e: unknown) => set({ status: 'error', error: e instanceof Error ? e.message : String(e), stopping: false }));
+    },
+
+    clear() {
+      set({ status: 'idle', folder: null, result: null, rows: {}, scenarioKey: null });
     },
   }));
 }

@@ -5,8 +5,13 @@ import type { ResultSource } from '../engine/client';
 import { createDiskRunStore, type DiskRunState } from './diskRunStore';
 import { createRunStore, type RunState, type ShownResult } from './runStore';
 
-/** The page's run store, around the page's one bridge. */
-export const runStore = createRunStore(engineBridge);
+/** The page's store for runs written to disk (any size: the tab holds one part). */
+export const diskRunStore = createDiskRunStore(engineBridge);
+
+/** The page's run store, around the page's one bridge; no run while a run is being written to disk. */
+export const runStore = createRunStore(engineBridge, () =>
+  diskRunStore.getState().status === 'writing' ? 'Run waits: the full run is being written to files (see "Full run to files" in the editor). Cancel that first, or run when it is done.' : null,
+);
 
 /** Questions views may ask the worker directly (a comparison on a button press). */
 export const engineQueries: EngineQueries = engineBridge;
@@ -49,9 +54,6 @@ export function useEngineQuery<T>(ask: ((q: EngineQueries) => Promise<T>) | null
   if (!active) return { data: undefined, loading: false, error: null };
   return { data: answer.data, loading: answer.key !== key, error: answer.error };
 }
-
-/** The page's store for runs written to disk (any size: the tab holds one part). */
-export const diskRunStore = createDiskRunStore(engineBridge);
 
 export function useDiskRun<T>(selector: (s: DiskRunState) => T): T {
   return useStore(diskRunStore, selector);

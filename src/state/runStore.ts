@@ -74,7 +74,11 @@ const STRIP_MEMORY = 100;
  * The run store, built around a bridge (a factory: tests and the page each give theirs).
  * It holds results, never view state (selected table, sort: see viewStore).
  */
-export function createRunStore(bridge: Pick<EngineBridge, 'preview' | 'run' | 'cancelRun' | 'exportTable' | 'exportAll' | 'exportByDay'> & Pick<EngineBridge, 'onCrash'>) {
+export function createRunStore(
+  bridge: Pick<EngineBridge, 'preview' | 'run' | 'cancelRun' | 'exportTable' | 'exportAll' | 'exportByDay'> & Pick<EngineBridge, 'onCrash'>,
+  /** Why a run cannot start now (the worker is writing a run to disk), or null. */
+  blocked: () => string | null = () => null,
+) {
   let seq = 0;
   let previewAsked = 0;
   let runAsked = 0;
@@ -160,6 +164,12 @@ export function createRunStore(bridge: Pick<EngineBridge, 'preview' | 'run' | 'c
       },
 
       run: async (scenario) => {
+        // One large job at a time in the worker: a full run beside a run being written to disk could run it out of memory.
+        const reason = blocked();
+        if (reason) {
+          set({ error: reason });
+          return;
+        }
         const mine = ++runAsked;
         const key = scenarioKey(scenario);
         set({ status: 'running', progress: 0, stage: 'starting', issues: [], error: null });

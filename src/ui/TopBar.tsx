@@ -1,5 +1,5 @@
 import { TEMPLATES, buildTemplate } from '../engine/client';
-import { runStore, useRun } from '../state/engine';
+import { runStore, useDiskRun, useRun } from '../state/engine';
 import { autoRunOn } from '../state/liveDesigner';
 import { selectEditsSinceRun, selectFull, selectPreviewing, selectProgress, selectStage, selectStatus } from '../state/runStore';
 import { redoScenario, selectReplace, selectScenario, undoScenario, useHistoryDepth, useScenarioStore } from '../state/scenarioStore';
@@ -19,6 +19,7 @@ export function TopBar() {
   const status = useRun(selectStatus);
   const progress = useRun(selectProgress);
   const running = status === 'running';
+  const writing = useDiskRun((s) => s.status === 'writing');
   const pct = Math.round(progress * 100);
   const history = useHistoryDepth();
 
@@ -60,8 +61,8 @@ export function TopBar() {
         <button
           type="button"
           className="primary"
-          disabled={running || issues.length > 0}
-          title={issues.length > 0 ? `Fix ${issues.length} problem(s) first` : 'Run the whole scenario (Ctrl+Enter)'}
+          disabled={running || writing || issues.length > 0}
+          title={issues.length > 0 ? `Fix ${issues.length} problem(s) first` : writing ? 'The full run is being written to files' : 'Run the whole scenario (Ctrl+Enter)'}
           onClick={() => void runStore.getState().run(scenario)}
         >
           Run

@@ -165,7 +165,9 @@ export async function writeRunToDisk(
     }
     for (const t of open.values()) t.file.close(true);
   } catch (e) {
+    // A failed run leaves nothing that looks whole (the page's folder goes; the CLI keeps temporary names).
     for (const t of open.values()) t.file.close(false);
+    await target.discard().catch(() => undefined);
     throw e;
   }
   for (const t of open.values()) {

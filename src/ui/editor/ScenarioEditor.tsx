@@ -55,8 +55,9 @@ export function ScenarioEditor() {
         )}
         {!applies.ordersPerDay && <p className="muted small">This scenario's tables draw no shop orders: its volumes are set in its own section below.</p>}
         <RunSize />
-        <DiskRun />
       </section>
+
+      <DiskRun />
 
       <TenantEditor />
 
