@@ -2,6 +2,16 @@ import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { DesignerPage } from './app';
 
+/** The run folders this origin keeps in its private file system. */
+const runFolders = (page: import('@playwright/test').Page) =>
+  page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const runs = await root.getDirectoryHandle('runs', { create: true });
+    const names: string[] = [];
+    for await (const name of (runs as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+    return names;
+  });
+
 // 720,000 orders: about 400 MB in memory, over one part's 384 MiB, so the run is written in two parts.
 const DAYS = 20;
 const ORDERS_PER_DAY = 36_000;
@@ -38,8 +48,10 @@ test('a run larger than a part is written to disk in parts; its files read back 
   }
   await expect(panel.getByRole('row').filter({ hasText: /^Customers/ })).toContainText('5,000 rows');
   // Removing the files forgets them.
+  expect(await runFolders(page)).toHaveLength(1);
   await panel.getByRole('button', { name: 'Remove files' }).click();
   await expect(panel.getByRole('button', { name: /^Download \d+ files$/ })).toBeHidden();
+  expect(await runFolders(page)).toEqual([]);
 });
 
 test('a run written to disk cancels when asked (Run waits meanwhile), the next one runs, and an edit marks its files stale', async ({ page }) => {
@@ -58,6 +70,15 @@ test('a run written to disk cancels when asked (Run waits meanwhile), the next o
   await expect(panel.getByText(/Done: \d+ CSV files .* written in 1 part on/)).toBeVisible({ timeout: 60_000 });
   await app.setNumber('Seed', 12);
   await expect(panel.getByText('written before your last edits')).toBeVisible();
+  // The cancelled run left nothing; a new run replaces the files of the one before.
+  const first = await runFolders(page);
+  expect(first).toHaveLength(1);
+  await page.waitForTimeout(1100); // folder names carry the second they were started in
+  await panel.getByRole('button', { name: 'Write to disk' }).click();
+  await expect(panel.getByText(/Done: \d+ CSV files/)).toBeVisible({ timeout: 60_000 });
+  const second = await runFolders(page);
+  expect(second).toHaveLength(1);
+  expect(second).not.toEqual(first);
 });
 
 test('a run on a pool of part workers (?workers=3) gives the same files as on one', async ({ page }) => {

@@ -32,7 +32,11 @@ export interface DiskRunState {
  * and, when done, its files. Separate from the run store: it holds no rows and leaves the
  * last full run and the preview as they are.
  */
-export function createDiskRunStore(bridge: Pick<EngineBridge, 'writeToDisk' | 'cancelDiskRun'>) {
+export function createDiskRunStore(
+  bridge: Pick<EngineBridge, 'writeToDisk' | 'cancelDiskRun'>,
+  /** Removes a run's folder from the browser (the page's files of the run it showed before). */
+  removeFolder: (folder: string) => Promise<void>,
+) {
   return createStore<DiskRunState>()((set, get) => ({
     status: 'idle',
     format: 'csv',
@@ -48,6 +52,9 @@ export function createDiskRunStore(bridge: Pick<EngineBridge, 'writeToDisk' | 'c
 
     async start(scenario, format) {
       if (get().status === 'writing') return;
+      // The page offers one run's files: the last one's go (another tab's stay).
+      const previous = get().folder;
+      if (previous) await removeFolder(previous).catch(() => undefined);
       set({ status: 'writing', format, progress: 0, stage: 'starting', rows: {}, folder: null, result: null, issues: [], error: null, stopping: false, scenarioKey: scenarioKey(scenario) });
       try {
         const outcome = await bridge.writeToDisk(

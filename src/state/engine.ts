@@ -2,11 +2,12 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { engineBridge, type EngineQueries } from '../bridge/engineBridge';
 import type { ResultSource } from '../engine/client';
+import { removeRunFolder } from '../platform/diskFiles';
 import { createDiskRunStore, type DiskRunState } from './diskRunStore';
 import { createRunStore, type RunState, type ShownResult } from './runStore';
 
 /** The page's store for runs written to disk (any size: the tab holds one part). */
-export const diskRunStore = createDiskRunStore(engineBridge);
+export const diskRunStore = createDiskRunStore(engineBridge, removeRunFolder);
 
 /** The page's run store, around the page's one bridge; no run while a run is being written to disk. */
 export const runStore = createRunStore(engineBridge, () =>
