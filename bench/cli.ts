@@ -9,10 +9,10 @@ import { SPINE_TABLES } from './scenario';
 execFileSync(process.execPath, ['scripts/build-cli.mjs']);
 const args = ['--template', 'baseline', '--seed', '7', '--set', 'ordersPerDay=25000', '--set', 'customers=100000', '--tables', SPINE_TABLES.join(','), '--quiet'];
 
-function once(format: string, workers: number, days = 40) {
+function once(format: string, workers: number, days = 40, scenarioArgs = [...args, '--set', `days=${days}`]) {
   const out = mkdtempSync(join(tmpdir(), 'bench-cli-'));
   // /usr/bin/time gives the whole process's peak RSS (worker threads included) and CPU.
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, 'dist-cli/main.mjs', ...args, '--set', `days=${days}`, '--format', format, '--workers', String(workers), '--out', out], { encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, 'dist-cli/main.mjs', ...scenarioArgs, '--format', format, '--workers', String(workers), '--out', out], { encoding: 'utf8' });
   rmSync(out, { recursive: true, force: true });
   const [wall, user, sys, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
   return { format, workers, orders: days * 25_000, wallMs: wall * 1000, cpuMs: (user + sys) * 1000, peakMB: kb / 1024 };
@@ -22,4 +22,6 @@ const runs = [];
 for (const format of ['csv', 'parquet']) for (const workers of [1, 2]) runs.push(once(format, workers));
 // Peak memory as runs grow: above 768 MiB estimated (about 1.5M orders) the CLI streams part by part.
 const sizes = [120, 400].map((days) => once('csv', 1, days));
-process.stdout.write(`${JSON.stringify({ cores: availableParallelism(), runs, sizes })}\n`);
+// Inventory retail at its development size (2,000 products × 50 locations × 90 days), CSV.
+const inventory = once('csv', 1, 0, ['--template', 'inventory_retail', '--seed', '7', '--quiet']);
+process.stdout.write(`${JSON.stringify({ cores: availableParallelism(), runs, sizes, inventory })}\n`);

@@ -43,12 +43,13 @@ const oursTotal = ours.genMs + ours.csvAllMs;
 console.log(`\nplain script (object per row, Faker per row, lines joined into CSV), same six tables:`);
 console.log(`peer: generate + CSV                   ${fmt(peer.ms)}   ${mb(peer.bytes)}   peak RSS ${peer.maxRssMB.toFixed(0)} MB`);
 console.log(`ours: generate + CSV                   ${fmt(oursTotal)}   ${mb(ours.csvBytes)}   peak RSS ${ours.maxRssMB.toFixed(0)} MB (Parquet included)`);
-console.log(`speed-up: ${(peer.ms / oursTotal).toFixed(1)}×   (target ≥ 30×)`);
+console.log(`speed-up: ${(peer.ms / oursTotal).toFixed(1)}×   (target ≥ 6× now, 50× the goal)`);
 
 interface CliRuns {
   cores: number;
   runs: { format: string; workers: number; orders: number; wallMs: number; cpuMs: number; peakMB: number }[];
   sizes: CliRuns['runs'];
+  inventory: CliRuns['runs'][number];
 }
 const cliRuns = runJson<CliRuns>('bench/cli.ts');
 const spineRows = ours.rows.customers + ours.rows.suppliers + ours.rows.products + ours.rows.orders + ours.rows.order_items + ours.rows.payments;
@@ -60,6 +61,7 @@ for (const x of cliRuns.runs) {
 }
 console.log('peak RSS as the run grows (CSV, 1 worker; streamed part by part above ~1.5M orders; target < 1.5 GB at any size):');
 for (const x of [cliRuns.runs[0], ...cliRuns.sizes]) console.log(`  ${(x.orders / 1e6).toFixed(0)}M orders   ${fmt(x.wallMs)} wall   peak RSS ${x.peakMB.toFixed(0)} MB`);
+console.log(`inventory retail, development size, CLI, CSV, 1 worker   ${fmt(cliRuns.inventory.wallMs)} wall   peak RSS ${cliRuns.inventory.peakMB.toFixed(0)} MB   (target ≤ 3 s)`);
 
 interface Sized {
   ms: number;
@@ -95,7 +97,7 @@ if (!process.argv.includes('--no-browser')) {
   console.log(`longest main-thread task during the run: ${browser.longestTaskMs.toFixed(0)} ms over ${browser.longTasks} long tasks   (target ≤ 50 ms)`);
   console.log(`grid, first render of its ${browser.grid.rows.toLocaleString('en-US')}-row table: ${browser.grid.firstRenderMs} ms to the first rows painted; longest main-thread task ${browser.grid.longestTaskMs.toFixed(0)} ms   (target ≤ 50 ms)`);
   const stock = await measureBrowserRun(inventoryDevelopment());
-  console.log(`inventory retail, development size, run to Done   ${fmt(stock.runMs)}   (target < 30 s); longest main-thread task ${stock.longestTaskMs.toFixed(0)} ms`);
+  console.log(`inventory retail, development size, run to Done   ${fmt(stock.runMs)}   (target ≤ 5 s); longest main-thread task ${stock.longestTaskMs.toFixed(0)} ms`);
   await printLiveEdits();
   // BENCH_DISK_ORDERS=1000000 for a shorter run.
   const disk = await measureDiskRun(Number(process.env.BENCH_DISK_ORDERS ?? 10_000_000));
