@@ -13,7 +13,8 @@ turns.port1.onmessage = () => waiting.shift()?.();
 let workers = Math.max(1, Math.min((navigator.hardwareConcurrency || 2) - 1, 8));
 let pool: ReturnType<typeof createPartPool> | null = null;
 const partPool = () => {
-  if (workers < 2) return null;
+  // A browser without workers inside workers runs on this one.
+  if (workers < 2 || typeof Worker === 'undefined') return null;
   if (pool?.size !== workers) {
     pool?.close();
     pool = createPartPool(workers);
