@@ -3,6 +3,18 @@ import { runStore, useRun } from '../../state/engine';
 import { scenarioKey, selectEditsSinceRun, selectFull, selectStatus } from '../../state/runStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 
+/** Resolves when no run is in flight. */
+function settled(): Promise<void> {
+  if (runStore.getState().status !== 'running') return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = runStore.subscribe((s) => {
+      if (s.status === 'running') return;
+      stop();
+      resolve();
+    });
+  });
+}
+
 export function staleText(edits: number): string {
   return `results are from before your last ${edits === 1 ? 'edit' : `${edits} edits`}; Run to refresh`;
 }
@@ -21,6 +33,9 @@ export function useStaleGate(verb: string) {
     setPending(null);
     const scenario = useScenarioStore.getState().scenario;
     await runStore.getState().run(scenario);
+    // A newer run (auto-run after a preview) may have taken over this one: wait for it too,
+    // or the export would silently never happen.
+    await settled();
     const now = runStore.getState();
     if (now.status === 'done' && now.full?.key === scenarioKey(scenario)) act();
   };
