@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { formatOf, groundTruth, manifestJSON, renumberFaults, ScenarioError, TABLE_NAMES, type Manifest } from '../engine';
+import { formatOf, groundTruth, manifestJSON, renumberFaults, sumFaultCounts, ScenarioError, TABLE_NAMES, type Manifest } from '../engine';
 import { writeWhole } from './writeRun';
 
 /**
@@ -41,7 +41,7 @@ export async function mergeParts(dir: string, out: string, quiet: boolean): Prom
     ...first,
     partition: { partitions: 1, partition: 0 },
     notes: [...first.notes, `Merged from ${manifests.length} parts; conformance is judged per part (_manifests/part=K.conformance.json), its counts here are the parts' sums.`],
-    groundTruth: groundTruth(first.scenario, faultCountsOf(manifests)),
+    groundTruth: groundTruth(first.scenario, sumFaultCounts(manifests.flatMap((m) => m.groundTruth.dataQuality.injected))),
     conformance: { passed: sum('passed'), total: sum('total'), notJudged: sum('notJudged') },
     tables,
   };
@@ -99,13 +99,3 @@ function rowsBefore(manifests: Manifest[]) {
   return (k: number, table: string) => manifests.slice(0, k).reduce((n, m) => n + (m.tables.find((t) => t.table === table)?.rows ?? 0), 0);
 }
 
-function faultCountsOf(manifests: Manifest[]) {
-  const counts = new Map<string, (typeof manifests)[number]['groundTruth']['dataQuality']['injected'][number]>();
-  for (const m of manifests) {
-    for (const f of m.groundTruth.dataQuality.injected) {
-      const key = `${f.table}|${f.kind}`;
-      counts.set(key, { ...f, count: (counts.get(key)?.count ?? 0) + f.count });
-    }
-  }
-  return [...counts.values()];
-}

@@ -14,6 +14,7 @@ export { sortOrder } from './analysis/sort';
 export { toArrow, toArrowIPC } from './export/arrow';
 export { toCSV } from './export/csv';
 export { renumberFaults } from './export/faultsMerge';
+export { sumFaultCounts } from './export/groundTruth';
 export { toParquet, type ParquetModule } from './export/parquet';
 export { sha256Hex } from './export/hash';
 export { EXPORT_FORMATS, EXPORT_FORMAT_IDS, formatOf, isExportFormat, encodeTable, type ExportFormatId } from './export/formats';

@@ -114,9 +114,14 @@ export function buildManifest(run: GeneratedRun, files: readonly ExportedFile[],
     scenario: run.scenario,
     notes: formatOf(format).spreadsheetSafe ? [CSV_FORMULA_NOTE] : [],
     groundTruth: groundTruth(run.scenario, faultCounts(run)),
-    conformance: { passed: conformance.filter((r) => r.pass && !r.notJudged).length, total: conformance.filter((r) => !r.notJudged).length, notJudged: conformance.filter((r) => r.notJudged).length },
+    conformance: conformanceCounts(conformance),
     tables: files.map((f) => ({ table: f.table, file: f.fileName, rows: f.rows, bytes: f.size, sha256: f.sha256 })),
   };
+}
+
+/** A conformance report's counts as the manifest gives them: targets that hold, targets judged, targets not judged here. */
+export function conformanceCounts(rows: readonly ConformanceRow[]): Manifest['conformance'] {
+  return { passed: rows.filter((r) => r.pass && !r.notJudged).length, total: rows.filter((r) => !r.notJudged).length, notJudged: rows.filter((r) => r.notJudged).length };
 }
 
 /** Injected faults per table and kind, counted from the dq_faults table itself. */

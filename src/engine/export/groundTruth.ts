@@ -39,3 +39,13 @@ export function groundTruth(scenario: Scenario, faultCounts: FaultCount[] = []) 
     },
   };
 }
+
+/** Fault counts of several parts summed per table and kind (a run in parts: --merge, a run written to disk). */
+export function sumFaultCounts(counts: readonly FaultCount[]): FaultCount[] {
+  const sum = new Map<string, FaultCount>();
+  for (const f of counts) {
+    const key = `${f.table}|${f.kind}`;
+    sum.set(key, { ...f, count: (sum.get(key)?.count ?? 0) + f.count });
+  }
+  return [...sum.values()];
+}

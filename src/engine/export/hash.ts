@@ -14,3 +14,13 @@ const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: GetBuiltin } 
 export function sha256Hex(bytes: Uint8Array): string {
   return nodeCrypto ? nodeCrypto.createHash('sha256').update(bytes).digest('hex') : bytesToHex(sha256(bytes));
 }
+
+/** An incremental sha256: Node's native one where the host has it, pure JS elsewhere (the browser has no synchronous one). */
+export function createSha256(): { update(bytes: Uint8Array): void; hex(): string } {
+  if (nodeCrypto) {
+    const h = nodeCrypto.createHash('sha256');
+    return { update: (b) => void h.update(b), hex: () => h.digest('hex') };
+  }
+  const h = sha256.create();
+  return { update: (b) => void h.update(b), hex: () => bytesToHex(h.digest()) };
+}

@@ -1,11 +1,10 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { conformanceReport } from '../analysis/conformance';
-import { exportFileName, faultCounts, fileStamp, manifestJSON, type Manifest } from '../export/bundle';
+import { conformanceCounts, exportFileName, faultCounts, fileStamp, manifestJSON, type Manifest } from '../export/bundle';
 import { CSV_FORMULA_NOTE } from '../export/csv';
 import { renumberFaults } from '../export/faultsMerge';
+import { createSha256, sha256Hex } from '../export/hash';
 import { formatOf, type ExportFormatId } from '../export/formats';
-import { groundTruth, type FaultCount } from '../export/groundTruth';
+import { groundTruth, sumFaultCounts, type FaultCount } from '../export/groundTruth';
 import type { ParquetModule } from '../export/parquet';
 import { assertFitsMemory, partsToFit } from '../estimate';
 import { generateSteps, type GeneratedRun, type Progress } from '../generate';
@@ -70,7 +69,7 @@ interface OpenTable {
   table: string;
   file: DiskFile;
   fileName: string;
-  hash: ReturnType<typeof sha256.create>;
+  hash: ReturnType<typeof createSha256>;
   bytes: number;
   rows: number;
 }
@@ -97,15 +96,15 @@ export async function writeRunToDisk(
 
   const writeFile = async (fileName: string, table: string | null, rows: number, bytes: Uint8Array) => {
     const file = await target.open(fileName);
-    let whole = false;
+    let complete = false;
     try {
       file.write(bytes);
-      whole = true;
+      complete = true;
     } finally {
-      file.close(whole);
+      file.close(complete);
     }
     written.push({ fileName, table, rows, bytes: bytes.length });
-    if (table) entries.push({ table, file: fileName, rows, bytes: bytes.length, sha256: bytesToHex(sha256(bytes)) });
+    if (table) entries.push({ table, file: fileName, rows, bytes: bytes.length, sha256: sha256Hex(bytes) });
   };
 
   /** Appends a part's table to the table's one file (the header only from the first part). */
@@ -114,7 +113,7 @@ export async function writeRunToDisk(
     let entry = open.get(name);
     if (!entry) {
       const fileName = exportFileName(whole, stamp, name, formatId);
-      entry = { table: name, file: await target.open(fileName), fileName, hash: sha256.create(), bytes: 0, rows: 0 };
+      entry = { table: name, file: await target.open(fileName), fileName, hash: createSha256(), bytes: 0, rows: 0 };
       open.set(name, entry);
     }
     const into = entry;
@@ -147,13 +146,8 @@ export async function writeRunToDisk(
       opts.onProgress({ fraction: (part + 0.7) / parts, stage: `part ${part + 1} of ${parts}: writing files` });
       rowsByPart.push(new Map(run.tables.map((t) => [t.name, t.rowCount])));
       faults.push(...faultCounts(run));
-      for (const row of conformanceReport(run)) {
-        if (row.notJudged) conformance.notJudged++;
-        else {
-          conformance.total++;
-          if (row.pass) conformance.passed++;
-        }
-      }
+      const counts = conformanceCounts(conformanceReport(run));
+      for (const k of ['passed', 'total', 'notJudged'] as const) conformance[k] += counts[k];
       for (const t of run.tables) {
         if (format.appendable && t.name === 'dq_faults') faultParts.push(await format.encode(t, opts.host));
         else if (format.appendable) await append(run, t.name, part);
@@ -172,7 +166,7 @@ export async function writeRunToDisk(
   }
   for (const t of open.values()) {
     written.push({ fileName: t.fileName, table: t.table, rows: t.rows, bytes: t.bytes });
-    entries.push({ table: t.table, file: t.fileName, rows: t.rows, bytes: t.bytes, sha256: bytesToHex(t.hash.digest()) });
+    entries.push({ table: t.table, file: t.fileName, rows: t.rows, bytes: t.bytes, sha256: t.hash.hex() });
   }
   if (faultParts.length > 0) {
     const rowsBefore = (k: number, table: string) => rowsByPart.slice(0, k).reduce((n, m) => n + (m.get(table) ?? 0), 0);
@@ -190,7 +184,7 @@ export async function writeRunToDisk(
       `Written to disk in ${parts} part${parts === 1 ? '' : 's'} (memory held one); conformance is judged per part, its counts here are the parts' sums.`,
       ...(format.appendable || parts === 1 ? [] : [`${format.label} files are one per part: read a table's parts as one table (DuckDB: SELECT * FROM read_parquet('*_orders_part*.parquet')).`]),
     ],
-    groundTruth: groundTruth(scenario, sumFaults(faults)),
+    groundTruth: groundTruth(scenario, sumFaultCounts(faults)),
     conformance,
     tables: entries,
   };
@@ -204,13 +198,4 @@ function tableRows(rowsByPart: Map<string, number>[]): Map<string, number> {
   const total = new Map<string, number>();
   for (const m of rowsByPart) for (const [t, n] of m) total.set(t, (total.get(t) ?? 0) + n);
   return total;
-}
-
-function sumFaults(faults: FaultCount[]): FaultCount[] {
-  const sum = new Map<string, FaultCount>();
-  for (const f of faults) {
-    const key = `${f.table}|${f.kind}`;
-    sum.set(key, { ...f, count: (sum.get(key)?.count ?? 0) + f.count });
-  }
-  return [...sum.values()];
 }
