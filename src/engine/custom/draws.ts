@@ -79,12 +79,13 @@ function cellHashes(col: Column, rows: number, seed: number): Uint32Array {
   }
 }
 
-export function rowDraws(seed: number, table: DataTable, column: string, keys: RowKeys = rowKeys(table)): RowDraws {
-  const { a: ka, b: kb } = keys;
+/** A column's draws; `keys` are the table's row keys, asked for (and hashed) only when a draw is made. */
+export function rowDraws(seed: number, table: DataTable, column: string, keys: () => RowKeys = () => rowKeys(table)): RowDraws {
   const s1 = hash32(seed, 'custom', table.name, column);
   const s2 = hash32(seed, 'custom-2', table.name, column);
   return {
     uniforms(salt) {
+      const { a: ka, b: kb } = keys();
       const out = new Float64Array(table.rowCount);
       const t1 = fmix32(s1 ^ Math.imul(salt + 1, 0x9e3779b9));
       const t2 = fmix32(s2 ^ Math.imul(salt + 1, 0x85ebca6b));

@@ -1,5 +1,4 @@
 import { ScenarioError } from '../scenario/errors';
-import { MAX_YEAR, MIN_YEAR } from '../scenario/fields';
 import type { CustomColumn, DistributionColumn, MixColumn } from '../scenario/customColumns';
 import type { Scenario } from '../scenario/schema';
 import type { Column, DataTable } from '../table';
@@ -7,7 +6,7 @@ import { valueFunction } from './distributions';
 import { rowDraws, rowKeys, type RowDraws, type RowKeys } from './draws';
 import { patternValues } from './pattern';
 import { RowReader } from './reader';
-import type { Vector } from './expression';
+import { expressionColumn, MAX_EXACT } from './expressionColumn';
 import { planCustomColumns, type PlannedColumn } from './plan';
 import { wordList } from './words';
 
@@ -25,11 +24,15 @@ export function addCustomColumns(scenario: Scenario, produced: Map<string, DataT
   for (const planned of columns) {
     const table = produced.get(planned.spec.table);
     if (!table) continue;
-    if (!keys.has(table.name)) keys.set(table.name, rowKeys(table));
     let reader = readers.get(table.name);
     if (!reader) readers.set(table.name, (reader = new RowReader(table, (n) => produced.get(n))));
     reader.table = table;
-    const made = makeColumn(rowDraws(scenario.seed, table, planned.spec.name, keys.get(table.name)), planned, reader);
+    const keysOf = () => {
+      let k = keys.get(table.name);
+      if (!k) keys.set(table.name, (k = rowKeys(table)));
+      return k;
+    };
+    const made = makeColumn(rowDraws(scenario.seed, table, planned.spec.name, keysOf), planned, reader);
     produced.set(table.name, { ...table, columns: [...table.columns, made] });
   }
 }
@@ -62,7 +65,7 @@ function makeColumn(draws: RowDraws, planned: PlannedColumn, reader: RowReader):
       column = { name: spec.name, type: 'string', values: patternValues(spec.pattern, draws, table.rowCount) };
       break;
     case 'expression':
-      column = vectorColumn(spec.name, planned.expression!.evaluate((name) => reader.vector(name) ?? missing(name), table.rowCount), spec.decimals ?? 2);
+      column = expressionColumn(spec.name, planned.expression!, (name) => reader.source(name) ?? missing(name), table.rowCount, spec.decimals ?? 2);
       break;
   }
   return withNulls(column, spec, draws);
@@ -116,12 +119,6 @@ function mixColumn(spec: MixColumn, draws: RowDraws, rows: number, group: Int32A
   return { name: spec.name, type: 'dict', dictionary, indices };
 }
 
-const FIRST_MS = Date.UTC(MIN_YEAR, 0, 1);
-const END_MS = Date.UTC(MAX_YEAR + 1, 0, 1);
-
-/** Largest scaled integer a fixed-point column writes exactly. */
-const MAX_EXACT = Number.MAX_SAFE_INTEGER;
-
 /** Numbers as fixed-point with `decimals` places; a value too large to write exactly becomes null. */
 function fixedColumn(name: string, values: Float64Array, valid: Uint8Array | null, decimals: number): Column {
   const scale = 10 ** decimals;
@@ -137,42 +134,4 @@ function fixedColumn(name: string, values: Float64Array, valid: Uint8Array | nul
     }
   }
   return nulls || valid ? { name, type: 'fixed', scale: decimals, values: out, valid: ok } : { name, type: 'fixed', scale: decimals, values: out };
-}
-
-/** An expression's result as a column: numbers fixed-point, text a dictionary while its words are few. */
-function vectorColumn(name: string, v: Vector, decimals: number): Column {
-  const anyNull = v.valid.some((x) => x === 0);
-  const valid = anyNull ? v.valid : undefined;
-  switch (v.type) {
-    case 'number':
-      return fixedColumn(name, v.values, valid ?? null, decimals);
-    case 'boolean': {
-      const values = new Uint8Array(v.values.length);
-      for (let r = 0; r < values.length; r++) values[r] = v.values[r];
-      return { name, type: 'bool', values, valid };
-    }
-    case 'timestamp': {
-      // Times outside the calendar's years (MIN_YEAR to MAX_YEAR) are left empty: every file holds four-digit dates.
-      const ok = v.valid.slice();
-      const values = new Float64Array(v.values.length);
-      for (let r = 0; r < values.length; r++) {
-        const t = v.values[r];
-        if (t >= FIRST_MS && t < END_MS) values[r] = Math.round(t);
-        else ok[r] = 0;
-      }
-      return { name, type: 'timestamp', values, valid: ok.some((x) => x === 0) ? ok : undefined };
-    }
-    case 'string': {
-      const words = new Map<string, number>();
-      const indices = new Int32Array(v.values.length);
-      for (let r = 0; r < indices.length; r++) {
-        if (!v.valid[r]) continue;
-        let i = words.get(v.values[r]);
-        if (i === undefined) words.set(v.values[r], (i = words.size));
-        indices[r] = i;
-      }
-      if (words.size <= 50_000) return { name, type: 'dict', dictionary: words.size ? [...words.keys()] : [''], indices, valid };
-      return { name, type: 'string', values: v.values.map((s, r) => (v.valid[r] ? s : '')), valid };
-    }
-  }
 }

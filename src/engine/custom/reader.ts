@@ -2,16 +2,17 @@ import type { TableName } from '../scenario/schema';
 import { referencesOf } from '../scenario/tableColumns';
 import type { Column, DataTable } from '../table';
 import { MS_PER_DAY } from '../time';
-import type { Vector } from './expression';
+import type { BlockSource, ValueType } from './expression';
 
 /**
  * What a custom column reads: columns of its own row, and of the row a key references
  * ("customer.cohort"). One reader per table and run: a key is looked up once however many
- * columns follow it, and a column is turned into a vector once however many read it.
+ * columns follow it. A column is converted for an expression a block of rows at a time, so
+ * reading a million rows makes no converted copy of the whole column.
  */
 export class RowReader {
   private readonly via = new Map<string, Int32Array>();
-  private readonly vectors = new Map<string, Vector>();
+  private readonly sources = new Map<string, BlockSource>();
 
   constructor(
     /** The table as it stands: custom columns made so far included (replaced as they are added). */
@@ -19,15 +20,14 @@ export class RowReader {
     private readonly tableOf: (name: string) => DataTable | undefined,
   ) {}
 
-  /** The column as an expression reads it; null when the referenced table is not at hand (a later part of a run holds no customers). */
-  vector(name: string): Vector | null {
-    let v = this.vectors.get(name);
+  /** The column as an expression reads it, block by block; null when the referenced table is not at hand (a later part of a run holds no customers). */
+  source(name: string): BlockSource | null {
+    let v = this.sources.get(name);
     if (!v) {
       const found = this.resolve(name);
       if (!found) return null;
-      const whole = toVector(found.column, found.rows ? found.targetRows : this.table.rowCount);
-      v = found.rows ? gather(whole, found.rows) : whole;
-      this.vectors.set(name, v);
+      v = blockSource(found.column, this.table.rowCount, found.rows ?? null);
+      this.sources.set(name, v);
     }
     return v;
   }
@@ -52,7 +52,7 @@ export class RowReader {
       }
       return out;
     }
-    const v = this.vector(by)!;
+    const v = this.source(by)!.block(0, n);
     for (let r = 0; r < n; r++) if (v.valid[r]) out[r] = at.get(String(v.values[r])) ?? -1;
     return out;
   }
@@ -72,12 +72,6 @@ export class RowReader {
     }
     return { column: findColumn(target, name.slice(dot + 1)), rows, targetRows: target.rowCount };
   }
-}
-
-function divided(values: Float64Array, by: number): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let r = 0; r < out.length; r++) out[r] = values[r] / by;
-  return out;
 }
 
 function findColumn(table: DataTable, name: string): Column {
@@ -112,48 +106,41 @@ function denseIds(c: Column, rows: number): boolean {
   return true;
 }
 
-function gather(v: Vector, rows: Int32Array): Vector {
-  const n = rows.length;
-  const valid = new Uint8Array(n);
-  for (let i = 0; i < n; i++) valid[i] = rows[i] >= 0 ? v.valid[rows[i]] : 0;
-  if (v.type === 'string') {
-    const values = new Array<string>(n);
-    for (let i = 0; i < n; i++) values[i] = rows[i] >= 0 ? v.values[rows[i]] : '';
-    return { type: 'string', values, valid };
-  }
-  const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) values[i] = rows[i] >= 0 ? v.values[rows[i]] : 0;
-  return { type: v.type, values, valid };
+/**
+ * A column as an expression reads it: numbers as float64 (cents divided, dates as ms), text
+ * as strings, each block converted when asked for; `via`, for a referenced column, gives each
+ * row's row in the referenced table (-1: none, read as null).
+ */
+function blockSource(c: Column, rows: number, via: Int32Array | null): BlockSource {
+  const type: ValueType = c.type === 'timestamp' || c.type === 'date' ? 'timestamp' : c.type === 'bool' ? 'boolean' : c.type === 'dict' || c.type === 'string' ? 'string' : 'number';
+  // Divided, not multiplied by 10^-scale: 1999 / 100 is exactly the double nearest 19.99.
+  const divisor = c.type === 'fixed' ? 10 ** c.scale : 1;
+  const factor = c.type === 'date' ? MS_PER_DAY : 1;
+  return {
+    type,
+    rows,
+    block(from, to) {
+      const n = to - from;
+      const valid = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const row = via ? via[from + i] : from + i;
+        valid[i] = row >= 0 && !(c.valid && !c.valid[row]) ? 1 : 0;
+      }
+      if (c.type === 'dict' || c.type === 'string') {
+        const values = new Array<string>(n);
+        for (let i = 0; i < n; i++) {
+          const row = via ? via[from + i] : from + i;
+          values[i] = row < 0 ? '' : c.type === 'dict' ? c.dictionary[c.indices[row]] : c.values[row];
+        }
+        return { type: 'string', values, valid };
+      }
+      const values = new Float64Array(n);
+      const source = c.values;
+      for (let i = 0; i < n; i++) {
+        const row = via ? via[from + i] : from + i;
+        if (row >= 0) values[i] = divisor === 1 ? source[row] * factor : source[row] / divisor;
+      }
+      return { type: type as 'number', values, valid };
+    },
+  };
 }
-
-/** `values` times `factor`, as float64 (a loop: typed-array `from` with a mapper is several times slower). */
-function scaled(values: ArrayLike<number>, factor: number): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let r = 0; r < out.length; r++) out[r] = values[r] * factor;
-  return out;
-}
-
-function toVector(c: Column, rows: number): Vector {
-  const valid = c.valid ?? new Uint8Array(rows).fill(1);
-  switch (c.type) {
-    case 'int32':
-      return { type: 'number', values: scaled(c.values, 1), valid };
-    case 'fixed':
-      // Divided, not multiplied by 10^-scale: 1999 / 100 is exactly the double nearest 19.99.
-      return { type: 'number', values: divided(c.values, 10 ** c.scale), valid };
-    case 'timestamp':
-      return { type: 'timestamp', values: c.values, valid };
-    case 'date':
-      return { type: 'timestamp', values: scaled(c.values, MS_PER_DAY), valid };
-    case 'bool':
-      return { type: 'boolean', values: scaled(c.values, 1), valid };
-    case 'dict': {
-      const values = new Array<string>(rows);
-      for (let r = 0; r < rows; r++) values[r] = c.dictionary[c.indices[r]];
-      return { type: 'string', values, valid };
-    }
-    case 'string':
-      return { type: 'string', values: c.values, valid };
-  }
-}
-

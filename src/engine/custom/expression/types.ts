@@ -3,6 +3,14 @@ export type ValueType = 'number' | 'string' | 'boolean' | 'timestamp';
 export type Vector =
   | { type: 'number' | 'timestamp' | 'boolean'; values: Float64Array; valid: Uint8Array }
   | { type: 'string'; values: readonly string[]; valid: Uint8Array };
+/** A column read a block of rows at a time, for columns that would cost a whole converted copy to hand over as a Vector (a key's referenced rows, cents as numbers). */
+export interface BlockSource {
+  readonly type: ValueType;
+  readonly rows: number;
+  /** Rows from..to (to exclusive) as a Vector to - from long. */
+  block(from: number, to: number): Vector;
+}
+export type ColumnSource = Vector | BlockSource;
 export interface ExpressionEnv {
   /** Every column the expression may name, with its type: own-table columns ("subtotal") and columns reached through a key ("customer.cohort"). Order matters only for suggestions. */
   columns: ReadonlyMap<string, ValueType>;
