@@ -10,8 +10,21 @@ import type { Column, DataTable } from '../table';
  * adding, removing or editing one column never changes another column's bytes.
  */
 export interface RowDraws {
-  /** Uniform in [0, 1) for each row; `salt` tells apart the draws one column makes per row. */
-  uniforms(salt: number): Float64Array;
+  /** Uniforms in [0, 1) for rows from … from + out.length, into `out`; `salt` tells apart the draws one column makes per row. */
+  fill(salt: number, from: number, out: Float64Array): void;
+}
+
+/** Rows per block of draws: a block's uniforms stay in the CPU's cache and no column-long array of them is made. */
+export const DRAW_BLOCK = 4096;
+
+/** `each(u, from)` for each block of rows, `u` the block's uniforms for `salt` (one buffer, refilled: read it, do not keep it). */
+export function drawBlocks(draws: RowDraws, salt: number, rows: number, each: (u: Float64Array, from: number) => void): void {
+  const buffer = new Float64Array(Math.min(rows, DRAW_BLOCK));
+  for (let from = 0; from < rows; from += DRAW_BLOCK) {
+    const u = buffer.subarray(0, Math.min(DRAW_BLOCK, rows - from));
+    draws.fill(salt, from, u);
+    each(u, from);
+  }
 }
 
 /** Each row's key as two 32-bit hashes (64 bits: a million rows share a key by chance about once in 10^7 runs). */
@@ -40,41 +53,50 @@ export function identityColumns(table: DataTable): readonly string[] {
 
 /** The rows' keys, hashed once per table however many custom columns it takes. */
 export function rowKeys(table: DataTable): RowKeys {
-  const a = new Uint32Array(table.rowCount).fill(0x9e3779b9);
-  const b = new Uint32Array(table.rowCount).fill(0x7f4a7c15);
+  const rows = table.rowCount;
+  const a = new Uint32Array(rows).fill(0x9e3779b9);
+  const b = new Uint32Array(rows).fill(0x7f4a7c15);
+  const h1 = new Uint32Array(Math.min(rows, DRAW_BLOCK));
+  const h2 = new Uint32Array(Math.min(rows, DRAW_BLOCK));
   for (const name of identityColumns(table)) {
     // Two independent 32-bit hashes of each cell: 64 bits of key, not one 32-bit hash spread twice.
     const col = table.columns.find((c) => c.name === name)!;
-    const h1 = cellHashes(col, table.rowCount, 0x811c9dc5);
-    const h2 = cellHashes(col, table.rowCount, 0x01000193);
-    for (let r = 0; r < table.rowCount; r++) {
-      a[r] = fmix32(a[r] ^ h1[r]);
-      b[r] = fmix32(Math.imul(b[r] ^ h2[r], 0x27d4eb2f));
+    const words1 = col.type === 'dict' ? Uint32Array.from(col.dictionary, (w) => hash32(0x811c9dc5, w)) : null;
+    const words2 = col.type === 'dict' ? Uint32Array.from(col.dictionary, (w) => hash32(0x01000193, w)) : null;
+    for (let from = 0; from < rows; from += DRAW_BLOCK) {
+      const count = Math.min(DRAW_BLOCK, rows - from);
+      cellHashes(col, from, count, 0x811c9dc5, words1, h1);
+      cellHashes(col, from, count, 0x01000193, words2, h2);
+      for (let i = 0; i < count; i++) {
+        const r = from + i;
+        a[r] = fmix32(a[r] ^ h1[i]);
+        b[r] = fmix32(Math.imul(b[r] ^ h2[i], 0x27d4eb2f));
+      }
     }
   }
   return { a, b };
 }
 
-/** A 32-bit hash (one of a family, by `seed`) of each cell's value; text through its dictionary word, so a part's own dictionary order cannot matter. */
-function cellHashes(col: Column, rows: number, seed: number): Uint32Array {
-  const out = new Uint32Array(rows);
+/**
+ * A 32-bit hash (one of a family, by `seed`) of the cells of rows from … from + count, into
+ * `out`; text through its dictionary word (`words`: each word's hash), so a part's own
+ * dictionary order cannot matter.
+ */
+function cellHashes(col: Column, from: number, count: number, seed: number, words: Uint32Array | null, out: Uint32Array): void {
   switch (col.type) {
-    case 'dict': {
-      const words = Uint32Array.from(col.dictionary, (w) => hash32(seed, w));
-      for (let r = 0; r < rows; r++) out[r] = words[col.indices[r]];
-      return out;
-    }
+    case 'dict':
+      for (let i = 0; i < count; i++) out[i] = words![col.indices[from + i]];
+      return;
     case 'string':
-      for (let r = 0; r < rows; r++) out[r] = hash32(seed, col.values[r]);
-      return out;
+      for (let i = 0; i < count; i++) out[i] = hash32(seed, col.values[from + i]);
+      return;
     default: {
       // Whole numbers up to 2^53 (ids, milliseconds, scaled cents): both halves count.
       const values = col.values;
-      for (let r = 0; r < rows; r++) {
-        const v = values[r];
-        out[r] = fmix32(fmix32((v >>> 0) ^ seed) ^ Math.imul(Math.floor(v / 4294967296), 0x9e3779b1));
+      for (let i = 0; i < count; i++) {
+        const v = values[from + i];
+        out[i] = fmix32(fmix32((v >>> 0) ^ seed) ^ Math.imul(Math.floor(v / 4294967296), 0x9e3779b1));
       }
-      return out;
     }
   }
 }
@@ -84,19 +106,17 @@ export function rowDraws(seed: number, table: DataTable, column: string, keys: (
   const s1 = hash32(seed, 'custom', table.name, column);
   const s2 = hash32(seed, 'custom-2', table.name, column);
   return {
-    uniforms(salt) {
+    fill(salt, from, out) {
       const { a: ka, b: kb } = keys();
-      const out = new Float64Array(table.rowCount);
       const t1 = fmix32(s1 ^ Math.imul(salt + 1, 0x9e3779b9));
       const t2 = fmix32(s2 ^ Math.imul(salt + 1, 0x85ebca6b));
-      for (let r = 0; r < out.length; r++) {
-        const x = fmix32(ka[r] ^ t1);
-        const y = fmix32(kb[r] ^ t2 ^ Math.imul(x, 0x165667b1));
+      for (let i = 0; i < out.length; i++) {
+        const x = fmix32(ka[from + i] ^ t1);
+        const y = fmix32(kb[from + i] ^ t2 ^ Math.imul(x, 0x165667b1));
         const z = fmix32(x ^ Math.imul(y, 0xd3a2646c));
         // 53 random bits: 27 from z, 26 from y.
-        out[r] = ((z >>> 5) * 67108864 + (y >>> 6)) / 9007199254740992;
+        out[i] = ((z >>> 5) * 67108864 + (y >>> 6)) / 9007199254740992;
       }
-      return out;
     },
   };
 }

@@ -3,7 +3,7 @@ import type { CustomColumn, DistributionColumn, MixColumn } from '../scenario/cu
 import type { Scenario } from '../scenario/schema';
 import type { Column, DataTable } from '../table';
 import { valueFunction } from './distributions';
-import { rowDraws, rowKeys, type RowDraws, type RowKeys } from './draws';
+import { drawBlocks, rowDraws, rowKeys, type RowDraws, type RowKeys } from './draws';
 import { patternValues } from './pattern';
 import { RowReader } from './reader';
 import { expressionColumn, MAX_EXACT } from './expressionColumn';
@@ -55,9 +55,10 @@ function makeColumn(draws: RowDraws, planned: PlannedColumn, reader: RowReader):
       break;
     case 'words': {
       const words = wordList(spec.words);
-      const u = draws.uniforms(0);
-      const indices = new Int32Array(u.length);
-      for (let r = 0; r < u.length; r++) indices[r] = Math.floor(u[r] * words.length);
+      const indices = new Int32Array(table.rowCount);
+      drawBlocks(draws, 0, table.rowCount, (u, from) => {
+        for (let i = 0; i < u.length; i++) indices[from + i] = Math.floor(u[i] * words.length);
+      });
       column = { name: spec.name, type: 'dict', dictionary: words, indices };
       break;
     }
@@ -75,9 +76,11 @@ function makeColumn(draws: RowDraws, planned: PlannedColumn, reader: RowReader):
 function withNulls(column: Column, spec: CustomColumn, draws: RowDraws): Column {
   const rate = (spec.nullRatePct ?? 0) / 100;
   if (rate <= 0) return column;
-  const u = draws.uniforms(1000);
-  const valid = column.valid ? column.valid.slice() : new Uint8Array(u.length).fill(1);
-  for (let r = 0; r < u.length; r++) if (u[r] < rate) valid[r] = 0;
+  const rows = column.type === 'dict' ? column.indices.length : column.values.length;
+  const valid = column.valid ? column.valid.slice() : new Uint8Array(rows).fill(1);
+  drawBlocks(draws, 1000, rows, (u, from) => {
+    for (let i = 0; i < u.length; i++) if (u[i] < rate) valid[from + i] = 0;
+  });
   return { ...column, valid };
 }
 
@@ -86,16 +89,25 @@ function distributionColumn(spec: DistributionColumn, draws: RowDraws, rows: num
   const groups = Object.keys(spec.groups ?? {});
   const decimals = spec.family === 'poisson' || spec.family === 'bernoulli' ? 0 : (spec.decimals ?? 2);
   const shape = (params: DistributionColumn['params']) => valueFunction({ family: spec.family, params, min: spec.bounds?.min, max: spec.bounds?.max, decimals });
-  const fallback = shape(spec.params);
-  const perGroup = groups.map((g) => shape({ ...spec.params, ...spec.groups![g] }));
-  const u = draws.uniforms(0);
+  // Index 0 the defaults, 1 + g group g's settings.
+  const shapes = [shape(spec.params), ...groups.map((g) => shape({ ...spec.params, ...spec.groups![g] }))];
+  const scale = 10 ** decimals;
+  // Values written as the column keeps them (scaled by 10^decimals); one too large to write exactly is left empty.
   const values = new Float64Array(rows);
-  if (!group) for (let r = 0; r < rows; r++) values[r] = fallback(u[r]);
-  else for (let r = 0; r < rows; r++) values[r] = (group[r] < 0 ? fallback : perGroup[group[r]])(u[r]);
+  const valid = new Uint8Array(rows);
+  drawBlocks(draws, 0, rows, (u, from) => {
+    for (let i = 0; i < u.length; i++) {
+      const r = from + i;
+      const scaled = Math.round(shapes[group ? group[r] + 1 : 0](u[i]) * scale);
+      if (Number.isFinite(scaled) && Math.abs(scaled) <= MAX_EXACT) {
+        values[r] = scaled === 0 ? 0 : scaled;
+        valid[r] = 1;
+      }
+    }
+  });
   if (spec.family === 'bernoulli') return { name: spec.name, type: 'bool', values: Uint8Array.from(values) };
   if (spec.family === 'poisson' && values.every((v) => v <= 2 ** 31 - 1)) return { name: spec.name, type: 'int32', values: Int32Array.from(values) };
-  // (Typed-array copies without a mapper are fast; only mapped copies are written as loops here.)
-  return fixedColumn(spec.name, values, null, decimals);
+  return valid.includes(0) ? { name: spec.name, type: 'fixed', scale: decimals, values, valid } : { name: spec.name, type: 'fixed', scale: decimals, values };
 }
 
 function mixColumn(spec: MixColumn, draws: RowDraws, rows: number, group: Int32Array | null): Column {
@@ -108,30 +120,14 @@ function mixColumn(spec: MixColumn, draws: RowDraws, rows: number, group: Int32A
     let run = 0;
     return Float64Array.from(dictionary, (k) => (run += (m[k] ?? 0) / total));
   });
-  const u = draws.uniforms(0);
   const indices = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const cum = cumulative[group ? group[r] + 1 : 0];
-    let k = 0;
-    while (k < cum.length - 1 && u[r] >= cum[k]) k++;
-    indices[r] = k;
-  }
-  return { name: spec.name, type: 'dict', dictionary, indices };
-}
-
-/** Numbers as fixed-point with `decimals` places; a value too large to write exactly becomes null. */
-function fixedColumn(name: string, values: Float64Array, valid: Uint8Array | null, decimals: number): Column {
-  const scale = 10 ** decimals;
-  const out = new Float64Array(values.length);
-  const ok = valid ? valid.slice() : new Uint8Array(values.length).fill(1);
-  let nulls = false;
-  for (let r = 0; r < values.length; r++) {
-    const scaled = Math.round(values[r] * scale);
-    if (ok[r] && Number.isFinite(scaled) && Math.abs(scaled) <= MAX_EXACT) out[r] = scaled === 0 ? 0 : scaled;
-    else {
-      ok[r] = 0;
-      nulls = true;
+  drawBlocks(draws, 0, rows, (u, from) => {
+    for (let i = 0; i < u.length; i++) {
+      const cum = cumulative[group ? group[from + i] + 1 : 0];
+      let k = 0;
+      while (k < cum.length - 1 && u[i] >= cum[k]) k++;
+      indices[from + i] = k;
     }
-  }
-  return nulls || valid ? { name, type: 'fixed', scale: decimals, values: out, valid: ok } : { name, type: 'fixed', scale: decimals, values: out };
+  });
+  return { name: spec.name, type: 'dict', dictionary, indices };
 }

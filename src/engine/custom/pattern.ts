@@ -27,40 +27,45 @@ function patternParts(pattern: string): Part[] {
   return parts;
 }
 
-/** A value per row of the pattern's placeholders drawn from the row's uniforms. */
+/**
+ * A value per row of the pattern's placeholders drawn from the row's uniforms: each placeholder
+ * takes the next digits of the row's uniform in its own base (8 placeholders per uniform).
+ */
 export function patternValues(pattern: string, draws: RowDraws, rows: number): string[] {
   const parts = patternParts(pattern);
-  // Every value has the pattern's length: all rows are written into one buffer of UTF-16 code
-  // units, decoded in blocks, and cut into values (one string a row, none made a character at a time).
+  // Every value has the pattern's length: a block of rows is written into one buffer, a
+  // position at a time, decoded once and cut into values (one string a row, none made a
+  // character at a time).
   const width = parts.length;
-  const slots = parts.filter((p) => 'from' in p).length;
-  const uniforms = Array.from({ length: Math.ceil(slots / PER_DRAW) }, (_, k) => draws.uniforms(k));
-  const codes = parts.map((p) => ('literal' in p ? p.literal.charCodeAt(0) : Uint16Array.from(p.from, (c) => c.charCodeAt(0))));
+  const ascii = [...pattern].every((ch) => ch.charCodeAt(0) < 128);
+  const decoder = new TextDecoder(ascii ? 'latin1' : 'utf-16le');
   const out = new Array<string>(rows);
-  const BLOCK = Math.max(1, Math.floor(8192 / width));
-  const units = new Uint16Array(BLOCK * width);
+  const BLOCK = Math.max(1, Math.floor(16384 / width));
+  const units = ascii ? new Uint8Array(BLOCK * width) : new Uint16Array(BLOCK * width);
+  const rest = new Float64Array(BLOCK);
   for (let from = 0; from < rows; from += BLOCK) {
-    const to = Math.min(rows, from + BLOCK);
-    let at = 0;
-    for (let r = from; r < to; r++) {
-      let slot = 0;
-      let u = 0;
-      for (const c of codes) {
-        if (typeof c === 'number') {
-          units[at++] = c;
-          continue;
-        }
-        // Each placeholder takes the next digits of the row's uniform in its own base.
-        if (slot % PER_DRAW === 0) u = uniforms[slot / PER_DRAW][r];
-        const x = u * c.length;
-        const k = Math.floor(x);
-        units[at++] = c[k];
-        u = x - k;
-        slot++;
+    const count = Math.min(rows, from + BLOCK) - from;
+    let slot = 0;
+    for (let p = 0; p < width; p++) {
+      const part = parts[p];
+      if ('literal' in part) {
+        const code = part.literal.charCodeAt(0);
+        for (let i = 0, at = p; i < count; i++, at += width) units[at] = code;
+        continue;
       }
+      if (slot % PER_DRAW === 0) draws.fill(slot / PER_DRAW, from, rest.subarray(0, count));
+      const chars = part.from;
+      const base = chars.length;
+      for (let i = 0, at = p; i < count; i++, at += width) {
+        const x = rest[i] * base;
+        const k = Math.floor(x);
+        units[at] = chars.charCodeAt(k);
+        rest[i] = x - k;
+      }
+      slot++;
     }
-    const text = String.fromCharCode.apply(null, units.subarray(0, at) as unknown as number[]);
-    for (let r = from; r < to; r++) out[r] = text.slice((r - from) * width, (r - from + 1) * width);
+    const text = decoder.decode(units.subarray(0, count * width));
+    for (let i = 0; i < count; i++) out[from + i] = text.slice(i * width, (i + 1) * width);
   }
   return out;
 }
