@@ -37,4 +37,30 @@ describe('the CSV writer prints numbers and times exactly', () => {
       { numRuns: 300 },
     );
   });
+
+  it('dictionary words of any length, beside times, across chunk boundaries: every cell whole, nothing of a neighbour', () => {
+    // Words and times are stored a 32-bit word at a time, running up to 3 bytes past a cell
+    // for the next cell to overwrite; up to 120,000 rows fill more than one 2 MB chunk.
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'é', 'z', '7'), maxLength: 13 }), { minLength: 1, maxLength: 9 }),
+        fc.integer({ min: 1, max: 120_000 }),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        (words, rows, seed) => {
+          const dictionary = [...new Set(words)];
+          const indices = Int32Array.from({ length: rows }, (_, r) => (r * 7 + seed) % dictionary.length);
+          const ms = Float64Array.from({ length: rows }, (_, r) => Date.UTC(2024, 0, 1) + ((r * 7919 + seed) % 86_400_000) * 1000);
+          const table = { name: 't', rowCount: rows, columns: [{ name: 'w', type: 'dict' as const, dictionary, indices }, { name: 't', type: 'timestamp' as const, values: ms }, { name: 'w2', type: 'dict' as const, dictionary, indices }] };
+          const got = cells(toCSV(table));
+          expect(got).toHaveLength(rows);
+          for (let r = 0; r < rows; r += Math.max(1, Math.floor(rows / 500))) {
+            const w = dictionary[indices[r]];
+            expect(got[r]).toBe(`${w},${new Date(ms[r]).toISOString().slice(0, 19).replace('T', ' ')},${w}`);
+          }
+          expect(got[rows - 1]).toBe(`${dictionary[indices[rows - 1]]},${new Date(ms[rows - 1]).toISOString().slice(0, 19).replace('T', ' ')},${dictionary[indices[rows - 1]]}`);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });
