@@ -1,29 +1,22 @@
+import { en } from '@faker-js/faker';
+
 /**
  * Word lists from Faker's English locale data, read once. Drawing indices into these
  * lists with the seeded stream is ~100× faster than calling Faker per row, and the
  * lists hold real names (Faker's city generator invents them). Faker is pinned in
  * package.json because its lists change between versions.
  */
-import { faker } from '@faker-js/faker/locale/en';
-
-/**
- * Faker's English definitions (en's merged over base). Imported from the English locale
- * alone: the package's root loads every locale, about 0.1 s of each Node process's and
- * worker thread's start.
- */
-export const EN = faker.rawDefinitions;
-
 /** A Faker locale list, checked and without repeats (also for custom columns' word lists). */
 export function list(value: unknown, what: string): readonly string[] {
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return Object.freeze([...new Set(value)]);
   throw new Error(`Faker locale data has no list for ${what}`);
 }
 
-const person = EN.person as { first_name: { generic: string[]; female: string[]; male: string[] }; last_name: { generic: string[] } };
-const location = EN.location as { city_name: string[] };
-const commerce = EN.commerce as { product_name: { adjective: string[]; material: string[]; product: string[] } };
-const company = EN.company as { legal_entity_type: string[] };
-const internet = EN.internet as { free_email: string[] };
+const person = en.person as { first_name: { generic: string[]; female: string[]; male: string[] }; last_name: { generic: string[] } };
+const location = en.location as { city_name: string[] };
+const commerce = en.commerce as { product_name: { adjective: string[]; material: string[]; product: string[] } };
+const company = en.company as { legal_entity_type: string[] };
+const internet = en.internet as { free_email: string[] };
 
 // Faker's generic list holds only 232 names; with the gendered lists there are ~3,200.
 export const FIRST_NAMES = list([...person.first_name.generic, ...person.first_name.female, ...person.first_name.male], 'first names');

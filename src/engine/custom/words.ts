@@ -1,9 +1,10 @@
+import { en } from '@faker-js/faker';
 import type { WORD_LISTS } from '../scenario/customColumns';
-import { CITIES, COMPANY_SUFFIXES, EN, FIRST_NAMES, LAST_NAMES, list } from '../vocabulary';
+import { CITIES, COMPANY_SUFFIXES, FIRST_NAMES, LAST_NAMES, list } from '../vocabulary';
 
 type WordList = (typeof WORD_LISTS)[number];
 
-const data = EN as unknown as Record<string, Record<string, unknown>>;
+const data = en as unknown as Record<string, Record<string, unknown>>;
 const nested = (section: string, ...path: string[]) => path.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], data[section]);
 
 /** Every combination of the parts, in order ("Senior" "Brand" "Planner" → "Senior Brand Planner"). */
