@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileExpression, EXPRESSION_FUNCTIONS, INTERNAL_ERROR, type ValueType, type Vector } from '.';
-import { COLUMNS, ENV, numeric } from './testing';
+import { COLUMNS, ENV, evaluate, numeric } from './testing';
 
 describe('fuzzing', () => {
   const COLUMN_NAMES = COLUMNS.map(([name]) => name);
@@ -119,7 +119,7 @@ describe('fuzzing', () => {
       return r;
     }
     const columns = new Map(COLUMNS.map(([name, type], i) => [name, vectorOf(type, data[i])]));
-    const v = r.value.evaluate((name) => columns.get(name)!, rows);
+    const v = evaluate(r.value, (name) => columns.get(name)!, rows);
     expect(v.type).toBe(r.value.type);
     expect(v.values).toHaveLength(rows);
     expect(v.valid).toHaveLength(rows);

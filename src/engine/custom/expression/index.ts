@@ -61,8 +61,6 @@ export interface CompiledExpression {
    * reads: a whole Vector (rowCount long) or a source read block by block.
    */
   evaluateBlocks(column: (name: string) => ColumnSource, rowCount: number, onBlock: (v: Vector, from: number) => void): void;
-  /** The whole result as one vector (for a single block, possibly an input vector itself). */
-  evaluate(column: (name: string) => ColumnSource, rowCount: number): Vector;
 }
 
 export const MAX_SOURCE_LENGTH = 2000;
@@ -113,19 +111,6 @@ function compiled(root: Op, reads: string[], columns: ReadonlyMap<string, ValueT
         };
         onBlock(root.run(rows), from);
       }
-    },
-    evaluate(column, rowCount) {
-      let whole: Vector | undefined;
-      this.evaluateBlocks(column, rowCount, (v, from) => {
-        if (from === 0 && v.valid.length === rowCount) whole = v;
-        else {
-          whole ??= nullVector(type, rowCount);
-          whole.valid.set(v.valid, from);
-          if (whole.type === 'string') for (let i = 0; i < v.valid.length; i++) (whole.values as string[])[from + i] = v.values[i] as string;
-          else whole.values.set(v.values as Float64Array, from);
-        }
-      });
-      return whole!;
     },
   };
 }

@@ -1,6 +1,7 @@
 // Columns, an environment and small helpers the expression tests share.
 import { expect } from 'vitest';
-import { compileExpression, type ExpressionEnv, type ValueType, type Vector } from '.';
+import { compileExpression, type ColumnSource, type CompiledExpression, type ExpressionEnv, type ValueType, type Vector } from '.';
+import { nullVector } from './kernels';
 
 export const FLASH_START = Date.UTC(2024, 0, 10);
 export const FLASH_END = Date.UTC(2024, 0, 12);
@@ -43,6 +44,21 @@ export function cells(v: Vector): Cell[] {
   return Array.from(v.valid, (ok, i) => (ok === 0 ? null : v.type === 'boolean' ? v.values[i] === 1 : v.values[i]));
 }
 
+/** The whole result of an expression as one vector (a single block's result as it comes: possibly an input vector itself). */
+export function evaluate(expression: CompiledExpression, column: (name: string) => ColumnSource, rowCount: number): Vector {
+  let whole: Vector | undefined;
+  expression.evaluateBlocks(column, rowCount, (v, from) => {
+    if (from === 0 && v.valid.length === rowCount) whole = v;
+    else {
+      whole ??= nullVector(expression.type, rowCount);
+      whole.valid.set(v.valid, from);
+      if (whole.type === 'string') for (let i = 0; i < v.valid.length; i++) (whole.values as string[])[from + i] = v.values[i] as string;
+      else whole.values.set(v.values as Float64Array, from);
+    }
+  });
+  return whole!;
+}
+
 export function compiled(source: string) {
   const r = compileExpression(source, ENV);
   if (!r.ok) throw new Error(`${source}: ${r.error.code} ${r.error.message}`);
@@ -53,7 +69,7 @@ export function compiled(source: string) {
 export function run(source: string, columns: Record<string, Vector> = {}, rows = 1): { type: ValueType; cells: Cell[] } {
   const expression = compiled(source);
   const count = Object.values(columns)[0]?.valid.length ?? rows;
-  const v = expression.evaluate((name) => columns[name], count);
+  const v = evaluate(expression, (name) => columns[name], count);
   expect(v.type).toBe(expression.type);
   return { type: expression.type, cells: cells(v) };
 }
