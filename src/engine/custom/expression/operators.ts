@@ -16,7 +16,8 @@ const logic = (dominant: 0 | 1): Signature[] => [{ left: 'boolean', right: 'bool
 /** A comparison's signatures: numbers, times and true/false through one inline loop each, text by its order. */
 function comparison(op: ComparisonOp, types: readonly ValueType[] = ['number', 'timestamp', 'string']): Signature[] {
   const holds = (order: number) => (op === '==' ? order === 0 : op === '!=' ? order !== 0 : op === '<' ? order < 0 : op === '<=' ? order <= 0 : op === '>' ? order > 0 : order >= 0);
-  const order = (x: string, y: string) => (holds(x < y ? -1 : x > y ? 1 : 0) ? 1 : 0);
+  // Equality straight from ===, the same answer as neither < nor > and one comparison, not two.
+  const order = op === '==' ? (x: string, y: string) => (x === y ? 1 : 0) : op === '!=' ? (x: string, y: string) => (x !== y ? 1 : 0) : (x: string, y: string) => (holds(x < y ? -1 : x > y ? 1 : 0) ? 1 : 0);
   return types.map((type) => ({
     left: type,
     right: type,
