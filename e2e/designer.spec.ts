@@ -200,4 +200,30 @@ test.describe('the designer, as a person uses it', () => {
     await expect(page.locator('#run-issues')).toContainText(/needs about \d+(\.\d)? GiB/);
     await app.shot('too-large');
   });
+
+  test('an empty box holds Run back (not the value it had), and a preview the tab cannot hold says so', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.freshBaseline();
+    const run = page.getByRole('button', { name: 'Run', exact: true });
+    await expect(run).toBeEnabled();
+    await app.field('Days').fill('');
+    await expect(page.getByText('Days must be a number')).toBeVisible();
+    await expect(run).toBeDisabled();
+    await expect(page.getByRole('status').filter({ hasText: '1 problem to fix' })).toBeVisible();
+    // Ctrl+Enter is held back too: nothing runs.
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('status').filter({ hasText: /Done:|Running/ })).toHaveCount(0);
+    await app.setNumber('Days', 4);
+    await expect(run).toBeEnabled();
+
+    // 4,000,000 orders a day: not even the first day fits the tab, so no preview. The views keep the last one and say so.
+    await app.setNumber('Days', 30);
+    await app.setNumber('Orders per day', 4_000_000);
+    await expect(page.getByRole('alert').filter({ hasText: 'No preview of the latest edit' })).toContainText('E107');
+    await expect(page.getByRole('status').filter({ hasText: 'No preview: E107' })).toBeVisible();
+    await app.shot('no-preview');
+    await app.setNumber('Orders per day', 400);
+    await expect(page.getByText('No preview of the latest edit')).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: 'Preview shown' })).toBeVisible();
+  });
 });

@@ -1,7 +1,7 @@
 import { TEMPLATES, buildTemplate } from '../engine/client';
 import { runStore, useDiskRun, useRun } from '../state/engine';
 import { autoRunOn } from '../state/liveDesigner';
-import { selectEditsSinceRun, selectFull, selectPreviewing, selectProgress, selectStage, selectStatus } from '../state/runStore';
+import { selectEditsSinceRun, selectFull, selectPreviewing, selectProgress, selectRunIssues, selectStage, selectStatus } from '../state/runStore';
 import { redoScenario, selectReplace, selectScenario, undoScenario, useHistoryDepth, useScenarioStore } from '../state/scenarioStore';
 import { selectAutoRunSetting, useViewStore } from '../state/viewStore';
 import { staleText } from './export/StaleGate';
@@ -9,13 +9,16 @@ import { formatCount } from './labels';
 import { PresentButton } from './present/PresentButton';
 import { ShareButton } from './ShareLink';
 import { TemplateGallery } from './TemplateGallery';
+import { useDraftProblemCount } from './editor/draftProblems';
 import { useScenarioIssues } from './useScenarioIssues';
 
 /** Template, undo, Run, Cancel, auto-run and the run's status: the controls a person reaches for most. */
 export function TopBar() {
   const scenario = useScenarioStore(selectScenario);
   const replace = useScenarioStore(selectReplace);
-  const issues = useScenarioIssues();
+  const scenarioIssues = useScenarioIssues();
+  // The scenario's issues and boxes whose text is not a value (the scenario kept their last value).
+  const problems = scenarioIssues.length + useDraftProblemCount();
   const status = useRun(selectStatus);
   const progress = useRun(selectProgress);
   const running = status === 'running';
@@ -61,8 +64,8 @@ export function TopBar() {
         <button
           type="button"
           className="primary"
-          disabled={running || writing || issues.length > 0}
-          title={issues.length > 0 ? `Fix ${issues.length} problem(s) first` : writing ? 'The full run is being written to files' : 'Run the whole scenario (Ctrl+Enter)'}
+          disabled={running || writing || problems > 0}
+          title={problems > 0 ? `Fix ${problems} problem(s) first` : writing ? 'The full run is being written to files' : 'Run the whole scenario (Ctrl+Enter)'}
           onClick={() => void runStore.getState().run(scenario)}
         >
           Run
@@ -83,7 +86,7 @@ export function TopBar() {
         >
           <div className="progress-fill" style={{ width: `${pct}%` }} />
         </div>
-        <RunStatus problems={issues.length} />
+        <RunStatus problems={problems} />
       </div>
     </header>
   );
@@ -109,6 +112,7 @@ function RunStatus({ problems }: { problems: number }) {
   const full = useRun(selectFull);
   const edits = useRun(selectEditsSinceRun);
   const previewing = useRun(selectPreviewing);
+  const refused = useRun(selectRunIssues)[0];
   const rows = full?.tables.reduce((n, t) => n + t.rowCount, 0) ?? 0;
   const text =
     problems > 0
@@ -125,7 +129,9 @@ function RunStatus({ problems }: { problems: number }) {
                 ? 'Run cancelled; the preview stays'
                 : previewing
                   ? 'Updating the preview…'
-                  : 'Preview shown · Run (Ctrl+Enter) for every day';
+                  : refused
+                    ? `No preview: ${refused.code} (see above the views)`
+                    : 'Preview shown · Run (Ctrl+Enter) for every day';
   return (
     <span className={`status ${full && edits > 0 ? 'stale' : ''}`} role="status" aria-live="polite" title={text}>
       {text}

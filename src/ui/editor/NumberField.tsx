@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { type ScenarioIssue } from '../../engine/client';
 import { Field, inputA11y } from './Field';
+import { useDraftProblem } from './draftProblems';
 import { useDraftText } from './useDraftText';
 
 interface Props {
@@ -25,6 +26,7 @@ export function NumberField({ label, value, onCommit, issues, step = 1, hint, na
   const parsed = text.trim() === '' ? NaN : Number(text);
   const local: ScenarioIssue[] = Number.isFinite(parsed) ? [] : [{ code: 'E100', field: label, message: `${label} must be a number` }];
   const shown = [...local, ...issues];
+  useDraftProblem(id, local.length > 0);
   return (
     <Field id={id} label={label} issues={shown} hint={hint}>
       <input

@@ -4,6 +4,7 @@ import { selectError, selectFull, selectShown, selectShownScenario, selectShownS
 import { useScenarioStore } from '../../state/scenarioStore';
 import { selectSelectedTable, selectTab, useViewStore } from '../../state/viewStore';
 import { FieldError } from '../editor/FieldError';
+import { useScenarioIssues } from '../useScenarioIssues';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { staleText } from '../export/StaleGate';
 import { ExportBar } from '../export/ExportBar';
@@ -28,6 +29,8 @@ export function ResultsPanel() {
   const fresh = useRun((s) => selectShown(s)?.key === s.currentKey) || undefined;
   const error = useRun(selectError);
   const runIssues = useRun(selectRunIssues);
+  // Issues the editor already shows under their fields (a typo) need no second banner here.
+  const editorShowsThem = useScenarioIssues().length > 0;
 
   return (
     <main className="results" id="results" aria-label="Results">
@@ -39,6 +42,13 @@ export function ResultsPanel() {
         <div className="banner error" role="alert">
           {error}
           <FieldError id="run-issues" issues={runIssues} />
+        </div>
+      )}
+      {!error && !editorShowsThem && runIssues.length > 0 && (
+        // A preview the engine refused (E107: the first days alone do not fit): the views still show the last good one.
+        <div className="banner stale" role="alert">
+          No preview of the latest edit; the views show the one before it.
+          <FieldError id="preview-issues" issues={runIssues} />
         </div>
       )}
       <ChangeStrip />

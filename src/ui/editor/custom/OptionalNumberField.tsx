@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { type ScenarioIssue } from '../../../engine/client';
 import { Field, inputA11y } from '../Field';
+import { useDraftProblem } from '../draftProblems';
 import { useDraftText } from '../useDraftText';
 
 /**
@@ -12,6 +13,7 @@ export function OptionalNumberField({ label, value, onCommit, issues = [], place
   const [text, setText] = useDraftText(value);
   const bad = text.trim() !== '' && !Number.isFinite(Number(text));
   const shown: ScenarioIssue[] = bad ? [{ code: 'E100', field: label, message: `${label} must be a number or empty` }, ...issues] : [...issues];
+  useDraftProblem(id, bad);
   return (
     <Field id={id} label={label} issues={shown}>
       <input
