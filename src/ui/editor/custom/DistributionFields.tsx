@@ -31,8 +31,16 @@ export function DistributionFields({ column: c, path, onChange }: { column: Dist
         {!counts && <NumberField label="Decimals" value={c.decimals ?? 2} issues={issuesAt(issues, `${path}.decimals`)} onCommit={(v) => set((d) => ({ ...d, decimals: v }))} />}
       </div>
       <div className="field-row">
-        {keys.map((k) => (
-          <NumberField key={k} label={PARAM_LABELS[k]} step={k === 'p' ? 0.01 : 1} value={c.params[k] ?? 0} issues={issuesAt(issues, `${path}.params`, true)} onCommit={(v) => set((d) => ({ ...d, params: { ...d.params, [k]: v } }))} />
+        {keys.map((k, i) => (
+          // Each parameter's own issues under it; one about the parameters together under the first.
+          <NumberField
+            key={k}
+            label={PARAM_LABELS[k]}
+            step={k === 'p' ? 0.01 : 1}
+            value={c.params[k] ?? 0}
+            issues={[...issuesAt(issues, `${path}.params.${k}`, true), ...(i === 0 ? issuesAt(issues, `${path}.params`) : [])]}
+            onCommit={(v) => set((d) => ({ ...d, params: { ...d.params, [k]: v } }))}
+          />
         ))}
       </div>
       {!counts && (
