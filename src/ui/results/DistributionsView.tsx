@@ -93,7 +93,7 @@ export function DistributionsView() {
                 angle={dist?.kind === 'categories' ? -20 : 0}
                 textAnchor={dist?.kind === 'categories' ? 'end' : 'middle'}
                 height={62}
-                label={{ value: axisTitle(column, field), position: 'insideBottom', offset: 0, fill: '#64708a', fontSize: 12 }}
+                label={{ value: axisTitle(column, field, result?.scenario.customColumns?.some((c) => c.table === name && c.name === column) ?? false), position: 'insideBottom', offset: 0, fill: '#64708a', fontSize: 12 }}
               />
               <YAxis width={72} tickFormatter={(v: number) => v.toLocaleString('en-US')} label={{ value: `${table.name.replace(/_/g, ' ')} (rows)`, angle: -90, position: 'insideLeft', fill: '#64708a', fontSize: 12, style: { textAnchor: 'middle' } }} />
               <Tooltip />
@@ -117,9 +117,9 @@ export function DistributionsView() {
   );
 }
 
-/** The x axis says what is binned, with its unit: money columns (two decimals) in dollars. */
-function axisTitle(column: string, field: Field | undefined): string {
-  const money = field?.metadata.get('scale') === '2';
+/** The x axis says what is binned, with its unit: money columns (two decimals) in dollars; a user's own column has no unit we know. */
+function axisTitle(column: string, field: Field | undefined, custom: boolean): string {
+  const money = !custom && field?.metadata.get('scale') === '2';
   const time = field && (DataType.isTimestamp(field.type) || DataType.isDate(field.type));
   return `${column.replace(/_/g, ' ')}${money ? ' ($)' : time ? ' (UTC date)' : ''}`;
 }
