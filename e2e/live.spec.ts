@@ -47,8 +47,18 @@ test.describe('the live designer', () => {
     await expect(page.getByText(/Full results are from before your last 2 edits/).first()).toBeVisible();
     // Export offers to run first.
     await page.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect(page.getByRole('alertdialog', { name: /Export: the results are stale/ })).toBeVisible();
+    const prompt = page.getByRole('alertdialog', { name: /Export: the results are stale/ });
+    await expect(prompt).toBeVisible();
+    // Focus on its first choice; Escape and a click elsewhere close it, as the ✕ does.
+    await expect(page.getByRole('button', { name: 'Run, then export' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(prompt).toHaveCount(0);
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('tab', { name: 'Conformance' }).click();
+    await expect(prompt).toHaveCount(0);
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('button', { name: 'Never mind' }).click();
+    await expect(prompt).toHaveCount(0);
     await app.shot('live-stale');
     await app.run();
     await expect(page.getByText(/before your last/)).toHaveCount(0);

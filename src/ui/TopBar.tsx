@@ -121,16 +121,16 @@ function RunStatus({ problems }: { problems: number }) {
         ? `Running the full scenario: ${stage}… ${Math.round(progress * 100)}%`
         : status === 'error'
           ? 'Run failed (see the message below the tabs)'
-          : full && edits > 0
-            ? `Full ${staleText(edits)}`
-            : full && status !== 'cancelled'
-              ? `Done: ${formatCount(rows)} rows in ${(full.elapsedMs / 1000).toFixed(2)} s on ${full.workers} worker${full.workers > 1 ? 's' : ''}`
-              : status === 'cancelled'
-                ? 'Run cancelled; the preview stays'
-                : previewing
-                  ? 'Updating the preview…'
-                  : refused
-                    ? `No preview: ${refused.code} (see above the views)`
+          : refused && !previewing
+            ? `No preview: ${refused.code} (see above the views)`
+            : full && edits > 0
+              ? `Full ${staleText(edits)}`
+              : full && status !== 'cancelled'
+                ? `Done: ${formatCount(rows)} rows in ${(full.elapsedMs / 1000).toFixed(2)} s on ${full.workers} worker${full.workers > 1 ? 's' : ''}`
+                : status === 'cancelled'
+                  ? 'Run cancelled; the preview stays'
+                  : previewing
+                    ? 'Updating the preview…'
                     : 'Preview shown · Run (Ctrl+Enter) for every day';
   return (
     <span className={`status ${full && edits > 0 ? 'stale' : ''}`} role="status" aria-live="polite" title={text}>

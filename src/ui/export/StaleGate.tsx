@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { runStore, useRun } from '../../state/engine';
 import { scenarioKey, selectEditsSinceRun, selectFull, selectStatus } from '../../state/runStore';
 import { useScenarioStore } from '../../state/scenarioStore';
@@ -45,24 +45,42 @@ export function useStaleGate(verb: string) {
     else setPending(() => act);
   };
   const prompt: ReactNode = pending && (
-    <div className="stale-prompt" role="alertdialog" aria-label={`${verb}: the results are stale`}>
+    <StalePrompt verb={verb} edits={edits} running={running} onRunThen={() => void runThen(pending)} onOlder={() => (pending(), setPending(null))} onClose={() => setPending(null)} />
+  );
+  return { gate, prompt, hasRun: full !== null, stale: full !== null && edits > 0 };
+}
+
+/** The question, as a small dialog: focus on its first choice, Escape or a click elsewhere closes it. */
+function StalePrompt({ verb, edits, running, onRunThen, onOlder, onClose }: { verb: string; edits: number; running: boolean; onRunThen: () => void; onOlder: () => void; onClose: () => void }) {
+  const box = useRef<HTMLDivElement>(null);
+  // The latest onClose, read when a key or click comes: the listeners are set once, when the prompt opens.
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
+  useEffect(() => {
+    box.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close.current();
+    const onDown = (e: PointerEvent) => !box.current?.contains(e.target as Node) && close.current();
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onDown);
+    };
+  }, []);
+  return (
+    <div ref={box} className="stale-prompt" role="alertdialog" aria-label={`${verb}: the results are stale`}>
       <span>The {staleText(edits).replace('; Run to refresh', '')}.</span>
-      <button type="button" className="primary" disabled={running} onClick={() => void runThen(pending)}>
+      <button type="button" className="primary" disabled={running} onClick={onRunThen}>
         Run, then {verb.toLowerCase()}
       </button>
-      <button
-        type="button"
-        onClick={() => {
-          pending();
-          setPending(null);
-        }}
-      >
+      <button type="button" onClick={onOlder}>
         {verb} the older results
       </button>
-      <button type="button" aria-label="Never mind" onClick={() => setPending(null)}>
+      <button type="button" aria-label="Never mind" onClick={onClose}>
         ✕
       </button>
     </div>
   );
-  return { gate, prompt, hasRun: full !== null, stale: full !== null && edits > 0 };
 }
