@@ -78,7 +78,16 @@ function splitBytes(scenario: Scenario): { whole: number; daily: number } {
  */
 export function assertPartFitsMemory(scenario: Scenario, partitions: number, budgetBytes: number): void {
   const { whole, daily } = splitBytes(scenario);
-  if (whole + daily / partitions > budgetBytes) assertFitsMemory(scenario, budgetBytes);
+  const need = whole + daily / partitions;
+  if (need <= budgetBytes || estimateRunBytes(scenario) <= budgetBytes) return;
+  const days = Math.max(1, Math.ceil(scenario.calendar.days / partitions));
+  throw new ScenarioError([
+    {
+      code: 'E107',
+      field: 'volumes.ordersPerDay',
+      message: `even the first ${days === 1 ? 'day' : `${days} days`} of this run need about ${formatGiB(need)} of memory; the limit here is ${formatGiB(budgetBytes)}. Lower orders per day or customers.`,
+    },
+  ]);
 }
 
 export function formatGiB(bytes: number): string {

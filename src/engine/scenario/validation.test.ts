@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertFitsMemory } from '../generate';
+import { assertPartFitsMemory } from '../estimate';
 import { ScenarioError } from './errors';
 import { applyOverride } from './overrides';
 import { SCHEMA_VERSION } from './schema';
@@ -78,6 +79,16 @@ describe('bad input gets numbered errors naming the field', () => {
       expect((e as ScenarioError).issues[0].message).toMatch(/needs about \d+\.\d GiB/);
     }
     expect(() => assertFitsMemory(base(), 2 * 2 ** 30)).not.toThrow();
+  });
+
+  it('E107 for a part: a run too large for the tab passes while its first days fit, and says the days when even they do not', () => {
+    const s = base();
+    s.calendar.days = 30;
+    s.volumes.ordersPerDay = 1_000_000;
+    expect(() => assertPartFitsMemory(s, 30, 2 * 2 ** 30)).not.toThrow();
+    expect(() => assertFitsMemory(s, 2 * 2 ** 30)).toThrow(/E107/);
+    s.volumes.ordersPerDay = 8_000_000;
+    expect(() => assertPartFitsMemory(s, 15, 2 * 2 ** 30)).toThrow(/the first 2 days of this run need about \d+\.\d GiB/);
   });
 
   it('E108: an impossible start date', () => {
