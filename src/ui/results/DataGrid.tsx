@@ -197,7 +197,7 @@ function ColumnPicker({ model }: { model: ReturnType<typeof useReactTable<never>
               {c.id}
             </label>
             <button type="button" className="mini" aria-pressed={c.getIsPinned() === 'left'} aria-label={`Pin ${c.id} to the left`} title="Pin to the left" onClick={() => c.pin(c.getIsPinned() ? false : 'left')}>
-              📌
+              Pin
             </button>
             <button type="button" className="mini" aria-label={`Move ${c.id} up`} disabled={i === 0} onClick={() => move(c.id, -1)}>
               ↑
