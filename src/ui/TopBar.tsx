@@ -95,8 +95,7 @@ export function TopBar() {
 function AutoRunToggle() {
   const setting = useViewStore(selectAutoRunSetting);
   const preview = useRun((s) => s.preview);
-  // Before the first preview the default (on) shows: it turns off by itself only for a run the preview times at 2 s or more.
-  const on = preview ? autoRunOn(setting, preview) : (setting ?? true);
+  const on = autoRunOn(setting, preview);
   return (
     <label className="auto-run" title="Run the whole scenario by itself after each edit (on by default when a full run takes under 2 s)">
       <input type="checkbox" checked={on} onChange={(e) => useViewStore.getState().setAutoRun(e.target.checked)} />
