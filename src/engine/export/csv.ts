@@ -75,15 +75,16 @@ function secondsOfDay(): Uint32Array {
     t[at + 5] = COLON;
     writeTwo(t, at + 6, s % 60);
   }
-  return (clockText = new Uint32Array(t.buffer));
+  return (clockText = words(t));
 }
 const EMPTY_FLOATS = new Float64Array(0);
 
-/** Bytes as little-endian 32-bit words, the last padded with zeros. */
+/** Bytes as little-endian 32-bit words, the last padded with zeros (read as the writer stores them, whatever the host's byte order). */
 function words(bytes: Uint8Array): Uint32Array {
   const padded = new Uint8Array(Math.ceil(bytes.length / 4) * 4);
   padded.set(bytes);
-  return new Uint32Array(padded.buffer);
+  const view = new DataView(padded.buffer);
+  return Uint32Array.from({ length: padded.length / 4 }, (_, i) => view.getUint32(4 * i, true));
 }
 
 /**
