@@ -6,7 +6,14 @@ const FIRST_MS = Date.UTC(MIN_YEAR, 0, 1);
 const END_MS = Date.UTC(MAX_YEAR + 1, 0, 1);
 
 /** Largest scaled integer a fixed-point column writes exactly. */
-export const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+
+/** x as a fixed-point cell scaled by `scale` (10^decimals), or NaN where no file could hold it exactly (not finite, too large). */
+export function fixedCell(x: number, scale: number): number {
+  const scaled = Math.round(x * scale);
+  if (!(Math.abs(scaled) <= MAX_EXACT)) return NaN;
+  return scaled === 0 ? 0 : scaled;
+}
 
 /** Text results with more distinct values than this are written as plain strings, not a dictionary. */
 const MAX_DICTIONARY = 50_000;
@@ -26,9 +33,9 @@ export function expressionColumn(name: string, expression: CompiledExpression, c
       const values = new Float64Array(rows);
       expression.evaluateBlocks(column, rows, (v, from) => {
         for (let i = 0; i < v.valid.length; i++) {
-          const scaled = Math.round((v.values as Float64Array)[i] * scale);
-          if (v.valid[i] && Number.isFinite(scaled) && Math.abs(scaled) <= MAX_EXACT) {
-            values[from + i] = scaled === 0 ? 0 : scaled;
+          const cell = fixedCell((v.values as Float64Array)[i], scale);
+          if (v.valid[i] && !Number.isNaN(cell)) {
+            values[from + i] = cell;
             valid[from + i] = 1;
           }
         }

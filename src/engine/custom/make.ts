@@ -6,7 +6,7 @@ import { valueFunction } from './distributions';
 import { drawBlocks, rowDraws, rowKeys, type RowDraws, type RowKeys } from './draws';
 import { patternValues } from './pattern';
 import { RowReader } from './reader';
-import { expressionColumn, MAX_EXACT } from './expressionColumn';
+import { expressionColumn, fixedCell } from './expressionColumn';
 import { planCustomColumns, type PlannedColumn } from './plan';
 import { wordList } from './words';
 
@@ -98,9 +98,9 @@ function distributionColumn(spec: DistributionColumn, draws: RowDraws, rows: num
   drawBlocks(draws, 0, rows, (u, from) => {
     for (let i = 0; i < u.length; i++) {
       const r = from + i;
-      const scaled = Math.round(shapes[group ? group[r] + 1 : 0](u[i]) * scale);
-      if (Number.isFinite(scaled) && Math.abs(scaled) <= MAX_EXACT) {
-        values[r] = scaled === 0 ? 0 : scaled;
+      const cell = fixedCell(shapes[group ? group[r] + 1 : 0](u[i]), scale);
+      if (!Number.isNaN(cell)) {
+        values[r] = cell;
         valid[r] = 1;
       }
     }
