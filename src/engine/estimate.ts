@@ -81,14 +81,11 @@ export function assertPartFitsMemory(scenario: Scenario, partitions: number, bud
   const need = whole + daily / partitions;
   if (need <= budgetBytes || estimateRunBytes(scenario) <= budgetBytes) return;
   const days = Math.max(1, Math.ceil(scenario.calendar.days / partitions));
-  throw new ScenarioError([
-    {
-      code: 'E107',
-      field: 'volumes.ordersPerDay',
-      message: `even the first ${days === 1 ? 'day' : `${days} days`} of this run need about ${formatGiB(need)} of memory; the limit here is ${formatGiB(budgetBytes)}. Lower orders per day or customers.`,
-    },
-  ]);
+  throw tooLarge(`even the first ${days === 1 ? 'day' : `${days} days`} of this run need about ${formatGiB(need)} of memory; the limit here is ${formatGiB(budgetBytes)}. Lower orders per day or customers.`);
 }
+
+/** E107: a run (or the part of it a preview makes) larger than the memory it may use. */
+const tooLarge = (message: string) => new ScenarioError([{ code: 'E107', field: 'volumes.ordersPerDay', message }]);
 
 export function formatGiB(bytes: number): string {
   return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
@@ -96,13 +93,5 @@ export function formatGiB(bytes: number): string {
 
 export function assertFitsMemory(scenario: Scenario, budgetBytes: number): void {
   const need = estimateRunBytes(scenario);
-  if (need > budgetBytes) {
-    throw new ScenarioError([
-      {
-        code: 'E107',
-        field: 'volumes.ordersPerDay',
-        message: `this run needs about ${formatGiB(need)} of memory; the limit here is ${formatGiB(budgetBytes)}. Lower days, orders per day or customers, or use the command-line generator with --partitions.`,
-      },
-    ]);
-  }
+  if (need > budgetBytes) throw tooLarge(`this run needs about ${formatGiB(need)} of memory; the limit here is ${formatGiB(budgetBytes)}. Lower days, orders per day or customers, or use the command-line generator with --partitions.`);
 }

@@ -12,7 +12,9 @@ const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: GetBuiltin } 
 
 /** Hex sha256, the same in Node, the browser and the worker (pure JS where the host has no synchronous crypto). */
 export function sha256Hex(bytes: Uint8Array): string {
-  return nodeCrypto ? nodeCrypto.createHash('sha256').update(bytes).digest('hex') : bytesToHex(sha256(bytes));
+  const h = createSha256();
+  h.update(bytes);
+  return h.hex();
 }
 
 /** An incremental sha256: Node's native one where the host has it, pure JS elsewhere (the browser has no synchronous one). */
