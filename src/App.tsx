@@ -1,12 +1,11 @@
 import { useEffect } from 'react';
-import { validateScenario } from './engine/client';
 import { runStore } from './state/engine';
 import { startLiveDesigner } from './state/liveDesigner';
 import { redoScenario, undoScenario, useScenarioStore } from './state/scenarioStore';
-import { draftProblemCount } from './ui/editor/draftProblems';
 import { ScenarioEditor } from './ui/editor/ScenarioEditor';
 import { ResultsPanel } from './ui/results/ResultsPanel';
 import { SharedScenarioLoader } from './ui/ShareLink';
+import { problemCount } from './ui/useScenarioIssues';
 import { TopBar } from './ui/TopBar';
 
 /** Ctrl+Enter runs; Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo scenario edits. */
@@ -18,7 +17,7 @@ function useShortcuts() {
       if (e.key === 'Enter') {
         e.preventDefault();
         const { scenario } = useScenarioStore.getState();
-        if (runStore.getState().status !== 'running' && validateScenario(scenario).ok && draftProblemCount() === 0) void runStore.getState().run(scenario);
+        if (runStore.getState().status !== 'running' && problemCount(scenario) === 0) void runStore.getState().run(scenario);
       } else if (e.key.toLowerCase() === 'z') {
         e.preventDefault();
         if (e.shiftKey) redoScenario();

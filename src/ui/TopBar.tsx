@@ -9,16 +9,13 @@ import { formatCount } from './labels';
 import { PresentButton } from './present/PresentButton';
 import { ShareButton } from './ShareLink';
 import { TemplateGallery } from './TemplateGallery';
-import { useDraftProblemCount } from './editor/draftProblems';
-import { useScenarioIssues } from './useScenarioIssues';
+import { useProblemCount } from './useScenarioIssues';
 
 /** Template, undo, Run, Cancel, auto-run and the run's status: the controls a person reaches for most. */
 export function TopBar() {
   const scenario = useScenarioStore(selectScenario);
   const replace = useScenarioStore(selectReplace);
-  const scenarioIssues = useScenarioIssues();
-  // The scenario's issues and boxes whose text is not a value (the scenario kept their last value).
-  const problems = scenarioIssues.length + useDraftProblemCount();
+  const problems = useProblemCount();
   const status = useRun(selectStatus);
   const progress = useRun(selectProgress);
   const running = status === 'running';

@@ -1,5 +1,6 @@
 import { type ScenarioIssue, type Scenario, validateScenario } from '../engine/client';
 import { selectScenario, useScenarioStore } from '../state/scenarioStore';
+import { draftProblemCount, useDraftProblemCount } from './editor/draftProblems';
 
 /** One validation per scenario value, however many editor sections ask (an edit re-renders them all). */
 const validated = new WeakMap<Scenario, ScenarioIssue[]>();
@@ -22,4 +23,16 @@ export function useScenarioIssues(): ScenarioIssue[] {
 /** Issues about one field (exact path) or, with `prefix`, about anything under it. */
 export function issuesAt(issues: readonly ScenarioIssue[], path: string, prefix = false): ScenarioIssue[] {
   return issues.filter((i) => i.field === path || (prefix && i.field.startsWith(`${path}.`)));
+}
+
+/**
+ * What holds Run back: the scenario's issues and the boxes whose text is not a value (the
+ * scenario kept their last value). The Run button and Ctrl+Enter both ask here.
+ */
+export function problemCount(scenario: Scenario): number {
+  return issuesOf(scenario).length + draftProblemCount();
+}
+
+export function useProblemCount(): number {
+  return useScenarioIssues().length + useDraftProblemCount();
 }
