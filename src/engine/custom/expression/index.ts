@@ -4,8 +4,8 @@
  *
  * An expression is parsed once (jsep), type-checked, and compiled into a tree of column
  * operations. Evaluation runs each operation over a block of rows (4,096) at a time: one loop
- * over the block per node, never a walk of the tree per row. Nothing is eval'd (the page's CSP forbids eval and
- * new Function).
+ * over the block per node, never a walk of the tree per row. Nothing is eval'd (the page's
+ * CSP forbids eval and new Function).
  *
  * Semantics
  * - Types: number, string, boolean, timestamp (ms since epoch, UTC). Any row of any value may be null.
@@ -85,9 +85,8 @@ export const INTERNAL_ERROR = 'the expression could not be compiled';
 
 function compiled(root: Op, reads: string[], columns: ReadonlyMap<string, ValueType>): CompiledExpression {
   const types = new Map(reads.map((name) => [name, columns.get(name)!]));
-  const type = root.type as ValueType;
   return {
-    type,
+    type: root.type as ValueType,
     reads,
     evaluateBlocks(column, rowCount, onBlock) {
       const sources = new Map<string, ColumnSource>();
