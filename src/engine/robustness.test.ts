@@ -10,6 +10,7 @@ import { FAULT_KINDS, JAFFLE_TABLES, TABLE_NAMES, type Scenario, type TableName 
 import { TEMPLATES } from './scenario/templates';
 import { validateScenario } from './scenario/validate';
 import { dayNumber, isoTimestamp, MS_PER_DAY } from './time';
+import { columnLength } from './table';
 
 const CHOOSABLE = TABLE_NAMES.filter((t) => t !== 'dq_faults');
 const LIFECYCLE_ONLY: TableName[] = ['transactions', 'customer_labels', 'daily_metrics'];
@@ -63,7 +64,7 @@ describe('robustness (property over random small scenarios)', () => {
           expect(run.tables.map((t) => t.name)).toEqual([...TABLE_NAMES.filter((t) => chosen.includes(t)), ...withFaults]);
           for (const t of run.tables) {
             for (const c of t.columns) {
-              const n = c.type === 'dict' ? c.indices.length : c.values.length;
+              const n = columnLength(c);
               expect(n, `${t.name}.${c.name}`).toBe(t.rowCount);
             }
             toCSV(t);

@@ -22,6 +22,12 @@ export type Column = ColumnBase &
     | { type: 'date'; values: Int32Array }
     | { type: 'dict'; indices: Int32Array; dictionary: readonly string[] }
     | { type: 'string'; values: readonly string[] }
+    /**
+     * Text whose every value is `width` ASCII characters (pattern columns): row r is
+     * bytes[r*width … (r+1)*width). No string per row: a million of them cost more to
+     * make than to draw, and writers copy the bytes as they are.
+     */
+    | { type: 'ascii'; width: number; bytes: Uint8Array }
     | { type: 'bool'; values: Uint8Array }
   );
 
@@ -56,8 +62,43 @@ export function numericValue(col: Column, row: number): number {
     case 'dict':
       return col.indices[row];
     case 'string':
+    case 'ascii':
       return NaN;
   }
+}
+
+/** Whether a column holds text (a dictionary of words, strings, or fixed-width ASCII). */
+export function isText(col: Column): col is Extract<Column, { type: 'dict' | 'string' | 'ascii' }> {
+  return col.type === 'dict' || col.type === 'string' || col.type === 'ascii';
+}
+
+/** Row `row` of a fixed-width ASCII column as a string. */
+export function asciiAt(col: Extract<Column, { type: 'ascii' }>, row: number): string {
+  return String.fromCharCode.apply(null, col.bytes.subarray(row * col.width, (row + 1) * col.width) as unknown as number[]);
+}
+
+/** A fixed-width ASCII column's values as strings (one decode, cut into values), for code that needs them. */
+export function asciiStrings(col: Extract<Column, { type: 'ascii' }>): string[] {
+  const text = new TextDecoder('latin1').decode(col.bytes);
+  const rows = col.bytes.length / col.width;
+  const out = new Array<string>(rows);
+  for (let r = 0; r < rows; r++) out[r] = text.slice(r * col.width, (r + 1) * col.width);
+  return out;
+}
+
+/** The values of a string or ASCII column as strings. */
+export function stringValues(col: Extract<Column, { type: 'string' | 'ascii' }>): readonly string[] {
+  return col.type === 'string' ? col.values : asciiStrings(col);
+}
+
+/** A text cell of a dictionary, string or ASCII column. */
+export function textAt(col: Extract<Column, { type: 'dict' | 'string' | 'ascii' }>, row: number): string {
+  return col.type === 'dict' ? col.dictionary[col.indices[row]] : col.type === 'string' ? col.values[row] : asciiAt(col, row);
+}
+
+/** The number of rows a column holds. */
+export function columnLength(col: Column): number {
+  return col.type === 'dict' ? col.indices.length : col.type === 'ascii' ? col.bytes.length / col.width : col.values.length;
 }
 
 /** Rows [start, end) of every column, as new arrays (no shared buffers: Arrow needs that). */
@@ -72,6 +113,8 @@ export function sliceTable(table: DataTable, start: number, end: number): DataTa
           return { ...c, valid, indices: c.indices.slice(start, end) };
         case 'string':
           return { ...c, valid, values: c.values.slice(start, end) };
+        case 'ascii':
+          return { ...c, valid, bytes: c.bytes.slice(start * c.width, end * c.width) };
         default:
           return { ...c, valid, values: c.values.slice(start, end) } as Column;
       }
@@ -104,6 +147,8 @@ function joinColumn(c: Column, pieces: Column[]): Column {
         return joinDict(c, pieces as (typeof c)[]);
       case 'string':
         return { ...c, values: pieces.flatMap((p) => (p as typeof c).values) };
+      case 'ascii':
+        return { ...c, bytes: joinTyped(pieces.map((p) => (p as typeof c).bytes), Uint8Array) };
       case 'fixed':
       case 'timestamp':
         return { ...c, values: joinTyped(pieces.map((p) => (p as typeof c).values), Float64Array) };
@@ -175,6 +220,11 @@ export function takeRows(table: DataTable, rows: Int32Array): DataTable {
           return { ...c, valid, indices: pick(c.indices, (n) => new Int32Array(n)) };
         case 'string':
           return { ...c, valid, values: Array.from(rows, (r) => c.values[r]) };
+        case 'ascii': {
+          const bytes = new Uint8Array(rows.length * c.width);
+          for (let i = 0; i < rows.length; i++) bytes.set(c.bytes.subarray(rows[i] * c.width, (rows[i] + 1) * c.width), i * c.width);
+          return { ...c, valid, bytes };
+        }
         case 'fixed':
         case 'timestamp':
           return { ...c, valid, values: pick(c.values, (n) => new Float64Array(n)) };
@@ -213,6 +263,8 @@ export function cellText(col: Column, row: number): string | null {
       return col.dictionary[col.indices[row]];
     case 'string':
       return col.values[row];
+    case 'ascii':
+      return asciiAt(col, row);
     case 'int32':
     case 'bool':
       return String(col.values[row]);
@@ -236,7 +288,7 @@ export function rawFloats(t: DataTable, name: string): Float64Array {
 /** Numeric values of a column (fixed-point unscaled; NaN where null). */
 export function numericColumn(t: DataTable, name: string): Float64Array {
   const c = column(t, name);
-  if (c.type === 'dict' || c.type === 'string') throw new Error(`${t.name}.${name} is not numeric`);
+  if (isText(c)) throw new Error(`${t.name}.${name} is not numeric`);
   const div = c.type === 'fixed' ? 10 ** c.scale : 1;
   return Float64Array.from(c.values, (v, i) => (c.valid && !c.valid[i] ? NaN : v / div));
 }

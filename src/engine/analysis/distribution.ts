@@ -1,4 +1,4 @@
-import { column, isNull, numericValue, type Column, type DataTable } from '../table';
+import { column, isNull, isText, numericValue, stringValues, textAt, type Column, type DataTable } from '../table';
 import { MS_PER_DAY, MS_PER_HOUR } from '../time';
 
 const BINS = 30;
@@ -54,7 +54,7 @@ function splitter(table: DataTable, splitBy: string | undefined, tables: readonl
     labelOf = (r) => cohort.dictionary[cohort.indices[cust.values[r] - 1]] ?? OTHER;
   } else {
     const c = column(table, splitBy);
-    labelOf = (r) => (isNull(c, r) ? '(null)' : c.type === 'dict' ? c.dictionary[c.indices[r]] : c.type === 'string' ? c.values[r] : String(numericValue(c, r)));
+    labelOf = (r) => (isNull(c, r) ? '(null)' : isText(c) ? textAt(c, r) : String(numericValue(c, r)));
   }
   const counts = new Map<string, number>();
   const labels = new Array<string>(table.rowCount);
@@ -69,7 +69,7 @@ function splitter(table: DataTable, splitBy: string | undefined, tables: readonl
 }
 
 function isCategorical(c: Column): boolean {
-  return c.type === 'dict' || c.type === 'string' || c.type === 'bool';
+  return isText(c) || c.type === 'bool';
 }
 
 /** Histogram of a numeric column, or counts of a categorical one, split by another column. Binned here, never row by row in the page. */
@@ -81,7 +81,9 @@ export function distribution(tables: readonly DataTable[], req: DistributionRequ
   const series = split.names.map((name) => ({ name, counts: [] as number[] }));
 
   if (isCategorical(col)) {
-    const valueOf = (r: number) => (col.type === 'dict' ? col.dictionary[col.indices[r]] : col.type === 'string' ? col.values[r] : String(numericValue(col, r)));
+    // Free text decoded once, not a cell at a time.
+    const strings = col.type === 'string' || col.type === 'ascii' ? stringValues(col) : null;
+    const valueOf = (r: number) => (strings ? strings[r] : isText(col) ? textAt(col, r) : String(numericValue(col, r)));
     const totals = new Map<string, number>();
     for (let r = 0; r < table.rowCount; r++) if (!isNull(col, r)) totals.set(valueOf(r), (totals.get(valueOf(r)) ?? 0) + 1);
     const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CATEGORIES).map(([k]) => k);

@@ -1,4 +1,4 @@
-import { column, numericValue, type DataTable } from '../table';
+import { column, numericValue, stringValues, type DataTable } from '../table';
 
 /**
  * Row order of a table sorted by one column: a permutation, so the table itself is
@@ -9,10 +9,11 @@ export function sortOrder(table: DataTable, columnName: string, descending: bool
   const col = column(table, columnName);
   const n = table.rowCount;
   const keys = new Float64Array(n);
-  if (col.type === 'string') {
-    const distinct = [...new Set(col.values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (col.type === 'string' || col.type === 'ascii') {
+    const values = stringValues(col);
+    const distinct = [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const rank = new Map(distinct.map((v, i) => [v, i]));
-    for (let i = 0; i < n; i++) keys[i] = rank.get(col.values[i])!;
+    for (let i = 0; i < n; i++) keys[i] = rank.get(values[i])!;
   } else if (col.type === 'dict') {
     const order = col.dictionary.map((_, i) => i).sort((a, b) => (col.dictionary[a] < col.dictionary[b] ? -1 : col.dictionary[a] > col.dictionary[b] ? 1 : 0));
     const rank = new Float64Array(col.dictionary.length);

@@ -1,5 +1,5 @@
 import type { Column, DataTable } from '../table';
-import { numericValue } from '../table';
+import { numericValue, stringValues } from '../table';
 
 export interface ColumnSummary {
   name: string;
@@ -40,10 +40,11 @@ function summarizeColumn(col: Column, rows: number): ColumnSummary {
     const order = [...counts.keys()].filter((k) => counts[k] > 0).sort((a, b) => counts[b] - counts[a]);
     return { ...base, distinct: order.length, top: order.slice(0, TOP_N).map((k) => ({ value: col.dictionary[k], count: counts[k] })) };
   }
-  if (col.type === 'string') {
+  if (col.type === 'string' || col.type === 'ascii') {
     if (rows > STRING_TOP_LIMIT) return base;
     const counts = new Map<string, number>();
-    for (let i = 0; i < rows; i++) if (present(i)) counts.set(col.values[i], (counts.get(col.values[i]) ?? 0) + 1);
+    const values = stringValues(col);
+    for (let i = 0; i < rows; i++) if (present(i)) counts.set(values[i], (counts.get(values[i]) ?? 0) + 1);
     // Unique free text (emails) has no "top" worth showing.
     if (counts.size === rows - nulls) return { ...base, distinct: counts.size };
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_N);

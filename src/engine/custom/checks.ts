@@ -1,6 +1,6 @@
 import { shareTolerance, type Check, type TargetRow } from '../analysis/targets';
 import type { CustomColumn, DistributionColumn, MixColumn } from '../scenario/customColumns';
-import { isNull, numericValue, type Column, type DataTable } from '../table';
+import { isNull, numericValue, stringValues, type Column, type DataTable } from '../table';
 import { expectedMoments } from './distributions';
 import { patternRegExp } from './pattern';
 import { RowReader } from './reader';
@@ -33,10 +33,11 @@ function valueTargets(spec: CustomColumn, col: Column, t: DataTable, label: stri
       const re = patternRegExp(spec.pattern);
       let n = 0;
       let matched = 0;
-      for (let r = 0; r < t.rowCount; r++) {
-        if (col.type !== 'string' || isNull(col, r)) continue;
+      const values = col.type === 'string' || col.type === 'ascii' ? stringValues(col) : [];
+      for (let r = 0; r < values.length; r++) {
+        if (isNull(col, r)) continue;
         n++;
-        if (re.test(col.values[r])) matched++;
+        if (re.test(values[r])) matched++;
       }
       return n === 0 ? [] : [{ module: 'custom', target: `${label} matches ${spec.pattern}`, expected: 100, measured: (100 * matched) / n, tolerance: 0, unit: '%' }];
     }

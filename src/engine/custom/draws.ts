@@ -1,6 +1,6 @@
 import { fmix32, hash32 } from '../random/hash';
 import { rowKeyColumns } from '../quality/faults';
-import type { Column, DataTable } from '../table';
+import { asciiAt, type Column, type DataTable } from '../table';
 
 /**
  * A custom column's random numbers: one uniform per row and draw, hashed from the run's
@@ -89,6 +89,9 @@ function cellHashes(col: Column, from: number, count: number, seed: number, word
       return;
     case 'string':
       for (let i = 0; i < count; i++) out[i] = hash32(seed, col.values[from + i]);
+      return;
+    case 'ascii':
+      for (let i = 0; i < count; i++) out[i] = hash32(seed, asciiAt(col, from + i));
       return;
     default: {
       // Whole numbers up to 2^53 (ids, milliseconds, scaled cents): both halves count.

@@ -1,10 +1,10 @@
 import { ScenarioError } from '../scenario/errors';
 import type { CustomColumn, DistributionColumn, MixColumn } from '../scenario/customColumns';
 import type { Scenario } from '../scenario/schema';
-import type { Column, DataTable } from '../table';
+import { columnLength, type Column, type DataTable } from '../table';
 import { valueFunction } from './distributions';
 import { drawBlocks, rowDraws, rowKeys, type RowDraws, type RowKeys } from './draws';
-import { patternValues } from './pattern';
+import { patternColumn } from './pattern';
 import { RowReader } from './reader';
 import { expressionColumn, fixedCell } from './expressionColumn';
 import { planCustomColumns, type PlannedColumn } from './plan';
@@ -63,7 +63,7 @@ function makeColumn(draws: RowDraws, planned: PlannedColumn, reader: RowReader):
       break;
     }
     case 'pattern':
-      column = { name: spec.name, type: 'string', values: patternValues(spec.pattern, draws, table.rowCount) };
+      column = patternColumn(spec.name, spec.pattern, draws, table.rowCount);
       break;
     case 'expression':
       column = expressionColumn(spec.name, planned.expression!, (name) => reader.source(name) ?? missing(name), table.rowCount, spec.decimals ?? 2);
@@ -76,7 +76,7 @@ function makeColumn(draws: RowDraws, planned: PlannedColumn, reader: RowReader):
 function withNulls(column: Column, spec: CustomColumn, draws: RowDraws): Column {
   const rate = (spec.nullRatePct ?? 0) / 100;
   if (rate <= 0) return column;
-  const rows = column.type === 'dict' ? column.indices.length : column.values.length;
+  const rows = columnLength(column);
   const valid = column.valid ? column.valid.slice() : new Uint8Array(rows).fill(1);
   drawBlocks(draws, 1000, rows, (u, from) => {
     for (let i = 0; i < u.length; i++) if (u[i] < rate) valid[from + i] = 0;

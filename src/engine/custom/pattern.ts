@@ -1,4 +1,5 @@
-import type { RowDraws } from './draws';
+import type { Column } from '../table';
+import { DRAW_BLOCK, type RowDraws } from './draws';
 
 // Pattern columns: `SKU-####-??` drawn per row, and the same pattern as a regular
 // expression for the conformance check that every value matches.
@@ -28,46 +29,59 @@ function patternParts(pattern: string): Part[] {
 }
 
 /**
- * A value per row of the pattern's placeholders drawn from the row's uniforms: each placeholder
- * takes the next digits of the row's uniform in its own base (8 placeholders per uniform).
+ * The pattern's column: a value per row, its placeholders drawn from the row's uniforms (each
+ * placeholder takes the next digits of the row's uniform in its own base, 8 per uniform).
+ * Every value has the pattern's length, so an ASCII pattern is one run of bytes (no string per
+ * row); other text is decoded a block at a time and cut into values.
  */
-export function patternValues(pattern: string, draws: RowDraws, rows: number): string[] {
+export function patternColumn(name: string, pattern: string, draws: RowDraws, rows: number): Column {
   const parts = patternParts(pattern);
-  // Every value has the pattern's length: a block of rows is written into one buffer, a
-  // position at a time, decoded once and cut into values (one string a row, none made a
-  // character at a time).
   const width = parts.length;
-  const ascii = [...pattern].every((ch) => ch.charCodeAt(0) < 128);
-  const decoder = new TextDecoder(ascii ? 'latin1' : 'utf-16le');
-  const out = new Array<string>(rows);
-  const BLOCK = Math.max(1, Math.floor(16384 / width));
-  const units = ascii ? new Uint8Array(BLOCK * width) : new Uint16Array(BLOCK * width);
-  const rest = new Float64Array(BLOCK);
-  for (let from = 0; from < rows; from += BLOCK) {
-    const count = Math.min(rows, from + BLOCK) - from;
-    let slot = 0;
-    for (let p = 0; p < width; p++) {
-      const part = parts[p];
-      if ('literal' in part) {
-        const code = part.literal.charCodeAt(0);
-        for (let i = 0, at = p; i < count; i++, at += width) units[at] = code;
-        continue;
-      }
-      if (slot % PER_DRAW === 0) draws.fill(slot / PER_DRAW, from, rest.subarray(0, count));
-      const chars = part.from;
-      const base = chars.length;
-      for (let i = 0, at = p; i < count; i++, at += width) {
-        const x = rest[i] * base;
-        const k = Math.floor(x);
-        units[at] = chars.charCodeAt(k);
-        rest[i] = x - k;
-      }
-      slot++;
+  // What is left of each row's uniform after the placeholders drawn so far.
+  const left = new Float64Array(DRAW_BLOCK);
+  if (width > 0 && [...pattern].every((ch) => ch.charCodeAt(0) < 128)) {
+    const bytes = new Uint8Array(rows * width);
+    for (let from = 0; from < rows; from += DRAW_BLOCK) {
+      const count = Math.min(rows, from + DRAW_BLOCK) - from;
+      fillBlock(parts, draws, from, count, bytes.subarray(from * width, (from + count) * width), left);
     }
-    const text = decoder.decode(units.subarray(0, count * width));
-    for (let i = 0; i < count; i++) out[from + i] = text.slice(i * width, (i + 1) * width);
+    return { name, type: 'ascii', width, bytes };
   }
-  return out;
+  const decoder = new TextDecoder('utf-16le');
+  const values = new Array<string>(rows);
+  const units = new Uint16Array(DRAW_BLOCK * width);
+  for (let from = 0; from < rows; from += DRAW_BLOCK) {
+    const count = Math.min(rows, from + DRAW_BLOCK) - from;
+    fillBlock(parts, draws, from, count, units, left);
+    const text = decoder.decode(units.subarray(0, count * width));
+    for (let i = 0; i < count; i++) values[from + i] = text.slice(i * width, (i + 1) * width);
+  }
+  return { name, type: 'string', values };
+}
+
+/** Rows from … from + count into `units`, a position at a time (row i at i * width). */
+function fillBlock(parts: Part[], draws: RowDraws, from: number, count: number, units: Uint8Array | Uint16Array, uniforms: Float64Array): void {
+  const width = parts.length;
+  const left = uniforms.subarray(0, count);
+  let slot = 0;
+  for (let p = 0; p < width; p++) {
+    const part = parts[p];
+    if ('literal' in part) {
+      const code = part.literal.charCodeAt(0);
+      for (let i = 0, at = p; i < count; i++, at += width) units[at] = code;
+      continue;
+    }
+    if (slot % PER_DRAW === 0) draws.fill(slot / PER_DRAW, from, left);
+    const chars = part.from;
+    const base = chars.length;
+    for (let i = 0, at = p; i < count; i++, at += width) {
+      const x = left[i] * base;
+      const k = Math.floor(x);
+      units[at] = chars.charCodeAt(k);
+      left[i] = x - k;
+    }
+    slot++;
+  }
 }
 
 /** The pattern as a regular expression over whole values. */

@@ -28,6 +28,7 @@ export function valueTypeOf(stored: ColumnType): ValueType {
       return 'boolean';
     case 'dict':
     case 'string':
+    case 'ascii':
       return 'string';
   }
 }

@@ -1,6 +1,6 @@
 import type { TableName } from '../scenario/schema';
 import { referencesOf } from '../scenario/tableColumns';
-import type { Column, DataTable } from '../table';
+import { isText, textAt, type Column, type DataTable } from '../table';
 import { MS_PER_DAY } from '../time';
 import type { BlockSource, ValueType } from './expression';
 
@@ -93,7 +93,7 @@ function lookupRows(keys: Column, rows: number, targetKeys: Column, targetRows: 
     }
     return out;
   }
-  const text = (c: Column, r: number) => (c.type === 'dict' ? c.dictionary[c.indices[r]] : c.type === 'string' ? c.values[r] : c.values[r]);
+  const text = (c: Column, r: number) => (isText(c) ? textAt(c, r) : c.values[r]);
   const at = new Map<string | number, number>();
   for (let r = 0; r < targetRows; r++) at.set(text(targetKeys, r), r);
   return Int32Array.from({ length: rows }, (_, r) => (keys.valid && !keys.valid[r] ? -1 : (at.get(text(keys, r)) ?? -1)));
@@ -112,7 +112,7 @@ function denseIds(c: Column, rows: number): boolean {
  * row's row in the referenced table (-1: none, read as null).
  */
 function blockSource(c: Column, rows: number, via: Int32Array | null): BlockSource {
-  const type: ValueType = c.type === 'timestamp' || c.type === 'date' ? 'timestamp' : c.type === 'bool' ? 'boolean' : c.type === 'dict' || c.type === 'string' ? 'string' : 'number';
+  const type: ValueType = c.type === 'timestamp' || c.type === 'date' ? 'timestamp' : c.type === 'bool' ? 'boolean' : isText(c) ? 'string' : 'number';
   // Divided, not multiplied by 10^-scale: 1999 / 100 is exactly the double nearest 19.99.
   const divisor = c.type === 'fixed' ? 10 ** c.scale : 1;
   const factor = c.type === 'date' ? MS_PER_DAY : 1;
@@ -126,11 +126,11 @@ function blockSource(c: Column, rows: number, via: Int32Array | null): BlockSour
         const row = via ? via[from + i] : from + i;
         valid[i] = row >= 0 && !(c.valid && !c.valid[row]) ? 1 : 0;
       }
-      if (c.type === 'dict' || c.type === 'string') {
+      if (isText(c)) {
         const values = new Array<string>(n);
         for (let i = 0; i < n; i++) {
           const row = via ? via[from + i] : from + i;
-          values[i] = row < 0 ? '' : c.type === 'dict' ? c.dictionary[c.indices[row]] : c.values[row];
+          values[i] = row < 0 ? '' : textAt(c, row);
         }
         return { type: 'string', values, valid };
       }

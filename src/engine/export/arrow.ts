@@ -74,6 +74,12 @@ function columnData(col: Column, length: number, dictionaryId: number, nulls: Nu
     }
     case 'string':
       return utf8Data(col.values, nulls);
+    case 'ascii': {
+      // ASCII is UTF-8 as it is: the bytes are the data, every offset a multiple of the width.
+      const offsets = new Int32Array(length + 1);
+      for (let i = 1; i <= length; i++) offsets[i] = i * col.width;
+      return makeData({ type: new Utf8(), length, ...nulls, valueOffsets: offsets, data: col.bytes.slice() });
+    }
     case 'dict': {
       const dictionary = utf8Data(col.dictionary);
       const type = new Dictionary(new Utf8(), new Int32(), dictionaryId, false);

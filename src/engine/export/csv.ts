@@ -1,4 +1,4 @@
-import type { Column, DataTable } from '../table';
+import { asciiAt, asciiStrings, type Column, type DataTable } from '../table';
 import { isoDay, MS_PER_DAY } from '../time';
 import { ScenarioError } from '../scenario/errors';
 
@@ -37,6 +37,7 @@ const enum Kind {
   Timestamp,
   Dict,
   Text,
+  Ascii,
 }
 
 interface Prepared {
@@ -49,6 +50,9 @@ interface Prepared {
   dictWords: Uint32Array[];
   dictLengths: Int32Array;
   text: readonly string[];
+  /** Fixed-width ASCII: the bytes, `width` a row. */
+  bytes: Uint8Array;
+  width: number;
   /** Most bytes one cell can take (text cells are measured per row). */
   bound: number;
   /** Nullable columns: 0 where the cell is empty. */
@@ -57,6 +61,7 @@ interface Prepared {
 
 const EMPTY_INTS = new Int32Array(0);
 const EMPTY_WORDS = new Uint32Array(0);
+const EMPTY_BYTES = new Uint8Array(0);
 const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, i) => ZERO + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
 
 let clockText: Uint32Array | undefined;
@@ -94,7 +99,7 @@ function words(bytes: Uint8Array): Uint32Array {
 const WORD_SLACK = 4;
 
 function prepare(col: Column, encoder: TextEncoder): Prepared {
-  const p: Prepared = { kind: Kind.Int, ints: EMPTY_INTS, floats: EMPTY_FLOATS, scale: 0, div: 1, dictWords: [], dictLengths: EMPTY_INTS, text: [], bound: 12, valid: col.valid };
+  const p: Prepared = { kind: Kind.Int, ints: EMPTY_INTS, floats: EMPTY_FLOATS, scale: 0, div: 1, dictWords: [], dictLengths: EMPTY_INTS, text: [], bytes: EMPTY_BYTES, width: 0, bound: 12, valid: col.valid };
   switch (col.type) {
     case 'int32':
     case 'bool':
@@ -111,7 +116,23 @@ function prepare(col: Column, encoder: TextEncoder): Prepared {
     }
     case 'string':
       return { ...p, kind: Kind.Text, text: col.values, bound: 0 };
+    case 'ascii':
+      // Copied as they are unless some value needs quotes or an apostrophe (a pattern with a comma, say).
+      return asciiAsIs(col) ? { ...p, kind: Kind.Ascii, bytes: col.bytes, width: col.width, bound: col.width } : { ...p, kind: Kind.Text, text: asciiStrings(col), bound: 0 };
   }
+}
+
+/** Whether every value of an ASCII column is written as it is (`csvText` would leave it unchanged). */
+function asciiAsIs(col: Extract<Column, { type: 'ascii' }>): boolean {
+  const { bytes, width } = col;
+  for (const special of ['"', ',', '\r', '\n']) if (bytes.includes(special.charCodeAt(0))) return false;
+  for (let at = 0; at < bytes.length; at += width) {
+    const first = bytes[at];
+    // = + - @ tab: a formula start (CR is already out), unless the value is a plain negative number.
+    if (first === 61 || first === 43 || first === 64 || first === 9) return false;
+    if (first === MINUS && !PLAIN_NUMBER.test(asciiAt(col, at / width))) return false;
+  }
+  return true;
 }
 
 /**
@@ -205,6 +226,12 @@ export function writeCSV(table: DataTable, sink: (chunk: Uint8Array) => void): v
         case Kind.Text:
           at += encoder.encodeInto(csvText(col.text[row]), buf.subarray(at)).written;
           break;
+        case Kind.Ascii: {
+          const from = row * col.width;
+          for (let i = 0; i < col.width; i++) buf[at + i] = col.bytes[from + i];
+          at += col.width;
+          break;
+        }
       }
     }
     buf[at++] = CR;

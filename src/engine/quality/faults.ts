@@ -1,7 +1,7 @@
 import { hash32, hashUnit } from '../random/hash';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors';
 import { TABLE_NAMES, type FaultKind, type FaultSpec, type Scenario } from '../scenario/schema';
-import { cellText, isNull, takeRows, type Column, type DataTable } from '../table';
+import { asciiStrings, cellText, columnLength, isNull, isText, takeRows, type Column, type DataTable } from '../table';
 
 /** What a kind of fault can corrupt. Row-level kinds (duplicate, late) take no column. */
 const ELIGIBLE: Record<FaultKind, ((c: Column, key: boolean) => boolean) | null> = {
@@ -9,7 +9,7 @@ const ELIGIBLE: Record<FaultKind, ((c: Column, key: boolean) => boolean) | null>
   out_of_range: (c, key) => !key && (c.type === 'int32' || c.type === 'fixed') && !c.name.endsWith('_id'),
   negative_amount: (c, key) => !key && c.type === 'fixed',
   orphan_fk: (c, key) => !key && c.type === 'int32' && c.name.endsWith('_id'),
-  typo: (c, key) => !key && (c.type === 'dict' || c.type === 'string'),
+  typo: (c, key) => !key && isText(c),
   timezone_shift: (c, key) => !key && c.type === 'timestamp',
   duplicate_row: null,
   late_arriving: null,
@@ -107,7 +107,8 @@ function faultTable(seed: number, t: DataTable, specs: FieldFault[], listed: Fau
   const owned = new Set<number>();
   const dictionaries = new Map<number, WordList>();
   const writable = (ci: number): Column => {
-    if (!reordered && !owned.has(ci)) faulty.columns[ci] = cloneColumn(faulty.columns[ci]);
+    // Reordered rows are already a copy; fixed-width ASCII is copied as strings all the same (see cloneColumn).
+    if (!owned.has(ci) && (!reordered || faulty.columns[ci].type === 'ascii')) faulty.columns[ci] = cloneColumn(faulty.columns[ci]);
     owned.add(ci);
     return faulty.columns[ci];
   };
@@ -190,7 +191,7 @@ function eligibleColumns(t: DataTable, f: FieldFault): number[] {
 function corrupt(col: Column, p: number, kind: FaultKind, h: number, words?: WordList): void {
   switch (kind) {
     case 'null':
-      col.valid ??= new Uint8Array(col.type === 'dict' ? col.indices.length : col.values.length).fill(1);
+      col.valid ??= new Uint8Array(columnLength(col)).fill(1);
       col.valid[p] = 0;
       return;
     case 'out_of_range':
@@ -257,6 +258,9 @@ function cloneColumn(c: Column): Column {
       return { ...c, valid, indices: c.indices.slice() };
     case 'string':
       return { ...c, valid, values: c.values.slice() };
+    case 'ascii':
+      // As strings: a typo may change a value's length.
+      return { name: c.name, type: 'string', valid, values: asciiStrings(c) };
     default:
       return { ...c, valid, values: c.values.slice() } as Column;
   }

@@ -83,6 +83,7 @@ export function partTransferables(out: PartOutput): ArrayBuffer[] {
     for (const c of t.columns) {
       if (c.valid) buffers.add(c.valid.buffer as ArrayBuffer);
       if (c.type === 'dict') buffers.add(c.indices.buffer as ArrayBuffer);
+      else if (c.type === 'ascii') buffers.add(c.bytes.buffer as ArrayBuffer);
       else if (c.type !== 'string') buffers.add(c.values.buffer as ArrayBuffer);
     }
   }
