@@ -116,29 +116,37 @@ function blockSource(c: Column, rows: number, via: Int32Array | null): BlockSour
   // Divided, not multiplied by 10^-scale: 1999 / 100 is exactly the double nearest 19.99.
   const divisor = c.type === 'fixed' ? 10 ** c.scale : 1;
   const factor = c.type === 'date' ? MS_PER_DAY : 1;
+  // One block's arrays, refilled by the next block (see BlockSource): no fresh memory per block.
+  let valid = new Uint8Array(0);
+  let numbers = new Float64Array(0);
+  let strings: string[] = [];
   return {
     type,
     rows,
     block(from, to) {
       const n = to - from;
-      const valid = new Uint8Array(n);
+      if (valid.length !== n) {
+        valid = new Uint8Array(n);
+        numbers = new Float64Array(n);
+        strings = new Array<string>(n);
+      }
       for (let i = 0; i < n; i++) {
         const row = via ? via[from + i] : from + i;
         valid[i] = row >= 0 && !(c.valid && !c.valid[row]) ? 1 : 0;
       }
       if (isText(c)) {
-        const values = new Array<string>(n);
+        const values = strings;
         for (let i = 0; i < n; i++) {
           const row = via ? via[from + i] : from + i;
           values[i] = row < 0 ? '' : textAt(c, row);
         }
         return { type: 'string', values, valid };
       }
-      const values = new Float64Array(n);
+      const values = numbers;
       const source = c.values;
       for (let i = 0; i < n; i++) {
         const row = via ? via[from + i] : from + i;
-        if (row >= 0) values[i] = divisor === 1 ? source[row] * factor : source[row] / divisor;
+        values[i] = row < 0 ? 0 : divisor === 1 ? source[row] * factor : source[row] / divisor;
       }
       return { type: type as 'number', values, valid };
     },

@@ -40,7 +40,7 @@
 import jsep from 'jsep';
 import { Failure, didYouMean, fail } from './errors';
 import { Call, FUNCTIONS } from './functions';
-import { constantVector, map, nullTest, nullVector, num } from './kernels';
+import { constantVector, map, nullTest, nullVector, num, startBlock } from './kernels';
 import { BINARY, UNSUPPORTED_HINTS } from './operators';
 import { type Op, type Rows, arityText, as, choose, fits, isNullLiteral, operation, plural, typeHint } from './ops';
 import { dottedName, endOf, operatorAt, parse, startOf } from './parse';
@@ -99,6 +99,7 @@ function compiled(root: Op, reads: string[], columns: ReadonlyMap<string, ValueT
       // million rows cost no fresh column of memory per operation.
       for (let from = 0; from < rowCount || from === 0; from += BLOCK_ROWS) {
         const to = Math.min(rowCount, from + BLOCK_ROWS);
+        startBlock();
         const read = new Map<string, Vector>();
         const rows: Rows = {
           count: to - from,

@@ -21,8 +21,29 @@ export function str(v: Vector): StringVector {
 }
 export const text = (v: Vector): Column<string | number> => v;
 
+/**
+ * The numeric temporaries of the block being evaluated, reused block after block: a fresh
+ * pair of arrays per operation and block was most of an expression's time (allocation and the
+ * collector). `startBlock` hands them out again, so a block's vectors are valid until the next
+ * block starts: evaluateBlocks' contract ("read it, do not keep it").
+ */
+const temporaries: { values: Float64Array; valid: Uint8Array }[] = [];
+let handedOut = 0;
+
+/** A new block: every temporary of the one before may be reused. */
+export function startBlock(): void {
+  handedOut = 0;
+}
+
 function numbers(type: NumericType, n: number): NumericVector {
-  return { type, values: new Float64Array(n), valid: new Uint8Array(n) };
+  let t = temporaries[handedOut];
+  if (t === undefined || t.valid.length !== n) temporaries[handedOut] = t = { values: new Float64Array(n), valid: new Uint8Array(n) };
+  else {
+    t.values.fill(0);
+    t.valid.fill(0);
+  }
+  handedOut++;
+  return { type, values: t.values, valid: t.valid };
 }
 
 export function nullVector(type: ValueType, n: number): Vector {

@@ -48,13 +48,11 @@ export function cells(v: Vector): Cell[] {
 export function evaluate(expression: CompiledExpression, column: (name: string) => ColumnSource, rowCount: number): Vector {
   let whole: Vector | undefined;
   expression.evaluateBlocks(column, rowCount, (v, from) => {
-    if (from === 0 && v.valid.length === rowCount) whole = v;
-    else {
-      whole ??= nullVector(expression.type, rowCount);
-      whole.valid.set(v.valid, from);
-      if (whole.type === 'string') for (let i = 0; i < v.valid.length; i++) (whole.values as string[])[from + i] = v.values[i] as string;
-      else whole.values.set(v.values as Float64Array, from);
-    }
+    // Copied: a block's vector is reused by the next evaluation.
+    whole ??= nullVector(expression.type, rowCount);
+    whole.valid.set(v.valid, from);
+    if (whole.type === 'string') for (let i = 0; i < v.valid.length; i++) (whole.values as string[])[from + i] = v.values[i] as string;
+    else whole.values.set(v.values as Float64Array, from);
   });
   return whole!;
 }

@@ -7,7 +7,7 @@ export type Vector =
 export interface BlockSource {
   readonly type: ValueType;
   readonly rows: number;
-  /** Rows from..to (to exclusive) as a Vector to - from long. */
+  /** Rows from..to (to exclusive) as a Vector to - from long, valid until the next call (its arrays may be refilled). */
   block(from: number, to: number): Vector;
 }
 export type ColumnSource = Vector | BlockSource;
