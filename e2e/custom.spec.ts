@@ -104,3 +104,45 @@ test('custom columns: removing a card takes its unfinished text with it; a colum
   await expect(moved.getByLabel('Table')).toHaveValue('payments');
   await expect(moved.getByRole('alert')).toContainText('E109');
 });
+
+test('custom columns: a pattern column shows in the grid, sorts, is summarised, passes its check and exports to CSV and Parquet', async ({ page }) => {
+  const app = new DesignerPage(page);
+  await app.freshBaseline(3, 300, 1500);
+  await page.getByRole('button', { name: 'Add a column' }).click();
+  const card = page.getByRole('group', { name: /^Custom column orders\./ });
+  await card.getByLabel('Kind').selectOption('pattern');
+  await card.getByLabel('Column name').fill('tracking');
+  // A comma and a leading minus: CSV must quote the value and leave no formula start unguarded.
+  await page.getByRole('group', { name: 'Custom column orders.tracking' }).getByLabel('Pattern').fill('-TR,##?*');
+  await settled(page);
+  await app.run();
+  await app.pickTable('Orders');
+  const header = page.getByRole('columnheader', { name: 'tracking', exact: true });
+  await expect(header).toBeVisible();
+  const at = await page.getByRole('columnheader').evaluateAll((hs) => hs.findIndex((h) => h.textContent?.startsWith('tracking')));
+  const shape = /^-TR,[0-9]{2}[A-Z][0-9A-Z]$/;
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  const shown = await page.locator('.grid-row').evaluateAll((rows, i) => rows.slice(0, 10).map((r) => r.children[i].textContent ?? ''), at);
+  expect(shown.length).toBe(10);
+  for (const v of shown) expect(v).toMatch(shape);
+  expect([...shown].sort()).toEqual(shown);
+  await app.shot('custom-column-pattern');
+
+  await page.getByRole('tab', { name: 'Summary' }).click();
+  await expect(page.getByRole('region', { name: 'orders summary' }).getByRole('row', { name: /^tracking/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Conformance' }).click();
+  await expect(page.getByRole('row', { name: /orders\.tracking matches/ })).toContainText('pass');
+
+  await page.getByRole('tab', { name: 'Tables' }).click();
+  const rows = await app.rowCount('Orders');
+  const csv = (await app.exportSelected('CSV')).bytes.toString('utf8').trimEnd().split('\r\n');
+  const column = csv[0].split(',').indexOf('tracking');
+  expect(column).toBeGreaterThan(0);
+  expect(csv.length - 1).toBe(rows);
+  // The value has a comma, so each row holds it quoted (after the apostrophe that defuses the minus).
+  for (const line of csv.slice(1)) expect(line).toMatch(/,"'-TR,[0-9]{2}[A-Z][0-9A-Z]"/);
+  const parquet = await parquetRows((await app.exportSelected('Parquet')).bytes);
+  expect(parquet.length).toBe(rows);
+  for (const r of parquet) expect(String(r.tracking)).toMatch(shape);
+});
