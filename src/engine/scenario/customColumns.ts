@@ -39,9 +39,12 @@ export const distributionParamsSchema = z.strictObject(
 );
 export type DistributionParams = z.infer<typeof distributionParamsSchema>;
 
+/** What a custom column may be called: lower_snake_case, at most 63 characters. */
+export const COLUMN_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
 const columnName = z
   .string(coded('E109', 'column name must be text'))
-  .regex(/^[a-z][a-z0-9_]{0,62}$/, coded('E109', 'column name must be lower_snake_case, at most 63 characters'));
+  .regex(COLUMN_NAME, coded('E109', 'column name must be lower_snake_case, at most 63 characters'));
 
 /** A categorical column of the row, or of a row its keys reference ("customer.cohort"), whose value picks the parameters. */
 const byColumn = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$/, coded('E109', 'by must name a column, e.g. cohort or customer.cohort'));

@@ -3,6 +3,7 @@ import { ScenarioError, parseCodedMessage, type ScenarioIssue } from './errors';
 import { planCustomColumns } from '../custom/plan';
 import { migrate } from './migrate';
 import { scenarioSchema, type Scenario } from './schema';
+import { COLUMN_NAME } from './customColumns';
 
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
 
@@ -19,7 +20,16 @@ export function validateScenario(input: unknown): Validation {
     const issues = planCustomColumns(result.data).issues;
     return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: result.data };
   }
-  return { ok: false, issues: zodIssues(result.error) };
+  return { ok: false, issues: zodIssues(result.error).map((issue) => withColumnName(issue, input)) };
+}
+
+/** A custom column's field error names the column, as its other errors do ("fee: an expression is at most …"). */
+function withColumnName(issue: ScenarioIssue, input: unknown): ScenarioIssue {
+  const at = /^customColumns\.(\d+)\./.exec(issue.field);
+  const columns = (input as { customColumns?: unknown } | null)?.customColumns;
+  const name = at && Array.isArray(columns) ? (columns[Number(at[1])] as { name?: unknown } | null)?.name : undefined;
+  // Only a name that is itself valid: a refused one would make the message harder to read.
+  return typeof name === 'string' && COLUMN_NAME.test(name) ? { ...issue, message: `${name}: ${issue.message}` } : issue;
 }
 
 /** Validates or throws a ScenarioError carrying every numbered issue. */

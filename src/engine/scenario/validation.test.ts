@@ -27,6 +27,14 @@ describe('bad input gets numbered errors naming the field', () => {
     expect(issuesOf(s)).toEqual([{ code: 'E101', field: 'volumes.ordersPerDay', message: 'orders per day must be at least 0' }]);
   });
 
+  it("a custom column's field errors name the column (when its name is valid)", () => {
+    const long = '1+'.repeat(1000) + '1';
+    const issues = (name: string, expression: string) => issuesOf({ ...base(), customColumns: [{ table: 'orders', name, kind: 'expression', expression }] });
+    expect(issues('fee', long)).toEqual([{ code: 'E130', field: 'customColumns.0.expression', message: 'fee: an expression is at most 2,000 characters' }]);
+    expect(issues('fee', '')).toEqual([{ code: 'E130', field: 'customColumns.0.expression', message: 'fee: write an expression' }]);
+    expect(issues('Bad Name', long).map((i) => i.message)).toEqual(['column name must be lower_snake_case, at most 63 characters', 'an expression is at most 2,000 characters']);
+  });
+
   it('E102: cohort shares that do not sum to 100', () => {
     const s = base();
     s.cohorts[0].share = 40;
