@@ -28,6 +28,15 @@ describe('distributions, binned in the worker', () => {
     expect(total(delivered)).toBe(completed.series[0].counts[completed.labels.indexOf('completed')]);
   });
 
+  it('true/false columns count as true and false (as the grid and Summary show them), as values and as a split', () => {
+    const flags = Uint8Array.from({ length: 10 }, (_, i) => (i < 3 ? 1 : 0));
+    const t = { name: 'flags', rowCount: 10, columns: [{ name: 'flag', type: 'bool' as const, values: flags }, { name: 'n', type: 'int32' as const, values: Int32Array.from({ length: 10 }, (_, i) => i) }] };
+    const d = distribution([t], { table: 'flags', column: 'flag' });
+    expect(d.labels).toEqual(['false', 'true']);
+    expect(d.series[0].counts).toEqual([7, 3]);
+    expect(distribution([t], { table: 'flags', column: 'n', splitBy: 'flag' }).series.map((s) => s.name)).toEqual(['false', 'true']);
+  });
+
   it('a time series of row counts per day adds up to the table; sums add up to the column', () => {
     const orders = run.tables.find((t) => t.name === 'orders')!;
     const perDay = timeSeries(run.tables, { table: 'orders', timeColumn: 'created_at', bucket: 'day' });

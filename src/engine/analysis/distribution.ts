@@ -54,7 +54,7 @@ function splitter(table: DataTable, splitBy: string | undefined, tables: readonl
     labelOf = (r) => cohort.dictionary[cohort.indices[cust.values[r] - 1]] ?? OTHER;
   } else {
     const c = column(table, splitBy);
-    labelOf = (r) => (isNull(c, r) ? '(null)' : isText(c) ? textAt(c, r) : String(numericValue(c, r)));
+    labelOf = (r) => (isNull(c, r) ? '(null)' : categoryOf(c, r));
   }
   const counts = new Map<string, number>();
   const labels = new Array<string>(table.rowCount);
@@ -66,6 +66,11 @@ function splitter(table: DataTable, splitBy: string | undefined, tables: readonl
   const names = counts.size > MAX_SPLITS ? [...top, OTHER] : top;
   const index = new Map(top.map((k, i) => [k, i]));
   return { names, of: (r) => index.get(labels[r]) ?? MAX_SPLITS };
+}
+
+/** A cell as a category: its text, true/false as the grid and Summary show them, or a number. */
+function categoryOf(c: Column, r: number): string {
+  return isText(c) ? textAt(c, r) : c.type === 'bool' ? (c.values[r] ? 'true' : 'false') : String(numericValue(c, r));
 }
 
 function isCategorical(c: Column): boolean {
@@ -83,7 +88,7 @@ export function distribution(tables: readonly DataTable[], req: DistributionRequ
   if (isCategorical(col)) {
     // Free text decoded once, not a cell at a time.
     const strings = col.type === 'string' || col.type === 'ascii' ? stringValues(col) : null;
-    const valueOf = (r: number) => (strings ? strings[r] : isText(col) ? textAt(col, r) : String(numericValue(col, r)));
+    const valueOf = (r: number) => (strings ? strings[r] : categoryOf(col, r));
     const totals = new Map<string, number>();
     for (let r = 0; r < table.rowCount; r++) if (!isNull(col, r)) totals.set(valueOf(r), (totals.get(valueOf(r)) ?? 0) + 1);
     const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CATEGORIES).map(([k]) => k);
