@@ -1,9 +1,8 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { assembleParts, formatOf, partRequests, runParts, ScenarioError, type ExportFormatId, type GeneratedRun, type Scenario, type ScenarioIssue } from '../engine';
 import type { PartOutput, PartRequest } from '../engine/session/parallel';
 import type { PartWorkerData } from './partWorker';
-import type { Producer } from './writeRun';
+import type { Encoded, Producer } from './writeRun';
 
 type Answer = { ok: true; out: PartOutput } | { ok: false; error: { name: string; message: string; issues?: ScenarioIssue[] } };
 
@@ -50,9 +49,9 @@ export function createPool(size: number, staging: string) {
 /**
  * Runs a whole scenario in `parts` on a pool of worker threads and assembles it
  * (engine/session/parallel.ts). Streamable tables come back as the parts' staging files
- * in `staging`, read one after another into the final file when it is written.
+ * in `staging`, joined into the final file when it is written (writeRun's joinStaged).
  */
-export async function runOnPool(scenario: Scenario, parts: number, workers: number, format: ExportFormatId, quiet: boolean, staging: string): Promise<{ run: GeneratedRun; files: Map<string, Producer> }> {
+export async function runOnPool(scenario: Scenario, parts: number, workers: number, format: ExportFormatId, quiet: boolean, staging: string): Promise<{ run: GeneratedRun; files: Map<string, Encoded> }> {
   const pool = createPool(workers, staging);
   try {
     if (!quiet) process.stderr.write(`generating in ${parts} parts on ${workers} worker threads…\n`);
@@ -60,31 +59,14 @@ export async function runOnPool(scenario: Scenario, parts: number, workers: numb
       if (!quiet) process.stderr.write(`generating… ${done} of ${parts} parts\n`);
     });
     const { run, files } = assembleParts(scenario, outputs, format);
-    const producers = new Map<string, Producer>([...files].map(([name, bytes]) => [name, async (sink) => sink(bytes)]));
+    const encoded = new Map<string, Encoded>([...files].map(([name, bytes]): [string, Producer] => [name, async (sink) => sink(bytes)]));
     const headerBytes = formatOf(format).appendable?.headerBytes;
     for (const { name } of run.tables) {
       const paths = outputs.flatMap((o) => (o.saved[name] ? [o.saved[name]] : []));
-      if (headerBytes && paths.length === outputs.length) producers.set(name, stagedFile(paths, headerBytes));
+      if (headerBytes && paths.length === outputs.length) encoded.set(name, { staged: paths, headerBytes });
     }
-    return { run, files: producers };
+    return { run, files: encoded };
   } finally {
     await pool.close();
   }
-}
-
-/** A table's file from its parts' staged files, read in part order through one reused buffer (each part after the first without its header). */
-function stagedFile(paths: readonly string[], headerBytes: (start: Uint8Array) => number): Producer {
-  return async (sink) => {
-    const buf = new Uint8Array(1 << 22);
-    paths.forEach((path, part) => {
-      const fd = openSync(path, 'r');
-      try {
-        for (let n = 0, first = true; (n = readSync(fd, buf, 0, buf.length, null)) > 0; first = false) {
-          sink(buf.subarray(first && part > 0 ? headerBytes(buf.subarray(0, n)) : 0, n));
-        }
-      } finally {
-        closeSync(fd);
-      }
-    });
-  };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { buildManifest, conformanceJSON, conformanceReport, exportFileName, writtenFile, formatOf, exportTable, fileStamp, manifestJSON, splitByTenant, type ExportFormat, type GeneratedRun } from '../engine';
@@ -64,13 +64,57 @@ export async function writeStreamed(path: string, produce: Producer): Promise<{ 
   return { size, sha256: hash.digest('hex') };
 }
 
+/** A table's file as its parts' staged files (a pool's parts, in order), each after the first to be joined without its header. */
+export interface StagedParts {
+  staged: readonly string[];
+  headerBytes: (start: Uint8Array) => number;
+}
+
+/** A table's file already encoded: chunks to write, or staged parts to join. */
+export type Encoded = Producer | StagedParts;
+
+/**
+ * A table's file from its parts' staged files. Part 0's file becomes the file (renamed, and
+ * read back only for the hash); the others are appended without their headers. Copying
+ * part 0 as well wrote every byte of the run twice, and writing is what this machine's disk
+ * is slowest at (FACTS in docs/scale-out.md).
+ */
+export async function joinStaged(path: string, { staged, headerBytes }: StagedParts): Promise<{ size: number; sha256: string }> {
+  await mkdir(dirname(path), { recursive: true });
+  await rename(staged[0], `${path}.partial`);
+  const fd = openSync(`${path}.partial`, 'r+');
+  const hash = createHash('sha256');
+  const buf = new Uint8Array(1 << 22);
+  let size = 0;
+  try {
+    for (let n; (n = readSync(fd, buf, 0, buf.length, size)) > 0; size += n) hash.update(buf.subarray(0, n));
+    for (const part of staged.slice(1)) {
+      const from = openSync(part, 'r');
+      try {
+        for (let n, first = true; (n = readSync(from, buf, 0, buf.length, null)) > 0; first = false) {
+          const chunk = buf.subarray(first ? headerBytes(buf.subarray(0, n)) : 0, n);
+          for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done, chunk.length - done, size + done);
+          hash.update(chunk);
+          size += chunk.length;
+        }
+      } finally {
+        closeSync(from);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  await rename(`${path}.partial`, path);
+  return { size, sha256: hash.digest('hex') };
+}
+
 /** Writes a run's tables, its manifest and conformance.json into `dir`. */
 export async function writeRun(
   run: GeneratedRun,
   dir: string,
   opts: WriteOptions,
   /** Whole-table files already encoded (a pool's parts, in order), by table name. */
-  encoded: ReadonlyMap<string, Producer> = new Map(),
+  encoded: ReadonlyMap<string, Encoded> = new Map(),
 ): Promise<void> {
   const stamp = fileStamp(opts.createdAt);
   const hive = opts.layout === 'hive';
@@ -82,11 +126,12 @@ export async function writeRun(
       const ready = tenant ? undefined : encoded.get(table.name);
       const name = (fileName: string) => `${tenant ? `${tenant}/` : ''}${hive ? hiveFile(table.name, partOf(run), opts.format) : fileName}`;
       const record = formatOf(opts.format);
-      const produce: Producer | undefined = ready ?? (record.stream && ((sink) => record.stream!(table, sink)));
+      const produce: Encoded | undefined = ready ?? (record.stream && ((sink) => record.stream!(table, sink)));
       if (produce) {
         // Streamed to disk (from the writer's reused buffer, or a pool's parts): the whole file is never in memory.
         const fileName = name(exportFileName(run, stamp, table.name, opts.format));
-        files.push(writtenFile(table, fileName, await writeStreamed(join(dir, fileName), produce)));
+        const path = join(dir, fileName);
+        files.push(writtenFile(table, fileName, await ('staged' in produce ? joinStaged(path, produce) : writeStreamed(path, produce))));
         continue;
       }
       const file = await exportTable(run, table, opts.format, stamp, loadParquet);
