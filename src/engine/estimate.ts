@@ -4,6 +4,7 @@ import { DAYS_PER_MONTH } from './time';
 import { isPartitioned, type EngineModule } from './modules/module';
 import type { CustomColumn } from './scenario/customColumns';
 import { modulesFor } from './modules/registry';
+import { isAsciiPattern } from './custom/pattern';
 
 /** A browser tab should not hold more than this; larger runs belong to the CLI. */
 export const BROWSER_MEMORY_BUDGET = 2 * 2 ** 30;
@@ -37,9 +38,9 @@ export function estimateRunBytes(scenario: Scenario): number {
   return modulesFor(scenario.tables, scenario).reduce((n, m) => n + moduleBytes(m, scenario), 0);
 }
 
-/** A custom column's bytes a row: a number 8, a dictionary index 4, a text value its characters and a string's overhead. */
+/** A custom column's bytes a row: a number 8, a dictionary index 4, an ASCII pattern its characters, other text its characters and a string's overhead. */
 function customBytesPerRow(c: CustomColumn): number {
-  if (c.kind === 'pattern') return 24 + 2 * c.pattern.length;
+  if (c.kind === 'pattern') return isAsciiPattern(c.pattern) ? c.pattern.length : 24 + 2 * c.pattern.length;
   if (c.kind === 'mix' || c.kind === 'words') return 4;
   return 8;
 }

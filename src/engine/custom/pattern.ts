@@ -28,6 +28,11 @@ function patternParts(pattern: string): Part[] {
   return parts;
 }
 
+/** Whether every value of the pattern is ASCII (kept as bytes, one a character). */
+export function isAsciiPattern(pattern: string): boolean {
+  return [...pattern].every((ch) => ch.charCodeAt(0) < 128);
+}
+
 /**
  * The pattern's column: a value per row, its placeholders drawn from the row's uniforms (each
  * placeholder takes the next digits of the row's uniform in its own base, 8 per uniform).
@@ -39,7 +44,7 @@ export function patternColumn(name: string, pattern: string, draws: RowDraws, ro
   const width = parts.length;
   // What is left of each row's uniform after the placeholders drawn so far.
   const left = new Float64Array(DRAW_BLOCK);
-  if (width > 0 && [...pattern].every((ch) => ch.charCodeAt(0) < 128)) {
+  if (width > 0 && isAsciiPattern(pattern)) {
     const bytes = new Uint8Array(rows * width);
     for (let from = 0; from < rows; from += DRAW_BLOCK) {
       const count = Math.min(rows, from + DRAW_BLOCK) - from;
