@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toCSV } from './csv';
+import { toCSV, writeCSV } from './csv';
 
 // The CSV writer formats numbers and times by hand (digit pairs, a table of the seconds
 // of a day); every cell must read back as the value JavaScript itself would print.
@@ -61,6 +61,26 @@ describe('the CSV writer prints numbers and times exactly', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+  it('one file in memory is the chunks a stream writes, joined: rows that grow longer after the first chunk included', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400_000 }), fc.integer({ min: 0, max: 40 }), fc.double({ min: 0, max: 1, noNaN: true }), (rows, longer, from) => {
+        // Short cells first, then cells `longer` characters longer: past about 200,000 short rows
+        // (one 2 MB chunk) the size guessed from the first chunk runs out and the buffer grows.
+        const start = Math.floor(rows * from);
+        const values = Array.from({ length: rows }, (_, r) => (r < start ? 'a' : 'b'.repeat(1 + longer)));
+        const table = { name: 't', rowCount: rows, columns: [{ name: 's', type: 'string' as const, values }, { name: 'n', type: 'int32' as const, values: Int32Array.from({ length: rows }, (_, r) => r) }] };
+        const chunks: Uint8Array[] = [];
+        writeCSV(table, (chunk) => chunks.push(chunk.slice()));
+        const joined = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+        chunks.reduce((at, c) => (joined.set(c, at), at + c.length), 0);
+        const whole = toCSV(table);
+        // (toEqual walks megabytes an element at a time; this is the same check.)
+        expect(whole.length).toBe(joined.length);
+        expect(Buffer.compare(whole, joined)).toBe(0);
+      }),
+      { numRuns: 20, examples: [[400_000, 40, 0.9]] },
     );
   });
 });
