@@ -42,4 +42,39 @@ export class AliasTable {
     const i = Math.floor(u);
     return u - i < this.prob[i] ? i : this.alias[i];
   }
+
+  /** The same draws as `ids[sample(rng)]`, from one table laid out for it (see IdPick). */
+  mapped(ids: ArrayLike<number>): IdPick {
+    return new IdPick(this.prob, this.alias, ids);
+  }
+}
+
+/**
+ * Draws of an alias table mapped onto ids (customers of a cohort), 16 bytes an entry: its
+ * probability, its own id and its alias's id. A draw reads one cache line; `ids[sample()]`
+ * read three arrays at random places, and with 100,000 customers those reads missed the
+ * CPU's caches (pickCustomer was 130 ns a draw in a run, 10 ns alone).
+ */
+export class IdPick {
+  private readonly size: number;
+  private readonly prob: Float64Array;
+  private readonly id: Int32Array;
+
+  constructor(prob: Float64Array, alias: Int32Array, ids: ArrayLike<number>) {
+    this.size = prob.length;
+    const buffer = new ArrayBuffer(16 * this.size);
+    this.prob = new Float64Array(buffer);
+    this.id = new Int32Array(buffer);
+    for (let i = 0; i < this.size; i++) {
+      this.prob[2 * i] = prob[i];
+      this.id[4 * i + 2] = ids[i];
+      this.id[4 * i + 3] = ids[alias[i]];
+    }
+  }
+
+  sample(rng: Rng): number {
+    const u = rng.next() * this.size;
+    const i = Math.floor(u);
+    return u - i < this.prob[2 * i] ? this.id[4 * i + 2] : this.id[4 * i + 3];
+  }
 }

@@ -27,7 +27,7 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
   const members = cohorts.map(() => [] as number[]);
   for (let i = 0; i < customers.rowCount; i++) members[cohortCol.indices[i]].push(i);
   const cohortWeight = members.map((m) => m.reduce((s, i) => s + activity[i], 0));
-  const customerPick = members.map((m) => (m.length > 0 ? new AliasTable(m.map((i) => activity[i])) : null));
+  const customerPick = members.map((m) => (m.length > 0 ? new AliasTable(m.map((i) => activity[i])).mapped(m) : null));
   const migrationDraw = new Float64Array(customers.rowCount);
   for (let i = 0; i < customers.rowCount; i++) migrationDraw[i] = rng.next();
 
@@ -133,9 +133,9 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
      */
     pickCustomer(cohort: number, r: Rng, t: number): number {
       const regional = regionalAt(t);
-      let c = members[cohort][customerPick[cohort]!.sample(r)];
+      let c = customerPick[cohort]!.sample(r);
       if (!regional) return c;
-      for (let tries = 0; tries < 8 && r.next() > regional[regionOf[c]]; tries++) c = members[cohort][customerPick[cohort]!.sample(r)];
+      for (let tries = 0; tries < 8 && r.next() > regional[regionOf[c]]; tries++) c = customerPick[cohort]!.sample(r);
       return c;
     },
 

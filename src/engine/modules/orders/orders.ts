@@ -96,6 +96,9 @@ export const ordersModule: EngineModule = {
     // order_id, line_no, product_id, quantity, fulfilled_by | unit_price, discount
     const items = new GrowableColumns(5, 2, Math.ceil(n * (1.1 + meanExtraItems)));
 
+    // Orders of the hour per second: the hour's times come out sorted (a counting sort; sorting
+    // each hour's times took 190 ms of a million orders).
+    const ordersInSecond = new Int32Array(3600);
     let row = 0;
     for (let d = dayFrom; d < dayTo; d++) {
       const rng = ctx.stream(d);
@@ -103,8 +106,8 @@ export const ordersModule: EngineModule = {
         const count = plan.counts[0][h];
         const hourStart = plan.startMs + h * MS_PER_HOUR;
         const first = row;
-        for (let k = 0; k < count; k++) createdAt[first + k] = hourStart + rng.int(3600) * 1000;
-        createdAt.subarray(first, first + count).sort();
+        for (let k = 0; k < count; k++) ordersInSecond[rng.int(3600)]++;
+        writeSecondsInOrder(createdAt, first, hourStart, ordersInSecond);
         const cohortPick = oc.cohortPickAt(hourStart + MS_PER_HOUR / 2);
         // Viral units of this hour, spread over its orders.
         const viralQty = new Int32Array(count);
@@ -256,3 +259,12 @@ export const ordersModule: EngineModule = {
     return [orders, orderItems, payments];
   },
 };
+
+/** The times of an hour's orders, in order, from its count of orders per second (emptied). */
+function writeSecondsInOrder(times: Float64Array, first: number, hourStart: number, perSecond: Int32Array): void {
+  let at = first;
+  for (let second = 0; second < perSecond.length; second++) {
+    for (let n = perSecond[second]; n > 0; n--) times[at++] = hourStart + second * 1000;
+    perSecond[second] = 0;
+  }
+}
