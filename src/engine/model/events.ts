@@ -144,8 +144,11 @@ function mix(a: number, b: number, share: number): number {
 }
 
 /** Discount (percent) an event gives a line of this category at time t; the largest wins. */
-export function discountAt(windows: readonly EventWindow[], category: string, t: number): { pct: number; event: number } {
-  let best = { pct: 0, event: -1 };
+const NO_DISCOUNT = Object.freeze({ pct: 0, event: -1 });
+
+export function discountAt(windows: readonly EventWindow[], category: string, t: number): { readonly pct: number; readonly event: number } {
+  // Most lines have no discount: one shared answer, not an object per line.
+  let best: { readonly pct: number; readonly event: number } = NO_DISCOUNT;
   for (const w of windows) {
     const e = w.event;
     if (e.discountPct <= 0 || !activeAt(w, t)) continue;

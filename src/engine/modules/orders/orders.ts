@@ -99,6 +99,28 @@ export const ordersModule: EngineModule = {
     // Orders of the hour per second: the hour's times come out sorted (a counting sort; sorting
     // each hour's times took 190 ms of a million orders).
     const ordersInSecond = new Int32Array(3600);
+    // The order being written and its lines (one object for every order: a closure per order
+    // was a million allocations for the collector).
+    const order = { id: 0, t: 0, at: 0, sum: 0, off: 0, eventCampaign: -1 };
+    const addLine = (p: number, q: number, source: number) => {
+      const [iOrder, iLine, iProduct, iQty, iSource] = items.ints;
+      const [iPrice, iDiscount] = items.floats;
+      const { at } = order;
+      const price = oc.priceCol.values[p];
+      const cut = discountAt(windows, oc.categoryCol.dictionary[oc.categoryCol.indices[p]], order.t);
+      const lineOff = Math.round((q * price * cut.pct) / 100);
+      if (cut.event >= 0) order.eventCampaign = cut.event;
+      iOrder[at] = order.id;
+      iLine[at] = at - items.length + 1;
+      iProduct[at] = p + 1;
+      iQty[at] = q;
+      iSource[at] = source;
+      iPrice[at] = price;
+      iDiscount[at] = lineOff;
+      order.sum += q * price;
+      order.off += lineOff;
+      order.at = at + 1;
+    };
     let row = 0;
     for (let d = dayFrom; d < dayTo; d++) {
       const rng = ctx.stream(d);
@@ -127,28 +149,12 @@ export const ordersModule: EngineModule = {
 
           const lines = 1 + Math.min(MAX_EXTRA_ITEMS, rng.poisson(meanExtraItems));
           items.reserve(lines + 1);
-          const [iOrder, iLine, iProduct, iQty, iSource] = items.ints;
-          const [iPrice, iDiscount] = items.floats;
-          let sum = 0;
-          let off = 0;
-          let eventCampaign = -1;
-          let at = items.length;
-          const addLine = (p: number, q: number, source: number) => {
-            const price = oc.priceCol.values[p];
-            const cut = discountAt(windows, oc.categoryCol.dictionary[oc.categoryCol.indices[p]], t);
-            const lineOff = Math.round((q * price * cut.pct) / 100);
-            if (cut.event >= 0) eventCampaign = cut.event;
-            iOrder[at] = id;
-            iLine[at] = at - items.length + 1;
-            iProduct[at] = p + 1;
-            iQty[at] = q;
-            iSource[at] = source;
-            iPrice[at] = price;
-            iDiscount[at] = lineOff;
-            sum += q * price;
-            off += lineOff;
-            at++;
-          };
+          order.id = id;
+          order.t = t;
+          order.sum = 0;
+          order.off = 0;
+          order.eventCampaign = -1;
+          order.at = items.length;
           for (let l = 0; l < lines; l++) {
             let p = oc.pickProduct(t, rng);
             let supply = oc.supplyAt(p, t, rng);
@@ -160,8 +166,9 @@ export const ordersModule: EngineModule = {
           }
           if (viralQty[k] > 0) {
             addLine(viralProduct, viralQty[k], 0);
-            eventCampaign = viralEvent!.index;
+            order.eventCampaign = viralEvent!.index;
           }
+          const { at, sum, off, eventCampaign } = order;
           itemCount[row] = at - items.length;
           items.length = at;
 
