@@ -12,6 +12,9 @@ export * from './customColumns';
 
 export const SCHEMA_VERSION = 4;
 
+/** The longest calendar a scenario may have: ten years. */
+export const MAX_DAYS = 3660;
+
 export const MIX_KINDS = ['acquisition', 'channel', 'payment', 'support'] as const;
 export type MixKind = (typeof MIX_KINDS)[number];
 
@@ -114,7 +117,7 @@ export const scenarioSchema = z
           .number(coded('E100', 'days must be a number'))
           .int(coded('E101', 'days must be a whole number'))
           .min(1, coded('E103', 'days must be at least 1'))
-          .max(3660, coded('E101', 'days must be at most 3,660')),
+          .max(MAX_DAYS, coded('E101', `days must be at most ${MAX_DAYS.toLocaleString('en-US')}`)),
         timezone: z.literal('UTC', coded('E109', 'only UTC is supported')),
       }),
       volumes: z.strictObject({

@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { eventStartMs, makeEvent, EVENT_TYPES, type EventType, type Scenario, dayNumber, isoTimestamp, MS_PER_DAY, MS_PER_HOUR } from '../../engine/client';
+import { eventStartMs, makeEvent, EVENT_TYPES, MAX_DAYS, type EventType, type Scenario, dayNumber, isoTimestamp, MS_PER_DAY, MS_PER_HOUR } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { EVENT_COLORS } from '../charts/colors';
 import { humanize } from '../labels';
@@ -24,7 +24,8 @@ const unbroken = (text: string) => text.replace(/ /g, '\u00a0').replace(/-/g, '\
 /** The part of the calendar the track shows: the events with room around them, or the whole calendar. */
 function trackWindow(s: Scenario, zoomed: boolean): { from: number; span: number } {
   const calStart = dayNumber(s.calendar.start) * MS_PER_DAY;
-  const whole = { from: calStart, span: Math.max(1, s.calendar.days) * MS_PER_DAY };
+  // A days value the scenario refuses (E101, shown under the field) is drawn as the longest it allows.
+  const whole = { from: calStart, span: Math.min(Math.max(1, s.calendar.days), MAX_DAYS) * MS_PER_DAY };
   if (!zoomed || s.events.length === 0) return whole;
   const first = Math.min(...s.events.map((e) => eventStartMs(e)));
   const last = Math.max(...s.events.map((e) => eventStartMs(e) + e.durationHours * MS_PER_HOUR));
@@ -38,7 +39,7 @@ function trackWindow(s: Scenario, zoomed: boolean): { from: number; span: number
 /** At most six ticks over the window (the editor's track is ~360 px), on whole hours or days; an hour tick reads "14h", midnight its date. */
 function trackTicks(from: number, span: number): { ms: number; label: string }[] {
   const hours = span / MS_PER_HOUR;
-  const step = [1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720].find((h) => hours / h <= 6) ?? 1440;
+  const step = [1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720, 1440].find((h) => hours / h <= 6) ?? Math.ceil(hours / 6 / 24) * 24;
   const first = Math.ceil(from / (step * MS_PER_HOUR)) * step * MS_PER_HOUR;
   const out = [];
   // A tick in the last tenth would have no room for its label.
