@@ -34,6 +34,22 @@ test.describe('the live designer', () => {
     await app.shot('live-preview');
   });
 
+  test('the last-edit strip compares previews of as many days only: a preview cut shorter is not read as fewer orders', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.freshBaseline(30, 2000, 2000);
+    await autoRunOff(page);
+    await expect(page.getByRole('status').filter({ hasText: /the first 2 of 30 days/ })).toBeVisible();
+    const strip = page.getByRole('region', { name: 'What changed with the last edit' });
+    await app.setNumber('Orders per day', 2400);
+    await settled(page);
+    await expect(strip.locator('[data-kpi=orders] .d')).toHaveText(/^\+/);
+    // Five times the orders: the preview now covers one day, so there is nothing like for like to show.
+    await app.setNumber('Orders per day', 12000);
+    await expect(page.getByRole('status').filter({ hasText: /the first 1 of 30 days/ })).toBeVisible();
+    await settled(page);
+    await expect(strip).toHaveCount(0);
+  });
+
   test('results are marked stale after an edit, and the marks go after Run', async ({ page }) => {
     const app = new DesignerPage(page);
     await app.freshBaseline(3, 300, 1500);

@@ -153,7 +153,10 @@ export function createRunStore(
           let changes = strips.get(key);
           if (!changes) {
             const old = new Map((before?.reports.headline ?? []).map((k) => [k.key, k.value]));
-            changes = (shown.reports.headline ?? []).map((k) => ({ ...k, before: before && before.key !== key ? (old.get(k.key) ?? null) : null }));
+            // Only previews of as many days compare: a preview cut to fewer days (a larger run)
+            // would read as the edit taking orders away.
+            const comparable = before !== null && before.key !== key && before.preview?.days === shown.preview?.days;
+            changes = (shown.reports.headline ?? []).map((k) => ({ ...k, before: comparable ? (old.get(k.key) ?? null) : null }));
             strips.set(key, changes);
             if (strips.size > STRIP_MEMORY) strips.delete(strips.keys().next().value!);
           }
