@@ -6,9 +6,9 @@ const shownSeq = (page: Page) => page.locator('[data-shown-seq]').getAttribute('
 /** Waits until the views show the scenario as it is now (the last edit's preview has landed). */
 const settled = (page: Page) => expect(page.locator('[data-shown-fresh]')).toBeVisible();
 
-/** Turns auto-run off by choice (its default follows the preview's estimate, which may not have landed yet). */
+/** Turns auto-run off by choice (its default follows the run's size). */
 async function autoRunOff(page: Page) {
-  // Any click makes the choice explicit (a landing preview's estimate can no longer flip it); then make it off.
+  // Any click makes the choice explicit; then make it off.
   const auto = page.getByRole('checkbox', { name: 'Auto-run' });
   await auto.click();
   if (await auto.isChecked()) await auto.click();
@@ -32,6 +32,21 @@ test.describe('the live designer', () => {
     await expect(strip.locator('[data-kpi=orders] .d')).toHaveText(/^\+/);
     await expect(page.getByRole('status').filter({ hasText: /Done:/ })).toHaveCount(0);
     await app.shot('live-preview');
+  });
+
+  test("auto-run's default follows the run's size and holds still while editing at that size", async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.freshTemplate('baseline');
+    const auto = page.getByRole('checkbox', { name: 'Auto-run' });
+    await expect(auto).toBeChecked();
+    for (const opd of [2600, 2700, 2800]) {
+      await app.setNumber('Orders per day', opd);
+      await settled(page);
+      await expect(auto).toBeChecked();
+    }
+    // Customer segments makes about 2.6 million rows: too many to run after every edit.
+    await page.getByLabel('Template', { exact: true }).selectOption('customer_segments');
+    await expect(auto).not.toBeChecked();
   });
 
   test('the last-edit strip compares previews of as many days only: a preview cut shorter is not read as fewer orders', async ({ page }) => {

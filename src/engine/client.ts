@@ -8,7 +8,7 @@ export type { TenantElasticity } from './analysis/elasticity';
 export type { StockPoint, InventoryReport } from './analysis/inventory';
 export type { CohortPriceElasticity } from './analysis/priceElasticity';
 export type { ColumnSummary, TableSummary } from './analysis/summary';
-export { BROWSER_MEMORY_BUDGET, estimateInventoryRows, estimateRunBytes, estimateRunRows, formatGiB } from './estimate';
+export { BROWSER_MEMORY_BUDGET, estimateInventoryRows, estimateRunBytes, estimateRunRows, estimateTotalRows, formatGiB } from './estimate';
 export { EXPORT_FORMATS, type ExportFormatId } from './export/formats';
 export type { Progress } from './generate';
 export { eventStartMs, eventWindows } from './model/events';

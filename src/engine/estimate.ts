@@ -29,6 +29,11 @@ export function estimateInventoryRows(scenario: Scenario): { positions: number; 
   return { positions, snapshots: positions * (inv.snapshot === 'daily' ? days : Math.ceil(days / 7) + 1) };
 }
 
+/** Rows a run makes, every table, from the modules' own estimates (cheap: no rows are made). */
+export function estimateTotalRows(scenario: Scenario): number {
+  return modulesFor(scenario.tables, scenario).reduce((n, m) => n + m.estimateRows(scenario), 0);
+}
+
 /**
  * Bytes a run will hold in memory, roughly: each module's rows times its bytes a row (the
  * module records say both), twice over for the export copy. Every section counts: a module

@@ -1,19 +1,19 @@
+import { estimateTotalRows, type Scenario } from '../engine/client';
 import { runStore } from './engine';
-import { scenarioKey, type ShownResult } from './runStore';
+import { scenarioKey } from './runStore';
 import { useScenarioStore } from './scenarioStore';
-import { AUTO_RUN_UNDER_MS, useViewStore } from './viewStore';
+import { AUTO_RUN_UNDER_ROWS, useViewStore } from './viewStore';
 
 /** A full run after a preview waits this long for the next edit (a drag is many edits). */
 const AUTO_RUN_DELAY_MS = 300;
 
-/** What a full run should take, from the preview's time and the share of the days it covered. */
-export function estimateFullRunMs(preview: ShownResult): number {
-  return preview.preview ? (preview.elapsedMs * preview.preview.totalDays) / Math.max(1, preview.preview.days) : preview.elapsedMs;
-}
-
-/** Auto-run's state: the person's choice, else on when the estimate is under 2 s. */
-export function autoRunOn(setting: boolean | null, preview: ShownResult | null): boolean {
-  return setting ?? (preview !== null && estimateFullRunMs(preview) < AUTO_RUN_UNDER_MS);
+/**
+ * Auto-run's state: the person's choice, else on when the run is small (by its estimated rows).
+ * Judged from the scenario, not from how long a preview took: a timed estimate flipped the box
+ * on and off between edits of the same size (a cold preview, a busy machine).
+ */
+export function autoRunOn(setting: boolean | null, scenario: Scenario): boolean {
+  return setting ?? estimateTotalRows(scenario) <= AUTO_RUN_UNDER_ROWS;
 }
 
 /**
@@ -35,12 +35,12 @@ export function startLiveDesigner(): () => void {
     if (s.preview === prev.preview || !s.preview) return;
     const scenario = useScenarioStore.getState().scenario;
     const fresh = s.preview.key === scenarioKey(scenario) && s.full?.key !== s.preview.key;
-    if (!fresh || !autoRunOn(useViewStore.getState().autoRun, s.preview)) return;
+    if (!fresh || !autoRunOn(useViewStore.getState().autoRun, scenario)) return;
     clearTimeout(autoTimer);
     autoTimer = setTimeout(() => {
       // Still the scenario being edited, and auto-run still on (it may have been switched off meanwhile).
       const now = runStore.getState();
-      if (useScenarioStore.getState().scenario === scenario && autoRunOn(useViewStore.getState().autoRun, now.preview)) void now.run(scenario);
+      if (useScenarioStore.getState().scenario === scenario && autoRunOn(useViewStore.getState().autoRun, scenario)) void now.run(scenario);
     }, AUTO_RUN_DELAY_MS);
   });
   runStore.getState().noteEdit(useScenarioStore.getState().scenario);

@@ -62,7 +62,7 @@ export function TopBar() {
           type="button"
           className="primary"
           disabled={running || writing || problems > 0}
-          title={problems > 0 ? `Fix ${problems} problem(s) first` : writing ? 'The full run is being written to files' : 'Run the whole scenario (Ctrl+Enter)'}
+          title={problems > 0 ? `Fix ${problems} ${problems === 1 ? 'problem' : 'problems'} first` : writing ? 'The full run is being written to files' : 'Run the whole scenario (Ctrl+Enter)'}
           onClick={() => void runStore.getState().run(scenario)}
         >
           Run
@@ -91,10 +91,10 @@ export function TopBar() {
 
 function AutoRunToggle() {
   const setting = useViewStore(selectAutoRunSetting);
-  const preview = useRun((s) => s.preview);
-  const on = autoRunOn(setting, preview);
+  const scenario = useScenarioStore(selectScenario);
+  const on = autoRunOn(setting, scenario);
   return (
-    <label className="auto-run" title="Run the whole scenario by itself after each edit (on by default when a full run takes under 2 s)">
+    <label className="auto-run" title="Run the whole scenario by itself after each edit (on by default for runs up to 1.5 million rows, about a second)">
       <input type="checkbox" checked={on} onChange={(e) => useViewStore.getState().setAutoRun(e.target.checked)} />
       Auto-run
     </label>
