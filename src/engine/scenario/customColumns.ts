@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { coded } from './errors';
-import { keyName, mixSchema, plainText } from './fields';
+import { keyName, mixSchema, multilineText, plainText } from './fields';
 import { TABLE_NAMES } from './tables';
 
 // A user's own column on any table: a distribution, a categorical mix, a word list, a
@@ -98,7 +98,7 @@ export const customColumnSchema = z.discriminatedUnion(
       {
         ...common,
         kind: z.literal('expression'),
-        expression: plainText('expression').min(1, coded('E130', 'write an expression')).max(2000, coded('E130', 'an expression is at most 2,000 characters')),
+        expression: multilineText('expression').min(1, coded('E130', 'write an expression')).max(2000, coded('E130', 'an expression is at most 2,000 characters')),
         /** Numbers are written with this many decimals (default 2). */
         decimals: z.number(coded('E100', 'decimals must be a number')).int(coded('E101', 'decimals must be a whole number')).min(0, coded('E101', 'decimals must be 0-6')).max(6, coded('E101', 'decimals must be 0-6')).optional(),
       },

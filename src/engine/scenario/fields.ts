@@ -36,6 +36,13 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 /** Free text (labels, categories, product names): any printable text. */
 export const plainText = (what: string) => z.string().refine((s) => !CONTROL.test(s), coded('E113', `${what} must not contain control characters`));
 
+/** Control characters other than tab and line breaks (which a formula written over lines holds). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_BUT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Text written over lines, such as an expression: tabs and line breaks are white space in it. */
+export const multilineText = (what: string) => z.string().refine((s) => !CONTROL_BUT_WHITESPACE.test(s), coded('E113', `${what} must not contain control characters`));
+
 /** A name used as a key (a mix option, a category): printable, and not an object-prototype name. */
 export const keyName = z
   .string()

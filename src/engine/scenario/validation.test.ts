@@ -35,6 +35,14 @@ describe('bad input gets numbered errors naming the field', () => {
     expect(issues('Bad Name', long).map((i) => i.message)).toEqual(['column name must be lower_snake_case, at most 63 characters', 'an expression is at most 2,000 characters']);
   });
 
+  it('an expression may run over lines (tabs and line breaks are white space); other control characters are E113', () => {
+    const expression = (text: string) => validateScenario({ ...base(), customColumns: [{ table: 'orders', name: 'fee', kind: 'expression', expression: text }] });
+    expect(expression('subtotal >= 50\r\n\t? 0\n: 4.99').ok).toBe(true);
+    expect(issuesOf({ ...base(), customColumns: [{ table: 'orders', name: 'fee', kind: 'expression', expression: 'subtotal\u0007' }] })).toEqual([
+      { code: 'E113', field: 'customColumns.0.expression', message: 'fee: expression must not contain control characters' },
+    ]);
+  });
+
   it('E102: cohort shares that do not sum to 100', () => {
     const s = base();
     s.cohorts[0].share = 40;
