@@ -145,4 +145,16 @@ test('custom columns: a pattern column shows in the grid, sorts, is summarised, 
   const parquet = await parquetRows((await app.exportSelected('Parquet')).bytes);
   expect(parquet.length).toBe(rows);
   for (const r of parquet) expect(String(r.tracking)).toMatch(shape);
+
+  // A fault the column cannot take is an error under the fault, before any run; one it can take is not.
+  await page.getByRole('button', { name: 'Add a fault' }).click();
+  const fault = page.getByRole('group', { name: 'Fault 1' });
+  await fault.getByLabel('Table').selectOption('orders');
+  await fault.getByLabel('Kind').selectOption('out_of_range');
+  await fault.getByLabel('Column (empty = any)').fill('tracking');
+  await expect(fault.getByRole('alert')).toContainText('E111 orders.tracking cannot take an out of range fault');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await fault.getByLabel('Kind').selectOption('typo');
+  await expect(fault.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 });

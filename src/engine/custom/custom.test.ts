@@ -10,6 +10,7 @@ import { parseScenarioText, validateScenario } from '../scenario/validate';
 import { column, isNull, numericValue, stringValues, type DataTable } from '../table';
 import { failingSeeds, TWENTY_SEEDS } from '../testing';
 import { patternRegExp } from './pattern';
+import { planCustomColumns, storedType } from './plan';
 
 const EXAMPLE_TEXT = readFileSync(new URL('../../../examples/custom-columns.scenario.json', import.meta.url), 'utf8');
 
@@ -221,6 +222,47 @@ describe('custom columns: errors are numbered, name the column and say where', (
     expect(issues([{ table: 'inventory_daily', name: 'x', kind: 'mix', mix: { a: 100 } }])[0]).toMatchObject({ code: 'E109', field: 'customColumns.0.table' });
     expect(issues([{ table: 'orders', name: 'Bad Name', kind: 'mix', mix: { a: 100 } }])[0]).toMatchObject({ code: 'E109', field: 'customColumns.0.name' });
     expect(issues([{ table: 'orders', name: 'x', kind: 'words', words: 'planets' }])[0].code).toBe('E109');
+  });
+  it('a fault on a custom column is checked before the run (E111 under the fault) by the type the column will be stored as', () => {
+    const columns: CustomColumn[] = [
+      { table: 'orders', name: 'sku', kind: 'pattern', pattern: 'SKU-##' },
+      { table: 'orders', name: 'eur', kind: 'pattern', pattern: '€##' },
+      { table: 'orders', name: 'fee', kind: 'expression', expression: 'subtotal >= 50 ? 0 : 4.99' },
+      { table: 'orders', name: 'late', kind: 'expression', expression: 'add_days(created_at, 1)' },
+      { table: 'orders', name: 'vip', kind: 'expression', expression: "customer.cohort == 'gen_z'" },
+      { table: 'orders', name: 'tag', kind: 'expression', expression: "concat(channel, '!')" },
+      { table: 'orders', name: 'n', kind: 'distribution', family: 'poisson', params: { mean: 3 } },
+      { table: 'orders', name: 'b', kind: 'distribution', family: 'bernoulli', params: { p: 0.5 } },
+      { table: 'orders', name: 'x', kind: 'distribution', family: 'normal', params: { mean: 5, sd: 1 } },
+      { table: 'orders', name: 'm', kind: 'mix', mix: { a: 50, b: 50 } },
+    ];
+    // What each column is stored as, read from a run: the check before the run must agree with it.
+    const run = table(withColumns(1, columns), 'orders');
+    const plan = planCustomColumns(withColumns(1, columns));
+    for (const planned of plan.columns) {
+      const made = column(run, planned.spec.name).type;
+      const text = (t: string) => (t === 'dict' || t === 'string' || t === 'ascii' ? 'text' : t);
+      expect(text(storedType(planned)), planned.spec.name).toBe(text(made));
+    }
+    const faultIssues = (kind: string, name: string) => {
+      const v = validateScenario({ ...withColumns(1, columns), quality: { faults: [{ table: 'orders', kind, ratePct: 2, column: name }] } });
+      return v.ok ? [] : v.issues;
+    };
+    expect(faultIssues('out_of_range', 'sku')).toEqual([{ code: 'E111', field: 'quality.faults.0.column', message: 'orders.sku cannot take an out of range fault' }]);
+    expect(faultIssues('typo', 'sku')).toEqual([]);
+    expect(faultIssues('typo', 'eur')).toEqual([]);
+    expect(faultIssues('negative_amount', 'fee')).toEqual([]);
+    expect(faultIssues('timezone_shift', 'late')).toEqual([]);
+    expect(faultIssues('typo', 'vip')[0].code).toBe('E111');
+    expect(faultIssues('typo', 'tag')).toEqual([]);
+    expect(faultIssues('out_of_range', 'n')).toEqual([]);
+    expect(faultIssues('negative_amount', 'n')[0].code).toBe('E111');
+    expect(faultIssues('typo', 'm')).toEqual([]);
+    expect(faultIssues('typo', 'nope')[0].message).toMatch(/^orders has no column "nope"/);
+    // What the check lets through, the run takes.
+    for (const [kind, name] of [['typo', 'sku'], ['negative_amount', 'fee'], ['timezone_shift', 'late'], ['out_of_range', 'n'], ['null', 'b']]) {
+      expect(() => generate({ ...withColumns(1, columns), quality: { faults: [{ table: 'orders', kind: kind as 'null', ratePct: 2, column: name }] } })).not.toThrow();
+    }
   });
   it('nothing else in the scenario is lost: the rest validates as it was', () => {
     const s = buildTemplate('baseline');

@@ -6,6 +6,7 @@ import type { Scenario, TableName } from '../scenario/schema';
 import { referencesOf, TABLE_COLUMNS, tableColumnsOf } from '../scenario/tableColumns';
 import type { ColumnType } from '../table';
 import { compileExpression, type CompiledExpression, type ValueType } from './expression';
+import { isAsciiPattern } from './pattern';
 
 /** A custom column checked against its table and ready to make. */
 export interface PlannedColumn {
@@ -54,6 +55,21 @@ export type ColumnTypes = Map<string, ValueType>;
  */
 export function planCustomColumns(scenario: Scenario): CustomColumnPlan {
   return derive(scenario, 'custom-columns', buildPlan);
+}
+
+/** How a planned column will be stored (what data-quality faults and writers see). */
+export function storedType({ spec, type }: PlannedColumn): ColumnType {
+  switch (spec.kind) {
+    case 'distribution':
+      return spec.family === 'bernoulli' ? 'bool' : spec.family === 'poisson' ? 'int32' : 'fixed';
+    case 'mix':
+    case 'words':
+      return 'dict';
+    case 'pattern':
+      return isAsciiPattern(spec.pattern) ? 'ascii' : 'string';
+    case 'expression':
+      return type === 'number' ? 'fixed' : type === 'boolean' ? 'bool' : type;
+  }
 }
 
 export interface CustomColumnPlan {

@@ -1,19 +1,42 @@
 import { hash32, hashUnit } from '../random/hash';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors';
 import { TABLE_NAMES, type FaultKind, type FaultSpec, type Scenario } from '../scenario/schema';
-import { asciiStrings, cellText, columnLength, isNull, isText, takeRows, type Column, type DataTable } from '../table';
+import type { TableName } from '../scenario/tables';
+import { asciiStrings, cellText, columnLength, isNull, takeRows, type Column, type ColumnType, type DataTable } from '../table';
 
-/** What a kind of fault can corrupt. Row-level kinds (duplicate, late) take no column. */
-const ELIGIBLE: Record<FaultKind, ((c: Column, key: boolean) => boolean) | null> = {
-  null: (_c, key) => !key,
-  out_of_range: (c, key) => !key && (c.type === 'int32' || c.type === 'fixed') && !c.name.endsWith('_id'),
-  negative_amount: (c, key) => !key && c.type === 'fixed',
-  orphan_fk: (c, key) => !key && c.type === 'int32' && c.name.endsWith('_id'),
-  typo: (c, key) => !key && isText(c),
-  timezone_shift: (c, key) => !key && c.type === 'timestamp',
+/** What a kind of fault can corrupt (a column by its stored type and name; `key`: the table's first column). Row-level kinds (duplicate, late) take no column. */
+const ELIGIBLE: Record<FaultKind, ((type: ColumnType, name: string, key: boolean) => boolean) | null> = {
+  null: (_t, _n, key) => !key,
+  out_of_range: (t, name, key) => !key && (t === 'int32' || t === 'fixed') && !name.endsWith('_id'),
+  negative_amount: (t, _n, key) => !key && t === 'fixed',
+  orphan_fk: (t, name, key) => !key && t === 'int32' && name.endsWith('_id'),
+  typo: (t, _n, key) => !key && (t === 'dict' || t === 'string' || t === 'ascii'),
+  timezone_shift: (t, _n, key) => !key && t === 'timestamp',
   duplicate_row: null,
   late_arriving: null,
 };
+
+/** "an out of range fault" */
+const faultName = (kind: FaultKind) => `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind.replace(/_/g, ' ')} fault`;
+
+/**
+ * Faults that name a column the table will not have, or one that cannot take them, checked
+ * before a run against the tables' built-in columns and the custom columns (`columns`: a
+ * table's columns in order, by stored type). Numbered like the run's own check (E111), on the
+ * fault's column field, so the editor shows them under the fault while the user types.
+ */
+export function faultColumnIssues(scenario: Scenario, columns: (table: TableName) => Readonly<Record<string, ColumnType>>): ScenarioIssue[] {
+  return scenario.quality.faults.flatMap((f, i): ScenarioIssue[] => {
+    const test = ELIGIBLE[f.kind];
+    if (!test || !f.column || f.table === 'dq_faults') return [];
+    const names = Object.keys(columns(f.table));
+    const at = names.indexOf(f.column);
+    const field = `quality.faults.${i}.column`;
+    if (at < 0) return [{ code: 'E111', field, message: `${f.table} has no column "${f.column}"${names.length > 0 ? ` (it has ${names.join(', ')})` : ''}` }];
+    if (!test(columns(f.table)[f.column], f.column, at === 0)) return [{ code: 'E111', field, message: `${f.table}.${f.column} cannot take ${faultName(f.kind)}` }];
+    return [];
+  });
+}
 
 export const ROW_FAULT_COLUMN = '(row)';
 const TZ_SHIFT_HOURS = [-8, -5, -3, 1, 2, 5, 8, 9];
@@ -172,7 +195,7 @@ export function rowKeys(t: DataTable): string[] {
 function eligibleColumns(t: DataTable, f: FieldFault): number[] {
   const test = ELIGIBLE[f.kind];
   if (!test) return [];
-  const fits = t.columns.flatMap((c, i) => (test(c, i === 0) ? [i] : []));
+  const fits = t.columns.flatMap((c, i) => (test(c.type, c.name, i === 0) ? [i] : []));
   const fail = (field: string, message: string): never => {
     const issue: ScenarioIssue = { code: 'E111', field: f.field.startsWith('quality.') ? `${f.field}.${field}` : f.field, message };
     throw new ScenarioError([issue]);
@@ -180,10 +203,10 @@ function eligibleColumns(t: DataTable, f: FieldFault): number[] {
   if (f.column) {
     const i = t.columns.findIndex((c) => c.name === f.column);
     if (i < 0) fail('column', `${t.name} has no column "${f.column}"`);
-    if (!fits.includes(i)) fail('column', `${t.name}.${f.column} cannot take a ${f.kind} fault`);
+    if (!fits.includes(i)) fail('column', `${t.name}.${f.column} cannot take ${faultName(f.kind)}`);
     return [i];
   }
-  if (fits.length === 0) fail('kind', `${t.name} has no column that can take a ${f.kind} fault`);
+  if (fits.length === 0) fail('kind', `${t.name} has no column that can take ${faultName(f.kind)}`);
   return fits;
 }
 

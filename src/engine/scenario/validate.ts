@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { ScenarioError, parseCodedMessage, type ScenarioIssue } from './errors';
-import { planCustomColumns } from '../custom/plan';
+import { planCustomColumns, storedType } from '../custom/plan';
+import { faultColumnIssues } from '../quality/faults';
+import { tableColumnsOf } from './tableColumns';
 import { migrate } from './migrate';
 import { scenarioSchema, type Scenario } from './schema';
 import { COLUMN_NAME } from './customColumns';
@@ -16,8 +18,10 @@ export function validateScenario(input: unknown): Validation {
     return { ok: false, issues: [{ code: 'E109', field: '', message: `the scenario has fields of the wrong shape (${(e as Error).message})` }] };
   }
   if (result.success) {
-    // Custom columns are checked against their tables and each other once the fields are sound.
-    const issues = planCustomColumns(result.data).issues;
+    // Custom columns are checked against their tables and each other once the fields are sound,
+    // then faults against every column the tables will have.
+    const plan = planCustomColumns(result.data);
+    const issues = plan.issues.length > 0 ? plan.issues : faultColumnIssues(result.data, (table) => ({ ...tableColumnsOf(result.data, table), ...Object.fromEntries(plan.columns.filter((c) => c.spec.table === table).map((c) => [c.spec.name, storedType(c)])) }));
     return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: result.data };
   }
   return { ok: false, issues: zodIssues(result.error).map((issue) => withColumnName(issue, input)) };

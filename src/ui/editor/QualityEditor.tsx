@@ -8,7 +8,7 @@ import { TextField } from './TextField';
 
 const KIND_HINT: Record<FaultKind, string> = {
   null: 'empties a cell',
-  out_of_range: 'impossible number (ages <0 or >100)',
+  out_of_range: 'an impossible number in a number column (an age over 100, a count ×1000)',
   negative_amount: 'money below zero',
   duplicate_row: 'the row twice',
   orphan_fk: 'an id with no parent',
