@@ -1,6 +1,6 @@
 import { type ScenarioIssue, type Scenario, validateScenario } from '../engine/client';
 import { selectScenario, useScenarioStore } from '../state/scenarioStore';
-import { draftProblemCount, useDraftProblemCount } from './editor/draftProblems';
+import { problemTotal, useProblemTotal } from './editor/draftProblems';
 
 /** One validation per scenario value, however many editor sections ask (an edit re-renders them all). */
 const validated = new WeakMap<Scenario, ScenarioIssue[]>();
@@ -30,9 +30,9 @@ export function issuesAt(issues: readonly ScenarioIssue[], path: string, prefix 
  * scenario kept their last value). The Run button and Ctrl+Enter both ask here.
  */
 export function problemCount(scenario: Scenario): number {
-  return issuesOf(scenario).length + draftProblemCount();
+  return problemTotal(issuesOf(scenario).length);
 }
 
 export function useProblemCount(): number {
-  return useScenarioIssues().length + useDraftProblemCount();
+  return useProblemTotal(useScenarioIssues().length);
 }

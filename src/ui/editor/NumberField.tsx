@@ -25,8 +25,9 @@ export function NumberField({ label, value, onCommit, issues, step = 1, hint, na
   const [text, setText] = useDraftText(value);
   const parsed = text.trim() === '' ? NaN : Number(text);
   const local: ScenarioIssue[] = Number.isFinite(parsed) ? [] : [{ code: 'E100', field: label, message: `${label} must be a number` }];
-  const shown = [...local, ...issues];
-  useDraftProblem(id, local.length > 0);
+  // With no value in the box, the scenario's issues are about the value it had: not shown (nor counted).
+  const shown = local.length > 0 ? local : issues;
+  useDraftProblem(id, local.length > 0, issues.length);
   return (
     <Field id={id} label={label} issues={shown} hint={hint}>
       <input

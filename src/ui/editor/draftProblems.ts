@@ -7,25 +7,39 @@ import { create } from 'zustand';
  * older value. Each box registers its problem while it has one; Run and the status line
  * count them beside the scenario's own issues.
  */
-const useDraftProblems = create<{ open: ReadonlySet<string> }>(() => ({ open: new Set<string>() }));
+/** Each box holding text that is not a value, with how many of the scenario's issues it hides. */
+const useDraftProblems = create<{ open: ReadonlyMap<string, number> }>(() => ({ open: new Map<string, number>() }));
 
-function setOpen(id: string, open: boolean): void {
+function setOpen(id: string, hides: number | null): void {
   const now = useDraftProblems.getState().open;
-  if (now.has(id) === open) return;
-  const next = new Set(now);
-  if (open) next.add(id);
+  if ((now.get(id) ?? null) === hides) return;
+  const next = new Map(now);
+  if (hides !== null) next.set(id, hides);
   else next.delete(id);
   useDraftProblems.setState({ open: next });
 }
 
-/** Registers the box `id` as holding text that is not a value while `bad` (and never after it unmounts). */
-export function useDraftProblem(id: string, bad: boolean): void {
+/**
+ * Registers the box `id` as holding text that is not a value while `bad` (and never after it
+ * unmounts). `hides`: the scenario's issues about the box's older value, which the box no
+ * longer shows (they are about a value no longer in it), so they are not counted either.
+ */
+export function useDraftProblem(id: string, bad: boolean, hides = 0): void {
   useEffect(() => {
-    setOpen(id, bad);
-    return () => setOpen(id, false);
-  }, [id, bad]);
+    setOpen(id, bad ? hides : null);
+    return () => setOpen(id, null);
+  }, [id, bad, hides]);
 }
 
-/** How many boxes hold text that is not a value. */
-export const useDraftProblemCount = () => useDraftProblems((s) => s.open.size);
-export const draftProblemCount = () => useDraftProblems.getState().open.size;
+/**
+ * The problems to fix, given the scenario's `issues`: each box holding text that is not a
+ * value, plus the issues less those the boxes hide; never fewer than the boxes (an issue
+ * shown under several boxes would otherwise be taken off more than once).
+ */
+function total(open: ReadonlyMap<string, number>, issues: number): number {
+  const hidden = [...open.values()].reduce((n, hides) => n + hides, 0);
+  return Math.max(open.size, open.size + issues - hidden);
+}
+
+export const useProblemTotal = (issues: number) => useDraftProblems((s) => total(s.open, issues));
+export const problemTotal = (issues: number) => total(useDraftProblems.getState().open, issues);

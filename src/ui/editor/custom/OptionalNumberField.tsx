@@ -12,8 +12,9 @@ export function OptionalNumberField({ label, value, onCommit, issues = [], place
   const id = useId();
   const [text, setText] = useDraftText(value);
   const bad = text.trim() !== '' && !Number.isFinite(Number(text));
-  const shown: ScenarioIssue[] = bad ? [{ code: 'E100', field: label, message: `${label} must be a number or empty` }, ...issues] : [...issues];
-  useDraftProblem(id, bad);
+  // With no value in the box, the scenario's issues are about the value it had: not shown (nor counted).
+  const shown: ScenarioIssue[] = bad ? [{ code: 'E100', field: label, message: `${label} must be a number or empty` }] : [...issues];
+  useDraftProblem(id, bad, issues.length);
   return (
     <Field id={id} label={label} issues={shown}>
       <input
