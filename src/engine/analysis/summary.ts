@@ -48,6 +48,8 @@ function summarizeColumn(col: Column, rows: number): ColumnSummary {
     // Unique free text (emails) has no "top" worth showing.
     if (counts.size === rows - nulls) return { ...base, distinct: counts.size };
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_N);
+    // Nor has nearly unique text (codes drawn from a pattern): its most common value would read "0.0%".
+    if (top[0][1] < 0.001 * (rows - nulls)) return { ...base, distinct: counts.size };
     return { ...base, distinct: counts.size, top: top.map(([value, count]) => ({ value, count })) };
   }
   if (col.type === 'bool') {
