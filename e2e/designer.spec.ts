@@ -186,6 +186,15 @@ test.describe('the designer, as a person uses it', () => {
     await expect(page.getByText('days must be at most 3,660')).toBeVisible({ timeout: 2000 });
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
     await app.setNumber('Days', 0);
+    // A share that is not one (150%) keeps the mix as it was and counts as a problem: Run stays held.
+    const genZ = page.getByLabel('Cohort mix: Gen Z %');
+    const share = await genZ.inputValue();
+    await genZ.fill('150');
+    await expect(page.getByRole('status').filter({ hasText: '2 problems to fix' })).toBeVisible();
+    await genZ.fill('');
+    await expect(page.getByRole('status').filter({ hasText: '2 problems to fix' })).toBeVisible();
+    await genZ.fill(share);
+    await expect(page.getByRole('status').filter({ hasText: '1 problem to fix' })).toBeVisible();
     await app.setNumber('Orders per day', -5);
     await expect(page.getByText('orders per day must be at least 0')).toBeVisible();
     await app.shot('errors');

@@ -1,5 +1,7 @@
 import { type ScenarioIssue } from '../../engine/client';
+import { useId } from 'react';
 import { FieldError } from './FieldError';
+import { useDraftProblem } from './draftProblems';
 import { useDraftText } from './useDraftText';
 
 export interface MixRow {
@@ -49,6 +51,8 @@ function ShareInput({ label, value, onCommit }: { label: string; value: number; 
   const [text, setText] = useDraftText(value);
   const n = Number(text);
   const bad = text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100;
+  // The mix keeps its last good share meanwhile: Run and the status line must count this box.
+  useDraftProblem(useId(), bad);
   return (
     <span className="share-input">
       <input
