@@ -29,11 +29,12 @@ export function faultColumnIssues(scenario: Scenario, columns: (table: TableName
   return scenario.quality.faults.flatMap((f, i): ScenarioIssue[] => {
     const test = ELIGIBLE[f.kind];
     if (!test || !f.column || f.table === 'dq_faults') return [];
-    const names = Object.keys(columns(f.table));
+    const types = columns(f.table);
+    const names = Object.keys(types);
     const at = names.indexOf(f.column);
     const field = `quality.faults.${i}.column`;
     if (at < 0) return [{ code: 'E111', field, message: `${f.table} has no column "${f.column}"${names.length > 0 ? ` (it has ${names.join(', ')})` : ''}` }];
-    if (!test(columns(f.table)[f.column], f.column, at === 0)) return [{ code: 'E111', field, message: `${f.table}.${f.column} cannot take ${faultName(f.kind)}` }];
+    if (!test(types[f.column], f.column, at === 0)) return [{ code: 'E111', field, message: `${f.table}.${f.column} cannot take ${faultName(f.kind)}` }];
     return [];
   });
 }

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { ScenarioError, parseCodedMessage, type ScenarioIssue } from './errors';
-import { planCustomColumns, storedType } from '../custom/plan';
+import { planCustomColumns, storedType, type PlannedColumn } from '../custom/plan';
+import type { ColumnType } from '../table';
 import { faultColumnIssues } from '../quality/faults';
 import { tableColumnsOf } from './tableColumns';
 import { migrate } from './migrate';
-import { scenarioSchema, type Scenario } from './schema';
+import { scenarioSchema, type Scenario, type TableName } from './schema';
 import { COLUMN_NAME } from './customColumns';
 
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
@@ -20,11 +21,18 @@ export function validateScenario(input: unknown): Validation {
   if (result.success) {
     // Custom columns are checked against their tables and each other once the fields are sound,
     // then faults against every column the tables will have.
-    const plan = planCustomColumns(result.data);
-    const issues = plan.issues.length > 0 ? plan.issues : faultColumnIssues(result.data, (table) => ({ ...tableColumnsOf(result.data, table), ...Object.fromEntries(plan.columns.filter((c) => c.spec.table === table).map((c) => [c.spec.name, storedType(c)])) }));
-    return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: result.data };
+    const scenario = result.data;
+    const plan = planCustomColumns(scenario);
+    const issues = plan.issues.length > 0 ? plan.issues : faultColumnIssues(scenario, (table) => columnsOf(scenario, table, plan.columns));
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario };
   }
   return { ok: false, issues: zodIssues(result.error).map((issue) => withColumnName(issue, input)) };
+}
+
+/** A table's columns in order, by stored type: its built-in ones, then the custom columns on it. */
+function columnsOf(scenario: Scenario, table: TableName, custom: readonly PlannedColumn[]): Record<string, ColumnType> {
+  const own = custom.filter((c) => c.spec.table === table).map((c) => [c.spec.name, storedType(c)] as const);
+  return { ...tableColumnsOf(scenario, table), ...Object.fromEntries(own) };
 }
 
 /** A custom column's field error names the column, as its other errors do ("fee: an expression is at most …"). */

@@ -1,12 +1,11 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 
-/**
- * Boxes whose text is not a value (an empty or non-numeric number field): the scenario keeps
- * its last good value, so validation cannot see them, but Run must not quietly run that
- * older value. Each box registers its problem while it has one; Run and the status line
- * count them beside the scenario's own issues.
- */
+// Boxes whose text is not a value (an empty or non-numeric number field, a share that is not
+// one): the scenario keeps its last good value, so validation cannot see them, but Run must
+// not quietly run that older value. Each box registers its problem while it has one; Run and
+// the status line count them beside the scenario's own issues.
+
 /** Each box holding text that is not a value, with how many of the scenario's issues it hides. */
 const useDraftProblems = create<{ open: ReadonlyMap<string, number> }>(() => ({ open: new Map<string, number>() }));
 
