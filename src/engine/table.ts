@@ -67,9 +67,14 @@ export function numericValue(col: Column, row: number): number {
   }
 }
 
-/** Whether a column holds text (a dictionary of words, strings, or fixed-width ASCII). */
+/** Whether columns stored this way hold text (a dictionary of words, strings, or fixed-width ASCII). */
+export function isTextType(type: ColumnType): type is 'dict' | 'string' | 'ascii' {
+  return type === 'dict' || type === 'string' || type === 'ascii';
+}
+
+/** Whether a column holds text. */
 export function isText(col: Column): col is Extract<Column, { type: 'dict' | 'string' | 'ascii' }> {
-  return col.type === 'dict' || col.type === 'string' || col.type === 'ascii';
+  return isTextType(col.type);
 }
 
 /** Row `row` of a fixed-width ASCII column as a string. */
@@ -89,6 +94,11 @@ export function asciiStrings(col: Extract<Column, { type: 'ascii' }>): string[] 
 /** The values of a string or ASCII column as strings. */
 export function stringValues(col: Extract<Column, { type: 'string' | 'ascii' }>): readonly string[] {
   return col.type === 'string' ? col.values : asciiStrings(col);
+}
+
+/** A free-text column's values as strings (string or ASCII; decoded once); null for any other column. */
+export function freeText(col: Column): readonly string[] | null {
+  return col.type === 'string' || col.type === 'ascii' ? stringValues(col) : null;
 }
 
 /** A text cell of a dictionary, string or ASCII column. */

@@ -1,4 +1,4 @@
-import { column, isNull, isText, numericValue, stringValues, textAt, type Column, type DataTable } from '../table';
+import { column, isNull, isText, freeText, numericValue, textAt, type Column, type DataTable } from '../table';
 import { MS_PER_DAY, MS_PER_HOUR } from '../time';
 
 const BINS = 30;
@@ -87,7 +87,7 @@ export function distribution(tables: readonly DataTable[], req: DistributionRequ
 
   if (isCategorical(col)) {
     // Free text decoded once, not a cell at a time.
-    const strings = col.type === 'string' || col.type === 'ascii' ? stringValues(col) : null;
+    const strings = freeText(col);
     const valueOf = (r: number) => (strings ? strings[r] : categoryOf(col, r));
     const totals = new Map<string, number>();
     for (let r = 0; r < table.rowCount; r++) if (!isNull(col, r)) totals.set(valueOf(r), (totals.get(valueOf(r)) ?? 0) + 1);

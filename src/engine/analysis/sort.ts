@@ -1,4 +1,4 @@
-import { column, numericValue, stringValues, type DataTable } from '../table';
+import { column, freeText, numericValue, type DataTable } from '../table';
 
 /**
  * Row order of a table sorted by one column: a permutation, so the table itself is
@@ -9,8 +9,8 @@ export function sortOrder(table: DataTable, columnName: string, descending: bool
   const col = column(table, columnName);
   const n = table.rowCount;
   const keys = new Float64Array(n);
-  if (col.type === 'string' || col.type === 'ascii') {
-    const values = stringValues(col);
+  const values = freeText(col);
+  if (values) {
     const distinct = [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const rank = new Map(distinct.map((v, i) => [v, i]));
     for (let i = 0; i < n; i++) keys[i] = rank.get(values[i])!;

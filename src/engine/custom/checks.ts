@@ -1,6 +1,6 @@
 import { shareTolerance, type Check, type TargetRow } from '../analysis/targets';
 import type { CustomColumn, DistributionColumn, MixColumn } from '../scenario/customColumns';
-import { isNull, numericValue, stringValues, type Column, type DataTable } from '../table';
+import { isNull, numericValue, freeText, type Column, type DataTable } from '../table';
 import { expectedMoments } from './distributions';
 import { patternRegExp } from './pattern';
 import { RowReader } from './reader';
@@ -33,7 +33,7 @@ function valueTargets(spec: CustomColumn, col: Column, t: DataTable, label: stri
       const re = patternRegExp(spec.pattern);
       let n = 0;
       let matched = 0;
-      const values = col.type === 'string' || col.type === 'ascii' ? stringValues(col) : [];
+      const values = freeText(col) ?? [];
       for (let r = 0; r < values.length; r++) {
         if (isNull(col, r)) continue;
         n++;

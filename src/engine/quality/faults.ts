@@ -2,7 +2,7 @@ import { hash32, hashUnit } from '../random/hash';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors';
 import { TABLE_NAMES, type FaultKind, type FaultSpec, type Scenario } from '../scenario/schema';
 import type { TableName } from '../scenario/tables';
-import { asciiStrings, cellText, columnLength, isNull, takeRows, type Column, type ColumnType, type DataTable } from '../table';
+import { asciiStrings, cellText, columnLength, isNull, isTextType, takeRows, type Column, type ColumnType, type DataTable } from '../table';
 
 /** What a kind of fault can corrupt (a column by its stored type and name; `key`: the table's first column). Row-level kinds (duplicate, late) take no column. */
 const ELIGIBLE: Record<FaultKind, ((type: ColumnType, name: string, key: boolean) => boolean) | null> = {
@@ -10,7 +10,7 @@ const ELIGIBLE: Record<FaultKind, ((type: ColumnType, name: string, key: boolean
   out_of_range: (t, name, key) => !key && (t === 'int32' || t === 'fixed') && !name.endsWith('_id'),
   negative_amount: (t, _n, key) => !key && t === 'fixed',
   orphan_fk: (t, name, key) => !key && t === 'int32' && name.endsWith('_id'),
-  typo: (t, _n, key) => !key && (t === 'dict' || t === 'string' || t === 'ascii'),
+  typo: (t, _n, key) => !key && isTextType(t),
   timezone_shift: (t, _n, key) => !key && t === 'timestamp',
   duplicate_row: null,
   late_arriving: null,
