@@ -38,9 +38,11 @@ export function startLiveDesigner(): () => void {
     if (!fresh || !autoRunOn(useViewStore.getState().autoRun, scenario)) return;
     clearTimeout(autoTimer);
     autoTimer = setTimeout(() => {
-      // Still the scenario being edited, and auto-run still on (it may have been switched off meanwhile).
+      // Still the scenario being edited, auto-run still on (it may have been switched off
+      // meanwhile), and no run of it done or under way (Run pressed before the preview landed).
       const now = runStore.getState();
-      if (useScenarioStore.getState().scenario === scenario && autoRunOn(useViewStore.getState().autoRun, scenario)) void now.run(scenario);
+      const wanted = useScenarioStore.getState().scenario === scenario && now.full?.key !== scenarioKey(scenario) && now.status !== 'running';
+      if (wanted && autoRunOn(useViewStore.getState().autoRun, scenario)) void now.run(scenario);
     }, AUTO_RUN_DELAY_MS);
   });
   runStore.getState().noteEdit(useScenarioStore.getState().scenario);
