@@ -71,32 +71,43 @@ function poissonQuantile(mean: number): (u: number) => number {
   };
 }
 
-/** The family's quantile function for these parameters (each assumed valid: see paramsProblem). */
-export function quantileOf(family: DistributionFamily, p: DistributionParams): (u: number) => number {
+/**
+ * Normal, log-normal and uniform values are a + b·z: z the standard normal quantile of u (for
+ * the uniform, u itself), exponentiated for the log-normal. Null for the counting families.
+ */
+function affineOf(family: DistributionFamily, p: DistributionParams): { a: number; b: number } | null {
   switch (family) {
     case 'normal': {
       const { mean = 0, sd = 1 } = p;
-      return (u) => mean + sd * normalQuantile(u);
+      return { a: mean, b: sd };
     }
     case 'lognormal': {
       // The user gives the mean and sd of the values: σ² = ln(1 + sd²/mean²), μ = ln mean − σ²/2.
       const { mean = 1, sd = 0 } = p;
       const s2 = Math.log(1 + (sd * sd) / (mean * mean));
-      const mu = Math.log(mean) - s2 / 2;
-      const s = Math.sqrt(s2);
-      return (u) => Math.exp(mu + s * normalQuantile(u));
+      return { a: Math.log(mean) - s2 / 2, b: Math.sqrt(s2) };
     }
     case 'uniform': {
       const { min = 0, max = 1 } = p;
-      return (u) => min + (max - min) * u;
+      return { a: min, b: max - min };
     }
-    case 'poisson':
-      return poissonQuantile(p.mean ?? 0);
-    case 'bernoulli': {
-      const q = p.p ?? 0.5;
-      return (u) => (u < q ? 1 : 0);
-    }
+    default:
+      return null;
   }
+}
+
+/** The family's quantile function for these parameters (each assumed valid: see paramsProblem). */
+export function quantileOf(family: DistributionFamily, p: DistributionParams): (u: number) => number {
+  const affine = affineOf(family, p);
+  if (affine) {
+    const { a, b } = affine;
+    if (family === 'uniform') return (u) => a + b * u;
+    if (family === 'lognormal') return (u) => Math.exp(a + b * normalQuantile(u));
+    return (u) => a + b * normalQuantile(u);
+  }
+  if (family === 'poisson') return poissonQuantile(p.mean ?? 0);
+  const q = p.p ?? 0.5;
+  return (u) => (u < q ? 1 : 0);
 }
 
 /** Q(u), clamped and rounded as the column is written. */
@@ -106,6 +117,39 @@ export function valueFunction(shape: ValueShape): (u: number) => number {
   const hi = shape.max ?? Infinity;
   const scale = 10 ** shape.decimals;
   return (u) => Math.round(Math.min(hi, Math.max(lo, q(u))) * scale) / scale;
+}
+
+/**
+ * valueFunction for a block of rows, row i under shapes[shapeOf[i] + 1] (shapes[0] where
+ * shapeOf is null or -1): shapes differing only in parameters, as a column's groups do. The
+ * normal, log-normal and uniform run as one loop over the rows with each group's a and b
+ * (same values as valueFunction's): calling each row's quantile function through two closures
+ * took about a third of a normal column's time.
+ */
+export function blockValueFunction(shapes: readonly ValueShape[]): (u: Float64Array, shapeOf: Int32Array | null, out: Float64Array) => void {
+  const { family, min, max, decimals } = shapes[0];
+  const affine = shapes.map((s) => affineOf(s.family, s.params));
+  if (affine.some((x) => x === null)) {
+    const f = shapes.map(valueFunction);
+    return (u, shapeOf, out) => {
+      for (let i = 0; i < u.length; i++) out[i] = f[shapeOf ? shapeOf[i] + 1 : 0](u[i]);
+    };
+  }
+  const a = Float64Array.from(affine, (x) => x!.a);
+  const b = Float64Array.from(affine, (x) => x!.b);
+  const lo = min ?? -Infinity;
+  const hi = max ?? Infinity;
+  const scale = 10 ** decimals;
+  const uniform = family === 'uniform';
+  const exp = family === 'lognormal';
+  return (u, shapeOf, out) => {
+    for (let i = 0; i < u.length; i++) {
+      const g = shapeOf ? shapeOf[i] + 1 : 0;
+      const z = uniform ? u[i] : normalQuantile(u[i]);
+      const q = exp ? Math.exp(a[g] + b[g] * z) : a[g] + b[g] * z;
+      out[i] = Math.round(Math.min(hi, Math.max(lo, q)) * scale) / scale;
+    }
+  };
 }
 
 const known = new Map<string, { mean: number; sd: number; m4: number }>();

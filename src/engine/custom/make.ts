@@ -2,7 +2,7 @@ import { ScenarioError } from '../scenario/errors';
 import type { CustomColumn, DistributionColumn, MixColumn } from '../scenario/customColumns';
 import type { Scenario } from '../scenario/schema';
 import { columnLength, type Column, type DataTable } from '../table';
-import { valueFunction } from './distributions';
+import { blockValueFunction } from './distributions';
 import { drawBlocks, rowDraws, rowKeys, type RowDraws, type RowKeys } from './draws';
 import { patternColumn } from './pattern';
 import { RowReader } from './reader';
@@ -88,18 +88,19 @@ function withNulls(column: Column, spec: CustomColumn, draws: RowDraws): Column 
 function distributionColumn(spec: DistributionColumn, draws: RowDraws, rows: number, group: Int32Array | null): Column {
   const groups = Object.keys(spec.groups ?? {});
   const decimals = spec.family === 'poisson' || spec.family === 'bernoulli' ? 0 : (spec.decimals ?? 2);
-  const shape = (params: DistributionColumn['params']) => valueFunction({ family: spec.family, params, min: spec.bounds?.min, max: spec.bounds?.max, decimals });
+  const shape = (params: DistributionColumn['params']) => ({ family: spec.family, params, min: spec.bounds?.min, max: spec.bounds?.max, decimals });
   // Index 0 the defaults, 1 + g group g's settings.
-  const shapes = [shape(spec.params), ...groups.map((g) => shape({ ...spec.params, ...spec.groups![g] }))];
+  const valuesOf = blockValueFunction([shape(spec.params), ...groups.map((g) => shape({ ...spec.params, ...spec.groups![g] }))]);
   const scale = 10 ** decimals;
   // Values written as the column keeps them (scaled by 10^decimals); one too large to write exactly is left empty.
   const values = new Float64Array(rows);
   const valid = new Uint8Array(rows);
   drawBlocks(draws, 0, rows, (u, from) => {
-    for (let i = 0; i < u.length; i++) {
-      const r = from + i;
-      const cell = fixedCell(shapes[group ? group[r] + 1 : 0](u[i]), scale);
-      if (!Number.isNaN(cell)) {
+    valuesOf(u, group ? group.subarray(from, from + u.length) : null, values.subarray(from, from + u.length));
+    for (let r = from; r < from + u.length; r++) {
+      const cell = fixedCell(values[r], scale);
+      if (Number.isNaN(cell)) values[r] = 0;
+      else {
         values[r] = cell;
         valid[r] = 1;
       }
