@@ -130,10 +130,14 @@ function blockSource(c: Column, rows: number, via: Int32Array | null): BlockSour
         numbers = new Float64Array(n);
         strings = new Array<string>(n);
       }
-      for (let i = 0; i < n; i++) {
-        const row = via ? via[from + i] : from + i;
-        valid[i] = row >= 0 && !(c.valid && !c.valid[row]) ? 1 : 0;
-      }
+      const cv = c.valid;
+      if (via) {
+        for (let i = 0; i < n; i++) {
+          const row = via[from + i];
+          valid[i] = row >= 0 && !(cv && !cv[row]) ? 1 : 0;
+        }
+      } else if (cv) valid.set(cv.subarray(from, to));
+      else valid.fill(1);
       if (isText(c)) {
         const values = strings;
         for (let i = 0; i < n; i++) {
@@ -142,12 +146,17 @@ function blockSource(c: Column, rows: number, via: Int32Array | null): BlockSour
         }
         return { type: 'string', values, valid };
       }
+      // One loop per case, the tests outside it: a row's value is the same as the general form's.
       const values = numbers;
       const source = c.values;
-      for (let i = 0; i < n; i++) {
-        const row = via ? via[from + i] : from + i;
-        values[i] = row < 0 ? 0 : divisor === 1 ? source[row] * factor : source[row] / divisor;
-      }
+      if (via) {
+        for (let i = 0; i < n; i++) {
+          const row = via[from + i];
+          values[i] = row < 0 ? 0 : divisor === 1 ? source[row] * factor : source[row] / divisor;
+        }
+      } else if (divisor !== 1) for (let i = 0; i < n; i++) values[i] = source[from + i] / divisor;
+      else if (factor !== 1) for (let i = 0; i < n; i++) values[i] = source[from + i] * factor;
+      else for (let i = 0; i < n; i++) values[i] = source[from + i];
       return { type: type as 'number', values, valid };
     },
   };
