@@ -1,21 +1,19 @@
 import { asciiAt, asciiStrings, type Column, type DataTable } from '../table';
 import { isoDay, MS_PER_DAY } from '../time';
-import { ScenarioError } from '../scenario/errors';
+import { type Block, measureDict, measureFixed, measureInts, writeBytes, writeDict, writeFixed, writeInts, ZERO } from './csvCells';
 
 /**
- * RFC 4180 CSV (CRLF, quotes doubled), written straight into byte chunks: room for a
- * whole row is reserved once, then digits, dates and pre-encoded dictionary values are
- * copied in with no per-byte checks. Text cells that a spreadsheet would run as a
+ * RFC 4180 CSV (CRLF, quotes doubled), written straight into byte chunks: each block of
+ * rows is measured first (every cell's width), so digits, dates and pre-encoded dictionary
+ * values are copied in with no per-byte checks, a column at a time. Text cells that a spreadsheet would run as a
  * formula (starting with = + - @ tab or CR) get a leading apostrophe (OWASP CSV injection).
  */
 const CHUNK = 1 << 21;
 const COMMA = 44;
 const CR = 13;
 const LF = 10;
-const DOT = 46;
 const MINUS = 45;
 const COLON = 58;
-const ZERO = 48;
 
 export const CSV_FORMULA_NOTE =
   'Text cells starting with =, +, -, @, tab or carriage return are prefixed with an apostrophe so spreadsheets do not run them as formulas; negative numbers such as -3 or -12.50 are left as they are.';
@@ -30,39 +28,13 @@ export function csvText(value: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-const enum Kind {
-  Int,
-  Fixed,
-  Date,
-  Timestamp,
-  Dict,
-  Text,
-  Ascii,
-}
-
+/** A column ready to write: each block's cell widths, then the cells. */
 interface Prepared {
-  kind: Kind;
-  ints: Int32Array | Uint8Array;
-  floats: Float64Array;
-  scale: number;
-  div: number;
-  /** Each dictionary value's bytes as little-endian 32-bit words (the last word padded), and its length. */
-  dictWords: Uint32Array[];
-  dictLengths: Int32Array;
-  text: readonly string[];
-  /** Fixed-width ASCII: the bytes, `width` a row. */
-  bytes: Uint8Array;
-  width: number;
-  /** Most bytes one cell can take (text cells are measured per row). */
-  bound: number;
-  /** Nullable columns: 0 where the cell is empty. */
-  valid: Uint8Array | undefined;
+  measure(block: Block, width: Int32Array): void;
+  write(buf: Uint8Array, view: DataView, block: Block, width: Int32Array): void;
 }
 
-const EMPTY_INTS = new Int32Array(0);
 const EMPTY_WORDS = new Uint32Array(0);
-const EMPTY_BYTES = new Uint8Array(0);
-const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, i) => ZERO + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
 
 let clockText: Uint32Array | undefined;
 /**
@@ -82,7 +54,6 @@ function secondsOfDay(): Uint32Array {
   }
   return (clockText = words(t));
 }
-const EMPTY_FLOATS = new Float64Array(0);
 
 /** Bytes as little-endian 32-bit words, the last padded with zeros (read as the writer stores them, whatever the host's byte order). */
 function words(bytes: Uint8Array): Uint32Array {
@@ -93,32 +64,48 @@ function words(bytes: Uint8Array): Uint32Array {
 }
 
 /**
- * Room past a cell that a word store may write into: a cell's last word can run up to 3
- * bytes beyond it, and what comes next (a comma, the next cell, the line end) overwrites them.
+ * Room past a block that a word store may write into: a dictionary cell's last word can run
+ * up to 3 bytes beyond it (see writeDict).
  */
 const WORD_SLACK = 4;
 
-function prepare(col: Column, encoder: TextEncoder): Prepared {
-  const p: Prepared = { kind: Kind.Int, ints: EMPTY_INTS, floats: EMPTY_FLOATS, scale: 0, div: 1, dictWords: [], dictLengths: EMPTY_INTS, text: [], bytes: EMPTY_BYTES, width: 0, bound: 12, valid: col.valid };
+function prepare(col: Column, last: boolean, encoder: TextEncoder): Prepared {
+  const valid = col.valid;
   switch (col.type) {
     case 'int32':
     case 'bool':
-      return { ...p, ints: col.values };
-    case 'date':
-      return { ...p, kind: Kind.Date, ints: col.values, bound: 10 };
-    case 'fixed':
-      return { ...p, kind: Kind.Fixed, floats: col.values, scale: col.scale, div: 10 ** col.scale, bound: 24 };
-    case 'timestamp':
-      return { ...p, kind: Kind.Timestamp, floats: col.values, bound: 19 };
+      return { measure: (b, w) => measureInts(col.values, valid, b, w), write: (buf, _, b, w) => writeInts(buf, col.values, b, w) };
+    case 'fixed': {
+      const div = 10 ** col.scale;
+      return { measure: (b, w) => measureFixed(col.values, col.scale, div, valid, b, w), write: (buf, _, b, w) => writeFixed(buf, col.values, col.scale, div, b, w) };
+    }
     case 'dict': {
       const dict = col.dictionary.map((s) => encoder.encode(csvText(s)));
-      return { ...p, kind: Kind.Dict, ints: col.indices, dictWords: dict.map(words), dictLengths: Int32Array.from(dict, (d) => d.length), bound: dict.reduce((m, d) => Math.max(m, d.length), 0) };
+      const lengths = Int32Array.from(dict, (d) => d.length);
+      const dictWords = dict.map(words);
+      return { measure: (b, w) => measureDict(col.indices, lengths, valid, b, w), write: (buf, view, b, w) => writeDict(buf, view, col.indices, dictWords, dict, last, b, w) };
     }
+    case 'timestamp':
+      return timestampColumn(col.values, valid, encoder);
+    case 'date':
+      return dateColumn(col.values, valid, encoder);
     case 'string':
-      return { ...p, kind: Kind.Text, text: col.values, bound: 0 };
-    case 'ascii':
+      return textColumn(col.values, valid, encoder);
+    case 'ascii': {
       // Copied as they are unless some value needs quotes or an apostrophe (a pattern with a comma, say).
-      return asciiAsIs(col) ? { ...p, kind: Kind.Ascii, bytes: col.bytes, width: col.width, bound: col.width } : { ...p, kind: Kind.Text, text: asciiStrings(col), bound: 0 };
+      if (!asciiAsIs(col)) return textColumn(asciiStrings(col), valid, encoder);
+      const { bytes, width } = col;
+      const start = new Int32Array(BLOCK_ROWS);
+      return {
+        measure({ from, count }, w) {
+          for (let i = 0; i < count; i++) {
+            w[i] = valid !== undefined && valid[from + i] === 0 ? 0 : width;
+            start[i] = (from + i) * width;
+          }
+        },
+        write: (buf, _, b, w) => writeBytes(buf, bytes, start, b, w),
+      };
+    }
   }
 }
 
@@ -135,107 +122,149 @@ function asciiAsIs(col: Extract<Column, { type: 'ascii' }>): boolean {
   return true;
 }
 
+/** Text cells, quoted and defused (csvText), encoded for the block into one reused buffer. */
+function textColumn(values: readonly string[], valid: Uint8Array | undefined, encoder: TextEncoder): Prepared {
+  let bytes = new Uint8Array(1 << 16);
+  const start = new Int32Array(BLOCK_ROWS);
+  return {
+    measure({ from, count }, w) {
+      let at = 0;
+      for (let i = 0; i < count; i++) {
+        start[i] = at;
+        if (valid !== undefined && valid[from + i] === 0) {
+          w[i] = 0;
+          continue;
+        }
+        const text = csvText(values[from + i]);
+        // UTF-8 takes at most 3 bytes per UTF-16 unit.
+        if (at + text.length * 3 > bytes.length) {
+          const grown = new Uint8Array(Math.max(bytes.length * 2, at + text.length * 3));
+          grown.set(bytes.subarray(0, at));
+          bytes = grown;
+        }
+        w[i] = encoder.encodeInto(text, bytes.subarray(at)).written;
+        at += w[i];
+      }
+    },
+    write: (buf, _, b, w) => writeBytes(buf, bytes, start, b, w),
+  };
+}
+
+/** Dates as YYYY-MM-DD, each day encoded once. */
+function dateColumn(days: Int32Array, valid: Uint8Array | undefined, encoder: TextEncoder): Prepared {
+  const cache = new Map<number, Uint8Array>();
+  const text = (day: number) => {
+    let b = cache.get(day);
+    if (!b) cache.set(day, (b = encoder.encode(isoDay(day))));
+    return b;
+  };
+  return {
+    measure({ from, count }, w) {
+      for (let i = 0; i < count; i++) w[i] = valid !== undefined && valid[from + i] === 0 ? 0 : text(days[from + i]).length;
+    },
+    write(buf, _, { from, count, pos }, w) {
+      for (let i = 0; i < count; i++) {
+        const p = pos[i];
+        if (w[i] > 0) buf.set(text(days[from + i]), p);
+        buf[p + w[i]] = COMMA;
+        pos[i] = p + w[i] + 1;
+      }
+    },
+  };
+}
+
+/**
+ * Times as "YYYY-MM-DD HH:MM:SS": the day from a per-day cache (three words, the twelfth byte
+ * overwritten by the clock), then the clock from a table of every second of a day.
+ */
+function timestampColumn(values: Float64Array, valid: Uint8Array | undefined, encoder: TextEncoder): Prepared {
+  const clock = secondsOfDay();
+  const cache = new Map<number, Uint32Array>();
+  let dayKey = NaN;
+  let dayWords: Uint32Array = EMPTY_WORDS;
+  return {
+    measure({ from, count }, w) {
+      for (let i = 0; i < count; i++) w[i] = valid !== undefined && valid[from + i] === 0 ? 0 : 19;
+    },
+    write(buf, view, { from, count, pos }, w) {
+      for (let i = 0; i < count; i++) {
+        const p = pos[i];
+        if (w[i] > 0) {
+          const ms = values[from + i];
+          const day = Math.floor(ms / MS_PER_DAY);
+          if (day !== dayKey) {
+            dayKey = day;
+            let cached = cache.get(day);
+            if (!cached) cache.set(day, (cached = words(encoder.encode(`${isoDay(day)} `))));
+            dayWords = cached;
+          }
+          view.setUint32(p, dayWords[0], true);
+          view.setUint32(p + 4, dayWords[1], true);
+          view.setUint32(p + 8, dayWords[2], true);
+          const second = Math.floor((ms - day * MS_PER_DAY) / 1000) * 2;
+          view.setUint32(p + 11, clock[second], true);
+          view.setUint32(p + 15, clock[second + 1], true);
+        }
+        buf[p + w[i]] = COMMA;
+        pos[i] = p + w[i] + 1;
+      }
+    },
+  };
+}
+
+/** Rows per block: the block's widths and positions stay in the CPU's cache. */
+const BLOCK_ROWS = 1024;
+
 /**
  * Writes a table as CSV through `sink`, a chunk at a time from one buffer that is reused:
  * the sink must use or copy each chunk before it returns. Streaming to a file this way
  * touches no fresh memory per run; on these machines a fresh page costs 0.5-4 ms a MB,
  * more than the writing (FACTS in docs/scale-out.md).
+ *
+ * A block of rows at a time: every column's cell widths first, so each row's place in the
+ * buffer is known, then each column's cells in one loop (csvCells.ts), then the line ends.
  */
 export function writeCSV(table: DataTable, sink: (chunk: Uint8Array, rowsWritten: number) => void): void {
   const encoder = new TextEncoder();
-  const cols = table.columns.map((c) => prepare(c, encoder));
-  const fixedBound = cols.reduce((n, c) => n + c.bound + 1, 2 + WORD_SLACK);
-  const textCols = cols.filter((c) => c.kind === Kind.Text);
+  const n = table.columns.length;
+  const cols = table.columns.map((c, i) => prepare(c, i === n - 1, encoder));
   const header = encoder.encode(`${table.columns.map((c) => csvText(c.name)).join(',')}\r\n`);
-  // `buf` and `at` stay plain locals (no closure touches them): the hot loop reads them from registers.
   let buf = new Uint8Array(Math.max(CHUNK, header.length));
   let view = new DataView(buf.buffer);
   buf.set(header, 0);
   let at = header.length;
-
-  let dayKey = NaN;
-  let dayWords: Uint32Array = new Uint32Array(3);
-  const dateCache = new Map<number, Uint8Array>();
-  const dayCache = new Map<number, Uint32Array>();
-  const n = cols.length;
-  const clock = cols.some((c) => c.kind === Kind.Timestamp) ? secondsOfDay() : EMPTY_WORDS;
-  for (let row = 0; row < table.rowCount; row++) {
-    let bound = fixedBound;
-    for (let t = 0; t < textCols.length; t++) bound += (textCols[t].text[row] ?? '').length * 6 + 3;
-    if (at + bound > buf.length) {
-      sink(buf.subarray(0, at), row);
-      if (bound > buf.length) {
-        buf = new Uint8Array(bound);
+  const widths = Array.from({ length: n }, () => new Int32Array(BLOCK_ROWS));
+  const pos = new Int32Array(BLOCK_ROWS);
+  for (let from = 0; from < table.rowCount; from += BLOCK_ROWS) {
+    const block: Block = { from, count: Math.min(BLOCK_ROWS, table.rowCount - from), pos };
+    // A row is its cells, a comma after each (the last one's becomes the CR) and the LF.
+    pos.fill(n + 1);
+    for (let c = 0; c < n; c++) {
+      const w = widths[c];
+      cols[c].measure(block, w);
+      for (let i = 0; i < block.count; i++) pos[i] += w[i];
+    }
+    let total = 0;
+    for (let i = 0; i < block.count; i++) total += pos[i];
+    if (at + total + WORD_SLACK > buf.length) {
+      sink(buf.subarray(0, at), from);
+      at = 0;
+      if (total + WORD_SLACK > buf.length) {
+        buf = new Uint8Array(total + WORD_SLACK);
         view = new DataView(buf.buffer);
       }
-      at = 0;
     }
-    for (let c = 0; c < n; c++) {
-      if (c > 0) buf[at++] = COMMA;
-      const col = cols[c];
-      if (col.valid !== undefined && col.valid[row] === 0) continue; // null: an empty cell
-      switch (col.kind) {
-        case Kind.Int:
-          at = writeInt(buf, at, col.ints[row]);
-          break;
-        case Kind.Fixed:
-          at = writeFixed(buf, at, col.floats[row], col.scale, col.div);
-          break;
-        case Kind.Dict: {
-          const k = col.ints[row];
-          const w = col.dictWords[k];
-          for (let i = 0; i < w.length; i++) view.setUint32(at + 4 * i, w[i], true);
-          at += col.dictLengths[k];
-          break;
-        }
-        case Kind.Timestamp: {
-          // "YYYY-MM-DD " from a per-day cache (three words, the twelfth byte overwritten by the
-          // clock), then "HH:MM:SS" from a table of every second of a day.
-          const ms = col.floats[row];
-          const day = Math.floor(ms / MS_PER_DAY);
-          if (day !== dayKey) {
-            dayKey = day;
-            let cachedDay = dayCache.get(day);
-            if (!cachedDay) {
-              cachedDay = words(encoder.encode(`${isoDay(day)} `));
-              dayCache.set(day, cachedDay);
-            }
-            dayWords = cachedDay;
-          }
-          view.setUint32(at, dayWords[0], true);
-          view.setUint32(at + 4, dayWords[1], true);
-          view.setUint32(at + 8, dayWords[2], true);
-          at += 11;
-          const from = Math.floor((ms - day * MS_PER_DAY) / 1000) * 2;
-          view.setUint32(at, clock[from], true);
-          view.setUint32(at + 4, clock[from + 1], true);
-          at += 8;
-          break;
-        }
-        case Kind.Date: {
-          const day = col.ints[row];
-          let b = dateCache.get(day);
-          if (!b) {
-            b = encoder.encode(isoDay(day));
-            dateCache.set(day, b);
-          }
-          for (let i = 0; i < b.length; i++) buf[at + i] = b[i];
-          at += b.length;
-          break;
-        }
-        case Kind.Text:
-          at += encoder.encodeInto(csvText(col.text[row]), buf.subarray(at)).written;
-          break;
-        case Kind.Ascii: {
-          const from = row * col.width;
-          for (let i = 0; i < col.width; i++) buf[at + i] = col.bytes[from + i];
-          at += col.width;
-          break;
-        }
-      }
+    for (let i = 0, p = at; i < block.count; i++) {
+      const length = pos[i];
+      pos[i] = p;
+      p += length;
     }
-    buf[at++] = CR;
-    buf[at++] = LF;
+    for (let c = 0; c < n; c++) cols[c].write(buf, view, block, widths[c]);
+    for (let i = 0; i < block.count; i++) {
+      buf[pos[i] - 1] = CR;
+      buf[pos[i]] = LF;
+    }
+    at += total;
   }
   sink(buf.subarray(0, at), table.rowCount);
 }
@@ -270,79 +299,4 @@ function writeTwo(buf: Uint8Array, at: number, n: number): number {
   buf[at] = ZERO + ((n / 10) | 0);
   buf[at + 1] = ZERO + (n % 10);
   return at + 2;
-}
-
-/** Digits of a non-negative integer below 2^53, most significant first. */
-function writeUnsigned(buf: Uint8Array, at: number, n: number): number {
-  // Refuse (never loop on, never write garbage for) what is not an exact integer: NaN, ±Infinity, 1e300.
-  if (!(n <= Number.MAX_SAFE_INTEGER)) throw unwritable(n);
-  // Most cells are small: ids, counts, line numbers, cents.
-  if (n < 10) {
-    buf[at] = ZERO + n;
-    return at + 1;
-  }
-  if (n < 100) {
-    buf[at] = ZERO + ((n / 10) | 0);
-    buf[at + 1] = ZERO + (n % 10);
-    return at + 2;
-  }
-  let len = 3;
-  for (let p = 1000; p <= n; p *= 10) len++;
-  let end = at + len;
-  let v = n;
-  if (v < 2147483648) {
-    // Two digits a division, from a table of "00".."99".
-    while (v >= 100) {
-      const q = (v / 100) | 0;
-      const pair = (v - q * 100) * 2;
-      buf[--end] = DIGIT_PAIRS[pair + 1];
-      buf[--end] = DIGIT_PAIRS[pair];
-      v = q;
-    }
-    // The leading one or two digits sit at the start.
-    if (v >= 10) {
-      buf[at] = DIGIT_PAIRS[v * 2];
-      buf[at + 1] = DIGIT_PAIRS[v * 2 + 1];
-    } else buf[at] = ZERO + v;
-  } else {
-    while (end > at) {
-      const q = Math.floor(v / 10);
-      buf[--end] = ZERO + (v - q * 10);
-      v = q;
-    }
-  }
-  return at + len;
-}
-
-function writeInt(buf: Uint8Array, at: number, n: number): number {
-  if (n < 0) {
-    buf[at++] = MINUS;
-    n = -n;
-  }
-  return writeUnsigned(buf, at, n);
-}
-
-function unwritable(v: number): ScenarioError {
-  return new ScenarioError([{ code: 'E114', field: 'export', message: `a value (${v}) is not a finite number that can be written exactly; a setting is outside its range` }]);
-}
-
-/** A scaled integer as a decimal with exactly `scale` places: 1234, 2 → "12.34". */
-function writeFixed(buf: Uint8Array, at: number, v: number, scale: number, div: number): number {
-  if (!Number.isSafeInteger(v)) throw unwritable(v);
-  if (scale === 0) return writeInt(buf, at, v);
-  let n = v;
-  if (n < 0) {
-    buf[at++] = MINUS;
-    n = -n;
-  }
-  const whole = Math.floor(n / div);
-  at = writeUnsigned(buf, at, whole);
-  buf[at++] = DOT;
-  let frac = n - whole * div;
-  for (let i = scale - 1; i >= 0; i--) {
-    const q = Math.floor(frac / 10);
-    buf[at + i] = ZERO + (frac - q * 10);
-    frac = q;
-  }
-  return at + scale;
 }

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toCSV, writeCSV } from './csv';
+import type { Column } from '../table';
+import { isoDay } from '../time';
+import { csvText, toCSV, writeCSV } from './csv';
 
 // The CSV writer formats numbers and times by hand (digit pairs, a table of the seconds
 // of a day); every cell must read back as the value JavaScript itself would print.
@@ -81,6 +83,68 @@ describe('the CSV writer prints numbers and times exactly', () => {
         expect(Buffer.compare(whole, joined)).toBe(0);
       }),
       { numRuns: 20, examples: [[400_000, 40, 0.9]] },
+    );
+  });
+
+  it('any mix of columns, nulls and row counts (blocks of rows, the last column, chunk ends) is each cell as it prints alone', () => {
+    // The writer lays out a block of rows from every column's cell widths, then writes a
+    // column at a time; here each cell is printed on its own and the cells joined by hand.
+    const word = fc.string({ unit: fc.constantFrom('a', 'é', ',', '"', '\n', '=', '-', '1', ' ', '€'), maxLength: 9 });
+    const kind = fc.constantFrom('int32', 'bool', 'fixed', 'dict', 'string', 'ascii', 'timestamp', 'date');
+    fc.assert(
+      fc.property(fc.array(kind, { minLength: 1, maxLength: 7 }), fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 2 ** 31 }), fc.array(word, { minLength: 1, maxLength: 5 }), (kinds, rows, seed, words) => {
+        const pick = (r: number, c: number, m: number) => Math.abs(Math.imul(r + 1, 2654435761) ^ Math.imul(c + seed, 40503)) % m;
+        const printed: string[][] = Array.from({ length: rows }, () => []);
+        const columns = kinds.map((k, c): Column => {
+          const valid = Uint8Array.from({ length: rows }, (_, r) => (pick(r, c, 5) === 0 ? 0 : 1));
+          const out = (r: number, text: string) => printed[r].push(valid[r] ? text : '');
+          const name = `c${c}`;
+          switch (k) {
+            case 'int32':
+            case 'bool': {
+              const values = k === 'bool' ? Uint8Array.from({ length: rows }, (_, r) => pick(r, c, 2)) : Int32Array.from({ length: rows }, (_, r) => pick(r, c, 2 ** 31) * (r % 2 ? -1 : 1));
+              values.forEach((v, r) => out(r, String(v)));
+              return k === 'bool' ? { name, type: 'bool', values: values as Uint8Array, valid } : { name, type: 'int32', values: values as Int32Array, valid };
+            }
+            case 'fixed': {
+              const scale = seed % 5;
+              const values = Float64Array.from({ length: rows }, (_, r) => (pick(r, c, 2 ** 31) * 4099 + r) * (r % 3 ? 1 : -1));
+              values.forEach((v, r) => out(r, `${v < 0 ? '-' : ''}${Math.floor(Math.abs(v) / 10 ** scale)}${scale ? `.${String(Math.abs(v) % 10 ** scale).padStart(scale, '0')}` : ''}`));
+              return { name, type: 'fixed', scale, values, valid };
+            }
+            case 'dict': {
+              const dictionary = [...new Set(words)];
+              const indices = Int32Array.from({ length: rows }, (_, r) => pick(r, c, dictionary.length));
+              indices.forEach((k, r) => out(r, csvText(dictionary[k])));
+              return { name, type: 'dict', dictionary, indices, valid };
+            }
+            case 'string': {
+              const values = Array.from({ length: rows }, (_, r) => words[pick(r, c, words.length)].repeat(1 + (r % 3)));
+              values.forEach((v, r) => out(r, csvText(v)));
+              return { name, type: 'string', values, valid };
+            }
+            case 'ascii': {
+              const width = 1 + (seed % 6);
+              const bytes = Uint8Array.from({ length: rows * width }, (_, i) => 'AB,-7"'.charCodeAt(pick(i, c, seed % 2 ? 6 : 2)));
+              for (let r = 0; r < rows; r++) out(r, csvText(String.fromCharCode(...bytes.subarray(r * width, (r + 1) * width))));
+              return { name, type: 'ascii', width, bytes, valid };
+            }
+            case 'timestamp': {
+              const values = Float64Array.from({ length: rows }, (_, r) => Date.UTC(1990, 0, 1) + pick(r, c, 2 ** 30) * 1000);
+              values.forEach((v, r) => out(r, new Date(v).toISOString().slice(0, 19).replace('T', ' ')));
+              return { name, type: 'timestamp', values, valid };
+            }
+            case 'date': {
+              const values = Int32Array.from({ length: rows }, (_, r) => 7000 + pick(r, c, 20000));
+              values.forEach((v, r) => out(r, isoDay(v)));
+              return { name, type: 'date', values, valid };
+            }
+          }
+        });
+        const want = [kinds.map((_, c) => `c${c}`).join(','), ...printed.map((cells) => cells.join(','))].join('\r\n') + '\r\n';
+        expect(new TextDecoder().decode(toCSV({ name: 't', rowCount: rows, columns }))).toBe(want);
+      }),
+      { numRuns: 150 },
     );
   });
 });
