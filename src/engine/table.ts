@@ -132,23 +132,42 @@ export function sliceTable(table: DataTable, start: number, end: number): DataTa
   };
 }
 
-/** Appends tables of the same shape (partitions of one table) into one. */
+/**
+ * Appends tables of the same shape (partitions of one table) into one. Each column's parts
+ * are joined when its data is first read: a run assembled from a pool's parts is judged
+ * (conformance reads 3 of the spine tables' 47 columns) and written from the parts' own
+ * files, and joining every column up front took about 0.7 s of fresh memory for a million
+ * orders here (the CLI with 2 workers).
+ */
 export function concatTables(parts: DataTable[]): DataTable {
   if (parts.length === 1) return parts[0];
   const first = parts[0];
   const rowCount = parts.reduce((n, p) => n + p.rowCount, 0);
-  const columns = first.columns.map((c, ci): Column => {
-    const pieces = parts.map((p) => p.columns[ci]);
-    const col = joinColumn(c, pieces);
-    if (pieces.some((p) => p.valid)) {
-      col.valid = joinTyped(
-        parts.map((p, i) => pieces[i].valid ?? new Uint8Array(p.rowCount).fill(1)),
-        Uint8Array,
-      );
-    }
-    return col;
-  });
+  const columns = first.columns.map((c, ci) => joinedWhenRead(c, parts, ci));
   return { name: first.name, rowCount, columns };
+}
+
+/** The parts' column `ci` as one column whose arrays (and dictionary) are joined on first read. */
+function joinedWhenRead(c: Column, parts: DataTable[], ci: number): Column {
+  // Only the pieces are kept until the join (then they are let go), not the parts' tables.
+  let pieces: Column[] | null = parts.map((p) => p.columns[ci]);
+  const rows = parts.map((p) => p.rowCount);
+  const nullable = pieces.some((p) => p.valid);
+  let joined: Column | undefined;
+  const join = (): Column => {
+    if (!joined) {
+      const from = pieces!;
+      joined = joinColumn(from[0], from);
+      if (nullable) joined.valid = joinTyped(from.map((p, i) => p.valid ?? new Uint8Array(rows[i]).fill(1)), Uint8Array);
+      pieces = null;
+    }
+    return joined;
+  };
+  const data = [...(c.type === 'dict' ? ['dictionary', 'indices'] : c.type === 'ascii' ? ['bytes'] : ['values']), ...(nullable ? ['valid'] : [])];
+  const column: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(c)) if (key !== 'valid' && !data.includes(key)) column[key] = value;
+  for (const key of data) Object.defineProperty(column, key, { get: () => (join() as unknown as Record<string, unknown>)[key], enumerable: true });
+  return column as unknown as Column;
 }
 
 function joinColumn(c: Column, pieces: Column[]): Column {
