@@ -191,9 +191,12 @@ test.describe('the designer, as a person uses it', () => {
     const share = await genZ.inputValue();
     await genZ.fill('150');
     await expect(page.getByRole('status').filter({ hasText: '2 problems to fix' })).toBeVisible();
+    // Said under the box, as every field says it, with the share the mix keeps.
+    await expect(page.getByText(`Gen Z: a share is a number from 0 to 100; the mix keeps ${share}% until then`)).toBeVisible();
     await genZ.fill('');
     await expect(page.getByRole('status').filter({ hasText: '2 problems to fix' })).toBeVisible();
     await genZ.fill(share);
+    await expect(page.getByText('a share is a number from 0 to 100')).toHaveCount(0);
     await expect(page.getByRole('status').filter({ hasText: '1 problem to fix' })).toBeVisible();
     await app.setNumber('Orders per day', -5);
     await expect(page.getByText('orders per day must be at least 0')).toBeVisible();

@@ -39,7 +39,7 @@ export function MixEditor({ title, rows, onChange, issues }: Props) {
             aria-label={`${title}: ${r.label} share`}
             onChange={(e) => onChange(i, Number(e.target.value))}
           />
-          <ShareInput label={`${title}: ${r.label} %`} value={r.value} onCommit={(v) => onChange(i, v)} />
+          <ShareInput label={`${title}: ${r.label} %`} name={r.label} value={r.value} onCommit={(v) => onChange(i, v)} />
         </div>
       ))}
       <FieldError id={errId} issues={issues} />
@@ -47,30 +47,40 @@ export function MixEditor({ title, rows, onChange, issues }: Props) {
   );
 }
 
-function ShareInput({ label, value, onCommit }: { label: string; value: number; onCommit: (v: number) => void }) {
+function ShareInput({ label, name, value, onCommit }: { label: string; name: string; value: number; onCommit: (v: number) => void }) {
   const [text, setText] = useDraftText(value);
   const n = Number(text);
   const bad = text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100;
+  const id = useId();
   // The mix keeps its last good share meanwhile: Run and the status line must count this box.
-  useDraftProblem(useId(), bad);
+  useDraftProblem(id, bad);
+  const problem: ScenarioIssue = { code: text.trim() === '' ? 'E100' : 'E101', field: name, message: `${name}: a share is a number from 0 to 100; the mix keeps ${value}% until then` };
   return (
-    <span className="share-input">
-      <input
-        type="number"
-        min={0}
-        max={100}
-        step={0.1}
-        value={text}
-        aria-label={label}
-        aria-invalid={bad}
-        title={bad ? 'E101 a share is a number from 0 to 100' : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          const v = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= 0 && v <= 100 && v !== value) onCommit(v);
-        }}
-      />
-      %
-    </span>
+    <>
+      <span className="share-input">
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step={0.1}
+          value={text}
+          aria-label={label}
+          aria-invalid={bad}
+          aria-describedby={bad ? `${id}-err` : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            const v = Number(e.target.value);
+            if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= 0 && v <= 100 && v !== value) onCommit(v);
+          }}
+        />
+        %
+      </span>
+      {/* Under the row, across it: which share and why, as every field says it. */}
+      {bad && (
+        <div className="mix-row-error">
+          <FieldError id={`${id}-err`} issues={[problem]} />
+        </div>
+      )}
+    </>
   );
 }
