@@ -193,6 +193,11 @@ test.describe('the designer, as a person uses it', () => {
     await expect(page.getByRole('status').filter({ hasText: '2 problems to fix' })).toBeVisible();
     // Said under the box, as every field says it, with the share the mix keeps.
     await expect(page.getByText(`Gen Z: a share is a number from 0 to 100; the mix keeps ${share}% until then`)).toBeVisible();
+    // Show (beside the status line) brings the first field with a problem (Days, at the top) into view, cursor in it.
+    await page.locator('.sidebar').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect(app.field('Days')).toBeFocused();
+    await expect(app.field('Days')).toBeInViewport();
     await genZ.fill('');
     await expect(page.getByRole('status').filter({ hasText: '2 problems to fix' })).toBeVisible();
     await genZ.fill(share);

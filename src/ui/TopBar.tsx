@@ -130,8 +130,28 @@ function RunStatus({ problems }: { problems: number }) {
                     ? 'Updating the preview…'
                     : 'Preview shown · Run (Ctrl+Enter) for every day';
   return (
-    <span className={`status ${full && edits > 0 ? 'stale' : ''}`} role="status" aria-live="polite" title={text}>
-      {text}
-    </span>
+    <>
+      <span className={`status ${full && edits > 0 ? 'stale' : ''}`} role="status" aria-live="polite" title={text}>
+        {text}
+      </span>
+      {problems > 0 && (
+        <button type="button" className="link status-show" onClick={showFirstProblem}>
+          Show
+        </button>
+      )}
+    </>
   );
+}
+
+/**
+ * Scrolls the editor to the first field with a problem and puts the cursor in it: the field
+ * may be far down the editor (a cohort share, a custom column), out of sight of the status line.
+ */
+function showFirstProblem(): void {
+  const editor = document.querySelector('.editor');
+  const field = editor?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? editor?.querySelector<HTMLElement>('.field-error');
+  if (!field) return;
+  for (let d = field.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+  field.scrollIntoView({ block: 'center' });
+  field.focus({ preventScroll: true });
 }
