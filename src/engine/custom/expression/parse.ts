@@ -45,7 +45,10 @@ export function parse(source: string): jsep.Expression {
     if (e instanceof RangeError) fail('E130', 0, 'nested too deeply');
     const { index, description } = e as { index?: number; description?: string };
     if (typeof index !== 'number' || typeof description !== 'string') throw e;
-    return fail('E130', Math.min(index, source.length), description.charAt(0).toLowerCase() + description.slice(1));
+    const at = Math.min(index, source.length);
+    // A lone = is SQL's or a spreadsheet's comparison (== and != read as themselves).
+    const hint = source[at] === '=' && source[at + 1] !== '=' && !'=!<>'.includes(source[at - 1] ?? '') ? "compare with '=='" : undefined;
+    return fail('E130', at, description.charAt(0).toLowerCase() + description.slice(1), hint);
   }
 }
 
