@@ -13,6 +13,11 @@ test('jaffle shop: attribution by platform and channel, session-to-order hours, 
   await app.run();
   expect(await app.rowCount('Raw orders training')).toBeGreaterThan(13_500);
   expect(await app.rowCount('Attributions')).toBeGreaterThan(1_800);
+  // Export takes the table the picker shows as selected: this template has no orders table (the picker's default).
+  await expect(page.getByRole('group', { name: 'Table' }).getByRole('button', { name: /^Raw orders training/ })).toHaveAttribute('aria-pressed', 'true');
+  const csv = await app.exportSelected('CSV');
+  expect(csv.name).toMatch(/_raw_orders_training\.csv$/);
+  expect(csv.bytes.toString('utf8').split('\r\n').length - 2).toBe(await app.rowCount('Raw orders training'));
 
   await page.getByRole('tab', { name: 'Attribution' }).click();
   const status = page.getByRole('status').filter({ hasText: 'same day as their attribution session' });

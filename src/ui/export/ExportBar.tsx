@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormatId } from '../../engine/client';
 import { runStore, useRun } from '../../state/engine';
-import { selectExporting, selectShownScenario, selectStatus } from '../../state/runStore';
+import { selectExporting, selectShownScenario, selectShownTables, selectStatus } from '../../state/runStore';
 import { selectSelectedTable, useViewStore } from '../../state/viewStore';
+import { pickTable } from '../results/pickTable';
 import { useStaleGate } from './StaleGate';
 
 /** Export the selected table, or everything as one zip with scenario.json and manifest.json. */
@@ -11,7 +12,9 @@ export function ExportBar() {
   const running = useRun(selectStatus) === 'running';
   const exporting = useRun(selectExporting);
   const scenario = useRun(selectShownScenario);
-  const table = useViewStore(selectSelectedTable);
+  // The table the picker shows as selected: a template without the last one picked (orders) falls back to its own.
+  const tables = useRun(selectShownTables);
+  const table = pickTable(tables, useViewStore(selectSelectedTable))?.name;
   const { gate, prompt, stale } = useStaleGate('Export');
   // Every day is its own partition, except where stock carries from day to day.
   const byDay = scenario !== null && scenario.inventory === null && scenario.calendar.days > 1;
@@ -27,7 +30,7 @@ export function ExportBar() {
           </option>
         ))}
       </select>
-      <button type="button" disabled={!ready} title={hint} onClick={() => gate(() => void runStore.getState().exportTable(table, format))}>
+      <button type="button" disabled={!ready || !table} title={hint} onClick={() => table && gate(() => void runStore.getState().exportTable(table, format))}>
         Export
       </button>
       <button type="button" disabled={!ready} title={hint} onClick={() => gate(() => void runStore.getState().exportAll(format))}>
