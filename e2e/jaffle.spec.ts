@@ -18,6 +18,14 @@ test('jaffle shop: attribution by platform and channel, session-to-order hours, 
   const csv = await app.exportSelected('CSV');
   expect(csv.name).toMatch(/_raw_orders_training\.csv$/);
   expect(csv.bytes.toString('utf8').split('\r\n').length - 2).toBe(await app.rowCount('Raw orders training'));
+  // The presentation opens on figures (its largest tables' rows: no orders or revenue KPIs here), not an empty card.
+  await page.getByRole('button', { name: 'Present' }).click();
+  const deck = page.getByRole('dialog', { name: 'Presentation' });
+  await expect(deck.locator('.slide-kpi')).toHaveCount(6);
+  await expect(deck.locator('.slide-kpi').filter({ hasText: 'raw orders training rows' })).toContainText((await app.rowCount('Raw orders training')).toLocaleString('en-US'));
+  await app.shot('jaffle-present');
+  await page.keyboard.press('Escape');
+  await expect(deck).toBeHidden();
 
   await page.getByRole('tab', { name: 'Attribution' }).click();
   const status = page.getByRole('status').filter({ hasText: 'same day as their attribution session' });

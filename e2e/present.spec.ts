@@ -22,6 +22,14 @@ test('presentation: slides by keyboard, one self-contained HTML that opens offli
   const deck = page.getByRole('dialog', { name: 'Presentation' });
   await expect(deck.getByRole('heading', { level: 1 })).toHaveText('Payment outage');
   await app.shot('present-title');
+  // A modal: focus starts in the deck and Tab never reaches the page behind it (past the deck's
+  // last button it goes to the browser's own controls, the body here, then back into the deck).
+  const focusIn = () => page.evaluate(() => (document.activeElement?.closest('dialog[aria-label="Presentation"]') ? 'deck' : document.activeElement === document.body ? 'browser' : document.activeElement?.outerHTML.slice(0, 80)));
+  expect(await focusIn()).toBe('deck');
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    expect(['deck', 'browser']).toContain(await focusIn());
+  }
   await page.keyboard.press('ArrowRight');
   await expect(deck.getByRole('heading', { level: 1 })).toHaveText('Orders over time: expected and generated');
   await expect(deck.locator('.recharts-line-curve').first()).toBeVisible();
@@ -47,6 +55,8 @@ test('presentation: slides by keyboard, one self-contained HTML that opens offli
 
   await page.keyboard.press('Escape');
   await expect(deck).toBeHidden();
+  // Focus goes back to where it was.
+  await expect(page.getByRole('button', { name: 'Present' })).toBeFocused();
 });
 
 test("the story's own effects get slides: a flash sale's price response, with the legend and day ticks on the time curve", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useRun } from '../../state/engine';
 import { selectFull } from '../../state/runStore';
 import { downloadBytes } from '../../platform/download';
@@ -29,11 +29,20 @@ export function Presentation({ onClose }: { onClose: () => void }) {
   const [at, setAt] = useState(0);
   const [exporting, setExporting] = useState(false);
   const deck = useRef<HTMLDivElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  // A modal <dialog>: the page behind is inert (Tab stays in the deck), Escape closes it, and
+  // the browser gives focus back to what had it (the Present button).
+  useLayoutEffect(() => {
+    const d = dialog.current!;
+    if (!d.open) d.showModal();
+    d.addEventListener('close', onClose);
+    return () => d.removeEventListener('close', onClose);
+  }, [onClose]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-      else if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ') setAt((i) => Math.min(slides.length - 1, i + 1));
+      if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ') setAt((i) => Math.min(slides.length - 1, i + 1));
       else if (e.key === 'ArrowLeft' || e.key === 'PageUp') setAt((i) => Math.max(0, i - 1));
       else return;
       e.preventDefault();
@@ -57,7 +66,7 @@ export function Presentation({ onClose }: { onClose: () => void }) {
 
   const slide = slides[at];
   return (
-    <div className="presentation" role="dialog" aria-modal="true" aria-label="Presentation">
+    <dialog ref={dialog} className="presentation" aria-label="Presentation">
       <div className="present-bar">
         <span>
           {at + 1} / {slides.length}
@@ -71,7 +80,7 @@ export function Presentation({ onClose }: { onClose: () => void }) {
         <button type="button" onClick={() => setExporting(true)} disabled={exporting}>
           Download as HTML
         </button>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={() => dialog.current?.close()}>
           Close (Esc)
         </button>
       </div>
@@ -89,6 +98,6 @@ export function Presentation({ onClose }: { onClose: () => void }) {
           ))}
         </div>
       )}
-    </div>
+    </dialog>
   );
 }

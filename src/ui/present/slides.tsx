@@ -33,9 +33,9 @@ export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
             {scenario.events.length > 0 && ` · ${scenario.events.map((e) => e.label).join(', ')}`}
           </p>
           <div className="slide-kpis">
-            {run.headline.slice(0, 6).map((k) => (
+            {titleFigures(result, run.headline).map((k) => (
               <div key={k.key} className="slide-kpi">
-                <div className="v">{showKpi(k.value, k.unit)}</div>
+                <div className="v">{k.value}</div>
                 <div className="l">{k.label}</div>
               </div>
             ))}
@@ -90,6 +90,20 @@ export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
     });
   }
   return slides;
+}
+
+/**
+ * The title slide's figures: the headline KPIs (orders, revenue, …), or, for a template
+ * without them (Jaffle shop, churn, weather), its largest tables' row counts: a demo never
+ * opens on an empty card.
+ */
+function titleFigures(result: ShownResult, headline: NonNullable<ShownResult['reports']['headline']>): { key: string; value: string; label: string }[] {
+  if (headline.length > 0) return headline.slice(0, 6).map((k) => ({ key: k.key, value: showKpi(k.value, k.unit), label: k.label }));
+  return [...result.tables]
+    .filter((t) => t.name !== 'dq_faults')
+    .sort((a, b) => b.rowCount - a.rowCount)
+    .slice(0, 6)
+    .map((t) => ({ key: t.name, value: t.rowCount.toLocaleString('en-US'), label: `${humanize(t.name).toLowerCase()} rows` }));
 }
 
 /** The largest |achieved − target| over the matrix's pairs. */
