@@ -45,8 +45,15 @@ test.describe('the live designer', () => {
       await expect(auto).toBeChecked();
     }
     // Customer segments makes about 2.6 million rows: too many to run after every edit.
+    await settled(page);
+    await expect(page.getByRole('status').filter({ hasText: /^Done: / })).toBeVisible();
     await page.getByLabel('Template', { exact: true }).selectOption('customer_segments');
     await expect(auto).not.toBeChecked();
+    // The baseline's run is now another template's, and says so (no "edit" was made); the strip
+    // does not hold customer segments' preview against the baseline's.
+    await expect(page.getByRole('status').filter({ hasText: 'Full results are from another template (Baseline store); Run to refresh' })).toBeVisible();
+    await settled(page);
+    await expect(page.getByRole('region', { name: 'What changed with the last edit' })).toHaveCount(0);
   });
 
   test('the last-edit strip compares previews of as many days only: a preview cut shorter is not read as fewer orders', async ({ page }) => {

@@ -153,9 +153,9 @@ export function createRunStore(
           let changes = strips.get(key);
           if (!changes) {
             const old = new Map((before?.reports.headline ?? []).map((k) => [k.key, k.value]));
-            // Only previews of as many days compare: a preview cut to fewer days (a larger run)
-            // would read as the edit taking orders away.
-            const comparable = before !== null && before.key !== key && before.preview?.days === shown.preview?.days;
+            // Only previews of as many days, of one template, compare: a preview cut to fewer days
+            // (a larger run) would read as the edit taking orders away, another template as an edit.
+            const comparable = before !== null && before.key !== key && before.preview?.days === shown.preview?.days && before.scenario.template === shown.scenario.template;
             changes = (shown.reports.headline ?? []).map((k) => ({ ...k, before: comparable ? (old.get(k.key) ?? null) : null }));
             strips.set(key, changes);
             if (strips.size > STRIP_MEMORY) strips.delete(strips.keys().next().value!);
@@ -202,8 +202,10 @@ export function createRunStore(
       },
 
       noteEdit: (scenario) => {
-        const { full, editsSinceRun } = get();
+        const { full, editsSinceRun, currentKey } = get();
         const key = scenarioKey(scenario);
+        // The same scenario again (a template picked twice) is no edit.
+        if (key === currentKey) return;
         set({ currentKey: key, editsSinceRun: !full || full.key === key ? 0 : editsSinceRun + 1 });
       },
 

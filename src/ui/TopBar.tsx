@@ -4,7 +4,7 @@ import { autoRunOn } from '../state/liveDesigner';
 import { selectEditsSinceRun, selectFull, selectPreviewing, selectProgress, selectRunIssues, selectStage, selectStatus } from '../state/runStore';
 import { redoScenario, selectReplace, selectScenario, undoScenario, useHistoryDepth, useScenarioStore } from '../state/scenarioStore';
 import { selectAutoRunSetting, useViewStore } from '../state/viewStore';
-import { staleText } from './export/StaleGate';
+import { useStaleText } from './export/StaleGate';
 import { formatCount } from './labels';
 import { PresentButton } from './present/PresentButton';
 import { ShareButton } from './ShareLink';
@@ -103,6 +103,7 @@ function AutoRunToggle() {
 
 /** One line that says where things stand; never clipped (it wraps), and read out when it changes. */
 function RunStatus({ problems }: { problems: number }) {
+  const staleNote = useStaleText();
   const status = useRun(selectStatus);
   const stage = useRun(selectStage);
   const progress = useRun(selectProgress);
@@ -121,7 +122,7 @@ function RunStatus({ problems }: { problems: number }) {
           : refused && !previewing
             ? `No preview: ${refused.code} (see above the views)`
             : full && edits > 0
-              ? `Full ${staleText(edits)}`
+              ? `Full ${staleNote}`
               : full && status !== 'cancelled'
                 ? `Done: ${formatCount(rows)} rows in ${(full.elapsedMs / 1000).toFixed(2)} s on ${full.workers} worker${full.workers > 1 ? 's' : ''}`
                 : status === 'cancelled'

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { runStore, useRun } from '../../state/engine';
 import { scenarioKey, selectEditsSinceRun, selectFull, selectStatus } from '../../state/runStore';
 import { useScenarioStore } from '../../state/scenarioStore';
+import { TEMPLATES } from '../../engine/client';
 
 /** Resolves when no run is in flight. */
 function settled(): Promise<void> {
@@ -15,7 +16,19 @@ function settled(): Promise<void> {
   });
 }
 
-export function staleText(edits: number): string {
+/**
+ * Why the full run is stale, ending "; Run to refresh": the edits since it, or, after a
+ * template was picked, that it is another template's run (not "your last edit": the person
+ * only picked a template).
+ */
+export function useStaleText(): string {
+  const edits = useRun(selectEditsSinceRun);
+  const ranTemplate = useRun((s) => s.full?.scenario.template);
+  const template = useScenarioStore((s) => s.scenario.template);
+  if (ranTemplate !== undefined && ranTemplate !== template) {
+    const label = TEMPLATES.find((t) => t.id === ranTemplate)?.label ?? 'a custom scenario';
+    return `results are from another template (${label}); Run to refresh`;
+  }
   return `results are from before your last ${edits === 1 ? 'edit' : `${edits} edits`}; Run to refresh`;
 }
 
@@ -45,13 +58,14 @@ export function useStaleGate(verb: string) {
     else setPending(() => act);
   };
   const prompt: ReactNode = pending && (
-    <StalePrompt verb={verb} edits={edits} running={running} onRunThen={() => void runThen(pending)} onOlder={() => (pending(), setPending(null))} onClose={() => setPending(null)} />
+    <StalePrompt verb={verb} running={running} onRunThen={() => void runThen(pending)} onOlder={() => (pending(), setPending(null))} onClose={() => setPending(null)} />
   );
   return { gate, prompt, hasRun: full !== null, stale: full !== null && edits > 0 };
 }
 
 /** The question, as a small dialog: focus on its first choice, Escape or a click elsewhere closes it. */
-function StalePrompt({ verb, edits, running, onRunThen, onOlder, onClose }: { verb: string; edits: number; running: boolean; onRunThen: () => void; onOlder: () => void; onClose: () => void }) {
+function StalePrompt({ verb, running, onRunThen, onOlder, onClose }: { verb: string; running: boolean; onRunThen: () => void; onOlder: () => void; onClose: () => void }) {
+  const stale = useStaleText();
   const box = useRef<HTMLDivElement>(null);
   // The latest onClose, read when a key or click comes: the listeners are set once, when the prompt opens.
   const close = useRef(onClose);
@@ -71,7 +85,7 @@ function StalePrompt({ verb, edits, running, onRunThen, onOlder, onClose }: { ve
   }, []);
   return (
     <div ref={box} className="stale-prompt" role="alertdialog" aria-label={`${verb}: the results are stale`}>
-      <span>The {staleText(edits).replace('; Run to refresh', '')}.</span>
+      <span>The {stale.replace('; Run to refresh', '')}.</span>
       <button type="button" className="primary" disabled={running} onClick={onRunThen}>
         Run, then {verb.toLowerCase()}
       </button>

@@ -1,12 +1,12 @@
 import { memo, Suspense, useMemo } from 'react';
 import { useRun } from '../../state/engine';
-import { selectError, selectFull, selectShown, selectShownScenario, selectShownSeq, selectRunIssues, selectShownPreview, selectShownTables, selectStale, selectEditsSinceRun } from '../../state/runStore';
+import { selectError, selectFull, selectShown, selectShownScenario, selectShownSeq, selectRunIssues, selectShownPreview, selectShownTables, selectStale } from '../../state/runStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { selectSelectedTable, selectTab, useViewStore } from '../../state/viewStore';
 import { FieldError } from '../editor/FieldError';
 import { useScenarioIssues } from '../useScenarioIssues';
 import { ErrorBoundary } from '../ErrorBoundary';
-import { staleText } from '../export/StaleGate';
+import { useStaleText } from '../export/StaleGate';
 import { ExportBar } from '../export/ExportBar';
 import { formatCount, humanize } from '../labels';
 import { ChangeStrip } from './ChangeStrip';
@@ -108,16 +108,16 @@ const Tabs = memo(function Tabs({ views, active }: { views: readonly ResultView[
 
 /** What the open view shows: a preview (and of what), or a full run older than the edits. */
 function ShowingNote({ view }: { view: ResultView }) {
+  const staleNote = useStaleText();
   const preview = useRun(selectShownPreview);
   const previewLabel = useRun((s) => previewText(selectShown(s)));
   const stale = useRun(selectStale);
-  const edits = useRun(selectEditsSinceRun);
   const full = useRun(selectFull);
   const scenario = useRun(selectShownScenario);
   if (view.standalone && !view.previewCaveat) return null;
   if (view.fullRunOnly) {
     if (!full) return <div className="banner info">Judged on the full run only: press Run (Ctrl+Enter).</div>;
-    if (stale) return <div className="banner stale" role="status">Full {staleText(edits)}.</div>;
+    if (stale) return <div className="banner stale" role="status">Full {staleNote}.</div>;
     return null;
   }
   if (!preview || !previewLabel) return null;
@@ -125,7 +125,7 @@ function ShowingNote({ view }: { view: ResultView }) {
   return (
     <>
       <div className="banner info" role="status">
-        Showing the {previewLabel.replace('preview: ', 'preview: the ')} (the very rows Run produces){stale ? `; the full ${staleText(edits)}` : full ? '' : '; Run for every day'}.
+        Showing the {previewLabel.replace('preview: ', 'preview: the ')} (the very rows Run produces){stale ? `; the full ${staleNote}` : full ? '' : '; Run for every day'}.
       </div>
       {caveat && <div className="banner stale">{caveat}</div>}
     </>
