@@ -213,6 +213,9 @@ test.describe('the designer, as a person uses it', () => {
     await page.getByLabel('Scenario file to import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 9}') });
     await expect(page.getByText(/E106/)).toBeVisible();
     await expect(page.getByText('broken.json was not loaded; your scenario is unchanged.')).toBeVisible();
+    // A file missing a section: the message names it.
+    await page.getByLabel('Scenario file to import').setInputFiles({ name: 'partial.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 4, name: 'x', seed: 1 })) });
+    await expect(page.locator('#import-err')).toContainText('volumes: is missing (a section of fields { … } expected)');
     await expect(app.field('Days')).toHaveValue('0');
 
     // A run too big for a tab is refused up front, with an estimate, before any work.

@@ -64,8 +64,9 @@ export function SharedScenarioLoader() {
       let decoded;
       try {
         decoded = decodeShareFragment(location.hash);
-      } catch (e) {
-        decoded = { ok: false as const, issues: [{ code: 'E105' as const, field: '', message: `the share link could not be read (${(e as Error).message})` }] };
+      } catch {
+        // The browser's own words (atob's, the decompressor's "invalid distance") tell a person nothing.
+        decoded = { ok: false as const, issues: [{ code: 'E105' as const, field: '', message: 'the share link could not be read: it is cut short or was changed; copy the whole link again' }] };
       }
       if (!decoded) return;
       history.replaceState(null, '', `${location.pathname}${location.search}`);
@@ -82,7 +83,7 @@ export function SharedScenarioLoader() {
   return (
     <div className="banner error share-error" role="alert">
       The shared link could not be opened; your scenario is unchanged.
-      <FieldError id="share-err" issues={issues} />
+      <FieldError id="share-err" issues={issues} withField />
       <button type="button" onClick={() => setIssues([])}>
         Dismiss
       </button>

@@ -73,7 +73,8 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'string') return `the text "${v.length > 20 ? `${v.slice(0, 20)}…` : v}"`;
   if (typeof v === 'number') return String(v);
-  return Array.isArray(v) ? 'a list' : `a ${typeof v}`;
+  if (typeof v === 'boolean') return String(v);
+  return Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a section { … }' : `a ${typeof v}`;
 }
 
 function zodIssues(error: z.ZodError): ScenarioIssue[] {
@@ -89,7 +90,20 @@ function zodIssues(error: z.ZodError): ScenarioIssue[] {
         return { code: 'E101', field, message: `must be ${issue.code === 'too_big' ? 'at most' : 'at least'} ${String(issue.code === 'too_big' ? issue.maximum : issue.minimum)}` };
       }
     }
+    // A field the scenario does not have: name it (zod names only the object holding it).
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((k) => `'${k}'`).join(', ');
+      return { code: 'E109', field: [field, issue.keys[0]].filter(Boolean).join('.'), message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}` };
+    }
     const { code, message } = parseCodedMessage(text);
+    // A missing section or one of the wrong kind (cohorts as an object): say what belongs there,
+    // not zod's "Invalid input" or a section's "unknown field" text.
+    if (issue.code === 'invalid_type' && (!/^E\d{3}\|/.test(text) || message.startsWith('unknown field'))) {
+      return { code: 'E109', field, message: issue.input === undefined ? `is missing (${KINDS[issue.expected] ?? issue.expected} expected)` : `must be ${KINDS[issue.expected] ?? issue.expected}, not ${describe(issue.input)}` };
+    }
     return { code, field, message };
   });
 }
+
+/** What zod's expected types are, in words. */
+const KINDS: Partial<Record<string, string>> = { object: 'a section of fields { … }', array: 'a list [ … ]', string: 'text', boolean: 'true or false', number: 'a number' };

@@ -113,8 +113,17 @@ describe('bad input gets numbered errors naming the field', () => {
     expect(issuesOf(s)).toEqual([expect.objectContaining({ code: 'E108', field: 'calendar.start' })]);
   });
 
-  it('E109: an unknown field', () => {
-    expect(issuesOf({ ...base(), colour: 'red' })[0]).toMatchObject({ code: 'E109' });
+  it('E109: an unknown field, named, at any depth', () => {
+    expect(issuesOf({ ...base(), colour: 'red' })[0]).toEqual({ code: 'E109', field: 'colour', message: "unknown field 'colour'" });
+    const s = base();
+    expect(issuesOf({ ...s, cohorts: [{ ...s.cohorts[0], hue: 1 }, ...s.cohorts.slice(1)] })[0]).toEqual({ code: 'E109', field: 'cohorts.0.hue', message: "unknown field 'hue'" });
+  });
+
+  it('E109: a missing section, or one of the wrong kind, says what belongs there', () => {
+    const { volumes: _, ...noVolumes } = base();
+    expect(issuesOf(noVolumes)).toContainEqual({ code: 'E109', field: 'volumes', message: 'is missing (a section of fields { … } expected)' });
+    expect(issuesOf({ ...base(), cohorts: { gen_z: 30 } })).toContainEqual({ code: 'E109', field: 'cohorts', message: 'must be a list [ … ], not a section { … }' });
+    expect(issuesOf({ ...base(), name: 5 })).toContainEqual({ code: 'E109', field: 'name', message: 'must be text, not 5' });
   });
 
   it('E110: an override of a field that does not exist', () => {

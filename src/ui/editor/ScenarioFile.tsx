@@ -48,7 +48,7 @@ export function ScenarioFile() {
         }}
       />
       {message && <p className="small" role="status">{message}</p>}
-      <FieldError id="import-err" issues={issues} />
+      <FieldError id="import-err" issues={issues} withField />
     </section>
   );
 }
