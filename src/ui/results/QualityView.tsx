@@ -69,13 +69,13 @@ export function QualityView() {
             </button>
           ))}
         </div>
-        <label className="check">
+        <label className="check nowrap">
           <input type="checkbox" checked={onlyFaulty} onChange={(e) => setOnlyFaulty(e.target.checked)} />
           Only rows with faults
         </label>
         <span className="muted small">
           <span className="faulty-swatch" aria-hidden /> {version === 'faulty' ? 'cells as corrupted' : 'the same cells before the faults'}
-          {shown ? ` · ${formatCount(shown.marked)} marked` : ''}
+          {shown ? ` · ${formatCount(shown.marked)} ${shown.marked === 1 ? 'row' : 'rows'} marked` : ''}
         </span>
       </div>
       {shown && <DataGrid key={`${table}-${version}-${onlyFaulty}`} table={shown.table} highlight={shown.highlight} sortable={false} />}
