@@ -119,6 +119,11 @@ describe('bad input gets numbered errors naming the field', () => {
     expect(issuesOf({ ...s, cohorts: [{ ...s.cohorts[0], hue: 1 }, ...s.cohorts.slice(1)] })[0]).toEqual({ code: 'E109', field: 'cohorts.0.hue', message: "unknown field 'hue'" });
   });
 
+  it('a number past 2^53 gets its range error only, not also "not a whole number"', () => {
+    expect(issuesOf({ ...base(), seed: 1e20 })).toEqual([{ code: 'E101', field: 'seed', message: 'seed must be at most 2,147,483,647' }]);
+    expect(issuesOf({ ...base(), seed: 1.5 })).toEqual([{ code: 'E101', field: 'seed', message: 'seed must be a whole number' }]);
+  });
+
   it('E109: a missing section, or one of the wrong kind, says what belongs there', () => {
     const { volumes: _, ...noVolumes } = base();
     expect(issuesOf(noVolumes)).toContainEqual({ code: 'E109', field: 'volumes', message: 'is missing (a section of fields { … } expected)' });
