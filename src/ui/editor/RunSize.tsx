@@ -1,4 +1,4 @@
-import { BROWSER_MEMORY_BUDGET, estimateInventoryRows, estimateRunBytes, estimateRunRows, formatGiB } from '../../engine/client';
+import { BROWSER_MEMORY_BUDGET, estimateInventoryRows, estimateRunBytes, estimateRunRows, estimateTotalRows, formatGiB } from '../../engine/client';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 
 /** How big the run will be, and a warning before Run when it will not fit in a tab. */
@@ -18,8 +18,15 @@ export function RunSize() {
   const tooBig = bytes > BROWSER_MEMORY_BUDGET;
   return (
     <p className={tooBig ? 'field-error' : 'muted small'}>
-      ≈ {what || 'no orders'} · about {bytes < 2 ** 30 ? `${Math.max(1, Math.round(bytes / 2 ** 20))} MB` : formatGiB(bytes)} in memory
+      {/* A template without shop orders (Jaffle shop, weather tenants) is sized by its rows in all. */}
+      ≈ {what || `${twoDigits(estimateTotalRows(s)).toLocaleString('en-US')} rows`} · about {bytes < 2 ** 30 ? `${Math.max(1, Math.round(bytes / 2 ** 20))} MB` : formatGiB(bytes)} in memory
       {tooBig && ` — over this tab's ${formatGiB(BROWSER_MEMORY_BUDGET)}: Run will refuse it (E107). Write to disk streams it in parts instead.`}
     </p>
   );
+}
+
+/** An estimate to two significant digits (50,950 → 51,000): its last digits mean nothing. */
+function twoDigits(n: number): number {
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, n))) - 1);
+  return Math.round(n / unit) * unit;
 }
