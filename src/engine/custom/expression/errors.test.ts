@@ -45,6 +45,8 @@ describe('errors', () => {
     ['total total', 'E130', 7, 'expected an operator at 7'],
     // What SQL or a spreadsheet would say, answered with this language's way.
     ["total > 5 AND channel == 'web'", 'E130', 11, "expected an operator at 11; write 'and' in lower case"],
+    ["channel == 'web' and", 'E130', 21, "expected a condition after 'and' at 21"],
+    ['not', 'E130', 1, "'not' needs a condition after it at 1"],
     ["channel in ('web', 'app')", 'E130', 9, "expected an operator at 9; compare each value with '==' and join them with 'or'"],
     ['total between 1 and 5', 'E130', 7, 'expected an operator at 7; write x >= low and x <= high'],
     ['total = 5', 'E130', 7, `unexpected "=" at 7; compare with '=='`],
