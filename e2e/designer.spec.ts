@@ -26,6 +26,13 @@ test.describe('the designer, as a person uses it', () => {
 
     await app.run();
     await app.shot('tables');
+    // The view tabs by keyboard: End to the last, Home back to the first.
+    await page.getByRole('tab', { name: 'Tables' }).focus();
+    await page.keyboard.press('End');
+    await expect(page.getByRole('tab', { name: 'Conformance' })).toBeFocused();
+    await expect(page.getByRole('tab', { name: 'Conformance' })).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Home');
+    await expect(page.getByRole('tab', { name: 'Tables' })).toHaveAttribute('aria-selected', 'true');
     expect(await app.rowCount('Orders')).toBeGreaterThan(1000);
     expect(await app.rowCount('Customers')).toBe(2000);
     await expect(page.getByRole('row').nth(1)).toBeVisible();

@@ -92,10 +92,13 @@ const Tabs = memo(function Tabs({ views, active }: { views: readonly ResultView[
           tabIndex={active.id === v.id ? 0 : -1}
           onClick={() => setTab(v.id)}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-              const next = views[(views.indexOf(v) + (e.key === 'ArrowRight' ? 1 : views.length - 1)) % views.length];
-              setTab(next.id);
-              document.getElementById(`tab-${next.id}`)?.focus();
+            // The WAI-ARIA tabs pattern: arrows move round, Home and End go to the first and last tab.
+            const at = views.indexOf(v);
+            const to = { ArrowRight: (at + 1) % views.length, ArrowLeft: (at + views.length - 1) % views.length, Home: 0, End: views.length - 1 }[e.key];
+            if (to !== undefined) {
+              e.preventDefault();
+              setTab(views[to].id);
+              document.getElementById(`tab-${views[to].id}`)?.focus();
             }
           }}
         >
