@@ -92,8 +92,8 @@ export function CompareView() {
               <ResponsiveContainer width="100%" height="100%">
                 <LineChart data={outcome.series} margin={{ top: 12, right: 20, bottom: 8, left: 8 }}>
                   <CartesianGrid stroke="#e6e9f0" />
-                  <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => isoTimestamp(v).slice(5, 13)} minTickGap={40} />
-                  <YAxis width={56} />
+                  <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => `${isoTimestamp(v).slice(5, 13)}:00`} minTickGap={40} />
+                  <YAxis width={72} tickFormatter={(v: number) => v.toLocaleString('en-US')} label={{ value: 'orders per hour', angle: -90, position: 'insideLeft', fill: '#64708a', fontSize: 12, style: { textAnchor: 'middle' } }} />
                   <Tooltip labelFormatter={(v) => isoTimestamp(Number(v)).slice(0, 16)} />
                   <Legend itemSorter={null} verticalAlign="top" height={26} />
                   {outcome.windows.map((w, i) => (
