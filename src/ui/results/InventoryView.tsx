@@ -65,16 +65,16 @@ export function InventoryView() {
         <table className="stats compact" aria-label="Top products by lost revenue">
           <thead>
             <tr>
-              <th>product</th>
-              <th>lost revenue</th>
-              <th>lost units</th>
-              <th>stockouts</th>
+              <th>product id</th>
+              <th className="num">lost revenue</th>
+              <th className="num">lost units</th>
+              <th className="num">stockouts</th>
             </tr>
           </thead>
           <tbody>
             {report.topLost.map((p) => (
               <tr key={p.productId}>
-                <td className="num">{p.productId}</td>
+                <td>{p.productId}</td>
                 <td className="num">{money(p.lostRevenue)}</td>
                 <td className="num">{formatCount(p.lostUnits)}</td>
                 <td className="num">{formatCount(p.events)}</td>
