@@ -174,6 +174,14 @@ test.describe('the designer, as a person uses it', () => {
     await page.keyboard.press('Control+Shift+z');
     await expect(app.field('Days')).toHaveValue('12');
     await expect(app.field('Seed')).toHaveValue('5');
+    // Typing a number key by key is one undo step, not one per key.
+    await app.field('Days').fill('');
+    await page.waitForTimeout(500);
+    await app.field('Days').pressSequentially('45', { delay: 120 });
+    await expect(app.field('Days')).toHaveValue('45');
+    await page.locator('body').click({ position: { x: 700, y: 400 } });
+    await page.keyboard.press('Control+z');
+    await expect(app.field('Days')).toHaveValue('12');
     await app.setNumber('Seed', 4242);
     await page.reload();
     await expect(app.field('Seed')).toHaveValue('4242');

@@ -14,6 +14,24 @@ export interface ScenarioState {
 
 export const AUTOSAVE_KEY = 'scenario-designer/scenario';
 
+/** Changes closer together than this, to the same fields, are one undo step (typing, dragging a slider). */
+const BURST_MS = 400;
+/** The last change: which fields it touched and when; newStep: the next change starts a step (a template, an import, an undo). */
+const burst = { fields: '', at: 0, newStep: true };
+
+/** The paths of the leaves that differ between two scenarios ("calendar.days", "cohorts.0.share|cohorts.1.share"). */
+function changedPaths(a: unknown, b: unknown, path = '', out: string[] = []): string[] {
+  if (a === b) return out;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+    out.push(path);
+    return out;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) changedPaths(x[k], y[k], path ? `${path}.${k}` : k, out);
+  return out;
+}
+
 export const useScenarioStore = create<ScenarioState>()(
   temporal(
     persist(
@@ -25,7 +43,10 @@ export const useScenarioStore = create<ScenarioState>()(
             recipe(draft);
             return { scenario: draft };
           }),
-        replace: (scenario) => set({ scenario: structuredClone(scenario) }),
+        replace: (scenario) => {
+          burst.newStep = true;
+          set({ scenario: structuredClone(scenario) });
+        },
       }),
       {
         name: AUTOSAVE_KEY,
@@ -43,6 +64,17 @@ export const useScenarioStore = create<ScenarioState>()(
       partialize: (s) => ({ scenario: s.scenario }),
       equality: (a, b) => a.scenario === b.scenario,
       limit: 200,
+      // Keystrokes in one field are one undo step: typing 45 into Days undoes to what was there
+      // before, not to 4. A change joins the step before it when it touches the same fields as
+      // the change just before it, less than BURST_MS after it.
+      handleSet: (record) => (pastState, replace, currentState, deltaState) => {
+        // zundo hands over the state before the change (never an updater function here: partialize gives objects).
+        const fields = changedPaths((pastState as { scenario: Scenario }).scenario, currentState.scenario).join('|');
+        const now = Date.now();
+        const join = !burst.newStep && fields === burst.fields && now - burst.at < BURST_MS;
+        Object.assign(burst, { fields, at: now, newStep: false });
+        if (!join) (record as unknown as (...args: unknown[]) => void)(pastState, replace, currentState, deltaState);
+      },
     },
   ),
 );
@@ -54,8 +86,15 @@ export const selectScenario = (s: ScenarioState) => s.scenario;
 export const selectUpdate = (s: ScenarioState) => s.update;
 export const selectReplace = (s: ScenarioState) => s.replace;
 
-export const undoScenario = () => useScenarioStore.temporal.getState().undo();
-export const redoScenario = () => useScenarioStore.temporal.getState().redo();
+// After an undo or a redo the next change is a step of its own (never joined to the one undone).
+export const undoScenario = () => {
+  burst.newStep = true;
+  useScenarioStore.temporal.getState().undo();
+};
+export const redoScenario = () => {
+  burst.newStep = true;
+  useScenarioStore.temporal.getState().redo();
+};
 /** How many steps undo and redo can take (for the buttons). */
 export function useHistoryDepth(): { undo: number; redo: number } {
   const undo = useStore(useScenarioStore.temporal, (t) => t.pastStates.length);
