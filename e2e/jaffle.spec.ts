@@ -24,6 +24,11 @@ test('jaffle shop: attribution by platform and channel, session-to-order hours, 
   await expect(deck.locator('.slide-kpi')).toHaveCount(6);
   await expect(deck.locator('.slide-kpi').filter({ hasText: 'raw orders training rows' })).toContainText((await app.rowCount('Raw orders training')).toLocaleString('en-US'));
   await app.shot('jaffle-present');
+  // Its planted faults get a slide of their own, with the counts per table and kind.
+  for (let i = 0; i < 6 && (await deck.getByRole('heading', { level: 1 }).innerText()) !== 'Data-quality faults, planted and listed'; i++) await page.keyboard.press('ArrowRight');
+  await expect(deck.getByRole('heading', { level: 1 })).toHaveText('Data-quality faults, planted and listed');
+  await expect(deck.getByRole('table', { name: 'Faults per table and kind' }).getByRole('row', { name: /raw_orders_validation/ })).toBeVisible();
+  await app.shot('jaffle-present-quality');
   await page.keyboard.press('Escape');
   await expect(deck).toBeHidden();
 

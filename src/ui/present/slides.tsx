@@ -4,6 +4,7 @@ import type { ShownResult } from '../../state/runStore';
 import { Heatmap } from '../charts/Heatmap';
 import { METRIC_LABELS, humanize } from '../labels';
 import { DotWhisker } from '../results/elasticity/DotWhisker';
+import { FaultCounts } from '../results/FaultCounts';
 import { priceSlide, stockoutSlide, timeCurveSlide } from './chartSlides';
 
 export interface Slide {
@@ -66,6 +67,20 @@ export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
   if (run.elasticity.length > 0) slides.push({ title: 'Weather elasticities recovered from the data', body: <DotWhisker report={run.elasticity} /> });
   // The story's own effects: how cohorts answered the discount, how often shelves ran empty.
   for (const extra of [priceSlide(r.priceElasticity ?? []), stockoutSlide(r.inventory)]) if (extra) slides.push(extra);
+  // Planted data-quality faults are part of the story a pipeline test is told: how many, where.
+  if (r.quality) {
+    slides.push({
+      title: 'Data-quality faults, planted and listed',
+      body: (
+        <div className="slide-title">
+          <p className="story">
+            {r.quality.total.toLocaleString('en-US')} faults injected, every one listed in the dq_faults table that ships with the data (row, column, kind, the value before and after).
+          </p>
+          <FaultCounts quality={r.quality} />
+        </div>
+      ),
+    });
+  }
   if (run.conformance.length > 0) {
     const judged = run.conformance.filter((r) => !r.notJudged);
     const passed = judged.filter((r) => r.pass).length;

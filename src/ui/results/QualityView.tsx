@@ -1,11 +1,11 @@
 import { tableFromIPC } from 'apache-arrow';
 import { useMemo, useState } from 'react';
-import { FAULT_KINDS } from '../../engine/client';
 import { sourceOf, useEngineQuery, useRun } from '../../state/engine';
 import { selectReport, selectShown, type ResultTable } from '../../state/runStore';
 
 const selectQuality = selectReport('quality');
-import { formatCount, humanize } from '../labels';
+import { formatCount } from '../labels';
+import { FaultCounts } from './FaultCounts';
 import { DataGrid, type CellHighlight } from './DataGrid';
 
 type Version = 'faulty' | 'clean';
@@ -20,39 +20,12 @@ export function QualityView() {
   const shown = useFaultView(table, version, onlyFaulty);
 
   if (!quality) return <p className="muted">No data-quality faults in this scenario. Add some under Data quality in the editor (or use the churn feature-store preset: 2% corruption), then run.</p>;
-  const kinds = FAULT_KINDS.filter((k) => quality.counts.some((c) => c.kind === k && c.count > 0));
-  const count = (t: string, k: string) => quality.counts.find((c) => c.table === t && c.kind === k)?.count ?? 0;
   return (
     <div className="quality">
       <p className="definition" role="status">
         <b>{formatCount(quality.total)}</b> faults injected, each listed in the <span className="mono">dq_faults</span> table (table, row, column, kind, original and corrupted value) that ships with the data.
       </p>
-      <table className="stats compact" aria-label="Faults per table and kind">
-        <thead>
-          <tr>
-            <th>table</th>
-            {kinds.map((k) => (
-              <th key={k}>{humanize(k)}</th>
-            ))}
-            <th>rows clean → faulty</th>
-          </tr>
-        </thead>
-        <tbody>
-          {quality.tables.map((t) => (
-            <tr key={t.name}>
-              <td className="mono">{t.name}</td>
-              {kinds.map((k) => (
-                <td key={k} className="num">
-                  {formatCount(count(t.name, k))}
-                </td>
-              ))}
-              <td className="num">
-                {formatCount(t.cleanRows)} → {formatCount(t.faultyRows)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FaultCounts quality={quality} />
       <div className="chart-head">
         <label htmlFor="quality-table">Table</label>
         <select id="quality-table" value={table} onChange={(e) => setPicked(e.target.value)}>
