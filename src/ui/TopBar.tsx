@@ -4,7 +4,7 @@ import { autoRunOn } from '../state/liveDesigner';
 import { selectEditsSinceRun, selectFull, selectPreviewing, selectProgress, selectRunIssues, selectStage, selectStatus } from '../state/runStore';
 import { redoScenario, selectReplace, selectScenario, undoScenario, useHistoryDepth, useScenarioStore } from '../state/scenarioStore';
 import { selectAutoRunSetting, useViewStore } from '../state/viewStore';
-import { useStaleText } from './export/StaleGate';
+import { RUN_TO_REFRESH, useStaleReason } from './export/StaleGate';
 import { formatCount } from './labels';
 import { PresentButton } from './present/PresentButton';
 import { ShareButton } from './ShareLink';
@@ -103,7 +103,7 @@ function AutoRunToggle() {
 
 /** One line that says where things stand; never clipped (it wraps), and read out when it changes. */
 function RunStatus({ problems }: { problems: number }) {
-  const staleNote = useStaleText();
+  const staleNote = useStaleReason() + RUN_TO_REFRESH;
   const status = useRun(selectStatus);
   const stage = useRun(selectStage);
   const progress = useRun(selectProgress);

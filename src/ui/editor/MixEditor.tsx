@@ -49,8 +49,7 @@ export function MixEditor({ title, rows, onChange, issues }: Props) {
 
 function ShareInput({ label, name, value, onCommit }: { label: string; name: string; value: number; onCommit: (v: number) => void }) {
   const [text, setText] = useDraftText(value);
-  const n = Number(text);
-  const bad = text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100;
+  const bad = shareOf(text) === null;
   const id = useId();
   // The mix keeps its last good share meanwhile: Run and the status line must count this box.
   useDraftProblem(id, bad);
@@ -69,8 +68,8 @@ function ShareInput({ label, name, value, onCommit }: { label: string; name: str
           aria-describedby={bad ? `${id}-err` : undefined}
           onChange={(e) => {
             setText(e.target.value);
-            const v = Number(e.target.value);
-            if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= 0 && v <= 100 && v !== value) onCommit(v);
+            const v = shareOf(e.target.value);
+            if (v !== null && v !== value) onCommit(v);
           }}
         />
         %
@@ -83,4 +82,10 @@ function ShareInput({ label, name, value, onCommit }: { label: string; name: str
       )}
     </>
   );
+}
+
+/** The share a box holds (a number from 0 to 100), or null. */
+function shareOf(text: string): number | null {
+  const v = Number(text);
+  return text.trim() !== '' && Number.isFinite(v) && v >= 0 && v <= 100 ? v : null;
 }

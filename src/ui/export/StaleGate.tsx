@@ -16,20 +16,22 @@ function settled(): Promise<void> {
   });
 }
 
+/** What the status line and banners add to why the full run is stale. */
+export const RUN_TO_REFRESH = '; Run to refresh';
+
 /**
- * Why the full run is stale, ending "; Run to refresh": the edits since it, or, after a
- * template was picked, that it is another template's run (not "your last edit": the person
- * only picked a template).
+ * Why the full run is stale: the edits since it, or, after a template was picked, that it is
+ * another template's run (not "your last edit": the person only picked a template).
  */
-export function useStaleText(): string {
+export function useStaleReason(): string {
   const edits = useRun(selectEditsSinceRun);
   const ranTemplate = useRun((s) => s.full?.scenario.template);
   const template = useScenarioStore((s) => s.scenario.template);
   if (ranTemplate !== undefined && ranTemplate !== template) {
     const label = TEMPLATES.find((t) => t.id === ranTemplate)?.label ?? 'a custom scenario';
-    return `results are from another template (${label}); Run to refresh`;
+    return `results are from another template (${label})`;
   }
-  return `results are from before your last ${edits === 1 ? 'edit' : `${edits} edits`}; Run to refresh`;
+  return `results are from before your last ${edits === 1 ? 'edit' : `${edits} edits`}`;
 }
 
 /**
@@ -65,7 +67,7 @@ export function useStaleGate(verb: string) {
 
 /** The question, as a small dialog: focus on its first choice, Escape or a click elsewhere closes it. */
 function StalePrompt({ verb, running, onRunThen, onOlder, onClose }: { verb: string; running: boolean; onRunThen: () => void; onOlder: () => void; onClose: () => void }) {
-  const stale = useStaleText();
+  const stale = useStaleReason();
   const box = useRef<HTMLDivElement>(null);
   // The latest onClose, read when a key or click comes: the listeners are set once, when the prompt opens.
   const close = useRef(onClose);
@@ -85,7 +87,7 @@ function StalePrompt({ verb, running, onRunThen, onOlder, onClose }: { verb: str
   }, []);
   return (
     <div ref={box} className="stale-prompt" role="alertdialog" aria-label={`${verb}: the results are stale`}>
-      <span>The {stale.replace('; Run to refresh', '')}.</span>
+      <span>The {stale}.</span>
       <button type="button" className="primary" disabled={running} onClick={onRunThen}>
         Run, then {verb.toLowerCase()}
       </button>

@@ -69,28 +69,21 @@ export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
   for (const extra of [priceSlide(r.priceElasticity ?? []), stockoutSlide(r.inventory)]) if (extra) slides.push(extra);
   // Planted data-quality faults are part of the story a pipeline test is told: how many, where.
   if (r.quality) {
-    slides.push({
-      title: 'Data-quality faults, planted and listed',
-      body: (
-        <div className="slide-title">
-          <p className="story">
-            {r.quality.total.toLocaleString('en-US')} faults injected, every one listed in the dq_faults table that ships with the data (row, column, kind, the value before and after).
-          </p>
-          <FaultCounts quality={r.quality} />
-        </div>
+    slides.push(
+      storySlide(
+        'Data-quality faults, planted and listed',
+        `${r.quality.total.toLocaleString('en-US')} faults injected, every one listed in the dq_faults table that ships with the data (row, column, kind, the value before and after).`,
+        <FaultCounts quality={r.quality} />,
       ),
-    });
+    );
   }
   if (run.conformance.length > 0) {
     const judged = run.conformance.filter((r) => !r.notJudged);
     const passed = judged.filter((r) => r.pass).length;
-    slides.push({
-      title: 'Does the data do what the scenario says?',
-      body: (
-        <div className="slide-title">
-          <p className="story">
-            {passed} of {judged.length} declared targets hold{judged.length < run.conformance.length ? `; ${run.conformance.length - judged.length} are not judged here (see Conformance)` : ''}.
-          </p>
+    slides.push(
+      storySlide(
+        'Does the data do what the scenario says?',
+        `${passed} of ${judged.length} declared targets hold${judged.length < run.conformance.length ? `; ${run.conformance.length - judged.length} are not judged here (see Conformance)` : ''}.`,
           <ul className="slide-list">
             {/* Failures first, every one of them: a demo must not hide what does not hold. */}
             {[...judged.filter((r) => !r.pass), ...judged.filter((r) => r.pass)].slice(0, Math.max(8, judged.length - passed)).map((r, i) => (
@@ -99,12 +92,24 @@ export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
               </li>
             ))}
             {judged.length > Math.max(8, judged.length - passed) && <li className="muted">…and {judged.length - Math.max(8, judged.length - passed)} more that hold (every row in Conformance)</li>}
-          </ul>
-        </div>
+          </ul>,
       ),
-    });
+    );
   }
   return slides;
+}
+
+/** A slide of one line of story in large type, then what shows it (a table, a list). */
+function storySlide(title: string, story: string, shown: ReactNode): Slide {
+  return {
+    title,
+    body: (
+      <div className="slide-title">
+        <p className="story">{story}</p>
+        {shown}
+      </div>
+    ),
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { selectSelectedTable, selectTab, useViewStore } from '../../state/viewSt
 import { FieldError } from '../editor/FieldError';
 import { useScenarioIssues } from '../useScenarioIssues';
 import { ErrorBoundary } from '../ErrorBoundary';
-import { useStaleText } from '../export/StaleGate';
+import { RUN_TO_REFRESH, useStaleReason } from '../export/StaleGate';
 import { ExportBar } from '../export/ExportBar';
 import { formatCount, humanize } from '../labels';
 import { ChangeStrip } from './ChangeStrip';
@@ -94,7 +94,7 @@ const Tabs = memo(function Tabs({ views, active }: { views: readonly ResultView[
           onKeyDown={(e) => {
             // The WAI-ARIA tabs pattern: arrows move round, Home and End go to the first and last tab.
             const at = views.indexOf(v);
-            const to = { ArrowRight: (at + 1) % views.length, ArrowLeft: (at + views.length - 1) % views.length, Home: 0, End: views.length - 1 }[e.key];
+            const to = new Map([['ArrowRight', (at + 1) % views.length], ['ArrowLeft', (at + views.length - 1) % views.length], ['Home', 0], ['End', views.length - 1]]).get(e.key);
             if (to !== undefined) {
               e.preventDefault();
               setTab(views[to].id);
@@ -111,7 +111,7 @@ const Tabs = memo(function Tabs({ views, active }: { views: readonly ResultView[
 
 /** What the open view shows: a preview (and of what), or a full run older than the edits. */
 function ShowingNote({ view }: { view: ResultView }) {
-  const staleNote = useStaleText();
+  const staleNote = useStaleReason() + RUN_TO_REFRESH;
   const preview = useRun(selectShownPreview);
   const previewLabel = useRun((s) => previewText(selectShown(s)));
   const stale = useRun(selectStale);

@@ -115,11 +115,13 @@ function compiled(root: Op, reads: string[], columns: ReadonlyMap<string, ValueT
   };
 }
 
-/** "a and" with nothing after the and: jsep reads the and as a column name. */
-function trailingLogic(body: readonly jsep.Expression[]): never | undefined {
+/** and, or, not: read as column names by jsep when nothing follows them. */
+const LOGIC_WORDS = new Set(['and', 'or', 'not']);
+
+/** "a and" with nothing after the and: the error at its end, not "expected an operator". */
+function trailingLogic(body: readonly jsep.Expression[]): void {
   const last = body[body.length - 1] as jsep.Identifier;
-  if (body.length === 2 && last.type === 'Identifier' && (last.name === 'and' || last.name === 'or')) fail('E130', startOf(last) + last.name.length, `expected a condition after '${last.name}'`);
-  return undefined;
+  if (body.length === 2 && last.type === 'Identifier' && LOGIC_WORDS.has(last.name)) fail('E130', startOf(last) + last.name.length, `expected a condition after '${last.name}'`);
 }
 
 /** What SQL or a spreadsheet would have said where an operator was expected (AND, in, between). */
@@ -127,9 +129,7 @@ function wordHint(node: jsep.Expression): string | undefined {
   // "x in ('a', 'b')" reads as x, then a call of a function named in.
   const named = node.type === 'CallExpression' ? (node as jsep.CallExpression).callee : node;
   const word = named.type === 'Identifier' ? String((named as jsep.Identifier).name).toLowerCase() : undefined;
-  if (word === 'and' || word === 'or' || word === 'not') {
-    return `write '${word}' in lower case`;
-  }
+  if (word !== undefined && LOGIC_WORDS.has(word)) return `write '${word}' in lower case`;
   if (word === 'in') return "compare each value with '==' and join them with 'or'";
   if (word === 'between') return "write x >= low and x <= high";
   if (word === 'is') return "test for null with '== null' or is_null(x)";
@@ -186,7 +186,8 @@ class Compiler {
       case 'Compound':
         // jsep reads "a b" or "a; b" as a list of expressions.
         if (n.body.length === 0) fail('E130', 0, 'empty expression');
-        return trailingLogic(n.body) ?? fail('E130', startOf(n.body[1]), 'expected an operator', wordHint(n.body[1]));
+        trailingLogic(n.body);
+        return fail('E130', startOf(n.body[1]), 'expected an operator', wordHint(n.body[1]));
       case 'SequenceExpression':
         return fail('E130', startOf(n.expressions[1]), 'expected an operator');
       case 'ArrayExpression':
@@ -218,7 +219,7 @@ class Compiler {
     const name = node.type === 'ThisExpression' ? 'this' : dottedName(node);
     if (name === undefined) return fail('E130', at, 'not a column name', 'a column reads as name or key.name, such as customer.cohort');
     const type = this.env.columns.get(name);
-    if (name === 'and' || name === 'or' || name === 'not') return fail('E130', at, `'${name}' needs a condition after it`);
+    if (LOGIC_WORDS.has(name)) return fail('E130', at, `'${name}' needs a condition after it`);
     // A bare word that names nothing is most often text someone forgot to quote (channel == app).
     const quoteIt = node.type === 'Identifier' ? `text goes in quotes: '${name}'` : undefined;
     if (type === undefined) return fail('E131', at, `unknown column '${name}'`, didYouMean(name, this.env.columns.keys()) ?? quoteIt);
