@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
 import { unzipSync, strFromU8 } from 'fflate';
-import { parquetReadObjects } from 'hyparquet';
+import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import * as pq from 'parquet-wasm/esm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,19 @@ describe('Parquet', () => {
         else text = String(got);
         expect(text, `${table.name}[${r}].${col.name}`).toBe(expected(table, r, c));
       });
+    }
+  });
+
+  it('is Snappy; a dictionary only on categories; ids and times as differences', () => {
+    const orders = run.tables.find((t) => t.name === 'orders')!;
+    const bytes = toParquet(orders, pq);
+    const meta = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const chunks = new Map(meta.row_groups[0].columns.map((c) => [c.meta_data!.path_in_schema[0], c.meta_data!]));
+    for (const col of orders.columns) {
+      const m = chunks.get(col.name)!;
+      expect(m.codec, col.name).toBe('SNAPPY');
+      expect(m.encodings.includes('RLE_DICTIONARY'), col.name).toBe(col.type === 'dict');
+      if (col.type === 'int32' || col.type === 'timestamp') expect(m.encodings, col.name).toContain('DELTA_BINARY_PACKED');
     }
   });
 
