@@ -81,7 +81,7 @@ export function respondsToPrice(e: ScenarioEvent): boolean {
  */
 export function priceUplift(e: ScenarioEvent, cohorts: readonly Cohort[]): { byCohort: number[]; mix: number } {
   if (!respondsToPrice(e)) return { byCohort: cohorts.map(() => 1), mix: 1 };
-  const keep = 1 - Math.min(0.99, e.discountPct / 100);
+  const keep = 1 - e.discountPct / 100;
   const byCohort = cohorts.map((c) => keep ** c.priceElasticity);
   const total = cohorts.reduce((a, c) => a + c.share, 0) || 1;
   return { byCohort, mix: cohorts.reduce((a, c, i) => a + (c.share / total) * byCohort[i], 0) };

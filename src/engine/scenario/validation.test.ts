@@ -27,6 +27,14 @@ describe('bad input gets numbered errors naming the field', () => {
     expect(issuesOf(s)).toEqual([{ code: 'E101', field: 'volumes.ordersPerDay', message: 'orders per day must be at least 0' }]);
   });
 
+  it('E101: an event at 100% off (demand would have no finite value); 99% is taken', () => {
+    const s = buildTemplate('flash_sale');
+    s.events[0].discountPct = 100;
+    expect(issuesOf(s)).toEqual([{ code: 'E101', field: 'events.0.discountPct', message: expect.stringContaining('discount must be 0-99') }]);
+    s.events[0].discountPct = 99;
+    expect(validateScenario(s).ok).toBe(true);
+  });
+
   it("a custom column's field errors name the column (when its name is valid)", () => {
     const long = '1+'.repeat(1000) + '1';
     const issues = (name: string, expression: string) => issuesOf({ ...base(), customColumns: [{ table: 'orders', name, kind: 'expression', expression }] });
