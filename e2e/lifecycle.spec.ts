@@ -21,6 +21,11 @@ test('churn feature store: churn on target, survival by segment, faults listed a
   expect(Math.abs(measured - 15)).toBeLessThanOrEqual(2);
   await expect(page.getByRole('img', { name: /Share still buying by months since signup, for 4 segments/ })).toBeVisible();
   await expect(page.locator('.recharts-line')).toHaveCount(4);
+  // A 180-day calendar is read every half month: each curve has a point between the whole-month ticks.
+  const ticks = await page.locator('.recharts-xAxis .recharts-cartesian-axis-tick').count();
+  const points = (await page.locator('.recharts-line-curve').first().getAttribute('d'))!.match(/[ML]/g)!.length;
+  expect(ticks).toBeGreaterThan(2);
+  expect(points).toBeGreaterThanOrEqual(2 * (ticks - 1));
   await app.shot('lifecycle');
 
   // The seed's 2% preset, plus a duplicate-row fault added by hand.

@@ -2,11 +2,11 @@ import { useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useRun } from '../../state/engine';
 import { selectReport, selectShownScenario } from '../../state/runStore';
-
-const selectLifecycle = selectReport('lifecycle');
 import { ChartActions } from '../charts/ChartActions';
 import { EVENT_COLORS } from '../charts/colors';
 import { formatCount, humanize } from '../labels';
+
+const selectLifecycle = selectReport('lifecycle');
 
 /** Churn against its target, and how long each segment keeps buying. */
 export function LifecycleView() {
@@ -16,8 +16,10 @@ export function LifecycleView() {
   if (scenario?.lifecycle && !report) return <p className="muted">Churn and survival are read from the churn labels (customer_labels) as of the last day: press Run (Ctrl+Enter) to generate every day.</p>;
   if (!report || !scenario?.lifecycle) return <p className="muted">Run a scenario with a customer lifecycle (the Churn feature store template, or add one in the editor) to see churn and survival by segment.</p>;
   const within = Math.abs(report.churnMeasuredPct - report.churnTargetPct) <= 2;
-  const months = Math.max(0, ...report.curves.flatMap((c) => c.points.map((p) => p.month)));
-  const data = Array.from({ length: months + 1 }, (_, m) => Object.fromEntries([['month', m], ...report.curves.map((c) => [c.segment, c.points.find((p) => p.month === m)?.sharePct ?? null])]));
+  // Every point the report has: short calendars have one each half month.
+  const at = [...new Set(report.curves.flatMap((c) => c.points.map((p) => p.month)))].sort((a, b) => a - b);
+  const data = at.map((m) => Object.fromEntries([['month', m], ...report.curves.map((c) => [c.segment, c.points.find((p) => p.month === m)?.sharePct ?? null])]));
+  const wholeMonths = Array.from({ length: Math.floor(at.at(-1) ?? 0) + 1 }, (_, m) => m);
   return (
     <div className="lifecycle">
       <p className={`definition ${within ? 'all-pass' : ''}`} role="status">
@@ -32,7 +34,7 @@ export function LifecycleView() {
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 12, right: 24, bottom: 18, left: 8 }}>
             <CartesianGrid stroke="#e6e9f0" />
-            <XAxis dataKey="month" label={{ value: 'months since signup', position: 'insideBottom', offset: -8 }} />
+            <XAxis dataKey="month" type="number" domain={[0, 'dataMax']} ticks={wholeMonths} label={{ value: 'months since signup', position: 'insideBottom', offset: -8 }} />
             <YAxis domain={[0, 100]} unit="%" width={52} />
             <Tooltip formatter={(v) => `${Number(v).toFixed(1)}%`} labelFormatter={(m) => `month ${m}`} />
             <Legend itemSorter={null} verticalAlign="top" />
