@@ -238,7 +238,13 @@ test.describe('the designer, as a person uses it', () => {
     await app.setNumber('Orders per day', 10_000_000);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.locator('#run-issues')).toContainText(/needs about \d+(\.\d)? GiB/);
+    await expect(page.getByRole('status').filter({ hasText: 'Run failed' })).toBeVisible();
     await app.shot('too-large');
+    // Fixed: the fresh preview says where things stand; the failed run's line goes with its message.
+    await app.setNumber('Orders per day', 2500);
+    await expect(page.locator('#run-issues')).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: /^(Preview shown|Done:)/ })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Run failed' })).toHaveCount(0);
   });
 
   test('an empty box holds Run back (not the value it had), and a preview the tab cannot hold says so', async ({ page }) => {

@@ -65,9 +65,14 @@ test.describe('the live designer', () => {
     await app.setNumber('Orders per day', 2400);
     await settled(page);
     await expect(strip.locator('[data-kpi=orders] .d')).toHaveText(/^\+/);
+    // Another calendar spreads the volumes over other days: the same first 2 days differ by chance, not by the edit.
+    await app.setNumber('Days', 40);
+    await expect(page.getByRole('status').filter({ hasText: /the first 2 of 40 days/ })).toBeVisible();
+    await settled(page);
+    await expect(strip).toHaveCount(0);
     // Five times the orders: the preview now covers one day, so there is nothing like for like to show.
     await app.setNumber('Orders per day', 12000);
-    await expect(page.getByRole('status').filter({ hasText: /the first 1 of 30 days/ })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /the first 1 of 40 days/ })).toBeVisible();
     await settled(page);
     await expect(strip).toHaveCount(0);
   });
@@ -79,7 +84,12 @@ test.describe('the live designer', () => {
     await app.run();
     await app.setNumber('Seed', 4242);
     await expect(page.getByRole('status').filter({ hasText: 'Full results are from before your last edit; Run to refresh' }).first()).toBeVisible();
-    await app.setNumber('Seed', 4243);
+    // Edits count as undo steps do: another field is a second one, undo takes it back.
+    await app.setNumber('Orders per day', 320);
+    await expect(page.getByRole('status').filter({ hasText: 'before your last 2 edits' }).first()).toBeVisible();
+    await page.getByRole('button', { name: /Undo/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'before your last edit;' }).first()).toBeVisible();
+    await page.getByRole('button', { name: /Redo/ }).click();
     await expect(page.getByRole('status').filter({ hasText: 'before your last 2 edits' }).first()).toBeVisible();
     await page.getByRole('tab', { name: 'Conformance' }).click();
     await expect(page.getByText(/Full results are from before your last 2 edits/).first()).toBeVisible();

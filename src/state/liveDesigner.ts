@@ -17,6 +17,22 @@ export function autoRunOn(setting: boolean | null, scenario: Scenario): boolean 
 }
 
 /**
+ * Undo (or redo) steps between the scenario being edited and the one `key` names, as the
+ * undo history counts them (keystrokes in one field are one step); null when it no longer
+ * holds that scenario.
+ */
+export function historySteps(key: string): number | null {
+  const { pastStates, futureStates } = useScenarioStore.temporal.getState();
+  const nearest = (states: readonly { scenario?: Scenario }[]) => {
+    for (let j = states.length - 1; j >= 0; j--) if (states[j].scenario && scenarioKey(states[j].scenario!) === key) return states.length - j;
+    return null;
+  };
+  const back = nearest(pastStates);
+  const forward = nearest(futureStates);
+  return back === null ? forward : forward === null ? back : Math.min(back, forward);
+}
+
+/**
  * The live designer: every scenario change asks for a fresh preview (the worker drops the
  * ones a newer edit overtakes), counts edits since the last full run, and, with auto-run,
  * follows a settled preview with the full run. Returns a function that stops it.
@@ -28,7 +44,8 @@ export function startLiveDesigner(): () => void {
   const stopScenario = useScenarioStore.subscribe((s, prev) => {
     if (s.scenario === prev.scenario) return;
     clearTimeout(autoTimer);
-    runStore.getState().noteEdit(s.scenario);
+    // After this change has reached the history too (an undo moves its step there after setting the scenario).
+    queueMicrotask(() => runStore.getState().noteEdit(s.scenario, historySteps));
     preview();
   });
   const stopRuns = runStore.subscribe((s, prev) => {
@@ -45,7 +62,7 @@ export function startLiveDesigner(): () => void {
       if (wanted && autoRunOn(useViewStore.getState().autoRun, scenario)) void now.run(scenario);
     }, AUTO_RUN_DELAY_MS);
   });
-  runStore.getState().noteEdit(useScenarioStore.getState().scenario);
+  runStore.getState().noteEdit(useScenarioStore.getState().scenario, historySteps);
   preview();
   return () => {
     clearTimeout(autoTimer);

@@ -58,8 +58,12 @@ export interface RunState {
   refreshPreview: (scenario: Scenario) => Promise<void>;
   run: (scenario: Scenario) => Promise<void>;
   cancel: () => void;
-  /** Tells the store the scenario changed (counts edits since the last full run). */
-  noteEdit: (scenario: Scenario) => void;
+  /**
+   * Tells the store the scenario changed, and counts edits since the last full run:
+   * `stepsFrom(key)` says how many undo steps away the scenario `key` names is (null when the
+   * history no longer holds it: then this change counts one more).
+   */
+  noteEdit: (scenario: Scenario, stepsFrom?: (key: string) => number | null) => void;
   exportTable: (table: string, format: ExportFormatId) => Promise<void>;
   exportAll: (format: ExportFormatId) => Promise<void>;
   exportByDay: (format: ExportFormatId) => Promise<void>;
@@ -153,14 +157,22 @@ export function createRunStore(
           let changes = strips.get(key);
           if (!changes) {
             const old = new Map((before?.reports.headline ?? []).map((k) => [k.key, k.value]));
-            // Only previews of as many days, of one template, compare: a preview cut to fewer days
-            // (a larger run) would read as the edit taking orders away, another template as an edit.
-            const comparable = before !== null && before.key !== key && before.preview?.days === shown.preview?.days && before.scenario.template === shown.scenario.template;
+            // Only previews of as many days, of one template and calendar, compare: a preview cut to
+            // fewer days (a larger run) would read as the edit taking orders away, another template
+            // as an edit, and another calendar spreads the volumes over other days (noise, not effect).
+            const comparable =
+              before !== null &&
+              before.key !== key &&
+              before.preview?.days === shown.preview?.days &&
+              before.scenario.template === shown.scenario.template &&
+              JSON.stringify(before.scenario.calendar) === JSON.stringify(shown.scenario.calendar);
             changes = (shown.reports.headline ?? []).map((k) => ({ ...k, before: comparable ? (old.get(k.key) ?? null) : null }));
             strips.set(key, changes);
             if (strips.size > STRIP_MEMORY) strips.delete(strips.keys().next().value!);
           }
-          set({ preview: shown, changes, issues: [], previewing: false, error: get().status === 'error' ? null : get().error });
+          // A run that failed is behind the preview now: its message goes, and so does its status.
+          const failed = get().status === 'error';
+          set({ preview: shown, changes, issues: [], previewing: false, ...(failed ? { error: null, status: 'idle' as const } : {}) });
         } catch (e) {
           if (mine === previewAsked) set({ previewing: false, error: (e as Error).message });
         }
@@ -201,12 +213,12 @@ export function createRunStore(
         void bridge.cancelRun().catch(() => undefined);
       },
 
-      noteEdit: (scenario) => {
+      noteEdit: (scenario, stepsFrom) => {
         const { full, editsSinceRun, currentKey } = get();
         const key = scenarioKey(scenario);
         // The same scenario again (a template picked twice) is no edit.
         if (key === currentKey) return;
-        set({ currentKey: key, editsSinceRun: !full || full.key === key ? 0 : editsSinceRun + 1 });
+        set({ currentKey: key, editsSinceRun: !full || full.key === key ? 0 : (stepsFrom?.(full.key) ?? editsSinceRun + 1) });
       },
 
       exportTable: (table, format) => download(() => bridge.exportTable(table, format, stamp())),
