@@ -82,6 +82,10 @@ test.describe('templates, events and correlations', () => {
     await cell.fill('1.5');
     await expect(page.getByRole('alert').filter({ hasText: /E101 tickets × orders: 1.5 is not applied; a correlation is a number from −1 to 1/ })).toBeVisible();
     await expect(cell).toHaveAttribute('aria-invalid', 'true');
+    // Emptied (a number box also reads letters as empty): the message is about what the box holds now.
+    await cell.fill('');
+    await expect(page.getByRole('alert').filter({ hasText: 'E100 tickets × orders: a correlation is a number from −1 to 1. The target stays 0.85.' })).toBeVisible();
+    await expect(page.getByText('1.5 is not applied')).toHaveCount(0);
     await cell.blur();
     await expect(cell).toHaveValue('0.85');
     await cell.fill('0.8');

@@ -22,7 +22,11 @@ export function CorrelationEditor() {
   const type = (i: number, j: number, text: string) => {
     setDraft({ i, j, text });
     const x = Number(text);
-    if (text.trim() === '') return;
+    // A number box gives '' for letters as well as for nothing typed yet.
+    if (text.trim() === '') {
+      setRefusal(`E100 ${METRIC_LABELS[i]} × ${METRIC_LABELS[j]}: a correlation is a number from −1 to 1. The target stays ${m[i][j]}.`);
+      return;
+    }
     if (!Number.isFinite(x) || x < -1 || x > 1) {
       setRefusal(`E101 ${METRIC_LABELS[i]} × ${METRIC_LABELS[j]}: ${text} is not applied; a correlation is a number from −1 to 1. The target stays ${m[i][j]}.`);
       return;
