@@ -10,6 +10,7 @@ export function ShareButton() {
   const scenario = useScenarioStore(selectScenario);
   const stale = useRun(selectStale);
   const [link, setLink] = useState('');
+  const [copied, setCopied] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   // The link box closes on Escape or a click elsewhere, so it never sits over the work.
   useEffect(() => {
@@ -26,12 +27,16 @@ export function ShareButton() {
   }, [link]);
   const share = async () => {
     const url = `${location.origin}${location.pathname}#${encodeShareFragment(scenario)}`;
-    setLink(url);
+    let copied = false;
     try {
       await navigator.clipboard.writeText(url);
+      copied = true;
     } catch {
-      // No clipboard permission (or no user gesture): the link stays visible to copy by hand.
+      // No clipboard permission (or no user gesture): the link is shown to copy by hand.
     }
+    // Shown once the copy is known to have worked or not: the status is read out as it first appears.
+    setCopied(copied);
+    setLink(url);
   };
   return (
     <div className="share" ref={box}>
@@ -41,7 +46,7 @@ export function ShareButton() {
       {link && (
         <div className="share-pop" role="status">
           <span>
-            Link copied. Anyone opening it gets this scenario and the same data.
+            {copied ? 'Link copied.' : 'Copy this link (the browser did not let the page copy it).'} Anyone opening it gets this scenario and the same data.
             {stale && ' It carries the scenario as edited now; the full results on this page are older (Run to refresh).'}
           </span>
           <input readOnly aria-label="Share link" value={link} onFocus={(e) => e.target.select()} />

@@ -30,7 +30,10 @@ export function migrate(raw: Raw): { ok: true; value: Raw } | { ok: false; issue
       issue: {
         code: 'E106',
         field: 'schemaVersion',
-        message: `version ${JSON.stringify(version)} is not supported (this release reads 1 to ${SCHEMA_VERSION})`,
+        message:
+          version === undefined
+            ? `is missing: a scenario file says which version it was written in (this release reads 1 to ${SCHEMA_VERSION})`
+            : `version ${JSON.stringify(version)} is not supported (this release reads 1 to ${SCHEMA_VERSION})`,
       },
     };
   }

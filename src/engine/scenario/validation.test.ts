@@ -90,6 +90,10 @@ describe('bad input gets numbered errors naming the field', () => {
     const v = parseScenarioText(JSON.stringify({ ...base(), schemaVersion: SCHEMA_VERSION + 1 }));
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.issues).toEqual([expect.objectContaining({ code: 'E106', field: 'schemaVersion' })]);
+    // Without one, the message says it is missing (not "version undefined").
+    const { schemaVersion: _, ...unversioned } = base();
+    const u = parseScenarioText(JSON.stringify(unversioned));
+    expect(u.ok || u.issues[0].message).toMatch(/^is missing: /);
   });
 
   it('E107: a run too large for the memory budget is refused up front with an estimate', () => {
