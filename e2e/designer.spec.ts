@@ -256,11 +256,15 @@ test.describe('the designer, as a person uses it', () => {
     await expect(page.getByText('Days must be a number')).toBeVisible();
     await expect(run).toBeDisabled();
     await expect(page.getByRole('status').filter({ hasText: '1 problem to fix' })).toBeVisible();
+    // No size is estimated from a value that is not one.
+    await expect(page.getByText('Size: shown when nothing is left to fix.')).toBeVisible();
+    await expect(page.getByText(/^≈ .* in memory/)).toHaveCount(0);
     // Ctrl+Enter is held back too: nothing runs.
     await page.keyboard.press('Control+Enter');
     await expect(page.getByRole('status').filter({ hasText: /Done:|Running/ })).toHaveCount(0);
     await app.setNumber('Days', 4);
     await expect(run).toBeEnabled();
+    await expect(page.getByText(/^≈ .* in memory/)).toBeVisible();
 
     // 4,000,000 orders a day: not even the first day fits the tab, so no preview. The views keep the last one and say so.
     await app.setNumber('Days', 30);

@@ -1,10 +1,14 @@
 import { BROWSER_MEMORY_BUDGET, estimateInventoryRows, estimateRunBytes, estimateRunRows, estimateTotalRows, formatGiB } from '../../engine/client';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
+import { useProblemCount } from '../useScenarioIssues';
 
 /** How big the run will be, and a warning before Run when it will not fit in a tab. */
 export function RunSize() {
   const s = useScenarioStore(selectScenario);
+  // Sized from values that are not valid (2.5 days), an estimate would read as a promise.
+  const problems = useProblemCount();
   const rows = estimateRunRows(s);
+  if (problems > 0) return <p className="muted small">Size: shown when nothing is left to fix.</p>;
   if (![rows.orders, rows.transactions].every((n) => Number.isFinite(n) && n >= 0)) return null;
   const bytes = estimateRunBytes(s);
   const stock = estimateInventoryRows(s);
