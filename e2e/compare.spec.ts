@@ -17,6 +17,15 @@ test('compare: the payment outage against the same store without it; a scenario 
   // The outage raises failures and tickets against the same store without it.
   await expect(failures).toContainText('+');
   await expect(page.getByRole('listitem', { name: /^Support tickets/ })).toContainText('+');
+  // Time ticks on whole days or hours, evenly spaced, each said once (MM-DD at midnight, HH:00 between).
+  const chart = page.getByRole('img', { name: 'Orders per hour, scenario against baseline' });
+  const tickLabels = chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+  await expect.poll(() => tickLabels.count()).toBeGreaterThan(2);
+  const labels = await tickLabels.allTextContents();
+  for (const l of labels) expect(l).toMatch(/^(\d\d-\d\d|\d\d:00)$/);
+  const xs = await tickLabels.evaluateAll((ts) => ts.map((t) => Number(t.getAttribute('x'))));
+  const gaps = xs.slice(1).map((x, i) => x - xs[i]);
+  for (const g of gaps) expect(Math.abs(g - gaps[0])).toBeLessThan(1.5);
   await app.shot('compare');
 
   // Save this scenario, then compare it with the saved copy of itself: no differences.

@@ -15,3 +15,13 @@ export function timeTicks(from: number, to: number, max = 10): { ticks: number[]
   const format = (ms: number) => (step < MS_PER_DAY && ms % MS_PER_DAY !== 0 ? `${isoTimestamp(ms).slice(11, 13)}:00` : isoTimestamp(ms).slice(5, 10));
   return { ticks, format };
 }
+
+/**
+ * Width of a y axis of counts up to `max` with its title turned along it: the widest tick
+ * label (a tick can round up past `max`: 95,000 → 100,000) and the title beside it. A fixed
+ * width put a 600,000 under the title.
+ */
+export function countAxisWidth(max: number): number {
+  const widest = Math.round(Math.max(0, max) * 1.25).toLocaleString('en-US').length;
+  return Math.max(56, 28 + 7.5 * widest);
+}

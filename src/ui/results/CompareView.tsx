@@ -6,6 +6,7 @@ import { selectSavedItems, useSavedStore } from '../../state/savedStore';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 import { ChartActions } from '../charts/ChartActions';
 import { EVENT_COLORS } from '../charts/colors';
+import { countAxisWidth, timeTicks } from '../charts/timeTicks';
 import { FieldError } from '../editor/FieldError';
 import { formatKpi } from '../labels';
 
@@ -44,6 +45,8 @@ export function CompareView() {
     }
   };
 
+  const series = outcome?.ok ? outcome.series : [];
+  const axis = timeTicks(series[0]?.t ?? 0, series.at(-1)?.t ?? 0);
   return (
     <div className="compare">
       <div className="chart-head wrap">
@@ -92,8 +95,8 @@ export function CompareView() {
               <ResponsiveContainer width="100%" height="100%">
                 <LineChart data={outcome.series} margin={{ top: 12, right: 20, bottom: 8, left: 8 }}>
                   <CartesianGrid stroke="#e6e9f0" />
-                  <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => `${isoTimestamp(v).slice(5, 13)}:00`} minTickGap={40} />
-                  <YAxis width={72} tickFormatter={(v: number) => v.toLocaleString('en-US')} label={{ value: 'orders per hour', angle: -90, position: 'insideLeft', fill: '#64708a', fontSize: 12, style: { textAnchor: 'middle' } }} />
+                  <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={axis.ticks} tickFormatter={axis.format} />
+                  <YAxis width={countAxisWidth(Math.max(0, ...outcome.series.map((p) => Math.max(p.scenario, p.baseline))))} tickFormatter={(v: number) => v.toLocaleString('en-US')} label={{ value: 'orders per hour', angle: -90, position: 'insideLeft', fill: '#64708a', fontSize: 12, style: { textAnchor: 'middle' } }} />
                   <Tooltip labelFormatter={(v) => isoTimestamp(Number(v)).slice(0, 16)} />
                   <Legend itemSorter={null} verticalAlign="top" height={26} />
                   {outcome.windows.map((w, i) => (
