@@ -68,6 +68,13 @@ export function DiskRunFiles({ stale }: { stale: boolean }) {
       </p>
       <div className="disk-run-list">
         <table className="disk-run-files small">
+          {/* Widths on columns: a fixed layout reads none from the hidden header's cells. */}
+          <colgroup>
+            <col />
+            <col className="rows" />
+            <col className="size" />
+            <col className="download" />
+          </colgroup>
           <thead className="visually-hidden">
             <tr>
               <th>File</th>

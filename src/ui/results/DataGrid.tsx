@@ -40,8 +40,9 @@ interface ColumnMeta {
  * the raw tables) were cut at a fixed 140 px.
  */
 function columnWidth(field: Field, meta: ColumnMeta): number {
-  // ~7.6 px a character of the 13 px header font, plus padding and the sort mark.
-  const header = Math.ceil(field.name.length * 7.6) + 30;
+  // ~8.6 px a character of the 13 px bold header font (DejaVu Sans on Linux is the widest
+  // met: payment_method was cut at 7.6), plus padding and the sort mark.
+  const header = Math.ceil(field.name.length * 8.6) + 30;
   if (field.name === 'email' || field.name === 'name') return Math.max(250, header);
   // 19 characters, bold where a fault marks them.
   if (DataType.isTimestamp(field.type) || field.name.endsWith('_at')) return Math.max(185, header);
