@@ -88,7 +88,7 @@ export function SharedScenarioLoader() {
   return (
     <div className="banner error share-error" role="alert">
       The shared link could not be opened; your scenario is unchanged.
-      <FieldError id="share-err" issues={issues} withField />
+      <FieldError id="share-err" issues={issues} withField inAlert />
       <button type="button" onClick={() => setIssues([])}>
         Dismiss
       </button>

@@ -69,7 +69,7 @@ export function CompareView() {
       {outcome && !outcome.ok && (
         <div className="banner error" role="alert">
           The comparison could not run.
-          <FieldError id="compare-err" issues={outcome.issues} />
+          <FieldError id="compare-err" issues={outcome.issues} inAlert />
         </div>
       )}
       {outcome?.ok && (

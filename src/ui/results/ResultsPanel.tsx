@@ -41,14 +41,14 @@ export function ResultsPanel() {
       {error && (
         <div className="banner error" role="alert">
           {error}
-          <FieldError id="run-issues" issues={runIssues} />
+          <FieldError id="run-issues" issues={runIssues} inAlert />
         </div>
       )}
       {!error && !editorShowsThem && runIssues.length > 0 && (
         // A preview the engine refused (E107: the first days alone do not fit): the views still show the last good one.
         <div className="banner stale" role="alert">
           No preview of the latest edit; the views show the one before it.
-          <FieldError id="preview-issues" issues={runIssues} />
+          <FieldError id="preview-issues" issues={runIssues} inAlert />
         </div>
       )}
       <ChangeStrip />
