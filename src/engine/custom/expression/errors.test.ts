@@ -52,6 +52,9 @@ describe('errors', () => {
     ['total = 5', 'E130', 7, `unexpected "=" at 7; compare with '=='`],
     ['(total, qty)', 'E130', 9, 'expected an operator at 9'],
     ["channel == 'web", 'E130', 16, 'unclosed quote after "web" at 16'],
+    // An unclosed group or call: where it opens, not where the text ends (a ')' in quotes closes nothing).
+    ['round((total + 1, 2', 'E130', 7, "unclosed ( at 7; close it with ')'"],
+    ["max(total, len(')')", 'E130', 4, "unclosed ( at 4; close it with ')'"],
     ['total ** 2', 'E130', 7, "the operator '**' is not supported at 7; use pow(x, y)"],
     ['total === 2', 'E130', 7, "the operator '===' is not supported at 7; use '=='"],
     ['~total', 'E130', 1, "the operator '~' is not supported at 1"],

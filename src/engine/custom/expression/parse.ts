@@ -45,11 +45,27 @@ export function parse(source: string): jsep.Expression {
     if (e instanceof RangeError) fail('E130', 0, 'nested too deeply');
     const { index, description } = e as { index?: number; description?: string };
     if (typeof index !== 'number' || typeof description !== 'string') throw e;
+    // An unclosed group or call is pointed at where it opens, not at the end of the text.
+    const open = description === 'Unclosed (' || description === 'Expected )' ? unclosedParen(source) : -1;
+    if (open >= 0) return fail('E130', open, 'unclosed (', "close it with ')'");
     const at = Math.min(index, source.length);
     // A lone = is SQL's or a spreadsheet's comparison (== and != read as themselves).
     const hint = source[at] === '=' && source[at + 1] !== '=' && !'=!<>'.includes(source[at - 1] ?? '') ? "compare with '=='" : undefined;
     return fail('E130', at, description.charAt(0).toLowerCase() + description.slice(1), hint);
   }
+}
+
+/** Where the innermost ( that is never closed opens (quoted text skipped); -1 if every one is. */
+function unclosedParen(source: string): number {
+  const opens: number[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "'" || c === '"') {
+      for (i++; i < source.length && source[i] !== c; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') opens.push(i);
+    else if (c === ')') opens.pop();
+  }
+  return opens.length > 0 ? opens[opens.length - 1] : -1;
 }
 
 export function startOf(node: jsep.Expression): number {
