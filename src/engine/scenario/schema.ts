@@ -70,7 +70,7 @@ export const eventSchema = z.strictObject(
     type: z.enum(EVENT_TYPES, coded('E109', `event type must be one of ${EVENT_TYPES.join(', ')}`)),
     label: plainText('event label'),
     start: isoMinute,
-    durationHours: z.number(coded('E100', 'duration must be a number')).positive(coded('E101', 'duration must be more than 0 hours')).max(24 * 3660, coded('E101', 'duration is too long')),
+    durationHours: z.number(coded('E100', 'duration must be a number')).positive(coded('E101', 'duration must be more than 0 hours')).max(24 * MAX_DAYS, coded('E101', `duration must be at most ${(24 * MAX_DAYS).toLocaleString('en-US')} hours (the longest calendar, ten years)`)),
     shape: z.enum(EVENT_SHAPES, coded('E109', `shape must be one of ${EVENT_SHAPES.join(', ')}`)),
     /** Traffic multiplier at the event's peak (1 = no change in traffic). */
     intensity: z.number(coded('E100', 'intensity must be a number')).min(0, coded('E101', 'intensity must be ≥ 0')).max(100, coded('E101', 'intensity must be ≤ 100')),
