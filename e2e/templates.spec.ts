@@ -106,7 +106,13 @@ test.describe('templates, events and correlations', () => {
     const moved = new Date(`${await page.getByLabel('Event start (UTC)').inputValue()}Z`).getTime() - new Date(`${before}Z`).getTime();
     expect(moved).toBe(24 * 3600 * 1000);
     await app.setNumber('Discount %', 40);
+    await expect(page.getByRole('note').filter({ hasText: 'Outside the calendar' })).toHaveCount(0);
     await app.shot('event-editor');
+    // Shortening the calendar past the event leaves it outside: said beside it, not an error.
+    await app.setNumber('Days', 2);
+    await expect(page.getByRole('note').filter({ hasText: /^Outside the calendar \(\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\): this event changes nothing/ })).toBeVisible();
+    await app.setNumber('Days', 10);
+    await expect(page.getByRole('note').filter({ hasText: 'Outside the calendar' })).toHaveCount(0);
     await app.run();
     await page.getByRole('tab', { name: 'Time curve' }).click();
     await expect(page.getByRole('img', { name: /with 1 event window/ })).toBeVisible();

@@ -1,4 +1,4 @@
-import { EVENT_SHAPES, type ScenarioEvent } from '../../engine/client';
+import { dayNumber, EVENT_SHAPES, eventStartMs, isoDay, MS_PER_DAY, MS_PER_HOUR, type ScenarioEvent } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
@@ -27,6 +27,22 @@ const PARAM_LABELS: Record<string, string> = {
   regionalSpreadPct: 'Regional spread %',
 };
 
+/**
+ * Not an error (shortening Days should not make every later event one), but said: an
+ * event that misses the calendar entirely changes nothing in the data.
+ */
+function OutsideCalendar({ event, start, days }: { event: ScenarioEvent; start: string; days: number }) {
+  const from = dayNumber(start) * MS_PER_DAY;
+  const to = from + days * MS_PER_DAY;
+  const begins = eventStartMs(event);
+  if (!Number.isFinite(begins) || !Number.isFinite(from) || (begins < to && begins + event.durationHours * MS_PER_HOUR > from)) return null;
+  return (
+    <p className="field-note warning small" role="note">
+      Outside the calendar ({isoDay(from / MS_PER_DAY)} to {isoDay(to / MS_PER_DAY - 1)}): this event changes nothing. Move it, or change the calendar.
+    </p>
+  );
+}
+
 /** Every field of one event: timing, shape, intensity, discount, categories and its own parameters. */
 export function EventForm({ index, onRemove }: { index: number; onRemove: () => void }) {
   const scenario = useScenarioStore(selectScenario);
@@ -52,6 +68,7 @@ export function EventForm({ index, onRemove }: { index: number; onRemove: () => 
         <TextField label="Event start (UTC)" type="datetime-local" value={e.start} issues={at('start')} onChange={(v) => v && edit((ev) => void (ev.start = v.slice(0, 16)))} />
         <NumberField label="Duration (hours)" step={1} value={e.durationHours} issues={at('durationHours')} onCommit={(v) => edit((ev) => void (ev.durationHours = v))} />
       </div>
+      <OutsideCalendar event={e} start={scenario.calendar.start} days={scenario.calendar.days} />
       <div className="field-row">
         <div className="field">
           <label className="field-label" htmlFor={`shape-${index}`}>
