@@ -54,6 +54,18 @@ test.describe('the live designer', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Full results are from another template (Baseline store); Run to refresh' }).first()).toBeVisible();
     await settled(page);
     await expect(page.getByRole('region', { name: 'What changed with the last edit' })).toHaveCount(0);
+    // Conformance does not show the baseline's targets as this template's.
+    await page.getByRole('tab', { name: 'Conformance' }).click();
+    await expect(page.getByText('The last full run was of another template (Baseline store): press Run (Ctrl+Enter) to check this one against its targets.')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Conformance report' })).toHaveCount(0);
+  });
+
+  test('a run too large for auto-run says why it waits for Run', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.freshTemplate('customer_segments');
+    await settled(page);
+    await expect(page.getByRole('checkbox', { name: 'Auto-run' })).not.toBeChecked();
+    await expect(page.getByRole('status').filter({ hasText: 'Preview shown · over 1.5 million rows Auto-run waits: Run (Ctrl+Enter) for every day' })).toBeVisible();
   });
 
   test('the last-edit strip compares previews of as many days only: a preview cut shorter is not read as fewer orders', async ({ page }) => {

@@ -3,7 +3,7 @@ import { runStore, useDiskRun, useRun } from '../state/engine';
 import { autoRunOn } from '../state/liveDesigner';
 import { selectEditsSinceRun, selectFull, selectPreviewing, selectProgress, selectRunIssues, selectStage, selectStatus } from '../state/runStore';
 import { redoScenario, selectReplace, selectScenario, undoScenario, useHistoryDepth, useScenarioStore } from '../state/scenarioStore';
-import { selectAutoRunSetting, useViewStore } from '../state/viewStore';
+import { AUTO_RUN_UNDER_ROWS, selectAutoRunSetting, useViewStore } from '../state/viewStore';
 import { RUN_TO_REFRESH, useStaleReason } from './export/StaleGate';
 import { formatCount } from './labels';
 import { PresentButton } from './present/PresentButton';
@@ -111,6 +111,10 @@ function RunStatus({ problems }: { problems: number }) {
   const edits = useRun(selectEditsSinceRun);
   const previewing = useRun(selectPreviewing);
   const refused = useRun(selectRunIssues)[0];
+  // Auto-run off by itself (not by the person): say why, or it reads as broken.
+  const autoRunSetting = useViewStore(selectAutoRunSetting);
+  const scenario = useScenarioStore(selectScenario);
+  const sizedOff = autoRunSetting === null && !autoRunOn(null, scenario);
   const rows = full?.tables.reduce((n, t) => n + t.rowCount, 0) ?? 0;
   const text =
     problems > 0
@@ -129,7 +133,9 @@ function RunStatus({ problems }: { problems: number }) {
                   ? 'Run cancelled; the preview stays'
                   : previewing
                     ? 'Updating the preview…'
-                    : 'Preview shown · Run (Ctrl+Enter) for every day';
+                    : sizedOff
+                      ? `Preview shown · over ${AUTO_RUN_UNDER_ROWS / 1e6} million rows Auto-run waits: Run (Ctrl+Enter) for every day`
+                      : 'Preview shown · Run (Ctrl+Enter) for every day';
   return (
     <>
       <span className={`status ${full && edits > 0 ? 'stale' : ''}`} role="status" aria-live="polite" title={text}>
