@@ -24,6 +24,12 @@ test('jaffle shop: attribution by platform and channel, session-to-order hours, 
   await expect(deck.locator('.slide-kpi')).toHaveCount(6);
   await expect(deck.locator('.slide-kpi').filter({ hasText: 'raw orders training rows' })).toContainText((await app.rowCount('Raw orders training')).toLocaleString('en-US'));
   await app.shot('jaffle-present');
+  // The ads' story: first orders by platform, app against website, and how many came the same day.
+  for (let i = 0; i < 6 && (await deck.getByRole('heading', { level: 1 }).innerText()) !== 'Ads to first orders'; i++) await page.keyboard.press('ArrowRight');
+  await expect(deck.getByRole('heading', { level: 1 })).toHaveText('Ads to first orders');
+  await expect(deck.getByText(/^\d+\.\d% of first orders came the same day as their ad session \(the scenario asked for 70%\)\.$/)).toBeVisible();
+  await expect(deck.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await app.shot('jaffle-present-attribution');
   // Its planted faults get a slide of their own, with the counts per table and kind.
   for (let i = 0; i < 6 && (await deck.getByRole('heading', { level: 1 }).innerText()) !== 'Data-quality faults, planted and listed'; i++) await page.keyboard.press('ArrowRight');
   await expect(deck.getByRole('heading', { level: 1 })).toHaveText('Data-quality faults, planted and listed');

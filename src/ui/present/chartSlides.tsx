@@ -1,9 +1,10 @@
-import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, XAxis, YAxis } from 'recharts';
-import { eventWindows, MS_PER_DAY, type CohortPriceElasticity, type InventoryReport, type Scenario } from '../../engine/client';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, XAxis, YAxis } from 'recharts';
+import { eventWindows, MS_PER_DAY, type AttributionReport, type CohortPriceElasticity, type InventoryReport, type Scenario } from '../../engine/client';
 import type { ResultTable } from '../../state/runStore';
 import { EVENT_COLORS } from '../charts/colors';
 import { bucketHourly } from '../charts/hourlyBuckets';
-import { timeTicks } from '../charts/timeTicks';
+import { countAxisWidth, timeTicks } from '../charts/timeTicks';
+import { humanize } from '../labels';
 import { PriceElasticityTable, priceCurveRows } from '../results/elasticity/PriceResponse';
 import type { Slide } from './slides';
 
@@ -95,6 +96,30 @@ export function stockoutSlide(report: InventoryReport | null): Slide | null {
           {report.positions.toLocaleString('en-US')} product × location positions · the ten products that lost most: {lost.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 })} of sales
           not made
         </p>
+      </div>
+    ),
+  };
+}
+
+/** Jaffle shop's story: which ads brought first orders, on the app or the website, and how soon. */
+export function attributionSlide(report: AttributionReport | null, targetSameDayPct: number | undefined): Slide | null {
+  if (!report || report.conversions.length === 0) return null;
+  const { width, height } = chartSize();
+  return {
+    title: 'Ads to first orders',
+    body: (
+      <div className="slide-title">
+        <p className="story">
+          {report.sameDayPct.toFixed(1)}% of first orders came the same day as their ad session{targetSameDayPct === undefined ? '' : ` (the scenario asked for ${targetSameDayPct}%)`}.
+        </p>
+        <BarChart width={width} height={Math.round(height * 0.8)} data={report.conversions} margin={{ top: 8, right: 32, bottom: 16, left: 16 }}>
+          <CartesianGrid stroke="#e6e9f0" />
+          <XAxis dataKey="platform" tickFormatter={humanize} fontSize={BIG} />
+          <YAxis width={countAxisWidth(Math.max(...report.conversions.map((c) => c.app + c.website)))} fontSize={BIG} tickFormatter={(v: number) => v.toLocaleString('en-US')} label={{ value: 'first orders', angle: -90, position: 'insideLeft', fontSize: BIG }} />
+          <Legend itemSorter={null} verticalAlign="top" height={36} wrapperStyle={{ fontSize: BIG }} />
+          <Bar dataKey="website" name="website sessions" stackId="k" fill="#542788" isAnimationActive={false} />
+          <Bar dataKey="app" name="app sessions" stackId="k" fill="#b35806" isAnimationActive={false} />
+        </BarChart>
       </div>
     ),
   };
