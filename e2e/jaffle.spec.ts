@@ -84,4 +84,9 @@ test('jaffle shop: attribution by platform and channel, session-to-order hours, 
     expect(parts.join(''), table).toBe(wholeFile);
   }
   await app.shot('jaffle-export');
+  // Compare has no shop figures to set side by side here, and says so (not an empty table).
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByText('This template has no shop orders: no headline figures')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Metric deltas' })).toHaveCount(0);
 });

@@ -51,6 +51,9 @@ test('churn feature store: churn on target, survival by segment, faults listed a
   expect(Number(customers[2])).toBeGreaterThan(0);
   const faultyCells = page.locator('.faulty-cell');
   await expect(faultyCells.first()).toBeVisible();
+  // Every marked cell fills its row, an emptied (null) one too.
+  const heights = await faultyCells.evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().height));
+  expect(Math.min(...heights)).toBeGreaterThan(20);
   await app.shot('quality-faulty');
   // A highlighted age in the faulty customers is empty or impossible; the same cell in the clean table is a real age.
   const ages = await page.locator('[role=row]').evaluateAll((rows) =>

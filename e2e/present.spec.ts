@@ -34,6 +34,14 @@ test('presentation: slides by keyboard, one self-contained HTML that opens offli
   await expect(deck.getByRole('heading', { level: 1 })).toHaveText('Orders over time: expected and generated');
   await expect(deck.locator('.recharts-line-curve').first()).toBeVisible();
   await app.shot('present-curve');
+  // Space presses the focused button (Previous here); it does not turn the page on.
+  const previous = deck.getByRole('button', { name: 'Previous slide' });
+  await previous.focus();
+  await page.keyboard.press('Space');
+  await expect(deck.getByRole('heading', { level: 1 })).toHaveText('Payment outage');
+  // On the first slide Previous is marked disabled, not made so: the focus stays on it.
+  await expect(previous).toHaveAttribute('aria-disabled', 'true');
+  await expect(previous).toBeFocused();
 
   const html = await app.download(() => deck.getByRole('button', { name: 'Download as HTML' }).click());
   expect(html.name).toBe('payment_outage_presentation.html');

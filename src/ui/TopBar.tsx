@@ -25,12 +25,12 @@ export function TopBar() {
 
   return (
     <header className="topbar">
-      <div className="brand">
+      <h1 className="brand">
         <span className="logo" aria-hidden>
           ◆
         </span>
         Scenario Designer
-      </div>
+      </h1>
       <div className="template-picker">
         <label htmlFor="template-select">Template</label>
         <select

@@ -42,6 +42,8 @@ export function Presentation({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Space on a focused button presses it (Close, Download), as everywhere else.
+      if (e.key === ' ' && e.target instanceof Element && e.target.closest('button, a, input, select, textarea')) return;
       if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ') setAt((i) => Math.min(slides.length - 1, i + 1));
       else if (e.key === 'ArrowLeft' || e.key === 'PageUp') setAt((i) => Math.max(0, i - 1));
       else return;
@@ -71,10 +73,11 @@ export function Presentation({ onClose }: { onClose: () => void }) {
         <span>
           {at + 1} / {slides.length}
         </span>
-        <button type="button" onClick={() => setAt(Math.max(0, at - 1))} disabled={at === 0} aria-label="Previous slide">
+        {/* aria-disabled, not disabled: a button that disables itself under the focus drops it to the page. */}
+        <button type="button" onClick={() => setAt(Math.max(0, at - 1))} aria-disabled={at === 0} aria-label="Previous slide">
           ←
         </button>
-        <button type="button" onClick={() => setAt(Math.min(slides.length - 1, at + 1))} disabled={at === slides.length - 1} aria-label="Next slide">
+        <button type="button" onClick={() => setAt(Math.min(slides.length - 1, at + 1))} aria-disabled={at === slides.length - 1} aria-label="Next slide">
           →
         </button>
         <button type="button" onClick={() => setExporting(true)} disabled={exporting}>

@@ -72,7 +72,10 @@ export function CompareView() {
           <FieldError id="compare-err" issues={outcome.issues} inAlert />
         </div>
       )}
-      {outcome?.ok && (
+      {outcome?.ok && outcome.kpis.length === 0 && outcome.series.length === 0 && (
+        <p className="muted">This template has no shop orders: no headline figures (orders, revenue, …) and no hourly curve to compare. Compare its tables in the Tables and Summary views.</p>
+      )}
+      {outcome?.ok && (outcome.kpis.length > 0 || outcome.series.length > 0) && (
         <>
           <div className="kpi-grid" role="list" aria-label="KPI deltas">
             {outcome.kpis.map((k) => {

@@ -28,7 +28,7 @@ export function ConformanceView() {
   const judged = rows.filter((r) => !r.notJudged);
   const passed = judged.filter((r) => r.pass).length;
   return (
-    <div className="conformance">
+    <div className="conformance" role="region" aria-label="Conformance" tabIndex={0}>
       <p className={`definition ${passed === judged.length ? 'all-pass' : ''}`} role="status">
         <b>
           {passed} of {judged.length}

@@ -11,7 +11,8 @@ function formatStat(c: ColumnSummary, v: number | undefined): string {
 /** Per table: rows, nulls, min/max/mean of numeric columns, top values of categorical ones. */
 export function SummaryView({ summaries }: { summaries: readonly TableSummary[] }) {
   return (
-    <div className="summary-grid">
+    // Scrolls on its own: focusable, so a keyboard can scroll it too.
+    <div className="summary-grid" role="region" aria-label="Summary of every table" tabIndex={0}>
       {summaries.map((t) => (
         <section key={t.name} className="card" aria-label={`${t.name} summary`}>
           <h3>

@@ -78,5 +78,8 @@ describe('errors', () => {
     expect(error(`${'-'.repeat(64)}1`)).toEqual({ code: 'E130', position: 65, message: 'nested more than 64 levels deep at 65' });
     expect(error(`${'abs('.repeat(70)}1${')'.repeat(70)}`)).toMatchObject({ code: 'E130', position: 257 });
     expect(value(`${'('.repeat(200)}1${')'.repeat(200)}`)).toBe(1);
+    // A long chain of one operator is not nesting: 300 terms of + (and 70 of or) compile.
+    expect(value(Array.from({ length: 300 }, () => '1').join(' + '))).toBe(300);
+    expect(compiled(Array.from({ length: 70 }, (_, i) => `${i} == 3`).join(' or ')).type).toBe('boolean');
   });
 });

@@ -241,7 +241,10 @@ class Compiler {
   private binary(node: jsep.BinaryExpression, depth: number): Op {
     const { operator } = node;
     const opAt = operatorAt(this.source, node);
-    const left = this.compile(node.left, depth + 1);
+    // A chain of one operator (a or b or c …, a + b + c …) is one level, however long: jsep
+    // nests it to the left, one node a term.
+    const chained = node.left.type === 'BinaryExpression' && (node.left as jsep.BinaryExpression).operator === operator;
+    const left = this.compile(node.left, chained ? depth : depth + 1);
     const signatures = BINARY.get(operator);
     if (!signatures) return fail('E130', opAt, `the operator '${operator}' is not supported`, UNSUPPORTED_HINTS.get(operator));
     const right = this.compile(node.right, depth + 1);

@@ -77,7 +77,7 @@ export function CustomColumnCard({ index, column: c, onMove, onRemove }: { index
           issues={at('table')}
           onChange={(v) => set((col) => onTable(col, v))}
         />
-        <TextField label="Column name" value={c.name} issues={at('name')} onChange={(v) => set((col) => ({ ...col, name: v.trim() }))} />
+        <TextField label="Column name" value={c.name} issues={at('name')} onChange={(v) => set((col) => ({ ...col, name: v }))} />
       </div>
       <div className="field-row">
         <SelectField<CustomKind> label="Kind" value={c.kind} options={CUSTOM_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} onChange={(v) => set((col) => (col.kind === v ? col : ofKind(col, v)))} />
