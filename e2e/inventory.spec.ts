@@ -10,6 +10,12 @@ test('inventory retail at its development size: stockouts in band, every must-ho
   await page.getByLabel('Template', { exact: true }).selectOption('inventory_retail');
   await expect(page.getByRole('heading', { name: 'Inventory', exact: true })).toBeVisible();
   await expect(page.getByText(/100,000 stock positions/)).toBeVisible();
+  // On the preview (its first day) the whole-calendar must-holds wait for the full run: none reads as failed.
+  await page.getByRole('tab', { name: 'Inventory' }).click();
+  const previewResults = page.getByRole('table', { name: 'Inventory must-holds' }).locator('tbody tr td:last-child');
+  await expect(previewResults.filter({ hasText: 'not judged on a preview' })).toHaveCount(2);
+  await expect(previewResults.filter({ hasText: /^fail$/ })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Tables' }).click();
   const started = Date.now();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: /Done:/ })).toBeVisible({ timeout: 120_000 });

@@ -5,7 +5,7 @@ export type { ConformanceRow } from './analysis/conformance';
 export { SMALL_COUNT, type CorrelationReport } from './analysis/correlation';
 export type { Distribution, DistributionRequest, TimeSeriesRequest } from './analysis/distribution';
 export type { TenantElasticity } from './analysis/elasticity';
-export type { StockPoint, InventoryReport } from './analysis/inventory';
+export type { StockPoint, InventoryCheck, InventoryReport } from './analysis/inventory';
 export type { AttributionReport } from './analysis/attribution';
 export type { CohortPriceElasticity } from './analysis/priceElasticity';
 export type { ColumnSummary, TableSummary } from './analysis/summary';
