@@ -32,7 +32,9 @@ export function GroupPicker<C extends Grouped<G>, G>({ scenario, path, column, s
   const onRemove = (g: string) => set((c) => ({ ...c, groups: Object.fromEntries(Object.entries(c.groups ?? {}).filter(([k]) => k !== g)) }));
   const index = Number(path.split('.')[1]);
   const choices = groupingColumns(scenario, index);
-  const known = by ? knownGroupValues(scenario, by).filter((v) => !groups.includes(v)) : [];
+  // Values the scenario lists (cohorts, tenants, …); none for a column whose values it cannot know.
+  const listed = by ? knownGroupValues(scenario, by) : [];
+  const known = listed.filter((v) => !groups.includes(v));
   const [typed, setTyped] = useState('');
   return (
     <div className="group-picker">
@@ -69,7 +71,8 @@ export function GroupPicker<C extends Grouped<G>, G>({ scenario, path, column, s
           </select>
         </div>
       )}
-      {by && known.length === 0 && (
+      {by && listed.length > 0 && known.length === 0 && <p className="muted small">Every value of {by} has its own settings.</p>}
+      {by && listed.length === 0 && (
         <div className="group-add">
           <input value={typed} placeholder={`a value of ${by}`} aria-label={`A value of ${by} to give its own settings`} onChange={(e) => setTyped(e.target.value)} />
           <button
