@@ -95,6 +95,8 @@ test('custom columns: removing a card takes its unfinished text with it; a colum
   await expect(first.getByRole('alert')).toContainText('E100');
   await page.getByRole('button', { name: 'Remove custom column custom_1' }).click();
   await expect(first).toHaveCount(0);
+  // The focus does not fall to the page with the removed card's button.
+  await expect(page.getByRole('button', { name: 'Add a column' })).toBeFocused();
   await expect(second.getByLabel('Lower bound')).toHaveValue('');
   await expect(second.getByRole('alert')).toHaveCount(0);
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { type CustomColumn, type Scenario } from '../../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../../state/scenarioStore';
 import { CustomColumnCard } from './CustomColumnCard';
@@ -31,9 +31,12 @@ export function CustomColumnsEditor() {
     setKeys({ list: [...list, keys.next], next: keys.next + 1 });
     update((d) => void (d.customColumns = [...(d.customColumns ?? []), newCustomColumn(d)]));
   };
+  const addButton = useRef<HTMLButtonElement>(null);
   const remove = (index: number) => {
     setKeys({ ...keys, list: list.filter((_, i) => i !== index) });
     update((d) => void d.customColumns!.splice(index, 1));
+    // The Remove button goes with its card: the focus goes to Add a column, not to the page.
+    addButton.current?.focus();
   };
   const move = (from: number, to: number) => {
     const moved = [...list];
@@ -55,7 +58,7 @@ export function CustomColumnsEditor() {
         <CustomColumnCard key={list[i]} index={i} column={c} onMove={move} onRemove={remove} />
       ))}
       <div className="saved-actions">
-        <button type="button" onClick={add}>
+        <button type="button" ref={addButton} onClick={add}>
           Add a column
         </button>
       </div>
