@@ -13,7 +13,7 @@ test('inventory retail at its development size: stockouts in band, every must-ho
   // On the preview (its first day) the whole-calendar must-holds wait for the full run: none reads as failed.
   await page.getByRole('tab', { name: 'Inventory' }).click();
   const previewResults = page.getByRole('table', { name: 'Inventory must-holds' }).locator('tbody tr td:last-child');
-  await expect(previewResults.filter({ hasText: 'not judged on a preview' })).toHaveCount(2);
+  await expect(previewResults.filter({ hasText: 'full run only' })).toHaveCount(2);
   await expect(previewResults.filter({ hasText: /^fail$/ })).toHaveCount(0);
   await page.getByRole('tab', { name: 'Tables' }).click();
   const started = Date.now();

@@ -28,7 +28,8 @@ export function InventoryView() {
   const passed = checks.filter((c) => c.pass).length;
   return (
     <div className="inventory">
-      <p className={`definition ${inBand ? 'all-pass' : ''}`} role="status">
+      {/* Green only for a full run: a preview's rate is a day or two. */}
+      <p className={`definition ${inBand && !previewing ? 'all-pass' : ''}`} role="status">
         Stockout rate <b>{report.stockoutPct.toFixed(2)}%</b> of {formatCount(report.positions)} product × location positions, averaged over days (band {lo}-{hi}%, levels set for {report.targetPct}%). {passed} of {checks.length} must-holds pass{checks.length < report.checks.length ? ` (${report.checks.length - checks.length} judged on the full run only)` : ''}.
       </p>
       <div className="chart-head">
@@ -62,7 +63,7 @@ export function InventoryView() {
               <tr key={c.check}>
                 <td>{c.check}</td>
                 <td className="num">{c.measured}</td>
-                {judged(c) ? <td className={c.pass ? 'ok' : 'bad'}>{c.pass ? 'pass' : 'fail'}</td> : <td className="muted">not judged on a preview</td>}
+                {judged(c) ? <td className={c.pass ? 'ok' : 'bad'}>{c.pass ? 'pass' : 'fail'}</td> : <td className="muted" title="not judged on a preview: about the whole calendar">full run only</td>}
               </tr>
             ))}
           </tbody>
