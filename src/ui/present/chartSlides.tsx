@@ -47,6 +47,12 @@ export function timeCurveSlide(hourly: ResultTable, scenario: Scenario): Slide |
   };
 }
 
+/** The next round number (1, 1.5, 2, 3, 5 times a power of ten) at or above x: a log axis's top that the highest line stays under. */
+function logCeil(x: number): number {
+  if (!(x > 1 && x < 1e9)) return 2;
+  for (let p = 1; ; p *= 10) for (const m of [1, 1.5, 2, 3, 5]) if (m * p >= x) return m * p;
+}
+
 export function priceSlide(report: readonly CohortPriceElasticity[]): Slide | null {
   if (report.length === 0) return null;
   const { width, height } = chartSize();
@@ -55,10 +61,10 @@ export function priceSlide(report: readonly CohortPriceElasticity[]): Slide | nu
     title: 'How each cohort answers a discount',
     body: (
       <div className="slide-split">
-        <LineChart width={Math.round(width * 0.55)} height={height} data={data} margin={{ top: 8, right: 24, bottom: 28, left: 8 }}>
+        <LineChart width={Math.round(width * 0.5)} height={height} data={data} margin={{ top: 8, right: 24, bottom: 28, left: 8 }}>
           <CartesianGrid stroke="#e6e9f0" />
           <XAxis dataKey="d" type="number" domain={[0, 80]} tickFormatter={(v: number) => `${v}%`} fontSize={BIG} label={{ value: 'discount', position: 'insideBottom', offset: -16, fontSize: BIG }} />
-          <YAxis width={70} scale="log" domain={[1, 'auto']} allowDataOverflow fontSize={BIG} tickFormatter={(v: number) => `${v.toFixed(1)}×`} label={{ value: 'demand', angle: -90, position: 'insideLeft', fontSize: BIG }} />
+          <YAxis width={70} scale="log" domain={[1, logCeil(Math.max(...data.flatMap((r) => Object.entries(r).flatMap(([k, v]) => (k === 'd' ? [] : [v])))))]} allowDataOverflow fontSize={BIG} tickFormatter={(v: number) => `${v.toFixed(1)}×`} label={{ value: 'demand', angle: -90, position: 'insideLeft', fontSize: BIG }} />
           <Legend itemSorter={null} verticalAlign="top" height={36} wrapperStyle={{ fontSize: BIG }} />
           {report.map((c, i) => (
             <Line key={c.cohort} dataKey={`${c.label} estimate`} name={c.label} stroke={EVENT_COLORS[i % EVENT_COLORS.length]} strokeWidth={3} dot={false} isAnimationActive={false} />

@@ -64,7 +64,7 @@ export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
       ),
     });
   }
-  if (run.elasticity.length > 0) slides.push({ title: 'Weather elasticities recovered from the data', body: <DotWhisker report={run.elasticity} /> });
+  if (run.elasticity.length > 0) slides.push({ title: 'Weather elasticities recovered from the data', body: <DotWhisker report={run.elasticity} onSlide /> });
   // The story's own effects: how cohorts answered the discount, how often shelves ran empty.
   for (const extra of [priceSlide(r.priceElasticity ?? []), stockoutSlide(r.inventory), attributionSlide(r.attribution ?? null, scenario.jaffle?.sameDayPct)]) if (extra) slides.push(extra);
   // Planted data-quality faults are part of the story a pipeline test is told: how many, where.

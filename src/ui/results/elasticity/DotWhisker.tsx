@@ -8,24 +8,27 @@ const RIGHT = 120;
 const WIDTH = 860;
 
 /** Each tenant × variable: the estimate with its 95% interval, the truth as a diamond, pass or fail. */
-export function DotWhisker({ report }: { report: TenantElasticity[] }) {
+export function DotWhisker({ report, onSlide = false }: { report: TenantElasticity[]; onSlide?: boolean }) {
   const box = useRef<HTMLElement>(null);
   const rows = report.flatMap((t) => t.estimates.map((e) => ({ t, e })));
   const lo = Math.min(...rows.map((r) => Math.min(r.e.low, r.e.truth))) - 0.03;
   const hi = Math.max(...rows.map((r) => Math.max(r.e.high, r.e.truth))) + 0.03;
   const x = (v: number) => LEFT + ((v - lo) / (hi - lo)) * (WIDTH - LEFT - RIGHT);
   const height = rows.length * ROW + 46;
-  const ticks = Array.from({ length: 9 }, (_, i) => lo + ((hi - lo) * i) / 8);
+  // Round ticks (0.05, 0.1, …), zero among them: nine even splits of the range read −0.19, −0.14, ….
+  const step = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1].find((s) => (hi - lo) / s <= 8) ?? 1;
+  const ticks = Array.from({ length: Math.floor(hi / step) - Math.ceil(lo / step) + 1 }, (_, i) => (Math.ceil(lo / step) + i) * step);
   return (
-    <figure ref={box} className="chart-card">
-      <figcaption>Estimated elasticity (dot, 95% interval) against the ground truth (◆)<ChartActions target={box} name={'elasticity-estimates'} />
+    <figure ref={box} className={`chart-card${onSlide ? ' slide-dots' : ''}`}>
+      <figcaption>
+        Estimated elasticity (dot, 95% interval) against the ground truth (◆){!onSlide && <ChartActions target={box} name={'elasticity-estimates'} />}
       </figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`Elasticity estimates for ${report.length} tenants: ${rows.filter((r) => r.e.pass).length} of ${rows.length} within tolerance`}>
         {ticks.map((v) => (
           <g key={v}>
             <line x1={x(v)} x2={x(v)} y1={8} y2={height - 28} stroke="#e6e9f0" />
             <text x={x(v)} y={height - 10} textAnchor="middle" fontSize="11" fill="#64708a">
-              {v.toFixed(2)}
+              {Math.abs(v) < 1e-9 ? '0' : v.toFixed(2)}
             </text>
           </g>
         ))}
@@ -49,6 +52,8 @@ export function DotWhisker({ report }: { report: TenantElasticity[] }) {
           );
         })}
       </svg>
+      {/* A slide shows the picture; the figures are in the view. */}
+      {!onSlide && (
       <table className="stats compact" aria-label="Elasticity estimates">
         <thead>
           <tr>
@@ -81,6 +86,7 @@ export function DotWhisker({ report }: { report: TenantElasticity[] }) {
           ))}
         </tbody>
       </table>
+      )}
     </figure>
   );
 }
