@@ -23,6 +23,11 @@ test('weather tenants: the Elasticity tab gives back the ground truth, and follo
   // A 95% interval misses now and then; across eight at least seven hold the truth.
   expect(rows.filter((r) => r.truth >= r.low && r.truth <= r.high).length).toBeGreaterThanOrEqual(7);
   await expect(page.getByRole('img', { name: /Elasticity estimates for 4 tenants/ })).toBeVisible();
+  // Round ticks, zero among them.
+  const texts = await page.getByRole('img', { name: /Elasticity estimates for 4 tenants/ }).locator('text').allTextContents();
+  const ticks = texts.filter((t) => /^(-?\d\.\d\d|0)$/.test(t)).map(Number);
+  expect(ticks).toContain(0);
+  for (const t of ticks) expect(Math.abs(Math.round(t * 20) - t * 20), String(t)).toBeLessThan(1e-9);
   await app.shot('elasticity');
   await page.getByRole('img', { name: /Response curves for temperature/ }).scrollIntoViewIfNeeded();
   await app.shot('elasticity-curves');
