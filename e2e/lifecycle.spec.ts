@@ -27,6 +27,15 @@ test('churn feature store: churn on target, survival by segment, faults listed a
   expect(ticks).toBeGreaterThan(2);
   expect(points).toBeGreaterThanOrEqual(2 * (ticks - 1));
   await app.shot('lifecycle');
+  // The deck tells the churn story too: the same curves, in large type.
+  await page.getByRole('button', { name: 'Present' }).click();
+  const deck = page.getByRole('dialog', { name: 'Presentation' });
+  for (let i = 0; i < 6 && !/^Churn \d/.test(await deck.getByRole('heading', { level: 1 }).innerText()); i++) await page.keyboard.press('ArrowRight');
+  await expect(deck.getByRole('heading', { level: 1 })).toHaveText(/^Churn \d+\.\d% against a 15% target$/);
+  await expect(deck.locator('.recharts-line')).toHaveCount(4);
+  await app.shot('lifecycle-slide');
+  await page.keyboard.press('Escape');
+  await expect(deck).toBeHidden();
 
   // The seed's 2% preset, plus a duplicate-row fault added by hand.
   await page.getByRole('button', { name: 'Seed preset: 2% corruption' }).click();

@@ -7,6 +7,7 @@ export type { Distribution, DistributionRequest, TimeSeriesRequest } from './ana
 export type { TenantElasticity } from './analysis/elasticity';
 export type { StockPoint, InventoryCheck, InventoryReport } from './analysis/inventory';
 export type { AttributionReport } from './analysis/attribution';
+export type { LifecycleReport } from './analysis/lifecycle';
 export type { CohortPriceElasticity } from './analysis/priceElasticity';
 export type { ColumnSummary, TableSummary } from './analysis/summary';
 export { BROWSER_MEMORY_BUDGET, estimateInventoryRows, estimateRunBytes, estimateRunRows, estimateTotalRows, formatGiB } from './estimate';

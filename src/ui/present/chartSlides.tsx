@@ -1,11 +1,12 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, XAxis, YAxis } from 'recharts';
-import { eventWindows, MS_PER_DAY, type AttributionReport, type CohortPriceElasticity, type InventoryReport, type Scenario } from '../../engine/client';
+import { eventWindows, MS_PER_DAY, type AttributionReport, type CohortPriceElasticity, type InventoryReport, type LifecycleReport, type Scenario } from '../../engine/client';
 import type { ResultTable } from '../../state/runStore';
 import { EVENT_COLORS } from '../charts/colors';
 import { bucketHourly } from '../charts/hourlyBuckets';
 import { countAxisWidth, timeTicks } from '../charts/timeTicks';
 import { humanize } from '../labels';
 import { PriceElasticityTable, priceCurveRows } from '../results/elasticity/PriceResponse';
+import { survivalRows } from '../results/LifecycleView';
 import type { Slide } from './slides';
 
 /** Charts fill the slide: its size is the window's, less the title and margins (fixed numbers, so the HTML export draws the same). */
@@ -126,6 +127,32 @@ export function attributionSlide(report: AttributionReport | null, targetSameDay
           <Bar dataKey="website" name="website sessions" stackId="k" fill="#542788" isAnimationActive={false} />
           <Bar dataKey="app" name="app sessions" stackId="k" fill="#b35806" isAnimationActive={false} />
         </BarChart>
+      </div>
+    ),
+  };
+}
+
+/** The churn store's story: churn against its target, and how long each segment keeps buying. */
+export function lifecycleSlide(report: LifecycleReport | null, inactivityDays: number | undefined): Slide | null {
+  if (!report || report.curves.length === 0) return null;
+  const { width, height } = chartSize();
+  const { data, wholeMonths } = survivalRows(report);
+  return {
+    title: `Churn ${report.churnMeasuredPct.toFixed(1)}% against a ${report.churnTargetPct}% target`,
+    body: (
+      <div className="slide-title">
+        <p className="story">
+          Share of each segment still buying, by months since signup{inactivityDays === undefined ? '' : `; churned means ${inactivityDays} days without a purchase and low spend`}.
+        </p>
+        <LineChart width={width} height={Math.round(height * 0.8)} data={data} margin={{ top: 8, right: 32, bottom: 24, left: 16 }}>
+          <CartesianGrid stroke="#e6e9f0" />
+          <XAxis dataKey="month" type="number" domain={[0, 'dataMax']} ticks={wholeMonths} fontSize={BIG} label={{ value: 'months since signup', position: 'insideBottom', offset: -16, fontSize: BIG }} />
+          <YAxis domain={[0, 100]} unit="%" width={70} fontSize={BIG} />
+          <Legend itemSorter={null} verticalAlign="top" height={36} wrapperStyle={{ fontSize: BIG }} />
+          {report.curves.map((c, i) => (
+            <Line key={c.segment} dataKey={c.segment} name={humanize(c.segment)} stroke={EVENT_COLORS[i % EVENT_COLORS.length]} strokeWidth={3} dot={false} connectNulls isAnimationActive={false} />
+          ))}
+        </LineChart>
       </div>
     ),
   };

@@ -5,7 +5,7 @@ import { Heatmap } from '../charts/Heatmap';
 import { METRIC_LABELS, humanize } from '../labels';
 import { DotWhisker } from '../results/elasticity/DotWhisker';
 import { FaultCounts } from '../results/FaultCounts';
-import { attributionSlide, priceSlide, stockoutSlide, timeCurveSlide } from './chartSlides';
+import { attributionSlide, lifecycleSlide, priceSlide, stockoutSlide, timeCurveSlide } from './chartSlides';
 
 export interface Slide {
   title: string;
@@ -66,7 +66,7 @@ export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
   }
   if (run.elasticity.length > 0) slides.push({ title: 'Weather elasticities recovered from the data', body: <DotWhisker report={run.elasticity} onSlide /> });
   // The story's own effects: how cohorts answered the discount, how often shelves ran empty.
-  for (const extra of [priceSlide(r.priceElasticity ?? []), stockoutSlide(r.inventory), attributionSlide(r.attribution ?? null, scenario.jaffle?.sameDayPct)]) if (extra) slides.push(extra);
+  for (const extra of [priceSlide(r.priceElasticity ?? []), stockoutSlide(r.inventory), attributionSlide(r.attribution ?? null, scenario.jaffle?.sameDayPct), lifecycleSlide(r.lifecycle ?? null, scenario.lifecycle?.inactivityDays)]) if (extra) slides.push(extra);
   // Planted data-quality faults are part of the story a pipeline test is told: how many, where.
   if (r.quality) {
     slides.push(

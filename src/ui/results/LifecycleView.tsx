@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import type { LifecycleReport } from '../../engine/client';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useRun } from '../../state/engine';
 import { selectReport, selectShownScenario } from '../../state/runStore';
@@ -8,6 +9,16 @@ import { formatCount, humanize } from '../labels';
 
 const selectLifecycle = selectReport('lifecycle');
 
+/**
+ * The survival curves as chart rows, one per point the report has (short calendars have one
+ * each half month), and whole-month ticks (the view and the slide).
+ */
+export function survivalRows(report: LifecycleReport): { data: Record<string, number | null>[]; wholeMonths: number[] } {
+  const at = [...new Set(report.curves.flatMap((c) => c.points.map((p) => p.month)))].sort((a, b) => a - b);
+  const data = at.map((m) => Object.fromEntries([['month', m], ...report.curves.map((c) => [c.segment, c.points.find((p) => p.month === m)?.sharePct ?? null])]));
+  return { data, wholeMonths: Array.from({ length: Math.floor(at.at(-1) ?? 0) + 1 }, (_, m) => m) };
+}
+
 /** Churn against its target, and how long each segment keeps buying. */
 export function LifecycleView() {
   const report = useRun(selectLifecycle);
@@ -16,10 +27,7 @@ export function LifecycleView() {
   if (scenario?.lifecycle && !report) return <p className="muted">Churn and survival are read from the churn labels (customer_labels) as of the last day: press Run (Ctrl+Enter) to generate every day.</p>;
   if (!report || !scenario?.lifecycle) return <p className="muted">Run a scenario with a customer lifecycle (the Churn feature store template, or add one in the editor) to see churn and survival by segment.</p>;
   const within = Math.abs(report.churnMeasuredPct - report.churnTargetPct) <= 2;
-  // Every point the report has: short calendars have one each half month.
-  const at = [...new Set(report.curves.flatMap((c) => c.points.map((p) => p.month)))].sort((a, b) => a - b);
-  const data = at.map((m) => Object.fromEntries([['month', m], ...report.curves.map((c) => [c.segment, c.points.find((p) => p.month === m)?.sharePct ?? null])]));
-  const wholeMonths = Array.from({ length: Math.floor(at.at(-1) ?? 0) + 1 }, (_, m) => m);
+  const { data, wholeMonths } = survivalRows(report);
   return (
     <div className="lifecycle">
       <p className={`definition ${within ? 'all-pass' : ''}`} role="status">
