@@ -69,7 +69,17 @@ export interface RunState {
   exportByDay: (format: ExportFormatId) => Promise<void>;
 }
 
-export const scenarioKey = (s: Scenario) => JSON.stringify(s);
+const keys = new WeakMap<Scenario, string>();
+/**
+ * A scenario's identity, its JSON, made once per scenario object: the stores never change a
+ * scenario in place (an edit is a new object), and every edit looks up the keys of the undo
+ * history's scenarios (liveDesigner's historySteps), up to 200 of them.
+ */
+export function scenarioKey(s: Scenario): string {
+  let key = keys.get(s);
+  if (key === undefined) keys.set(s, (key = JSON.stringify(s)));
+  return key;
+}
 
 /** How many previewed scenarios keep their "what changed" strip, so undo brings it back. */
 const STRIP_MEMORY = 100;

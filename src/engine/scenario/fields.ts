@@ -68,8 +68,9 @@ export const count = (what: string, min: number, max: number) =>
     .min(min, coded('E101', `${what} must be at least ${min}`))
     .max(max, coded('E101', `${what} must be at most ${max.toLocaleString('en-US')}`));
 
-export const percent = (what: string) =>
-  z.number(coded('E100', `${what} must be a number`)).min(0, coded('E101', `${what} must be 0-100`)).max(100, coded('E101', `${what} must be 0-100`));
+/** A percentage from 0 to `max` (100 unless a lower cap has a reason, said after the range). */
+export const percent = (what: string, max = 100, why = '') =>
+  z.number(coded('E100', `${what} must be a number`)).min(0, coded('E101', `${what} must be 0-${max}`)).max(max, coded('E101', `${what} must be 0-${max}${why}`));
 
 export function sumShares(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);

@@ -74,11 +74,8 @@ export const eventSchema = z.strictObject(
     shape: z.enum(EVENT_SHAPES, coded('E109', `shape must be one of ${EVENT_SHAPES.join(', ')}`)),
     /** Traffic multiplier at the event's peak (1 = no change in traffic). */
     intensity: z.number(coded('E100', 'intensity must be a number')).min(0, coded('E101', 'intensity must be ≥ 0')).max(100, coded('E101', 'intensity must be ≤ 100')),
-    // Demand follows (1 − discount)^elasticity: at 100% off it has no finite value (model/events.ts holds it to 99%).
-    discountPct: z
-      .number(coded('E100', 'discount must be a number'))
-      .min(0, coded('E101', 'discount must be 0-99'))
-      .max(99, coded('E101', 'discount must be 0-99: at 100% off the price is zero, and demand (1 − discount)^elasticity has no finite value')),
+    // Demand follows (1 − discount)^elasticity (model/events.ts): at 100% off it has no finite value.
+    discountPct: percent('discount', 99, ': at 100% off the price is zero, and demand (1 − discount)^elasticity has no finite value'),
     /** Categories the discount, returns or shortage apply to; empty = all. */
     categories: z.array(keyName),
     /** Numbers particular to the event type (see docs/events.md). */

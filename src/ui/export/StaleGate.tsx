@@ -25,13 +25,17 @@ export const RUN_TO_REFRESH = '; Run to refresh';
  */
 export function useStaleReason(): string {
   const edits = useRun(selectEditsSinceRun);
+  const otherTemplate = useOtherTemplateRun();
+  if (otherTemplate !== null) return `results are from another template (${otherTemplate})`;
+  return `results are from before your last ${edits === 1 ? 'edit' : `${edits} edits`}`;
+}
+
+/** The label of the last full run's template when it is not the one being edited; null otherwise (or with no full run). */
+export function useOtherTemplateRun(): string | null {
   const ranTemplate = useRun((s) => s.full?.scenario.template);
   const template = useScenarioStore((s) => s.scenario.template);
-  if (ranTemplate !== undefined && ranTemplate !== template) {
-    const label = TEMPLATES.find((t) => t.id === ranTemplate)?.label ?? 'a custom scenario';
-    return `results are from another template (${label})`;
-  }
-  return `results are from before your last ${edits === 1 ? 'edit' : `${edits} edits`}`;
+  if (ranTemplate === undefined || ranTemplate === template) return null;
+  return TEMPLATES.find((t) => t.id === ranTemplate)?.label ?? 'a custom scenario';
 }
 
 /**

@@ -1,10 +1,9 @@
-import { type ConformanceRow, TEMPLATES } from '../../engine/client';
+import { type ConformanceRow } from '../../engine/client';
 import { useRun } from '../../state/engine';
-import { selectFullReport, type RunState } from '../../state/runStore';
-import { useScenarioStore } from '../../state/scenarioStore';
+import { selectFullReport } from '../../state/runStore';
+import { useOtherTemplateRun } from '../export/StaleGate';
 
 const selectConformance = selectFullReport('conformance');
-const selectFullTemplate = (s: RunState) => s.full?.scenario.template;
 const NONE: never[] = [];
 
 function fmt(v: number, unit: ConformanceRow['unit']): string {
@@ -17,14 +16,10 @@ function fmt(v: number, unit: ConformanceRow['unit']): string {
 /** Every target the scenario declares beside what the data shows: the report that ships as conformance.json. */
 export function ConformanceView() {
   const rows = useRun(selectConformance) ?? NONE;
-  const ranTemplate = useRun(selectFullTemplate);
-  const template = useScenarioStore((s) => s.scenario.template);
+  const otherTemplate = useOtherTemplateRun();
   if (rows.length === 0) return <p className="muted">Run a scenario to check its data against every target it declares.</p>;
   // Another template's targets, passed or failed, say nothing about this one.
-  if (ranTemplate !== template) {
-    const label = TEMPLATES.find((t) => t.id === ranTemplate)?.label ?? ranTemplate;
-    return <p className="muted">The last full run was of another template ({label}): press Run (Ctrl+Enter) to check this one against its targets.</p>;
-  }
+  if (otherTemplate !== null) return <p className="muted">The last full run was of another template ({otherTemplate}): press Run (Ctrl+Enter) to check this one against its targets.</p>;
   const judged = rows.filter((r) => !r.notJudged);
   const passed = judged.filter((r) => r.pass).length;
   return (
