@@ -1,5 +1,6 @@
 import { MAX_YEAR, MIN_YEAR } from '../scenario/fields';
 import type { Column } from '../table';
+import { roundHalfUp } from './round';
 import type { ColumnSource, CompiledExpression, Vector } from './expression';
 
 const FIRST_MS = Date.UTC(MIN_YEAR, 0, 1);
@@ -10,7 +11,7 @@ const MAX_EXACT = Number.MAX_SAFE_INTEGER;
 
 /** x as a fixed-point cell scaled by `scale` (10^decimals), or NaN where no file could hold it exactly (not finite, too large). */
 export function fixedCell(x: number, scale: number): number {
-  const scaled = Math.round(x * scale);
+  const scaled = roundHalfUp(x * scale);
   if (!(Math.abs(scaled) <= MAX_EXACT)) return NaN;
   return scaled === 0 ? 0 : scaled;
 }
@@ -56,7 +57,7 @@ export function expressionColumn(name: string, expression: CompiledExpression, c
         for (let i = 0; i < v.valid.length; i++) {
           const t = v.values[i] as number;
           if (t >= FIRST_MS && t < END_MS) {
-            values[from + i] = Math.round(t);
+            values[from + i] = roundHalfUp(t);
             valid[from + i] = v.valid[i];
           }
         }

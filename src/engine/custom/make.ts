@@ -2,11 +2,11 @@ import { ScenarioError } from '../scenario/errors';
 import type { CustomColumn, DistributionColumn, MixColumn } from '../scenario/customColumns';
 import type { Scenario } from '../scenario/schema';
 import { columnLength, type Column, type DataTable } from '../table';
-import { blockValueFunction } from './distributions';
+import { blockCells } from './distributions';
 import { drawBlocks, rowDraws, rowKeys, type RowDraws, type RowKeys } from './draws';
 import { patternColumn } from './pattern';
 import { RowReader } from './reader';
-import { expressionColumn, fixedCell } from './expressionColumn';
+import { expressionColumn } from './expressionColumn';
 import { planCustomColumns, type PlannedColumn } from './plan';
 import { wordList } from './words';
 
@@ -90,25 +90,22 @@ function distributionColumn(spec: DistributionColumn, draws: RowDraws, rows: num
   const decimals = spec.family === 'poisson' || spec.family === 'bernoulli' ? 0 : (spec.decimals ?? 2);
   const shape = (params: DistributionColumn['params']) => ({ family: spec.family, params, min: spec.bounds?.min, max: spec.bounds?.max, decimals });
   // Index 0 the defaults, 1 + g group g's settings.
-  const valuesOf = blockValueFunction([shape(spec.params), ...groups.map((g) => shape({ ...spec.params, ...spec.groups![g] }))]);
-  const scale = 10 ** decimals;
+  const cellsOf = blockCells([shape(spec.params), ...groups.map((g) => shape({ ...spec.params, ...spec.groups![g] }))]);
   // Values written as the column keeps them (scaled by 10^decimals); one too large to write exactly is left empty.
   const values = new Float64Array(rows);
-  const valid = new Uint8Array(rows);
+  let valid: Uint8Array | null = null;
   drawBlocks(draws, 0, rows, (u, from) => {
-    valuesOf(u, group ? group.subarray(from, from + u.length) : null, values.subarray(from, from + u.length));
-    for (let r = from; r < from + u.length; r++) {
-      const cell = fixedCell(values[r], scale);
-      if (Number.isNaN(cell)) values[r] = 0;
-      else {
-        values[r] = cell;
-        valid[r] = 1;
-      }
+    const cells = values.subarray(from, from + u.length);
+    cellsOf(u, group ? group.subarray(from, from + u.length) : null, cells);
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i] === cells[i]) continue;
+      cells[i] = 0;
+      (valid ??= new Uint8Array(rows).fill(1))[from + i] = 0;
     }
   });
-  if (spec.family === 'bernoulli') return { name: spec.name, type: 'bool', values: Uint8Array.from(values) };
-  if (spec.family === 'poisson' && values.every((v) => v <= 2 ** 31 - 1)) return { name: spec.name, type: 'int32', values: Int32Array.from(values) };
-  return valid.includes(0) ? { name: spec.name, type: 'fixed', scale: decimals, values, valid } : { name: spec.name, type: 'fixed', scale: decimals, values };
+  if (spec.family === 'bernoulli') return { name: spec.name, type: 'bool', values: new Uint8Array(values) };
+  if (spec.family === 'poisson' && values.every((v) => v <= 2 ** 31 - 1)) return { name: spec.name, type: 'int32', values: new Int32Array(values) };
+  return valid ? { name: spec.name, type: 'fixed', scale: decimals, values, valid } : { name: spec.name, type: 'fixed', scale: decimals, values };
 }
 
 function mixColumn(spec: MixColumn, draws: RowDraws, rows: number, group: Int32Array | null): Column {

@@ -138,6 +138,18 @@ function blockSource(c: Column, rows: number, via: Int32Array | null): BlockSour
         }
       } else if (cv) valid.set(cv.subarray(from, to));
       else valid.fill(1);
+      if (c.type === 'dict') {
+        // The dictionary's own strings, looked up without textAt's test of the column's kind per row.
+        const values = strings;
+        const { dictionary, indices } = c;
+        if (via) {
+          for (let i = 0; i < n; i++) {
+            const row = via[from + i];
+            values[i] = row < 0 ? '' : dictionary[indices[row]];
+          }
+        } else for (let i = 0; i < n; i++) values[i] = dictionary[indices[from + i]];
+        return { type: 'string', values, valid };
+      }
       if (isText(c)) {
         const values = strings;
         for (let i = 0; i < n; i++) {

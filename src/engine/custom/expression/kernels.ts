@@ -172,6 +172,25 @@ export function numericBinary(op: ArithmeticOp | ComparisonOp, type: NumericType
   return out;
 }
 
+/**
+ * a == b (or, with `equal` false, a != b) over text, the comparison written inline: through
+ * zip's callback it was a third of a text comparison's time.
+ */
+export function textEquality(a: StringVector, b: StringVector, equal: boolean): NumericVector {
+  const n = a.valid.length;
+  const out = numbers('boolean', n);
+  const { values: x, valid: xa } = a;
+  const { values: y, valid: yb } = b;
+  const o = out.values;
+  const v = out.valid;
+  for (let i = 0; i < n; i++)
+    if (xa[i] & yb[i]) {
+      o[i] = (x[i] === y[i]) === equal ? 1 : 0;
+      v[i] = 1;
+    }
+  return out;
+}
+
 export function mapText<A>(a: Column<A>, f: (x: A) => string): StringVector {
   const values = new Array<string>(a.valid.length).fill('');
   for (let i = 0; i < a.valid.length; i++) if (a.valid[i] === 1) values[i] = f(a.values[i]);
@@ -222,12 +241,21 @@ export function nullTest(v: Vector, isNull: boolean): NumericVector {
 export function ternary(type: NumericType, c: NumericVector, y: NumericVector, n: NumericVector): NumericVector {
   const count = c.valid.length;
   const out = numbers(type, count);
+  // Every array in a local: picking a vector per row and reading its fields cost a third more.
+  const { values: test, valid: known } = c;
+  const { values: yes, valid: yesValid } = y;
+  const { values: no, valid: noValid } = n;
+  const { values: o, valid: v } = out;
   for (let i = 0; i < count; i++) {
-    if (c.valid[i] === 0) continue;
-    const from = c.values[i] !== 0 ? y : n;
-    if (from.valid[i] === 0) continue;
-    out.values[i] = from.values[i];
-    out.valid[i] = 1;
+    if (known[i] === 0) continue;
+    if (test[i] !== 0) {
+      if (yesValid[i] === 0) continue;
+      o[i] = yes[i];
+    } else {
+      if (noValid[i] === 0) continue;
+      o[i] = no[i];
+    }
+    v[i] = 1;
   }
   return out;
 }

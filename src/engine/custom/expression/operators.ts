@@ -1,5 +1,5 @@
 import { MS_PER_HOUR } from '../../time';
-import { type ArithmeticOp, type ComparisonOp, kleene, num, numericBinary, str, text, zip, zipText } from './kernels';
+import { type ArithmeticOp, type ComparisonOp, kleene, num, numericBinary, str, text, textEquality, zip, zipText } from './kernels';
 import { type ValueType, type Vector } from './types';
 
 interface Signature {
@@ -16,13 +16,14 @@ const logic = (dominant: 0 | 1): Signature[] => [{ left: 'boolean', right: 'bool
 /** A comparison's signatures: numbers, times and true/false through one inline loop each, text by its order. */
 function comparison(op: ComparisonOp, types: readonly ValueType[] = ['number', 'timestamp', 'string']): Signature[] {
   const holds = (order: number) => (op === '==' ? order === 0 : op === '!=' ? order !== 0 : op === '<' ? order < 0 : op === '<=' ? order <= 0 : op === '>' ? order > 0 : order >= 0);
+  const order = (x: string, y: string) => (holds(x < y ? -1 : x > y ? 1 : 0) ? 1 : 0);
   // Equality straight from ===, the same answer as neither < nor > and one comparison, not two.
-  const order = op === '==' ? (x: string, y: string) => (x === y ? 1 : 0) : op === '!=' ? (x: string, y: string) => (x !== y ? 1 : 0) : (x: string, y: string) => (holds(x < y ? -1 : x > y ? 1 : 0) ? 1 : 0);
+  const textKernel = op === '==' || op === '!=' ? (a: Vector, b: Vector) => textEquality(str(a), str(b), op === '==') : (a: Vector, b: Vector) => zip('boolean', str(a), str(b), order);
   return types.map((type) => ({
     left: type,
     right: type,
     result: 'boolean',
-    kernel: type === 'string' ? (a, b) => zip('boolean', str(a), str(b), order) : (a, b) => numericBinary(op, 'boolean', num(a), num(b)),
+    kernel: type === 'string' ? textKernel : (a, b) => numericBinary(op, 'boolean', num(a), num(b)),
   }));
 }
 
