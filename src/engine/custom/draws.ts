@@ -1,4 +1,4 @@
-import { fmix32, hash32 } from '../random/hash';
+import { hash32, mix32 } from '../random/hash';
 import { rowKeyColumns } from '../quality/faults';
 import { asciiAt, type Column, type DataTable } from '../table';
 
@@ -69,8 +69,8 @@ export function rowKeys(table: DataTable): RowKeys {
       cellHashes(col, from, count, 0x01000193, words2, h2);
       for (let i = 0; i < count; i++) {
         const r = from + i;
-        a[r] = fmix32(a[r] ^ h1[i]);
-        b[r] = fmix32(Math.imul(b[r] ^ h2[i], 0x27d4eb2f));
+        a[r] = mix32(a[r] ^ h1[i]);
+        b[r] = mix32(Math.imul(b[r] ^ h2[i], 0x27d4eb2f));
       }
     }
   }
@@ -93,12 +93,22 @@ function cellHashes(col: Column, from: number, count: number, seed: number, word
     case 'ascii':
       for (let i = 0; i < count; i++) out[i] = hash32(seed, asciiAt(col, from + i));
       return;
+    case 'int32': {
+      // The general case's high half is 0 or −1 here: the same hash without the division.
+      const values = col.values;
+      const negative = Math.imul(-1, 0x9e3779b1);
+      for (let i = 0; i < count; i++) {
+        const v = values[from + i];
+        out[i] = mix32(mix32(v ^ seed) ^ (v < 0 ? negative : 0));
+      }
+      return;
+    }
     default: {
       // Whole numbers up to 2^53 (ids, milliseconds, scaled cents): both halves count.
       const values = col.values;
       for (let i = 0; i < count; i++) {
         const v = values[from + i];
-        out[i] = fmix32(fmix32((v >>> 0) ^ seed) ^ Math.imul(Math.floor(v / 4294967296), 0x9e3779b1));
+        out[i] = mix32(mix32((v >>> 0) ^ seed) ^ Math.imul(Math.floor(v / 4294967296), 0x9e3779b1));
       }
     }
   }
@@ -111,12 +121,12 @@ export function rowDraws(seed: number, table: DataTable, column: string, keys: (
   return {
     fill(salt, from, out) {
       const { a: ka, b: kb } = keys();
-      const t1 = fmix32(s1 ^ Math.imul(salt + 1, 0x9e3779b9));
-      const t2 = fmix32(s2 ^ Math.imul(salt + 1, 0x85ebca6b));
+      const t1 = mix32(s1 ^ Math.imul(salt + 1, 0x9e3779b9));
+      const t2 = mix32(s2 ^ Math.imul(salt + 1, 0x85ebca6b));
       for (let i = 0; i < out.length; i++) {
-        const x = fmix32(ka[from + i] ^ t1);
-        const y = fmix32(kb[from + i] ^ t2 ^ Math.imul(x, 0x165667b1));
-        const z = fmix32(x ^ Math.imul(y, 0xd3a2646c));
+        const x = mix32(ka[from + i] ^ t1);
+        const y = mix32(kb[from + i] ^ t2 ^ Math.imul(x, 0x165667b1));
+        const z = mix32(x ^ Math.imul(y, 0xd3a2646c));
         // 53 random bits: 27 from z, 26 from y.
         out[i] = ((z >>> 5) * 67108864 + (y >>> 6)) / 9007199254740992;
       }

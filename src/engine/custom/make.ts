@@ -119,13 +119,16 @@ function mixColumn(spec: MixColumn, draws: RowDraws, rows: number, group: Int32A
     return Float64Array.from(dictionary, (k) => (run += (m[k] ?? 0) / total));
   });
   const indices = new Int32Array(rows);
+  const last = dictionary.length - 1;
+  const pick = (cum: Float64Array, x: number) => {
+    let k = 0;
+    while (k < last && x >= cum[k]) k++;
+    return k;
+  };
   drawBlocks(draws, 0, rows, (u, from) => {
-    for (let i = 0; i < u.length; i++) {
-      const cum = cumulative[group ? group[from + i] + 1 : 0];
-      let k = 0;
-      while (k < cum.length - 1 && u[i] >= cum[k]) k++;
-      indices[from + i] = k;
-    }
+    // Without groups, one mix for every row: no per-row look-up of it.
+    if (group) for (let i = 0; i < u.length; i++) indices[from + i] = pick(cumulative[group[from + i] + 1], u[i]);
+    else for (let i = 0, cum = cumulative[0]; i < u.length; i++) indices[from + i] = pick(cum, u[i]);
   });
   return { name: spec.name, type: 'dict', dictionary, indices };
 }
