@@ -88,6 +88,13 @@ test.describe('templates, events and correlations', () => {
     await expect(page.getByText('1.5 is not applied')).toHaveCount(0);
     await cell.blur();
     await expect(cell).toHaveValue('0.85');
+    // Typed key by key, 1.5 applies 1 on the way: the refusal puts back 0.85, not the keystroke's 1.
+    await cell.fill('');
+    await cell.pressSequentially('1.5');
+    await expect(page.getByRole('alert').filter({ hasText: /1.5 is not applied; .* The target stays 0.85\./ })).toBeVisible();
+    await expect(page.getByLabel('Target correlation orders × tickets')).toHaveValue('0.85');
+    await cell.blur();
+    await expect(cell).toHaveValue('0.85');
     await cell.fill('0.8');
     await expect(page.getByRole('alert').filter({ hasText: /E101/ })).toBeHidden();
     await app.shot('correlation-refused');

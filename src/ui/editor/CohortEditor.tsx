@@ -1,4 +1,4 @@
-import { MIX_KINDS, type MixKind, rebalance } from '../../engine/client';
+import { MIX_KINDS, type MixKind } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
@@ -14,18 +14,12 @@ export function CohortEditor() {
   const issues = useScenarioIssues();
   const cohorts = scenario.cohorts;
 
-  const setShare = (index: number, value: number) =>
-    update((s) => {
-      const next = rebalance(s.cohorts.map((c) => c.share), index, value);
-      s.cohorts.forEach((c, i) => (c.share = next[i]));
-    });
+  const setShares = (shares: number[]) => update((s) => s.cohorts.forEach((c, i) => (c.share = shares[i])));
 
-  const setMix = (ci: number, kind: MixKind, index: number, value: number) =>
+  const setMix = (ci: number, kind: MixKind, shares: number[]) =>
     update((s) => {
       const mix = s.cohorts[ci].mixes[kind];
-      const keys = Object.keys(mix);
-      const next = rebalance(keys.map((k) => mix[k]), index, value);
-      keys.forEach((k, i) => (mix[k] = next[i]));
+      Object.keys(mix).forEach((k, i) => (mix[k] = shares[i]));
     });
 
   return (
@@ -34,7 +28,7 @@ export function CohortEditor() {
       <MixEditor
         title="Cohort mix"
         rows={cohorts.map((c) => ({ key: c.id, label: c.label, value: c.share }))}
-        onChange={setShare}
+        onChange={setShares}
         issues={issuesAt(issues, 'cohorts')}
       />
       {cohorts.map((c, ci) => (
@@ -59,7 +53,7 @@ export function CohortEditor() {
               key={kind}
               title={`${c.label} ${MIX_TITLES[kind].toLowerCase()}`}
               rows={Object.entries(c.mixes[kind]).map(([key, value]) => ({ key, label: humanize(key), value }))}
-              onChange={(i, v) => setMix(ci, kind, i, v)}
+              onChange={(shares) => setMix(ci, kind, shares)}
               issues={issuesAt(issues, `cohorts.${ci}.mixes.${kind}`, true)}
             />
           ))}

@@ -1,5 +1,5 @@
-import { type ScenarioIssue } from '../../engine/client';
-import { useId } from 'react';
+import { rebalance, type ScenarioIssue } from '../../engine/client';
+import { useId, useRef } from 'react';
 import { FieldError } from './FieldError';
 import { useDraftProblem } from './draftProblems';
 import { useDraftText } from './useDraftText';
@@ -13,14 +13,23 @@ export interface MixRow {
 interface Props {
   title: string;
   rows: readonly MixRow[];
-  /** Called with the moved row; the caller rebalances the others. */
-  onChange: (index: number, value: number) => void;
+  /** Called with every share: one moved and the others rebalanced to sum to 100, or the mix put back. */
+  onChange: (shares: number[]) => void;
   issues: readonly ScenarioIssue[];
 }
 
 /** Shares that always sum to 100: a slider and a number per option. */
 export function MixEditor({ title, rows, onChange, issues }: Props) {
   const total = Math.round(rows.reduce((a, r) => a + r.value, 0) * 10) / 10;
+  const shares = rows.map((r) => r.value);
+  const move = (index: number, value: number) => onChange(rebalance(shares, index, value));
+  // The mix as a box's typing began: typing 200 applies 2 and 20 on the way (each rebalancing
+  // the others), so a refused entry puts this back, not a keystroke's mix.
+  const before = useRef<number[] | null>(null);
+  const refused = () => {
+    const start = before.current;
+    if (start && start.some((v, i) => v !== shares[i])) onChange(start);
+  };
   const errId = `mix-${title.replace(/\W+/g, '-')}-err`;
   return (
     <fieldset className="mix" aria-describedby={issues.length ? errId : undefined}>
@@ -37,9 +46,16 @@ export function MixEditor({ title, rows, onChange, issues }: Props) {
             step={0.1}
             value={r.value}
             aria-label={`${title}: ${r.label} share`}
-            onChange={(e) => onChange(i, Number(e.target.value))}
+            onChange={(e) => move(i, Number(e.target.value))}
           />
-          <ShareInput label={`${title}: ${r.label} %`} name={r.label} value={r.value} onCommit={(v) => onChange(i, v)} />
+          <ShareInput
+            label={`${title}: ${r.label} %`}
+            name={r.label}
+            value={r.value}
+            onStart={() => (before.current = shares)}
+            onCommit={(v) => move(i, v)}
+            onRefuse={refused}
+          />
         </div>
       ))}
       <FieldError id={errId} issues={issues} />
@@ -47,8 +63,19 @@ export function MixEditor({ title, rows, onChange, issues }: Props) {
   );
 }
 
-function ShareInput({ label, name, value, onCommit }: { label: string; name: string; value: number; onCommit: (v: number) => void }) {
-  const [text, setText] = useDraftText(value);
+interface ShareInputProps {
+  label: string;
+  name: string;
+  value: number;
+  /** Typing begins in the box (it gains the focus). */
+  onStart: () => void;
+  onCommit: (v: number) => void;
+  /** The box holds no share: the mix goes back to how it was when typing began. */
+  onRefuse: () => void;
+}
+
+function ShareInput({ label, name, value, onStart, onCommit, onRefuse }: ShareInputProps) {
+  const [text, setText] = useDraftText(value, (t) => shareOf(t) === null);
   const bad = shareOf(text) === null;
   const id = useId();
   // The mix keeps its last good share meanwhile: Run and the status line must count this box.
@@ -66,10 +93,12 @@ function ShareInput({ label, name, value, onCommit }: { label: string; name: str
           aria-label={label}
           aria-invalid={bad}
           aria-describedby={bad ? `${id}-err` : undefined}
+          onFocus={onStart}
           onChange={(e) => {
             setText(e.target.value);
             const v = shareOf(e.target.value);
-            if (v !== null && v !== value) onCommit(v);
+            if (v === null) onRefuse();
+            else if (v !== value) onCommit(v);
           }}
         />
         %

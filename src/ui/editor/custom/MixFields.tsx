@@ -8,11 +8,9 @@ import { GroupPicker } from './GroupPicker';
 type MixColumn = Extract<CustomColumn, { kind: 'mix' }>;
 type Mix = MixColumn['mix'];
 
-/** The mix with one share moved and the rest rebalanced, so it still sums to 100. */
-function moved(mix: Mix, index: number, value: number): Mix {
-  const keys = Object.keys(mix);
-  const shares = rebalance(Object.values(mix), index, value);
-  return Object.fromEntries(keys.map((k, i) => [k, shares[i]]));
+/** The mix's options with these shares, in order (the mix editor keeps them summing to 100). */
+function withShares(mix: Mix, shares: readonly number[]): Mix {
+  return Object.fromEntries(Object.keys(mix).map((k, i) => [k, shares[i]]));
 }
 
 /** The mix with a new option at 0% (move its slider to give it a share). */
@@ -44,7 +42,7 @@ export function MixFields({ column: c, path, onChange }: { column: MixColumn; pa
   const rows = (mix: Mix) => Object.entries(mix).map(([key, value]) => ({ key, label: key, value }));
   return (
     <>
-      <MixEditor title={`${c.name} shares`} rows={rows(c.mix)} issues={issuesAt(issues, `${path}.mix`, true)} onChange={(i, v) => set((m) => ({ ...m, mix: moved(m.mix, i, v) }))} />
+      <MixEditor title={`${c.name} shares`} rows={rows(c.mix)} issues={issuesAt(issues, `${path}.mix`, true)} onChange={(shares) => set((m) => ({ ...m, mix: withShares(m.mix, shares) }))} />
       <div className="group-add">
         <input value={option} placeholder="new option" aria-label={`A new option for ${c.name}`} onChange={(e) => setOption(e.target.value)} />
         <button type="button" disabled={option.trim() === '' || keys.includes(option.trim())} onClick={() => (set((m) => withOptions(m, (mix) => added(mix, option.trim()))), setOption(''))}>
@@ -75,7 +73,7 @@ export function MixFields({ column: c, path, onChange }: { column: MixColumn; pa
             title={`${g} shares`}
             rows={rows(c.groups?.[g] ?? c.mix)}
             issues={issuesAt(issues, `${path}.groups.${g}`, true)}
-            onChange={(i, v) => set((m) => ({ ...m, groups: { ...m.groups, [g]: moved(m.groups?.[g] ?? m.mix, i, v) } }))}
+            onChange={(shares) => set((m) => ({ ...m, groups: { ...m.groups, [g]: withShares(m.groups?.[g] ?? m.mix, shares) } }))}
           />
         )}
       />
