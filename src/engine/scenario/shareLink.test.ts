@@ -17,6 +17,15 @@ describe('share links', () => {
     expect(bad?.ok).toBe(false);
     if (bad && !bad.ok) expect(bad.issues[0].code).toBe('E105');
     expect(decodeShareFragment('#other=1')).toBeNull();
+    // Said in words a user can act on, not the decoder's ("invalid distance", atob's "not correctly encoded").
+    const message = (fragment: string) => {
+      const v = decodeShareFragment(fragment);
+      return v && !v.ok ? v.issues[0].message : '';
+    };
+    const good = encodeShareFragment(TEMPLATES[0].build()).slice(2);
+    expect(message('#s=abc$$$%%%!!!')).toBe('the share link is damaged: it holds characters a share link never has; copy the whole link again');
+    expect(message(`#s=${good.slice(0, good.length >> 1)}`)).toBe('the share link is damaged: its scenario is cut short or altered; copy the whole link again');
+    expect(message('#s=')).toBe('the share link is damaged: it is empty');
   });
 });
 

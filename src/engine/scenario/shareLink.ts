@@ -11,18 +11,21 @@ export const MAX_SHARED_BYTES = 256 * 1024;
 /** Base64 of the compressed scenario: far more than any real scenario needs. */
 const MAX_FRAGMENT_CHARS = 64 * 1024;
 
+/** Why a link was refused, in words a user can act on (the inflater's own, "invalid distance", are not). */
+class DamagedLink extends Error {}
+
 /** Inflates at most MAX_SHARED_BYTES, stopping as soon as the output passes it. */
 function inflateCapped(bytes: Uint8Array): Uint8Array {
   const parts: Uint8Array[] = [];
   let total = 0;
   const inflate = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > MAX_SHARED_BYTES) throw new Error(`it inflates past ${MAX_SHARED_BYTES / 1024} KiB; a scenario is a few kB`);
+    if (total > MAX_SHARED_BYTES) throw new DamagedLink(`it inflates past ${MAX_SHARED_BYTES / 1024} KiB; a scenario is a few kB`);
     parts.push(chunk);
   });
   const STEP = 4096;
   for (let at = 0; at < bytes.length; at += STEP) inflate.push(bytes.subarray(at, at + STEP), at + STEP >= bytes.length);
-  if (bytes.length === 0) throw new Error('it is empty');
+  if (bytes.length === 0) throw new DamagedLink('it is empty');
   const out = new Uint8Array(total);
   let at = 0;
   for (const p of parts) {
@@ -57,12 +60,13 @@ export function decodeShareFragment(fragment: string): Validation | null {
   const value = params.get(SHARE_KEY);
   if (value === null) return null;
   if (value.length > MAX_FRAGMENT_CHARS) return { ok: false, issues: [{ code: 'E105', field: '', message: `the share link is too long (${value.length.toLocaleString('en-US')} characters); a scenario link is a few thousand` }] };
+  const damaged = (why: string): Validation => ({ ok: false, issues: [{ code: 'E105', field: '', message: `the share link is damaged: ${why}` } satisfies ScenarioIssue] });
+  if (!/^[A-Za-z0-9_-]*$/.test(value)) return damaged('it holds characters a share link never has; copy the whole link again');
   let text: string;
   try {
     text = strFromU8(inflateCapped(fromBase64Url(value)));
   } catch (e) {
-    const issue: ScenarioIssue = { code: 'E105', field: '', message: `the share link is damaged (${(e as Error).message})` };
-    return { ok: false, issues: [issue] };
+    return damaged(e instanceof DamagedLink ? e.message : 'its scenario is cut short or altered; copy the whole link again');
   }
   return parseScenarioText(text);
 }
