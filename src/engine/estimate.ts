@@ -97,7 +97,10 @@ export function formatGiB(bytes: number): string {
   return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
 }
 
-export function assertFitsMemory(scenario: Scenario, budgetBytes: number): void {
+/** What a run too large for a host's memory can do there instead (the page: write it to disk; the CLI: stream it). */
+export const LARGE_RUN_ADVICE = 'use the command-line generator, which streams it in parts';
+
+export function assertFitsMemory(scenario: Scenario, budgetBytes: number, instead = LARGE_RUN_ADVICE): void {
   const need = estimateRunBytes(scenario);
-  if (need > budgetBytes) throw tooLarge(`this run needs about ${formatGiB(need)} of memory; the limit here is ${formatGiB(budgetBytes)}. Lower days, orders per day or customers, or use the command-line generator with --partitions.`);
+  if (need > budgetBytes) throw tooLarge(`this run needs about ${formatGiB(need)} of memory; the limit here is ${formatGiB(budgetBytes)}. Lower days, orders per day or customers, or ${instead}.`);
 }

@@ -1,5 +1,6 @@
 import { TEMPLATES, buildTemplate } from '../engine/client';
 import { runStore, useDiskRun, useRun } from '../state/engine';
+import { useTooLargeForTab } from './editor/RunSize';
 import { autoRunOn } from '../state/liveDesigner';
 import { selectEditsSinceRun, selectFull, selectPreviewing, selectProgress, selectRunIssues, selectStage, selectStatus } from '../state/runStore';
 import { redoScenario, selectReplace, selectScenario, undoScenario, useHistoryDepth, useScenarioStore } from '../state/scenarioStore';
@@ -22,6 +23,7 @@ export function TopBar() {
   const writing = useDiskRun((s) => s.status === 'writing');
   const pct = Math.round(progress * 100);
   const history = useHistoryDepth();
+  const tooLarge = useTooLargeForTab();
 
   return (
     <header className="topbar">
@@ -61,8 +63,16 @@ export function TopBar() {
         <button
           type="button"
           className="primary"
-          disabled={running || writing || problems > 0}
-          title={problems > 0 ? `Fix ${problems} ${problems === 1 ? 'problem' : 'problems'} first` : writing ? 'The full run is being written to files' : 'Run the whole scenario (Ctrl+Enter)'}
+          disabled={running || writing || problems > 0 || tooLarge}
+          title={
+            problems > 0
+              ? `Fix ${problems} ${problems === 1 ? 'problem' : 'problems'} first`
+              : writing
+                ? 'The full run is being written to files'
+                : tooLarge
+                  ? 'Too large for this tab (E107): Write to disk, under the editor, streams it in parts'
+                  : 'Run the whole scenario (Ctrl+Enter)'
+          }
           onClick={() => void runStore.getState().run(scenario)}
         >
           Run

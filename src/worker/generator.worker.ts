@@ -32,6 +32,7 @@ const session = createSession({
   loadParquet: () => import('./parquetBrowser').then((m) => m.loadParquetInWorker()),
   openDisk: (folder) => import('./opfsTarget').then((m) => m.openRunFolder(folder)),
   partPool,
+  largeRunAdvice: "use Write to disk (under the editor), which streams it in parts",
 });
 
 type Method = (...args: unknown[]) => unknown;

@@ -29,6 +29,8 @@ export interface SessionHost {
   loadParquet(): Promise<ParquetModule>;
   /** Bytes of memory a run may take in this host. */
   memoryBudget?: number;
+  /** What a run over the budget can do in this host instead, ending E107's advice ("… or write it to disk"). */
+  largeRunAdvice?: string;
   /** A folder for a run written to disk (the page's worker: the origin-private file system). */
   openDisk?(folder: string): Promise<DiskTarget>;
   /** Workers that generate parts of a run side by side (null or absent: one thread). */
@@ -77,7 +79,7 @@ export function createSession(host: SessionHost) {
   };
   const checked = (input: unknown, share = 1): Scenario => {
     const scenario = assertScenario(input);
-    assertFitsMemory(scenario, budget * share);
+    assertFitsMemory(scenario, budget * share, host.largeRunAdvice);
     return scenario;
   };
   const lastFull = () => {
@@ -172,8 +174,8 @@ export function createSession(host: SessionHost) {
       const baseline = validateScenario(baselineInput);
       if (!baseline.ok) return { ok: false, issues: baseline.issues.map((i) => ({ ...i, field: `baseline.${i.field}` })) };
       const fits = asOutcome(() => {
-        assertFitsMemory(scenario.scenario, budget / 2);
-        assertFitsMemory(baseline.scenario, budget / 2);
+        assertFitsMemory(scenario.scenario, budget / 2, host.largeRunAdvice);
+        assertFitsMemory(baseline.scenario, budget / 2, host.largeRunAdvice);
       });
       if (!fits.ok) return fits;
       const a = drain(generateSteps(scenario.scenario));

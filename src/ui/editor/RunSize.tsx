@@ -2,6 +2,13 @@ import { BROWSER_MEMORY_BUDGET, estimateInventoryRows, estimateRunBytes, estimat
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 import { useProblemCount } from '../useScenarioIssues';
 
+/** Whether Run would refuse the scenario as too large for this tab (E107): Run and "Run, then …" are held back, not let fail. */
+export function useTooLargeForTab(): boolean {
+  const s = useScenarioStore(selectScenario);
+  const problems = useProblemCount();
+  return problems === 0 && estimateRunBytes(s) > BROWSER_MEMORY_BUDGET;
+}
+
 /** How big the run will be, and a warning before Run when it will not fit in a tab. */
 export function RunSize() {
   const s = useScenarioStore(selectScenario);

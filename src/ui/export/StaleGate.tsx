@@ -3,6 +3,7 @@ import { runStore, useRun } from '../../state/engine';
 import { scenarioKey, selectEditsSinceRun, selectFull, selectStatus } from '../../state/runStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { TEMPLATES } from '../../engine/client';
+import { useTooLargeForTab } from '../editor/RunSize';
 
 /** Resolves when no run is in flight. */
 function settled(): Promise<void> {
@@ -72,6 +73,7 @@ export function useStaleGate(verb: string) {
 /** The question, as a small dialog: focus on its first choice, Escape or a click elsewhere closes it. */
 function StalePrompt({ verb, running, onRunThen, onOlder, onClose }: { verb: string; running: boolean; onRunThen: () => void; onOlder: () => void; onClose: () => void }) {
   const stale = useStaleReason();
+  const tooLarge = useTooLargeForTab();
   const box = useRef<HTMLDivElement>(null);
   // The latest onClose, read when a key or click comes: the listeners are set once, when the prompt opens.
   const close = useRef(onClose);
@@ -91,8 +93,10 @@ function StalePrompt({ verb, running, onRunThen, onOlder, onClose }: { verb: str
   }, []);
   return (
     <div ref={box} className="stale-prompt" role="alertdialog" aria-label={`${verb}: the results are stale`}>
-      <span>The {stale}.</span>
-      <button type="button" className="primary" disabled={running} onClick={onRunThen}>
+      <span>
+        The {stale}.{tooLarge && ' Run would refuse this size (E107); Write to disk, under the editor, streams it in parts.'}
+      </span>
+      <button type="button" className="primary" disabled={running || tooLarge} title={tooLarge ? 'Too large for this tab (E107): Write to disk, under the editor, streams it in parts' : undefined} onClick={onRunThen}>
         Run, then {verb.toLowerCase()}
       </button>
       <button type="button" onClick={onOlder}>
