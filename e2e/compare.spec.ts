@@ -35,13 +35,21 @@ test('compare: the payment outage against the same store without it; a scenario 
   await page.getByLabel('Baseline', { exact: true }).selectOption({ label: 'Saved: outage-1200' });
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   const rows = page.getByRole('table', { name: 'Metric deltas' }).getByRole('row');
-  // Wait for the new comparison to replace the first one: every change reads +0.0% (or — where the baseline is 0).
+  // Wait for the new comparison to replace the first one: every change reads 0.0% (or — where the baseline is 0).
   await expect
     .poll(async () => {
       const changes = await rows.evaluateAll((trs) => trs.slice(1).map((tr) => tr.querySelectorAll('td')[4]?.textContent));
-      return changes.length > 5 && changes.every((c) => c === '+0.0%' || c === '—');
+      return changes.length > 5 && changes.every((c) => c === '0.0%' || c === '—');
     })
     .toBe(true);
+});
+
+test('compare: a scenario without events has nothing to take out, and says so', async ({ page }) => {
+  const app = new DesignerPage(page);
+  await app.freshBaseline(3, 300, 1000);
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await expect(page.getByText('This scenario has no events, so without them it is the same run.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Compare', exact: true })).toBeDisabled();
 });
 
 test('saved scenarios: save, rename, duplicate, open, delete; they survive a reload', async ({ page }) => {

@@ -77,6 +77,13 @@ test.describe('the live designer', () => {
     await app.setNumber('Orders per day', 2400);
     await settled(page);
     await expect(strip.locator('[data-kpi=orders] .d')).toHaveText(/^\+/);
+    // Another seed draws every number afresh: chance, not an effect, so there is nothing to compare.
+    await app.setNumber('Seed', 12345);
+    await settled(page);
+    await expect(strip).toHaveCount(0);
+    await app.setNumber('Orders per day', 2000);
+    await settled(page);
+    await expect(strip.locator('[data-kpi=orders] .d')).toHaveText(/^−/);
     // Another calendar spreads the volumes over other days: the same first 2 days differ by chance, not by the edit.
     await app.setNumber('Days', 40);
     await expect(page.getByRole('status').filter({ hasText: /the first 2 of 40 days/ })).toBeVisible();

@@ -169,12 +169,14 @@ export function createRunStore(
             const old = new Map((before?.reports.headline ?? []).map((k) => [k.key, k.value]));
             // Only previews of as many days, of one template and calendar, compare: a preview cut to
             // fewer days (a larger run) would read as the edit taking orders away, another template
-            // as an edit, and another calendar spreads the volumes over other days (noise, not effect).
+            // as an edit, and another calendar spreads the volumes over other days (noise, not effect);
+            // another seed draws every number afresh (chance, not effect).
             const comparable =
               before !== null &&
               before.key !== key &&
               before.preview?.days === shown.preview?.days &&
               before.scenario.template === shown.scenario.template &&
+              before.scenario.seed === shown.scenario.seed &&
               JSON.stringify(before.scenario.calendar) === JSON.stringify(shown.scenario.calendar);
             changes = (shown.reports.headline ?? []).map((k) => ({ ...k, before: comparable ? (old.get(k.key) ?? null) : null }));
             strips.set(key, changes);

@@ -21,6 +21,15 @@ export const formatCount = (n: number) => n.toLocaleString('en-US');
 /** Short names of the four correlated hourly metrics, in matrix order. */
 export const METRIC_LABELS = ['orders', 'tickets', 'delays', 'abandonment'] as const;
 
+/** A change with its sign, a true minus (−) for a fall and nothing for zero: "+1.2", "−3.8". */
+export const signed = (x: number, digits: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(digits)}`;
+
+/** A change in a headline figure, "+$1,200 (+3.8%)" or "−0.20 pts", as the strip and Compare show it. */
+export function kpiChangeText(d: number, before: number, unit: 'count' | 'money' | 'share', shareDigits = 1): { text: string; pct: string | null } {
+  const text = unit === 'share' ? `${signed(d * 100, shareDigits)} pts` : `${d < 0 ? '−' : '+'}${formatKpi(Math.abs(d), unit, shareDigits)}`;
+  return { text, pct: before !== 0 ? `${signed((d / before) * 100, 1)}%` : null };
+}
+
 /** A headline figure as the strip and Compare show it: money in whole dollars, shares as percent, counts rounded. */
 export function formatKpi(v: number, unit: 'count' | 'money' | 'share', shareDigits = 1): string {
   if (unit === 'share') return `${(v * 100).toFixed(shareDigits)}%`;

@@ -1,6 +1,6 @@
 import { useRun } from '../../state/engine';
 import { selectChanges, type KpiChange } from '../../state/runStore';
-import { formatKpi } from '../labels';
+import { formatCount, formatKpi, kpiChangeText } from '../labels';
 
 const show = (v: number, unit: KpiChange['unit']) => formatKpi(v, unit);
 
@@ -9,9 +9,9 @@ function change(k: KpiChange): { text: string; sign: number } | null {
   const d = k.value - k.before;
   const sign = Math.abs(d) < 1e-9 ? 0 : Math.sign(d);
   if (sign === 0) return { text: 'no change', sign };
-  if (k.unit === 'share') return { text: `${d > 0 ? '+' : ''}${(d * 100).toFixed(1)} pts`, sign };
-  const pct = k.before !== 0 ? ` (${d > 0 ? '+' : ''}${((d / k.before) * 100).toFixed(1)}%)` : '';
-  return { text: `${d > 0 ? '+' : '−'}${show(Math.abs(d), k.unit)}${pct}`, sign };
+  const { text, pct } = kpiChangeText(d, k.before, k.unit);
+  // A share's change reads in points alone: a relative change of a rate confuses more than it tells.
+  return { text: pct && k.unit !== 'share' ? `${text} (${pct})` : text, sign };
 }
 
 /**
@@ -23,11 +23,14 @@ export function ChangeStrip() {
   const scope = useRun((s) => s.preview?.preview);
   // Before the first edit there is nothing to compare with.
   if (!changes.some((k) => k.before !== null)) return null;
+  // An edit of later days (an event after the preview's) leaves the preview as it was: say where to see it.
+  const unchanged = scope && scope.days < scope.totalDays && changes.every((k) => change(k)?.sign === 0);
   return (
     <section className="change-strip" aria-label="What changed with the last edit">
       <span className="change-title" title="Headline figures of the preview against the preview before your last edit: the same random streams, so the difference is the edit's effect">
-        Last edit{scope ? ` · first ${scope.days} of ${scope.totalDays} days` : ''}
+        Last edit{scope ? ` · first ${formatCount(scope.days)} of ${formatCount(scope.totalDays)} days` : ''}
       </span>
+      {unchanged && <span className="change-note muted small">The edit changes nothing in these days; Run shows all {formatCount(scope.totalDays)}.</span>}
       {changes.slice(0, 7).map((k) => {
         const c = change(k);
         return (

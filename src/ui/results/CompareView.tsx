@@ -8,7 +8,7 @@ import { ChartActions } from '../charts/ChartActions';
 import { EVENT_COLORS } from '../charts/colors';
 import { countAxisWidth, timeTicks } from '../charts/timeTicks';
 import { FieldError } from '../editor/FieldError';
-import { formatKpi } from '../labels';
+import { formatKpi, kpiChangeText } from '../labels';
 
 const NO_EVENTS = '__no_events__';
 
@@ -17,9 +17,8 @@ const show = (v: number, unit: Kpi['unit']) => formatKpi(v, unit, 2);
 function delta(k: Kpi): { text: string; pct: string; sign: number } {
   const d = k.value - k.baseline;
   const sign = Math.abs(d) < 1e-12 ? 0 : Math.sign(d);
-  const text = k.unit === 'share' ? `${d >= 0 ? '+' : ''}${(d * 100).toFixed(2)} pts` : `${d >= 0 ? '+' : ''}${show(d, k.unit)}`;
-  const pct = k.baseline !== 0 ? `${d >= 0 ? '+' : ''}${((d / k.baseline) * 100).toFixed(1)}%` : '—';
-  return { text, pct, sign };
+  const { text, pct } = kpiChangeText(d, k.baseline, k.unit, 2);
+  return { text, pct: pct ?? '—', sign };
 }
 
 /** This scenario against a baseline with common random numbers: what the scenario changes, and nothing else. */
@@ -45,6 +44,8 @@ export function CompareView() {
     }
   };
 
+  // Without events there is nothing to take out: the comparison would be the run against itself.
+  const nothingToTakeOut = baselineId === NO_EVENTS && scenario.events.length === 0;
   const series = outcome?.ok ? outcome.series : [];
   const axis = timeTicks(series[0]?.t ?? 0, series.at(-1)?.t ?? 0);
   return (
@@ -61,11 +62,12 @@ export function CompareView() {
             ))}
           </select>
         </span>
-        <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
+        <button type="button" className="primary" disabled={busy || nothingToTakeOut} onClick={() => void run()}>
           {busy ? 'Comparing…' : 'Compare'}
         </button>
         <span className="muted small">Same seed, same random streams: every difference comes from the scenario, not from noise.</span>
       </div>
+      {nothingToTakeOut && <p className="muted">This scenario has no events, so without them it is the same run. Add an event in the editor, or compare with a saved scenario.</p>}
       {outcome && !outcome.ok && (
         <div className="banner error" role="alert">
           The comparison could not run.
