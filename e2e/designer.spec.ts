@@ -16,6 +16,10 @@ test.describe('the designer, as a person uses it', () => {
     await app.open();
     await app.freshBaseline();
     await app.shot('editor');
+    // The skip link moves the focus into the results.
+    await page.getByRole('link', { name: 'Skip to results' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main', { name: 'Results' })).toBeFocused();
 
     // Moving Gen Z to 40% rebalances the other cohorts so the mix still sums to 100.
     await page.getByLabel('Cohort mix: Gen Z %').fill('40');
@@ -218,6 +222,16 @@ test.describe('the designer, as a person uses it', () => {
     await genZ.fill(share);
     await expect(page.getByText('a share is a number from 0 to 100')).toHaveCount(0);
     await expect(page.getByRole('status').filter({ hasText: '1 problem to fix' })).toBeVisible();
+    // Typed key by key, 200 applies 2 and 20 on the way, each rebalancing the others: the refusal puts the whole mix back.
+    const others = ['Millennials', 'Gen X', 'Boomers'].map((c) => page.getByLabel(`Cohort mix: ${c} %`));
+    const before = await Promise.all(others.map((o) => o.inputValue()));
+    await genZ.fill('');
+    await genZ.pressSequentially('200');
+    await expect(page.getByText(`Gen Z: a share is a number from 0 to 100; the mix keeps ${share}% until then`)).toBeVisible();
+    await expect(genZ).toHaveValue('200');
+    for (const [k, o] of others.entries()) await expect(o).toHaveValue(before[k]);
+    await genZ.fill(share);
+    await expect(page.getByRole('status').filter({ hasText: '1 problem to fix' })).toBeVisible();
     await app.setNumber('Orders per day', -5);
     await expect(page.getByText('orders per day must be at least 0')).toBeVisible();
     await app.shot('errors');
@@ -233,11 +247,16 @@ test.describe('the designer, as a person uses it', () => {
     await expect(page.locator('#import-err')).toContainText('volumes: is missing (a section of fields { … } expected)');
     await expect(app.field('Days')).toHaveValue('0');
 
-    // A run too big for a tab is refused up front, with an estimate, before any work.
+    // A run too big for a tab is held back up front: Run is off and says why and what to do instead.
     await app.setNumber('Days', 365);
     await app.setNumber('Orders per day', 10_000_000);
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const runButton = page.getByRole('button', { name: 'Run', exact: true });
+    await expect(runButton).toBeDisabled();
+    await expect(runButton).toHaveAttribute('title', /Too large for this tab \(E107\): Write to disk/);
+    // Asked anyway (Ctrl+Enter), it is refused with the estimate, before any work, and the same advice.
+    await page.keyboard.press('Control+Enter');
     await expect(page.locator('#run-issues')).toContainText(/needs about \d+(\.\d)? GiB/);
+    await expect(page.locator('#run-issues')).toContainText('use Write to disk (under the editor), which streams it in parts');
     await expect(page.getByRole('status').filter({ hasText: 'Run failed' })).toBeVisible();
     await app.shot('too-large');
     // Fixed: the fresh preview says where things stand; the failed run's line goes with its message.

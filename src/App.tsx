@@ -37,7 +37,15 @@ export function App() {
   useEffect(startLiveDesigner, []);
   return (
     <div className="app">
-      <a className="skip-link" href="#results">
+      {/* Focus moves into the results (the hash stays: it may hold a shared scenario). */}
+      <a
+        className="skip-link"
+        href="#results"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('results')?.focus();
+        }}
+      >
         Skip to results
       </a>
       <TopBar />

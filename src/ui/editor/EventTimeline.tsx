@@ -2,7 +2,7 @@ import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { eventStartMs, makeEvent, EVENT_TYPES, MAX_DAYS, type EventType, type Scenario, dayNumber, isoTimestamp, MS_PER_DAY, MS_PER_HOUR } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { EVENT_COLORS } from '../charts/colors';
-import { humanize } from '../labels';
+import { formatCount, humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { EventForm } from './EventForm';
 import { FieldError } from './FieldError';
@@ -133,7 +133,7 @@ export function EventTimeline() {
           {dragged
             ? `${dragged.label}: ${isoTimestamp(draggedStart).slice(0, 16)} to ${isoTimestamp(draggedStart + draggedHours * MS_PER_HOUR).slice(5, 16)}, ${draggedHours} h`
             : view.span < calSpan
-              ? `Showing ${unbroken(isoTimestamp(view.from).slice(5, 16))} to ${unbroken(isoTimestamp(view.from + view.span).slice(5, 16))} of the ${scenario.calendar.days}-day calendar`
+              ? `Showing ${unbroken(isoTimestamp(view.from).slice(5, 16))} to ${unbroken(isoTimestamp(view.from + view.span).slice(5, 16))} of the ${formatCount(scenario.calendar.days)}-day calendar`
               : `The whole ${scenario.calendar.days}-day calendar`}
         </span>
         {canZoom && (

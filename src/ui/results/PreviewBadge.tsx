@@ -12,5 +12,5 @@ export function previewText(shown: ReturnType<typeof selectShown>): string | nul
   if (!shown?.preview) return null;
   const { days, totalDays } = shown.preview;
   const main = shown.tables.find((t) => t.name === 'orders') ?? shown.tables.find((t) => /orders|transactions/.test(t.name));
-  return `preview: first ${days} of ${totalDays} days${main ? `, ${formatCount(main.rowCount)} ${main.name.replace(/_/g, ' ')}` : ''}`;
+  return `preview: first ${formatCount(days)} of ${formatCount(totalDays)} days${main ? `, ${formatCount(main.rowCount)} ${main.name.replace(/_/g, ' ')}` : ''}`;
 }

@@ -33,7 +33,7 @@ export function ResultsPanel() {
   const editorShowsThem = useScenarioIssues().length > 0;
 
   return (
-    <main className="results" id="results" aria-label="Results">
+    <main className="results" id="results" aria-label="Results" tabIndex={-1}>
       <div className="results-head">
         <Tabs views={views} active={view} />
         <ExportBar />

@@ -38,7 +38,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   {
     id: 'flash_sale',
     label: 'Flash sale',
-    description: 'Four frantic hours: 70% off electronics, traffic spikes 8.5× and the payment gateway strains.',
+    description: 'Four frantic hours: 70% off electronics, traffic spikes about 8.4× and the payment gateway strains.',
     figures: ['a 4-hour sale in 7 days', '70% off electronics', '≈ 8.4× peak via price elasticity'],
     build: flashSaleTemplate,
   },
