@@ -26,6 +26,8 @@ test('presentation: slides by keyboard, one self-contained HTML that opens offli
   // last button it goes to the browser's own controls, the body here, then back into the deck).
   const focusIn = () => page.evaluate(() => (document.activeElement?.closest('dialog[aria-label="Presentation"]') ? 'deck' : document.activeElement === document.body ? 'browser' : document.activeElement?.outerHTML.slice(0, 80)));
   expect(await focusIn()).toBe('deck');
+  // On the first slide the focus starts on Next (Previous does nothing yet).
+  await expect(deck.getByRole('button', { name: 'Next slide' })).toBeFocused();
   for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
     expect(['deck', 'browser']).toContain(await focusIn());

@@ -120,6 +120,12 @@ test.describe('templates, events and correlations', () => {
     await expect(page.getByRole('note').filter({ hasText: /^Outside the calendar \(\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\): this event changes nothing/ })).toBeVisible();
     await app.setNumber('Days', 10);
     await expect(page.getByRole('note').filter({ hasText: 'Outside the calendar' })).toHaveCount(0);
+    // Running past the calendar's end: the hours that change nothing are counted beside it.
+    const hours = await page.getByLabel('Duration (hours)').inputValue();
+    await app.setNumber('Duration (hours)', 2000);
+    await expect(page.getByRole('note').filter({ hasText: /^1,\d{3} of its 2,000 hours fall outside the calendar/ })).toBeVisible();
+    await app.setNumber('Duration (hours)', Number(hours));
+    await expect(page.getByRole('note').filter({ hasText: 'fall outside the calendar' })).toHaveCount(0);
     await app.run();
     await page.getByRole('tab', { name: 'Time curve' }).click();
     await expect(page.getByRole('img', { name: /with 1 event window/ })).toBeVisible();

@@ -35,10 +35,22 @@ function OutsideCalendar({ event, start, days }: { event: ScenarioEvent; start: 
   const from = dayNumber(start) * MS_PER_DAY;
   const to = from + days * MS_PER_DAY;
   const begins = eventStartMs(event);
-  if (!Number.isFinite(begins) || !Number.isFinite(from) || (begins < to && begins + event.durationHours * MS_PER_HOUR > from)) return null;
+  const ends = begins + event.durationHours * MS_PER_HOUR;
+  if (!Number.isFinite(ends) || !Number.isFinite(from)) return null;
+  const calendar = `${isoDay(from / MS_PER_DAY)} to ${isoDay(to / MS_PER_DAY - 1)}`;
+  if (begins < to && ends > from) {
+    // Partly outside: what falls outside changes nothing, which a bar cut at the timeline's edge does not say.
+    const outside = Math.max(0, from - begins) + Math.max(0, ends - to);
+    if (outside === 0) return null;
+    return (
+      <p className="field-note small" role="note">
+        {Math.round(outside / MS_PER_HOUR).toLocaleString('en-US')} of its {event.durationHours.toLocaleString('en-US')} hours fall outside the calendar ({calendar}) and change nothing.
+      </p>
+    );
+  }
   return (
     <p className="field-note warning small" role="note">
-      Outside the calendar ({isoDay(from / MS_PER_DAY)} to {isoDay(to / MS_PER_DAY - 1)}): this event changes nothing. Move it, or change the calendar.
+      Outside the calendar ({calendar}): this event changes nothing. Move it, or change the calendar.
     </p>
   );
 }

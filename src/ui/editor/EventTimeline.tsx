@@ -26,9 +26,11 @@ function trackWindow(s: Scenario, zoomed: boolean): { from: number; span: number
   const calStart = dayNumber(s.calendar.start) * MS_PER_DAY;
   // A days value the scenario refuses (E101, shown under the field) is drawn as the longest it allows.
   const whole = { from: calStart, span: Math.min(Math.max(1, s.calendar.days), MAX_DAYS) * MS_PER_DAY };
-  if (!zoomed || s.events.length === 0) return whole;
-  const first = Math.min(...s.events.map((e) => eventStartMs(e)));
-  const last = Math.max(...s.events.map((e) => eventStartMs(e) + e.durationHours * MS_PER_HOUR));
+  // Zoomed on the events inside the calendar: one moved past its end is marked at the edge, not zoomed to.
+  const inside = s.events.map((e) => ({ start: eventStartMs(e), end: eventStartMs(e) + e.durationHours * MS_PER_HOUR })).filter((e) => e.start < whole.from + whole.span && e.end > whole.from);
+  if (!zoomed || inside.length === 0) return whole;
+  const first = Math.min(...inside.map((e) => e.start));
+  const last = Math.max(...inside.map((e) => e.end));
   const pad = Math.max(6 * MS_PER_HOUR, (last - first) / 2);
   const from = Math.max(whole.from, Math.floor((first - pad) / MS_PER_HOUR) * MS_PER_HOUR);
   const to = Math.min(whole.from + whole.span, Math.ceil((last + pad) / MS_PER_HOUR) * MS_PER_HOUR);

@@ -35,7 +35,11 @@ export function Presentation({ onClose }: { onClose: () => void }) {
   // the browser gives focus back to what had it (the Present button).
   useLayoutEffect(() => {
     const d = dialog.current!;
-    if (!d.open) d.showModal();
+    if (!d.open) {
+      d.showModal();
+      // The deck opens on its first slide: the focus starts on Next, not on a Previous that does nothing yet.
+      d.querySelector<HTMLButtonElement>('button[aria-label="Next slide"]')?.focus();
+    }
     d.addEventListener('close', onClose);
     return () => d.removeEventListener('close', onClose);
   }, [onClose]);

@@ -40,6 +40,7 @@ export function DistributionsView() {
   const source = sourceOf(result);
   // Cohorts by the names the editor gives them (Gen Z), not their ids (gen_z).
   const cohortLabel = (name: string) => result?.scenario.cohorts.find((c) => c.id === name)?.label ?? name;
+  const cohortIds = result?.scenario.cohorts.map((c) => c.id) ?? [];
   const name = table?.name ?? '';
   const dist =
     useEngineQuery(mode === 'distribution' && column && name ? (q) => q.distribution(source, { table: name, column, splitBy: splitBy || undefined }) : null, [result?.seq, name, mode, column, splitBy]).data ??
@@ -98,8 +99,8 @@ export function DistributionsView() {
               <YAxis width={72} tickFormatter={(v: number) => v.toLocaleString('en-US')} label={{ value: `${table.name.replace(/_/g, ' ')} (rows)`, angle: -90, position: 'insideLeft', fill: '#64708a', fontSize: 12, style: { textAnchor: 'middle' } }} />
               <Tooltip />
               {(dist?.series.length ?? 0) > 1 && <Legend itemSorter={null} verticalAlign="top" height={28} />}
-              {dist?.series.map((s, i) => (
-                <Bar key={s.name} dataKey={s.name} name={cohortLabel(s.name)} stackId="a" fill={EVENT_COLORS[i % EVENT_COLORS.length]} isAnimationActive={false} />
+              {inCohortOrder(dist?.series ?? [], cohortIds).map(({ name: seriesName, colour }) => (
+                <Bar key={seriesName} dataKey={seriesName} name={cohortLabel(seriesName)} stackId="a" fill={EVENT_COLORS[colour % EVENT_COLORS.length]} isAnimationActive={false} />
               ))}
             </BarChart>
           ) : (
@@ -145,4 +146,15 @@ function Select({ label, value, options, onChange, names = {} }: { label: string
       </select>
     </span>
   );
+}
+
+/**
+ * Series split by cohort in the scenario's cohort order, each in its cohort's colour (the
+ * presentation's charts colour cohorts the same way, so Gen Z is one colour throughout); other
+ * splits keep their order and take colours in turn.
+ */
+function inCohortOrder(series: readonly { name: string }[], cohortIds: readonly string[]): { name: string; colour: number }[] {
+  const place = (name: string) => cohortIds.indexOf(name);
+  if (!series.every((s) => place(s.name) >= 0)) return series.map((s, i) => ({ name: s.name, colour: i }));
+  return series.map((s) => ({ name: s.name, colour: place(s.name) })).sort((a, b) => a.colour - b.colour);
 }
