@@ -8,6 +8,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { COMMERCE_TABLES } from '../src/engine/scenario/schema';
+import { buildTemplate } from '../src/engine/scenario/templates';
 import { DesignerPage } from './app';
 
 test.describe('the designer, as a person uses it', () => {
@@ -264,6 +265,11 @@ test.describe('the designer, as a person uses it', () => {
     await expect(page.locator('#run-issues')).toHaveCount(0);
     await expect(page.getByRole('status').filter({ hasText: /^(Preview shown|Done:)/ })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'Run failed' })).toHaveCount(0);
+    // A file whose template is not one of ours loads (every setting is in it) and says so.
+    const custom = { ...buildTemplate('baseline'), template: 'black_friday' };
+    await page.getByLabel('Scenario file to import').setInputFiles({ name: 'bf.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(custom)) });
+    await expect(page.getByText('its template "black_friday" is not one of ours')).toBeVisible();
+    await expect(page.getByLabel('Template', { exact: true })).toHaveValue('');
   });
 
   test('an empty box holds Run back (not the value it had), and a preview the tab cannot hold says so', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { type ScenarioIssue, parseScenarioText } from '../../engine/client';
+import { type ScenarioIssue, parseScenarioText, TEMPLATES } from '../../engine/client';
 import { selectReplace, selectScenario, useScenarioStore } from '../../state/scenarioStore';
 import { downloadBytes } from '../../platform/download';
 import { FieldError } from './FieldError';
@@ -20,7 +20,9 @@ export function ScenarioFile() {
       return;
     }
     setIssues([]);
-    setMessage(`Loaded ${file.name}. Ctrl+Z undoes the import.`);
+    // A template name is a label of where a scenario began (every setting is in the file): one we do not know is kept, and said.
+    const known = TEMPLATES.some((t) => t.id === parsed.scenario.template);
+    setMessage(`Loaded ${file.name}${known ? '' : ` (its template "${parsed.scenario.template}" is not one of ours, so it shows as custom; every setting came from the file)`}. Ctrl+Z undoes the import.`);
     replace(parsed.scenario);
   };
 
