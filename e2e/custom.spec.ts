@@ -33,6 +33,16 @@ test('custom columns: an expression on orders is checked as typed, shows in the 
   await app.pickTable('Orders');
   await expect(page.getByRole('columnheader', { name: 'shipping_fee', exact: true })).toBeVisible();
   await app.shot('custom-column-preview');
+  // A column added while the grid shows its table is scrolled into view: it comes last, off to the right.
+  const header = page.getByRole('columnheader', { name: 'basket_score', exact: true });
+  await page.getByRole('button', { name: 'Add a column' }).click();
+  const added = page.getByRole('group', { name: /^Custom column / }).last();
+  await added.getByLabel('Table').selectOption('orders');
+  await added.getByLabel('Column name').fill('basket_score');
+  await settled(page);
+  await expect(header).toBeInViewport();
+  await page.getByRole('group', { name: 'Custom column orders.basket_score' }).getByRole('button', { name: /^Remove/ }).click();
+  await expect(header).toHaveCount(0);
 
   await app.run();
   await app.pickTable('Orders');

@@ -11,7 +11,7 @@ import {
 } from '@tanstack/react-table';
 import type { CSSProperties } from 'react';
 import { DataType, type Field, type Vector } from 'apache-arrow';
-import { useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { sourceOf, useEngineQuery, useRun } from '../../state/engine';
 import { selectShown, type ResultTable } from '../../state/runStore';
 import { selectSort, useViewStore } from '../../state/viewStore';
@@ -103,6 +103,7 @@ export function DataGrid({ table, highlight, sortable: canSort = true }: { table
   });
   const visible = model.getVisibleLeafColumns();
   const width = model.getTotalSize();
+  useRevealNewColumn(scroller, table, visible);
   const win = useRowWindow(scroller, table.rowCount, ROW_HEIGHT, HEADER_HEIGHT);
   const permuted = order && order.length === table.rowCount ? order : null;
 
@@ -220,4 +221,26 @@ function ColumnPicker({ model }: { model: ReturnType<typeof useReactTable<never>
       </div>
     </details>
   );
+}
+
+/**
+ * A column that appears in the table shown (a custom column just added, or renamed) is
+ * scrolled into view: it comes last, off screen to the right of a wide table, where an edit's
+ * effect would otherwise go unseen.
+ */
+function useRevealNewColumn(scroller: RefObject<HTMLDivElement | null>, table: ResultTable, visible: readonly { id: string; getSize: () => number }[]): void {
+  const seen = useRef<{ table: string; names: Set<string> } | null>(null);
+  useLayoutEffect(() => {
+    const names = table.arrow.schema.fields.map((f) => f.name);
+    const before = seen.current;
+    seen.current = { table: table.name, names: new Set(names) };
+    const box = scroller.current;
+    if (!box || before?.table !== table.name) return;
+    const fresh = names.find((n) => !before.names.has(n));
+    const at = visible.findIndex((c) => c.id === fresh);
+    if (fresh === undefined || at < 0) return;
+    const left = visible.slice(0, at).reduce((a, c) => a + c.getSize(), 0);
+    const right = left + visible[at].getSize();
+    if (left < box.scrollLeft || right > box.scrollLeft + box.clientWidth) box.scrollTo({ left: Math.max(0, right - box.clientWidth + 24) });
+  }, [table, visible, scroller]);
 }
