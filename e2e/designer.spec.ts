@@ -249,16 +249,22 @@ test.describe('the designer, as a person uses it', () => {
     await expect(app.field('Days')).toHaveValue('0');
 
     // A run too big for a tab is held back up front: Run is off and says why and what to do instead.
-    await app.setNumber('Days', 365);
-    await app.setNumber('Orders per day', 10_000_000);
+    await app.setNumber('Days', 3000);
+    await app.setNumber('Orders per day', 2600);
     const runButton = page.getByRole('button', { name: 'Run', exact: true });
     await expect(runButton).toBeDisabled();
-    await expect(runButton).toHaveAttribute('title', /Too large for this tab \(E107\): Write to disk/);
-    // Asked anyway (Ctrl+Enter), it is refused with the estimate, before any work, and the same advice.
+    await expect(runButton).toHaveAttribute('title', /Run will refuse it \(E107\)\. Write to disk, under the editor, streams it in parts/);
+    // Asked anyway (Ctrl+Enter), it is refused with the estimate, before any work, and the same advice
+    // (once the edit's preview is in: a fresh preview clears a failed run's line).
+    await expect(page.locator('[data-shown-fresh]')).toBeVisible();
     await page.keyboard.press('Control+Enter');
     await expect(page.locator('#run-issues')).toContainText(/needs about \d+(\.\d)? GiB/);
     await expect(page.locator('#run-issues')).toContainText('use Write to disk (under the editor), which streams it in parts');
     await expect(page.getByRole('status').filter({ hasText: 'Run failed' })).toBeVisible();
+    // A day too large for a part of its own: Write to disk cannot help either, and the advice says so.
+    await app.setNumber('Days', 365);
+    await app.setNumber('Orders per day', 10_000_000);
+    await expect(runButton).toHaveAttribute('title', /Write to disk cannot cut it into parts small enough either/);
     await app.shot('too-large');
     // Fixed: the fresh preview says where things stand; the failed run's line goes with its message.
     await app.setNumber('Orders per day', 2500);

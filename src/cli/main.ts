@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
   // A whole run larger than STREAM_ABOVE is written part by part (memory holds one part).
   const streamParts = values.stream ? wholeNumber('--stream', values.stream) : whole && estimateRunBytes(scenario) > STREAM_ABOVE ? partsToFit(scenario, STREAM_PART) : null;
   if (values.stream && !whole) throw argError('--stream', 'goes with a whole run in the flat layout (not with --partition, --by-day, --split-tenants or --layout hive)');
-  if (!streamParts) assertFitsMemory(scenario, CLI_MEMORY_BUDGET, 'write it in parts (--stream N, or --partitions N with --layout hive)');
+  if (!streamParts) assertFitsMemory(scenario, CLI_MEMORY_BUDGET, partsToFit(scenario, STREAM_PART) ? 'write it in parts (--stream N, or --partitions N with --layout hive)' : undefined);
 
   const started = performance.now();
   const createdAt = new Date().toISOString();

@@ -10,7 +10,7 @@ export type { AttributionReport } from './analysis/attribution';
 export type { LifecycleReport } from './analysis/lifecycle';
 export type { CohortPriceElasticity } from './analysis/priceElasticity';
 export type { ColumnSummary, TableSummary } from './analysis/summary';
-export { BROWSER_MEMORY_BUDGET, estimateInventoryRows, estimateRunBytes, estimateRunRows, estimateTotalRows, formatGiB } from './estimate';
+export { BROWSER_MEMORY_BUDGET, canWriteInParts, estimateInventoryRows, estimateRunBytes, estimateRunRows, estimateTotalRows, formatGiB } from './estimate';
 export { EXPORT_FORMATS, type ExportFormatId } from './export/formats';
 export type { Progress } from './generate';
 export { eventStartMs, eventWindows } from './model/events';

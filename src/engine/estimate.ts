@@ -97,10 +97,19 @@ export function formatGiB(bytes: number): string {
   return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
 }
 
-/** What a run too large for a host's memory can do there instead (the page: write it to disk; the CLI: stream it). */
-export const LARGE_RUN_ADVICE = 'use the command-line generator, which streams it in parts';
-
-export function assertFitsMemory(scenario: Scenario, budgetBytes: number, instead = LARGE_RUN_ADVICE): void {
+/**
+ * E107 for a run over `budgetBytes`; `instead` ends the advice with what the host can do
+ * about it ("write it to disk"), for a run that can be cut into parts (see canWriteInParts).
+ */
+export function assertFitsMemory(scenario: Scenario, budgetBytes: number, instead?: string): void {
   const need = estimateRunBytes(scenario);
-  if (need > budgetBytes) throw tooLarge(`this run needs about ${formatGiB(need)} of memory; the limit here is ${formatGiB(budgetBytes)}. Lower days, orders per day or customers, or ${instead}.`);
+  if (need > budgetBytes) throw tooLarge(`this run needs about ${formatGiB(need)} of memory; the limit here is ${formatGiB(budgetBytes)}. Lower days, orders per day or customers${instead ? `, or ${instead}` : ''}.`);
+}
+
+/** Bytes of one part of a run written to disk part by part (the page's Write to disk, the CLI's --stream). */
+export const DISK_PART_BYTES = 384 * 2 ** 20;
+
+/** Whether a run can be written in parts that each fit DISK_PART_BYTES (not inventory's, which carries stock from day to day). */
+export function canWriteInParts(scenario: Scenario): boolean {
+  return partsToFit(scenario, DISK_PART_BYTES) !== null;
 }

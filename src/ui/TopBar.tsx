@@ -63,15 +63,13 @@ export function TopBar() {
         <button
           type="button"
           className="primary"
-          disabled={running || writing || problems > 0 || tooLarge}
+          disabled={running || writing || problems > 0 || tooLarge !== null}
           title={
             problems > 0
               ? `Fix ${problems} ${problems === 1 ? 'problem' : 'problems'} first`
               : writing
                 ? 'The full run is being written to files'
-                : tooLarge
-                  ? 'Too large for this tab (E107): Write to disk, under the editor, streams it in parts'
-                  : 'Run the whole scenario (Ctrl+Enter)'
+                : (tooLarge ?? 'Run the whole scenario (Ctrl+Enter)')
           }
           onClick={() => void runStore.getState().run(scenario)}
         >

@@ -123,8 +123,7 @@ export function valueFunction(shape: ValueShape): (u: number) => number {
 
 /**
  * A block of rows' cells as the column stores them: valueFunction's value times 10^decimals
- * (Math.round(q · scale), which is what rounding to decimals and scaling back gives), NaN
- * where no file could hold it exactly (not finite, too large). Row i is under
+ * (see cellOf), NaN where no file could hold it exactly (not finite, too large). Row i is under
  * shapes[shapeOf[i] + 1] (shapes[0] where shapeOf is null or -1): shapes differing only in
  * parameters, as a column's groups do. The normal, log-normal and uniform run as one loop per
  * family over the rows with each group's a and b: calling each row's quantile function through
@@ -151,24 +150,35 @@ export function blockCells(shapes: readonly ValueShape[]): (u: Float64Array, sha
       return (u, shapeOf, out) => {
         for (let i = 0; i < u.length; i++) {
           const g = at(i, shapeOf);
-          out[i] = fixedCell(Math.min(hi, Math.max(lo, a[g] + b[g] * u[i])), scale);
+          out[i] = cellOf(Math.min(hi, Math.max(lo, a[g] + b[g] * u[i])), scale);
         }
       };
     case 'lognormal':
       return (u, shapeOf, out) => {
         for (let i = 0; i < u.length; i++) {
           const g = at(i, shapeOf);
-          out[i] = fixedCell(Math.min(hi, Math.max(lo, Math.exp(a[g] + b[g] * normalQuantile(u[i])))), scale);
+          out[i] = cellOf(Math.min(hi, Math.max(lo, Math.exp(a[g] + b[g] * normalQuantile(u[i])))), scale);
         }
       };
     default:
       return (u, shapeOf, out) => {
         for (let i = 0; i < u.length; i++) {
           const g = at(i, shapeOf);
-          out[i] = fixedCell(Math.min(hi, Math.max(lo, a[g] + b[g] * normalQuantile(u[i]))), scale);
+          out[i] = cellOf(Math.min(hi, Math.max(lo, a[g] + b[g] * normalQuantile(u[i]))), scale);
         }
       };
   }
+}
+
+/**
+ * The cell of a value q: rounded to the column's decimals, scaled back up and rounded again, as
+ * valueFunction and fixedCell do one after the other. Below 2^50 the second rounding gives back
+ * the first (k / scale · scale is within a quarter of k), so one rounding is enough; above it
+ * the division can land between doubles, and the second rounding is kept.
+ */
+function cellOf(q: number, scale: number): number {
+  const k = roundHalfUp(q * scale);
+  return Math.abs(k) < 2 ** 50 ? fixedCell(k, 1) : fixedCell(k / scale, scale);
 }
 
 const known = new Map<string, { mean: number; sd: number; m4: number }>();

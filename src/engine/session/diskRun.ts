@@ -6,7 +6,7 @@ import { createSha256, sha256Hex } from '../export/hash';
 import { formatOf, type ExportFormatId } from '../export/formats';
 import { groundTruth, sumFaultCounts, type FaultCount } from '../export/groundTruth';
 import type { ParquetModule } from '../export/parquet';
-import { assertFitsMemory, partsToFit } from '../estimate';
+import { assertFitsMemory, DISK_PART_BYTES, partsToFit } from '../estimate';
 import { generateSteps, type GeneratedRun, type Progress } from '../generate';
 import type { Scenario } from '../scenario/schema';
 import { GENERATOR } from '../version';
@@ -53,9 +53,6 @@ export interface DiskRunResult {
   parts: number;
   elapsedMs: number;
 }
-
-/** Memory a part may take (the tab holds one part at a time). */
-export const DISK_PART_BYTES = 384 * 2 ** 20;
 
 /** How many parts a run is written in: null (refused with E107 by `assertFitsMemory`) when it cannot be cut and does not fit. */
 export function diskParts(scenario: Scenario, memoryBudget: number): number {

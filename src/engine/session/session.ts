@@ -8,7 +8,7 @@ import { toArrowIPC } from '../export/arrow';
 import { exportBundle, exportByDay, exportFileName, fileStamp } from '../export/bundle';
 import { encodeTable, type ExportFormatId } from '../export/formats';
 import type { ParquetModule } from '../export/parquet';
-import { assertFitsMemory, assertPartFitsMemory, BROWSER_MEMORY_BUDGET } from '../estimate';
+import { assertFitsMemory, assertPartFitsMemory, BROWSER_MEMORY_BUDGET, canWriteInParts } from '../estimate';
 import { generateSteps, type GeneratedRun } from '../generate';
 import { eventWindows } from '../model/events';
 import { ScenarioError } from '../scenario/errors';
@@ -29,7 +29,7 @@ export interface SessionHost {
   loadParquet(): Promise<ParquetModule>;
   /** Bytes of memory a run may take in this host. */
   memoryBudget?: number;
-  /** What a run over the budget can do in this host instead, ending E107's advice ("… or write it to disk"). */
+  /** What a run over the budget can do in this host instead, ending E107's advice ("… or write it to disk") for a run that can be written in parts. */
   largeRunAdvice?: string;
   /** A folder for a run written to disk (the page's worker: the origin-private file system). */
   openDisk?(folder: string): Promise<DiskTarget>;
@@ -79,7 +79,8 @@ export function createSession(host: SessionHost) {
   };
   const checked = (input: unknown, share = 1): Scenario => {
     const scenario = assertScenario(input);
-    assertFitsMemory(scenario, budget * share, host.largeRunAdvice);
+    // The host's way out (Write to disk) only for a run it can write in parts.
+    assertFitsMemory(scenario, budget * share, canWriteInParts(scenario) ? host.largeRunAdvice : undefined);
     return scenario;
   };
   const lastFull = () => {
@@ -174,8 +175,8 @@ export function createSession(host: SessionHost) {
       const baseline = validateScenario(baselineInput);
       if (!baseline.ok) return { ok: false, issues: baseline.issues.map((i) => ({ ...i, field: `baseline.${i.field}` })) };
       const fits = asOutcome(() => {
-        assertFitsMemory(scenario.scenario, budget / 2, host.largeRunAdvice);
-        assertFitsMemory(baseline.scenario, budget / 2, host.largeRunAdvice);
+        assertFitsMemory(scenario.scenario, budget / 2);
+        assertFitsMemory(baseline.scenario, budget / 2);
       });
       if (!fits.ok) return fits;
       const a = drain(generateSteps(scenario.scenario));

@@ -40,11 +40,12 @@ function OutsideCalendar({ event, start, days }: { event: ScenarioEvent; start: 
   const calendar = `${isoDay(from / MS_PER_DAY)} to ${isoDay(to / MS_PER_DAY - 1)}`;
   if (begins < to && ends > from) {
     // Partly outside: what falls outside changes nothing, which a bar cut at the timeline's edge does not say.
-    const outside = Math.max(0, from - begins) + Math.max(0, ends - to);
-    if (outside === 0) return null;
+    const outside = (Math.max(0, from - begins) + Math.max(0, ends - to)) / MS_PER_HOUR;
+    if (outside < 0.05) return null;
+    const hours = (h: number) => h.toLocaleString('en-US', { maximumFractionDigits: 1 });
     return (
       <p className="field-note small" role="note">
-        {Math.round(outside / MS_PER_HOUR).toLocaleString('en-US')} of its {event.durationHours.toLocaleString('en-US')} hours fall outside the calendar ({calendar}) and change nothing.
+        {hours(outside)} of its {hours(event.durationHours)} hours fall outside the calendar ({calendar}) and change nothing.
       </p>
     );
   }

@@ -136,7 +136,7 @@ export function EventTimeline() {
             ? `${dragged.label}: ${isoTimestamp(draggedStart).slice(0, 16)} to ${isoTimestamp(draggedStart + draggedHours * MS_PER_HOUR).slice(5, 16)}, ${draggedHours} h`
             : view.span < calSpan
               ? `Showing ${unbroken(isoTimestamp(view.from).slice(5, 16))} to ${unbroken(isoTimestamp(view.from + view.span).slice(5, 16))} of the ${formatCount(scenario.calendar.days)}-day calendar`
-              : `The whole ${scenario.calendar.days}-day calendar`}
+              : `The whole ${formatCount(scenario.calendar.days)}-day calendar`}
         </span>
         {canZoom && (
           <label className="inline-check">

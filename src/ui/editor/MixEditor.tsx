@@ -1,5 +1,5 @@
 import { rebalance, type ScenarioIssue } from '../../engine/client';
-import { useId, useRef } from 'react';
+import { useId, useRef, useState } from 'react';
 import { FieldError } from './FieldError';
 import { useDraftProblem } from './draftProblems';
 import { useDraftText } from './useDraftText';
@@ -23,12 +23,25 @@ export function MixEditor({ title, rows, onChange, issues }: Props) {
   const total = Math.round(rows.reduce((a, r) => a + r.value, 0) * 10) / 10;
   const shares = rows.map((r) => r.value);
   const move = (index: number, value: number) => onChange(rebalance(shares, index, value));
-  // The mix as a box's typing began: typing 200 applies 2 and 20 on the way (each rebalancing
-  // the others), so a refused entry puts this back, not a keystroke's mix.
-  const before = useRef<number[] | null>(null);
-  const refused = () => {
-    const start = before.current;
-    if (start && start.some((v, i) => v !== shares[i])) onChange(start);
+  // Typing 200 applies 2 and 20 on the way, each rebalancing the others: a refused entry puts
+  // back the mix from before that typing, not a keystroke's. `typing.before` is the mix when
+  // a box's run of keystrokes began, `typing.sent` what its last keystroke made; anything else
+  // that moved the mix since (undo, a slider) ends the run, and then nothing is put back.
+  const typing = useRef<{ before: number[]; sent: number[] } | null>(null);
+  const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+  const typed = (index: number, value: number) => {
+    const next = rebalance(shares, index, value);
+    const run = typing.current;
+    typing.current = { before: run && same(run.sent, shares) ? run.before : shares, sent: next };
+    onChange(next);
+  };
+  /** Puts the mix back as it was before the typing; the refused box's own share then, or null when nothing was put back. */
+  const refused = (index: number): number | null => {
+    const run = typing.current;
+    typing.current = null;
+    if (!run || !same(run.sent, shares) || same(run.before, shares)) return null;
+    onChange(run.before);
+    return run.before[index];
   };
   const errId = `mix-${title.replace(/\W+/g, '-')}-err`;
   return (
@@ -48,14 +61,7 @@ export function MixEditor({ title, rows, onChange, issues }: Props) {
             aria-label={`${title}: ${r.label} share`}
             onChange={(e) => move(i, Number(e.target.value))}
           />
-          <ShareInput
-            label={`${title}: ${r.label} %`}
-            name={r.label}
-            value={r.value}
-            onStart={() => (before.current = shares)}
-            onCommit={(v) => move(i, v)}
-            onRefuse={refused}
-          />
+          <ShareInput label={`${title}: ${r.label} %`} name={r.label} value={r.value} onCommit={(v) => typed(i, v)} onRefuse={() => refused(i)} />
         </div>
       ))}
       <FieldError id={errId} issues={issues} />
@@ -67,15 +73,15 @@ interface ShareInputProps {
   label: string;
   name: string;
   value: number;
-  /** Typing begins in the box (it gains the focus). */
-  onStart: () => void;
   onCommit: (v: number) => void;
-  /** The box holds no share: the mix goes back to how it was when typing began. */
-  onRefuse: () => void;
+  /** The box holds no share: the mix goes back to how it was when the typing began; this box's share then (null: nothing went back). */
+  onRefuse: () => number | null;
 }
 
-function ShareInput({ label, name, value, onStart, onCommit, onRefuse }: ShareInputProps) {
-  const [text, setText] = useDraftText(value, (t) => shareOf(t) === null);
+function ShareInput({ label, name, value, onCommit, onRefuse }: ShareInputProps) {
+  // The share the mix was just put back to under a refused entry: that change keeps the entry in the box, with its error.
+  const [putBack, setPutBack] = useState<number | null>(null);
+  const [text, setText] = useDraftText(value, putBack);
   const bad = shareOf(text) === null;
   const id = useId();
   // The mix keeps its last good share meanwhile: Run and the status line must count this box.
@@ -93,12 +99,11 @@ function ShareInput({ label, name, value, onStart, onCommit, onRefuse }: ShareIn
           aria-label={label}
           aria-invalid={bad}
           aria-describedby={bad ? `${id}-err` : undefined}
-          onFocus={onStart}
           onChange={(e) => {
             setText(e.target.value);
             const v = shareOf(e.target.value);
-            if (v === null) onRefuse();
-            else if (v !== value) onCommit(v);
+            setPutBack(v === null ? onRefuse() : null);
+            if (v !== null && v !== value) onCommit(v);
           }}
         />
         %

@@ -1,12 +1,16 @@
-import { BROWSER_MEMORY_BUDGET, estimateInventoryRows, estimateRunBytes, estimateRunRows, estimateTotalRows, formatGiB } from '../../engine/client';
+import { BROWSER_MEMORY_BUDGET, canWriteInParts, estimateInventoryRows, estimateRunBytes, estimateRunRows, estimateTotalRows, formatGiB } from '../../engine/client';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 import { useProblemCount } from '../useScenarioIssues';
 
-/** Whether Run would refuse the scenario as too large for this tab (E107): Run and "Run, then …" are held back, not let fail. */
-export function useTooLargeForTab(): boolean {
+/**
+ * Why Run would refuse the scenario as too large for this tab (E107), and what to do instead,
+ * or null when it fits: Run and "Run, then …" are held back with it, not let fail.
+ */
+export function useTooLargeForTab(): string | null {
   const s = useScenarioStore(selectScenario);
   const problems = useProblemCount();
-  return problems === 0 && estimateRunBytes(s) > BROWSER_MEMORY_BUDGET;
+  if (problems > 0 || estimateRunBytes(s) <= BROWSER_MEMORY_BUDGET) return null;
+  return `Over this tab's ${formatGiB(BROWSER_MEMORY_BUDGET)}: Run will refuse it (E107). ${canWriteInParts(s) ? 'Write to disk, under the editor, streams it in parts instead.' : 'Write to disk cannot cut it into parts small enough either: lower days, orders per day or customers.'}`;
 }
 
 /** How big the run will be, and a warning before Run when it will not fit in a tab. */
@@ -15,6 +19,7 @@ export function RunSize() {
   // Sized from values that are not valid (2.5 days), an estimate would read as a promise.
   const problems = useProblemCount();
   const rows = estimateRunRows(s);
+  const tooBig = useTooLargeForTab();
   if (problems > 0) return <p className="muted small">Size: shown when nothing is left to fix.</p>;
   if (![rows.orders, rows.transactions].every((n) => Number.isFinite(n) && n >= 0)) return null;
   const bytes = estimateRunBytes(s);
@@ -26,12 +31,11 @@ export function RunSize() {
   ]
     .filter(Boolean)
     .join(' · ');
-  const tooBig = bytes > BROWSER_MEMORY_BUDGET;
   return (
     <p className={tooBig ? 'field-error' : 'muted small'}>
       {/* A template without shop orders (Jaffle shop, weather tenants) is sized by its rows in all. */}
       ≈ {what || `${twoDigits(estimateTotalRows(s)).toLocaleString('en-US')} rows`} · about {bytes < 2 ** 30 ? `${Math.max(1, Math.round(bytes / 2 ** 20))} MB` : formatGiB(bytes)} in memory
-      {tooBig && ` — over this tab's ${formatGiB(BROWSER_MEMORY_BUDGET)}: Run will refuse it (E107). Write to disk streams it in parts instead.`}
+      {tooBig && ` — ${tooBig.charAt(0).toLowerCase()}${tooBig.slice(1)}`}
     </p>
   );
 }

@@ -94,9 +94,9 @@ function StalePrompt({ verb, running, onRunThen, onOlder, onClose }: { verb: str
   return (
     <div ref={box} className="stale-prompt" role="alertdialog" aria-label={`${verb}: the results are stale`}>
       <span>
-        The {stale}.{tooLarge && ' Run would refuse this size (E107); Write to disk, under the editor, streams it in parts.'}
+        The {stale}.{tooLarge && ` ${tooLarge}`}
       </span>
-      <button type="button" className="primary" disabled={running || tooLarge} title={tooLarge ? 'Too large for this tab (E107): Write to disk, under the editor, streams it in parts' : undefined} onClick={onRunThen}>
+      <button type="button" className="primary" disabled={running || tooLarge !== null} title={tooLarge ?? undefined} onClick={onRunThen}>
         Run, then {verb.toLowerCase()}
       </button>
       <button type="button" onClick={onOlder}>

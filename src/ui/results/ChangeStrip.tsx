@@ -23,14 +23,14 @@ export function ChangeStrip() {
   const scope = useRun((s) => s.preview?.preview);
   // Before the first edit there is nothing to compare with.
   if (!changes.some((k) => k.before !== null)) return null;
-  // An edit of later days (an event after the preview's) leaves the preview as it was: say where to see it.
+  // An edit of later days (an event after the preview's) leaves these figures as they were: say where to see it.
   const unchanged = scope && scope.days < scope.totalDays && changes.every((k) => change(k)?.sign === 0);
   return (
     <section className="change-strip" aria-label="What changed with the last edit">
       <span className="change-title" title="Headline figures of the preview against the preview before your last edit: the same random streams, so the difference is the edit's effect">
         Last edit{scope ? ` · first ${formatCount(scope.days)} of ${formatCount(scope.totalDays)} days` : ''}
       </span>
-      {unchanged && <span className="change-note muted small">The edit changes nothing in these days; Run shows all {formatCount(scope.totalDays)}.</span>}
+      {unchanged && <span className="change-note muted small">These figures are unchanged in these days; Run shows all {formatCount(scope.totalDays)}.</span>}
       {changes.slice(0, 7).map((k) => {
         const c = change(k);
         return (

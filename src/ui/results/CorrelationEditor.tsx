@@ -14,23 +14,28 @@ export function CorrelationEditor() {
     return { min, repaired: min < -1e-10 ? nearestCorrelation(m) : null };
   }, [m]);
 
-  // What is being typed into a cell, the cell's value before the typing began, and why the last entry was refused (it stays until a valid one).
-  const [draft, setDraft] = useState<{ i: number; j: number; text: string; before: number } | null>(null);
+  // What is being typed into a cell, the cell's value before the typing began and the value its
+  // last keystroke set, and why the last entry was refused (it stays until a valid one).
+  const [draft, setDraft] = useState<{ i: number; j: number; text: string; before: number; sent: number } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   // A valid draft that no longer matches its cell (Undo changed it) gives way to the stored value.
   const typing = draft && (refusal !== null || Number(draft.text) === m[draft.i][draft.j]) ? draft : null;
   const type = (i: number, j: number, text: string) => {
-    const before = draft?.i === i && draft.j === j ? draft.before : m[i][j];
-    setDraft({ i, j, text, before });
+    // Typing 1.5 applies 1 on the way: a refused entry puts back the value from before the typing,
+    // not a keystroke's. The typing goes on while the cell holds what its last keystroke set;
+    // anything else that changed it (undo) starts anew from what it holds.
+    const going = draft?.i === i && draft.j === j && draft.sent === m[i][j];
+    const before = going ? draft.before : m[i][j];
     const x = Number(text);
-    // Typing 1.5 applies 1 on the way: a refused entry puts back the value from before the typing, not a keystroke's.
     const refuse = (message: string) => {
       if (m[i][j] !== before) set(i, j, before);
+      setDraft({ i, j, text, before, sent: before });
       setRefusal(`${message} The target stays ${before}.`);
     };
     // A number box gives '' for letters as well as for nothing typed yet.
     if (text.trim() === '') return refuse(`E100 ${METRIC_LABELS[i]} × ${METRIC_LABELS[j]}: a correlation is a number from −1 to 1.`);
     if (!Number.isFinite(x) || x < -1 || x > 1) return refuse(`E101 ${METRIC_LABELS[i]} × ${METRIC_LABELS[j]}: ${text} is not applied; a correlation is a number from −1 to 1.`);
+    setDraft({ i, j, text, before, sent: x });
     setRefusal(null);
     set(i, j, x);
   };
