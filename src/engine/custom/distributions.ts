@@ -37,10 +37,22 @@ export function normalQuantile(p: number): number {
     const q = Math.sqrt(-2 * Math.log(1 - p));
     return -(((((C0 * q + C1) * q + C2) * q + C3) * q + C4) * q + C5) / ((((D0 * q + D1) * q + D2) * q + D3) * q + 1);
   }
+  return centralQuantile(p);
+}
+
+/** normalQuantile's central part (LOW ≤ p ≤ 1 − LOW, 95% of rows). */
+function centralQuantile(p: number): number {
   const q = p - 0.5;
   const r = q * q;
   return ((((((A0 * r + A1) * r + A2) * r + A3) * r + A4) * r + A5) * q) / (((((B0 * r + B1) * r + B2) * r + B3) * r + B4) * r + 1);
 }
+
+/**
+ * normalQuantile for a row loop, the same values: its central part is small enough for V8 to
+ * inline, the whole function is not, and a double returned from a call that is not inlined is
+ * boxed on the heap (16 bytes a row; the collector then took more time than the arithmetic).
+ */
+const rowQuantile = (p: number): number => (p >= LOW && p <= 1 - LOW ? centralQuantile(p) : normalQuantile(p));
 
 /** Poisson quantile: the CDF walked up from 0 for small means, a Cornish–Fisher normal step above (error well under a count). */
 function poissonQuantile(mean: number): (u: number) => number {
@@ -150,35 +162,42 @@ export function blockCells(shapes: readonly ValueShape[]): (u: Float64Array, sha
       return (u, shapeOf, out) => {
         for (let i = 0; i < u.length; i++) {
           const g = at(i, shapeOf);
-          out[i] = cellOf(Math.min(hi, Math.max(lo, a[g] + b[g] * u[i])), scale);
+          const k = roundHalfUp(Math.min(hi, Math.max(lo, a[g] + b[g] * u[i])) * scale);
+          out[i] = Math.abs(k) < NARROW ? k : wideCell(k, scale);
         }
       };
     case 'lognormal':
       return (u, shapeOf, out) => {
         for (let i = 0; i < u.length; i++) {
           const g = at(i, shapeOf);
-          out[i] = cellOf(Math.min(hi, Math.max(lo, Math.exp(a[g] + b[g] * normalQuantile(u[i])))), scale);
+          const k = roundHalfUp(Math.min(hi, Math.max(lo, Math.exp(a[g] + b[g] * rowQuantile(u[i])))) * scale);
+          out[i] = Math.abs(k) < NARROW ? k : wideCell(k, scale);
         }
       };
     default:
       return (u, shapeOf, out) => {
         for (let i = 0; i < u.length; i++) {
           const g = at(i, shapeOf);
-          out[i] = cellOf(Math.min(hi, Math.max(lo, a[g] + b[g] * normalQuantile(u[i]))), scale);
+          const k = roundHalfUp(Math.min(hi, Math.max(lo, a[g] + b[g] * rowQuantile(u[i]))) * scale);
+          out[i] = Math.abs(k) < NARROW ? k : wideCell(k, scale);
         }
       };
   }
 }
 
 /**
- * The cell of a value q: rounded to the column's decimals, scaled back up and rounded again, as
+ * A cell is a value rounded to the column's decimals, scaled back up and rounded again, as
  * valueFunction and fixedCell do one after the other. Below 2^50 the second rounding gives back
- * the first (k / scale · scale is within a quarter of k), so one rounding is enough; above it
- * the division can land between doubles, and the second rounding is kept.
+ * the first (k / scale · scale is within a quarter of k), so the loops round once (k, never −0)
+ * and keep it; from there on the division can land between doubles, and wideCell rounds again.
+ * The loops write k themselves: a double returned from a call V8 does not inline is boxed on
+ * the heap, 16 bytes a row.
  */
-function cellOf(q: number, scale: number): number {
-  const k = roundHalfUp(q * scale);
-  return Math.abs(k) < 2 ** 50 ? fixedCell(k, 1) : fixedCell(k / scale, scale);
+const NARROW = 2 ** 50;
+
+/** The cell of a scaled, rounded k at or past NARROW (or not a number). */
+function wideCell(k: number, scale: number): number {
+  return fixedCell(k / scale, scale);
 }
 
 const known = new Map<string, { mean: number; sd: number; m4: number }>();
