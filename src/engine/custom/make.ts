@@ -56,9 +56,7 @@ function makeColumn(draws: RowDraws, planned: PlannedColumn, reader: RowReader):
     case 'words': {
       const words = wordList(spec.words);
       const indices = new Int32Array(table.rowCount);
-      drawBlocks(draws, 0, table.rowCount, (u, from) => {
-        for (let i = 0; i < u.length; i++) indices[from + i] = Math.floor(u[i] * words.length);
-      });
+      drawBlocks(draws, 0, table.rowCount, (u, from) => scaledIndices(u, words.length, indices, from));
       column = { name: spec.name, type: 'dict', dictionary: words, indices };
       break;
     }
@@ -129,16 +127,27 @@ function mixColumn(spec: MixColumn, draws: RowDraws, rows: number, group: Int32A
     return Float64Array.from(dictionary, (k) => (run += (m[k] ?? 0) / total));
   });
   const indices = new Int32Array(rows);
-  const last = dictionary.length - 1;
-  const pick = (cum: Float64Array, x: number) => {
+  drawBlocks(draws, 0, rows, (u, from) => mixIndices(u, cumulative, group, indices, from));
+  return { name: spec.name, type: 'dict', dictionary, indices };
+}
+
+// The row loops below are functions of their own, not loops in each column's fresh closure:
+// see emptyUnwritable.
+
+/** indices[from + i] = ⌊u[i] · n⌋: a uniform pick among n words. */
+function scaledIndices(u: Float64Array, n: number, indices: Int32Array, from: number): void {
+  for (let i = 0; i < u.length; i++) indices[from + i] = Math.floor(u[i] * n);
+}
+
+/** Each row's option: the first whose cumulative share (of the row's mix: cumulative[group + 1], or [0]) passes its uniform. */
+function mixIndices(u: Float64Array, cumulative: readonly Float64Array[], group: Int32Array | null, indices: Int32Array, from: number): void {
+  const last = cumulative[0].length - 1;
+  for (let i = 0; i < u.length; i++) {
+    // Without groups, one mix for every row.
+    const cum = group ? cumulative[group[from + i] + 1] : cumulative[0];
+    const x = u[i];
     let k = 0;
     while (k < last && x >= cum[k]) k++;
-    return k;
-  };
-  drawBlocks(draws, 0, rows, (u, from) => {
-    // Without groups, one mix for every row: no per-row look-up of it.
-    if (group) for (let i = 0; i < u.length; i++) indices[from + i] = pick(cumulative[group[from + i] + 1], u[i]);
-    else for (let i = 0, cum = cumulative[0]; i < u.length; i++) indices[from + i] = pick(cum, u[i]);
-  });
-  return { name: spec.name, type: 'dict', dictionary, indices };
+    indices[from + i] = k;
+  }
 }
