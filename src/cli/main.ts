@@ -2,7 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { assertFitsMemory, dayPartitions, estimateRunBytes, EXPORT_FORMAT_IDS, formatIssue, isExportFormat, partCount, partsToFit, ScenarioError, type RunRange } from '../engine';
+import { assertFitsMemory, canWriteInParts, dayPartitions, DISK_PART_BYTES, estimateRunBytes, EXPORT_FORMAT_IDS, formatIssue, isExportFormat, partCount, partsToFit, ScenarioError, type RunRange } from '../engine';
 import { argError, continueFrom, loadScenario, wholeNumber } from './scenarioArgs';
 import { FS_ERRORS, USAGE } from './usage';
 import { mergeParts } from './merge';
@@ -13,9 +13,8 @@ import { writeRun, type Layout } from './writeRun';
 
 /** The CLI may use far more memory than a browser tab… */
 const CLI_MEMORY_BUDGET = 16 * 2 ** 30;
-/** …but a run estimated above 768 MiB is streamed, in parts of at most 384 MiB (peak RSS stays near 1 GB). */
+/** …but a run estimated above 768 MiB is streamed, in parts of at most DISK_PART_BYTES (384 MiB, as the page's Write to disk; peak RSS stays near 1 GB). */
 const STREAM_ABOVE = 768 * 2 ** 20;
-const STREAM_PART = 384 * 2 ** 20;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -64,9 +63,9 @@ async function main(argv: string[]): Promise<number> {
   const partition: RunRange = range ?? { partitions: wholeNumber('--partitions', values.partitions), partition: wholeNumber('--partition', values.partition) };
   const whole = 'partitions' in partition && partition.partitions === 1 && !values['by-day'] && !values['split-tenants'] && layout === 'flat';
   // A whole run larger than STREAM_ABOVE is written part by part (memory holds one part).
-  const streamParts = values.stream ? wholeNumber('--stream', values.stream) : whole && estimateRunBytes(scenario) > STREAM_ABOVE ? partsToFit(scenario, STREAM_PART) : null;
+  const streamParts = values.stream ? wholeNumber('--stream', values.stream) : whole && estimateRunBytes(scenario) > STREAM_ABOVE ? partsToFit(scenario, DISK_PART_BYTES) : null;
   if (values.stream && !whole) throw argError('--stream', 'goes with a whole run in the flat layout (not with --partition, --by-day, --split-tenants or --layout hive)');
-  if (!streamParts) assertFitsMemory(scenario, CLI_MEMORY_BUDGET, partsToFit(scenario, STREAM_PART) ? 'write it in parts (--stream N, or --partitions N with --layout hive)' : undefined);
+  if (!streamParts) assertFitsMemory(scenario, CLI_MEMORY_BUDGET, canWriteInParts(scenario) ? 'write it in parts (--stream N, or --partitions N with --layout hive)' : undefined);
 
   const started = performance.now();
   const createdAt = new Date().toISOString();

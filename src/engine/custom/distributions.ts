@@ -135,7 +135,7 @@ export function valueFunction(shape: ValueShape): (u: number) => number {
 
 /**
  * A block of rows' cells as the column stores them: valueFunction's value times 10^decimals
- * (see cellOf), NaN where no file could hold it exactly (not finite, too large). Row i is under
+ * (see NARROW), NaN where no file could hold it exactly (not finite, too large). Row i is under
  * shapes[shapeOf[i] + 1] (shapes[0] where shapeOf is null or -1): shapes differing only in
  * parameters, as a column's groups do. The normal, log-normal and uniform run as one loop per
  * family over the rows with each group's a and b: calling each row's quantile function through

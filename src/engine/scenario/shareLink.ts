@@ -59,8 +59,9 @@ export function decodeShareFragment(fragment: string): Validation | null {
   const params = new URLSearchParams(fragment.replace(/^#/, ''));
   const value = params.get(SHARE_KEY);
   if (value === null) return null;
-  if (value.length > MAX_FRAGMENT_CHARS) return { ok: false, issues: [{ code: 'E105', field: '', message: `the share link is too long (${value.length.toLocaleString('en-US')} characters); a scenario link is a few thousand` }] };
-  const damaged = (why: string): Validation => ({ ok: false, issues: [{ code: 'E105', field: '', message: `the share link is damaged: ${why}` } satisfies ScenarioIssue] });
+  const refused = (message: string): Validation => ({ ok: false, issues: [{ code: 'E105', field: '', message } satisfies ScenarioIssue] });
+  const damaged = (why: string) => refused(`the share link is damaged: ${why}`);
+  if (value.length > MAX_FRAGMENT_CHARS) return refused(`the share link is too long (${value.length.toLocaleString('en-US')} characters); a scenario link is a few thousand`);
   if (!/^[A-Za-z0-9_-]*$/.test(value)) return damaged('it holds characters a share link never has; copy the whole link again');
   let text: string;
   try {

@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { eventStartMs, makeEvent, EVENT_TYPES, MAX_DAYS, type EventType, type Scenario, dayNumber, isoTimestamp, MS_PER_DAY, MS_PER_HOUR } from '../../engine/client';
+import { eventStartMs, eventWindows, makeEvent, EVENT_TYPES, MAX_DAYS, type EventType, type Scenario, dayNumber, isoTimestamp, MS_PER_DAY, MS_PER_HOUR } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { EVENT_COLORS } from '../charts/colors';
 import { formatCount, humanize } from '../labels';
@@ -27,10 +27,10 @@ function trackWindow(s: Scenario, zoomed: boolean): { from: number; span: number
   // A days value the scenario refuses (E101, shown under the field) is drawn as the longest it allows.
   const whole = { from: calStart, span: Math.min(Math.max(1, s.calendar.days), MAX_DAYS) * MS_PER_DAY };
   // Zoomed on the events inside the calendar: one moved past its end is marked at the edge, not zoomed to.
-  const inside = s.events.map((e) => ({ start: eventStartMs(e), end: eventStartMs(e) + e.durationHours * MS_PER_HOUR })).filter((e) => e.start < whole.from + whole.span && e.end > whole.from);
+  const inside = eventWindows(s).filter((w) => w.startMs < whole.from + whole.span && w.endMs > whole.from);
   if (!zoomed || inside.length === 0) return whole;
-  const first = Math.min(...inside.map((e) => e.start));
-  const last = Math.max(...inside.map((e) => e.end));
+  const first = Math.min(...inside.map((w) => w.startMs));
+  const last = Math.max(...inside.map((w) => w.endMs));
   const pad = Math.max(6 * MS_PER_HOUR, (last - first) / 2);
   const from = Math.max(whole.from, Math.floor((first - pad) / MS_PER_HOUR) * MS_PER_HOUR);
   const to = Math.min(whole.from + whole.span, Math.ceil((last + pad) / MS_PER_HOUR) * MS_PER_HOUR);

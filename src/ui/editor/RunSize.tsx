@@ -1,4 +1,5 @@
 import { BROWSER_MEMORY_BUDGET, canWriteInParts, estimateInventoryRows, estimateRunBytes, estimateRunRows, estimateTotalRows, formatGiB } from '../../engine/client';
+import { useMemo } from 'react';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 import { useProblemCount } from '../useScenarioIssues';
 
@@ -9,8 +10,13 @@ import { useProblemCount } from '../useScenarioIssues';
 export function useTooLargeForTab(): string | null {
   const s = useScenarioStore(selectScenario);
   const problems = useProblemCount();
-  if (problems > 0 || estimateRunBytes(s) <= BROWSER_MEMORY_BUDGET) return null;
-  return `Over this tab's ${formatGiB(BROWSER_MEMORY_BUDGET)}: Run will refuse it (E107). ${canWriteInParts(s) ? 'Write to disk, under the editor, streams it in parts instead.' : 'Write to disk cannot cut it into parts small enough either: lower days, orders per day or customers.'}`;
+  // Asked by Run, the size line and the stale prompt on every render: estimated once per scenario.
+  const reason = useMemo(() => {
+    if (estimateRunBytes(s) <= BROWSER_MEMORY_BUDGET) return null;
+    const instead = canWriteInParts(s) ? 'Write to disk, under the editor, streams it in parts instead.' : 'Write to disk cannot cut it into parts small enough either: lower days, orders per day or customers.';
+    return `Over this tab's ${formatGiB(BROWSER_MEMORY_BUDGET)}: Run will refuse it (E107). ${instead}`;
+  }, [s]);
+  return problems > 0 ? null : reason;
 }
 
 /** How big the run will be, and a warning before Run when it will not fit in a tab. */
@@ -35,7 +41,7 @@ export function RunSize() {
     <p className={tooBig ? 'field-error' : 'muted small'}>
       {/* A template without shop orders (Jaffle shop, weather tenants) is sized by its rows in all. */}
       ≈ {what || `${twoDigits(estimateTotalRows(s)).toLocaleString('en-US')} rows`} · about {bytes < 2 ** 30 ? `${Math.max(1, Math.round(bytes / 2 ** 20))} MB` : formatGiB(bytes)} in memory
-      {tooBig && ` — ${tooBig.charAt(0).toLowerCase()}${tooBig.slice(1)}`}
+      {tooBig && `. ${tooBig}`}
     </p>
   );
 }
