@@ -3,6 +3,7 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { buildManifest, conformanceJSON, conformanceReport, exportFileName, writtenFile, formatOf, exportTable, fileStamp, manifestJSON, splitByTenant, type ExportFormat, type GeneratedRun } from '../engine';
+import { fileThread } from './fileThread';
 import { loadParquet } from './parquetNode';
 
 /** `flat`: every file in the folder, named by scenario, time and part. `hive`: `table=T/part=K/T.ext`, a manifest per part in `_manifests/`. */
@@ -44,24 +45,14 @@ export type Producer = (sink: (chunk: Uint8Array) => void) => Promise<void>;
 
 /**
  * Writes a file from chunks as `produce` hands them over (each used before the next comes:
- * the writer reuses its buffer), hashing on the way; a temporary name until it is whole.
+ * the writer reuses its buffer), hashing on the way, both on the file thread (fileThread.ts)
+ * while the encoder goes on; a temporary name until it is whole.
  */
 export async function writeStreamed(path: string, produce: Producer): Promise<{ size: number; sha256: string }> {
   await mkdir(dirname(path), { recursive: true });
-  const fd = openSync(`${path}.partial`, 'w');
-  const hash = createHash('sha256');
-  let size = 0;
-  try {
-    await produce((chunk) => {
-      writeAll(fd, chunk);
-      hash.update(chunk);
-      size += chunk.length;
-    });
-  } finally {
-    closeSync(fd);
-  }
+  const written = await fileThread().file(`${path}.partial`, produce);
   await rename(`${path}.partial`, path);
-  return { size, sha256: hash.digest('hex') };
+  return written;
 }
 
 /** A table's file as its parts' staged files (a pool's parts, in order), each after the first to be joined without its header. */
