@@ -85,7 +85,8 @@ function fillBlock(parts: Part[], draws: RowDraws, from: number, count: number, 
     const base = codes.length;
     for (let i = 0, at = p; i < count; i++, at += width) {
       const x = left[i] * base;
-      const k = Math.floor(x);
+      // x is in [0, base): truncation is its floor, and one instruction (Math.floor is a call's worth here).
+      const k = x | 0;
       units[at] = codes[k];
       left[i] = x - k;
     }
