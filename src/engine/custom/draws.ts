@@ -120,16 +120,24 @@ export function rowDraws(seed: number, table: DataTable, column: string, keys: (
   const s2 = hash32(seed, 'custom-2', table.name, column);
   return {
     fill(salt, from, out) {
-      const { a: ka, b: kb } = keys();
-      const t1 = mix32(s1 ^ Math.imul(salt + 1, 0x9e3779b9));
-      const t2 = mix32(s2 ^ Math.imul(salt + 1, 0x85ebca6b));
-      for (let i = 0; i < out.length; i++) {
-        const x = mix32(ka[from + i] ^ t1);
-        const y = mix32(kb[from + i] ^ t2 ^ Math.imul(x, 0x165667b1));
-        const z = mix32(x ^ Math.imul(y, 0xd3a2646c));
-        // 53 random bits: 27 from z, 26 from y.
-        out[i] = ((z >>> 5) * 67108864 + (y >>> 6)) / 9007199254740992;
-      }
+      const { a, b } = keys();
+      uniformsInto(a, b, s1, s2, salt, from, out);
     },
   };
+}
+
+/**
+ * The uniforms of rows from … from + out.length. A function of its own, not a loop in each
+ * column's closure: a fresh closure ran its first blocks unoptimised, boxing each double.
+ */
+function uniformsInto(ka: Uint32Array, kb: Uint32Array, s1: number, s2: number, salt: number, from: number, out: Float64Array): void {
+  const t1 = mix32(s1 ^ Math.imul(salt + 1, 0x9e3779b9));
+  const t2 = mix32(s2 ^ Math.imul(salt + 1, 0x85ebca6b));
+  for (let i = 0; i < out.length; i++) {
+    const x = mix32(ka[from + i] ^ t1);
+    const y = mix32(kb[from + i] ^ t2 ^ Math.imul(x, 0x165667b1));
+    const z = mix32(x ^ Math.imul(y, 0xd3a2646c));
+    // 53 random bits: 27 from z, 26 from y.
+    out[i] = ((z >>> 5) * 67108864 + (y >>> 6)) / 9007199254740992;
+  }
 }
