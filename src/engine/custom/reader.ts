@@ -131,45 +131,56 @@ function blockSource(c: Column, rows: number, via: Int32Array | null): BlockSour
         strings = new Array<string>(n);
       }
       const cv = c.valid;
-      if (via) {
-        for (let i = 0; i < n; i++) {
-          const row = via[from + i];
-          valid[i] = row >= 0 && !(cv && !cv[row]) ? 1 : 0;
-        }
-      } else if (cv) valid.set(cv.subarray(from, to));
+      if (via) validVia(via, cv, from, n, valid);
+      else if (cv) valid.set(cv.subarray(from, to));
       else valid.fill(1);
       if (c.type === 'dict') {
-        // The dictionary's own strings, looked up without textAt's test of the column's kind per row.
-        const values = strings;
-        const { dictionary, indices } = c;
-        if (via) {
-          for (let i = 0; i < n; i++) {
-            const row = via[from + i];
-            values[i] = row < 0 ? '' : dictionary[indices[row]];
-          }
-        } else for (let i = 0; i < n; i++) values[i] = dictionary[indices[from + i]];
-        return { type: 'string', values, valid };
+        dictStrings(c.dictionary, c.indices, via, from, n, strings);
+        return { type: 'string', values: strings, valid };
       }
       if (isText(c)) {
-        const values = strings;
         for (let i = 0; i < n; i++) {
           const row = via ? via[from + i] : from + i;
-          values[i] = row < 0 ? '' : textAt(c, row);
+          strings[i] = row < 0 ? '' : textAt(c, row);
         }
-        return { type: 'string', values, valid };
+        return { type: 'string', values: strings, valid };
       }
-      // One loop per case, the tests outside it: a row's value is the same as the general form's.
       const values = numbers;
-      const source = c.values;
-      if (via) {
-        for (let i = 0; i < n; i++) {
-          const row = via[from + i];
-          values[i] = row < 0 ? 0 : divisor === 1 ? source[row] * factor : source[row] / divisor;
-        }
-      } else if (divisor !== 1) for (let i = 0; i < n; i++) values[i] = source[from + i] / divisor;
-      else if (factor !== 1) for (let i = 0; i < n; i++) values[i] = source[from + i] * factor;
-      else for (let i = 0; i < n; i++) values[i] = source[from + i];
+      numbersOf(c.values, via, divisor, factor, from, n, values);
       return { type: type as 'number', values, valid };
     },
   };
+}
+
+// The block's loops are functions of their own, not loops in each source's closure: a fresh
+// closure ran its first blocks unoptimised, boxing each number it read.
+
+/** Whether each row of the block has a referenced row whose cell has a value. */
+function validVia(via: Int32Array, cv: Uint8Array | undefined, from: number, n: number, valid: Uint8Array): void {
+  for (let i = 0; i < n; i++) {
+    const row = via[from + i];
+    valid[i] = row >= 0 && !(cv && !cv[row]) ? 1 : 0;
+  }
+}
+
+/** The dictionary's own strings, looked up without textAt's test of the column's kind per row. */
+function dictStrings(dictionary: readonly string[], indices: ArrayLike<number>, via: Int32Array | null, from: number, n: number, values: string[]): void {
+  if (via) {
+    for (let i = 0; i < n; i++) {
+      const row = via[from + i];
+      values[i] = row < 0 ? '' : dictionary[indices[row]];
+    }
+  } else for (let i = 0; i < n; i++) values[i] = dictionary[indices[from + i]];
+}
+
+/** Numbers as an expression reads them: one loop per case, the tests outside it (a row's value is the same as the general form's). */
+function numbersOf(source: ArrayLike<number>, via: Int32Array | null, divisor: number, factor: number, from: number, n: number, values: Float64Array): void {
+  if (via) {
+    for (let i = 0; i < n; i++) {
+      const row = via[from + i];
+      values[i] = row < 0 ? 0 : divisor === 1 ? source[row] * factor : source[row] / divisor;
+    }
+  } else if (divisor !== 1) for (let i = 0; i < n; i++) values[i] = source[from + i] / divisor;
+  else if (factor !== 1) for (let i = 0; i < n; i++) values[i] = source[from + i] * factor;
+  else for (let i = 0; i < n; i++) values[i] = source[from + i];
 }
