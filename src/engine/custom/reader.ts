@@ -120,6 +120,7 @@ function blockSource(c: Column, rows: number, via: Int32Array | null): BlockSour
   let valid = new Uint8Array(0);
   let numbers = new Float64Array(0);
   let strings: string[] = [];
+  let codes = new Int32Array(0);
   return {
     type,
     rows,
@@ -129,14 +130,28 @@ function blockSource(c: Column, rows: number, via: Int32Array | null): BlockSour
         valid = new Uint8Array(n);
         numbers = new Float64Array(n);
         strings = new Array<string>(n);
+        codes = new Int32Array(n);
       }
       const cv = c.valid;
       if (via) validVia(via, cv, from, n, valid);
       else if (cv) valid.set(cv.subarray(from, to));
       else valid.fill(1);
       if (c.type === 'dict') {
-        dictStrings(c.dictionary, c.indices, via, from, n, strings);
-        return { type: 'string', values: strings, valid };
+        // Codes for comparisons with a literal; the strings only when an operation asks for them.
+        const { dictionary, indices } = c;
+        dictCodes(indices, via, from, n, codes);
+        let read = false;
+        const words = { codes, dictionary };
+        return {
+          type: 'string',
+          valid,
+          words,
+          get values() {
+            if (!read) dictStrings(dictionary, indices, via, from, n, strings);
+            read = true;
+            return strings;
+          },
+        };
       }
       if (isText(c)) {
         for (let i = 0; i < n; i++) {
@@ -161,6 +176,16 @@ function validVia(via: Int32Array, cv: Uint8Array | undefined, from: number, n: 
     const row = via[from + i];
     valid[i] = row >= 0 && !(cv && !cv[row]) ? 1 : 0;
   }
+}
+
+/** Each row's dictionary code (0 where the key names no row: its validity is 0). */
+function dictCodes(indices: ArrayLike<number>, via: Int32Array | null, from: number, n: number, codes: Int32Array): void {
+  if (via) {
+    for (let i = 0; i < n; i++) {
+      const row = via[from + i];
+      codes[i] = row < 0 ? 0 : indices[row];
+    }
+  } else for (let i = 0; i < n; i++) codes[i] = indices[from + i];
 }
 
 /** The dictionary's own strings, looked up without textAt's test of the column's kind per row. */

@@ -1,4 +1,4 @@
-import { type ValueType, type Vector } from './types';
+import { type DictionaryCodes, type ValueType, type Vector } from './types';
 
 type NumericVector = Extract<Vector, { values: Float64Array }>;
 export type StringVector = Extract<Vector, { type: 'string' }>;
@@ -52,7 +52,7 @@ export function nullVector(type: ValueType, n: number): Vector {
 
 export function constantVector(value: number | string | boolean, n: number): Vector {
   const valid = new Uint8Array(n).fill(1);
-  if (typeof value === 'string') return { type: 'string', values: new Array<string>(n).fill(value), valid };
+  if (typeof value === 'string') return { type: 'string', values: new Array<string>(n).fill(value), valid, constant: value };
   if (typeof value === 'boolean') return { type: 'boolean', values: new Float64Array(n).fill(value ? 1 : 0), valid };
   return { type: 'number', values: new Float64Array(n).fill(value), valid };
 }
@@ -177,6 +177,8 @@ export function numericBinary(op: ArithmeticOp | ComparisonOp, type: NumericType
  * zip's callback it was a third of a text comparison's time.
  */
 export function textEquality(a: StringVector, b: StringVector, equal: boolean): NumericVector {
+  if (a.words && b.constant !== undefined) return codedEquality(a.words, a.valid, b.constant, equal);
+  if (b.words && a.constant !== undefined) return codedEquality(b.words, b.valid, a.constant, equal);
   const n = a.valid.length;
   const out = numbers('boolean', n);
   const { values: x, valid: xa } = a;
@@ -186,6 +188,21 @@ export function textEquality(a: StringVector, b: StringVector, equal: boolean): 
   for (let i = 0; i < n; i++)
     if (xa[i] & yb[i]) {
       o[i] = (x[i] === y[i]) === equal ? 1 : 0;
+      v[i] = 1;
+    }
+  return out;
+}
+
+/** Dictionary-coded text against one string: each word compared once, each row a lookup (the literal side has a value in every row). */
+function codedEquality({ codes, dictionary }: DictionaryCodes, valid: Uint8Array, constant: string, equal: boolean): NumericVector {
+  const n = valid.length;
+  const out = numbers('boolean', n);
+  const answer = Float64Array.from(dictionary, (w) => ((w === constant) === equal ? 1 : 0));
+  const o = out.values;
+  const v = out.valid;
+  for (let i = 0; i < n; i++)
+    if (valid[i]) {
+      o[i] = answer[codes[i]];
       v[i] = 1;
     }
   return out;
