@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileThread } from './fileThread';
+import { FileThread, fileThread } from './fileThread';
 
 const dir = mkdtempSync(join(tmpdir(), 'file-thread-'));
 
@@ -48,5 +48,11 @@ describe('the file thread', () => {
     await expect(fileThread().file(join(dir, 'd.bin'), failing)).rejects.toThrow('the encoder failed');
     const { all, produce } = chunks([7]);
     expect(await fileThread().file(join(dir, 'e.bin'), produce)).toEqual({ size: 7, sha256: createHash('sha256').update(all).digest('hex') });
+  });
+
+  it('fails, not hangs, when the thread has stopped', async () => {
+    const stopped = new FileThread(200);
+    await stopped.stop();
+    await expect(stopped.file(join(dir, 'f.bin'), chunks([10 << 20]).produce)).rejects.toThrow('stopped answering');
   });
 });

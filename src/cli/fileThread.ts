@@ -18,6 +18,7 @@ const SLOT_BYTES = 4 << 20;
 const DATA = 1;
 const OPEN = 2;
 const CLOSE = 3;
+const STALLED_MS = 120_000;
 
 const SOURCE = `
 const { workerData } = require('node:worker_threads');
@@ -69,16 +70,24 @@ export class FileThread {
   private readonly kind: Int32Array;
   private readonly length: Int32Array;
   private readonly data: SharedArrayBuffer;
+  private readonly worker: Worker;
   private next = 0;
   private open = false;
 
-  constructor() {
+  /** `stalledMs`: how long a slot may stay full before the thread is taken to have stopped. */
+  constructor(private readonly stalledMs = STALLED_MS) {
     const control = new SharedArrayBuffer(12 * SLOTS);
     this.data = new SharedArrayBuffer(SLOTS * SLOT_BYTES);
     this.full = new Int32Array(control, 0, SLOTS);
     this.kind = new Int32Array(control, 4 * SLOTS, SLOTS);
     this.length = new Int32Array(control, 8 * SLOTS, SLOTS);
-    new Worker(SOURCE, { eval: true, workerData: { SLOTS, SLOT_BYTES, DATA, OPEN, CLOSE, control, data: this.data } }).unref();
+    this.worker = new Worker(SOURCE, { eval: true, workerData: { SLOTS, SLOT_BYTES, DATA, OPEN, CLOSE, control, data: this.data } });
+    this.worker.unref();
+  }
+
+  /** Stops the thread (a file being written fails: see waitEmpty). */
+  stop(): Promise<number> {
+    return this.worker.terminate();
   }
 
   /**
@@ -111,15 +120,24 @@ export class FileThread {
   /** Ends the file and waits for the thread's answer: the size and hash, or why it failed (an error of node:fs, with its code). */
   private close(): WrittenFile | { error: { message: string; code?: string; path?: string } } {
     const slot = this.put(CLOSE, new Uint8Array(0));
-    Atomics.wait(this.full, slot, 1);
+    this.waitEmpty(slot);
     return JSON.parse(new TextDecoder().decode(new Uint8Array(this.data, slot * SLOT_BYTES, this.length[slot]).slice()));
+  }
+
+  /**
+   * Waits until the thread has emptied slot i. A slot is 4 MiB: a thread that has not emptied
+   * one in two minutes has stopped (it died, or the disk hangs), and the run fails with that
+   * rather than waiting for ever.
+   */
+  private waitEmpty(i: number): void {
+    if (Atomics.wait(this.full, i, 1, this.stalledMs) === 'timed-out') throw new Error(`the thread writing files stopped answering (no 4 MiB written in ${this.stalledMs / 1000} s)`);
   }
 
   /** Copies `bytes` into the next slot once the thread has emptied it; returns the slot. */
   private put(kind: number, bytes: Uint8Array): number {
     const i = this.next;
     this.next = (i + 1) % SLOTS;
-    Atomics.wait(this.full, i, 1);
+    this.waitEmpty(i);
     new Uint8Array(this.data, i * SLOT_BYTES, bytes.length).set(bytes);
     this.kind[i] = kind;
     this.length[i] = bytes.length;
