@@ -1,3 +1,4 @@
+import { formatCount } from '../labels';
 import { isoTimestamp, MS_PER_DAY, MS_PER_HOUR } from '../../engine/client';
 
 const STEPS_H = [1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720, 1440];
@@ -22,6 +23,6 @@ export function timeTicks(from: number, to: number, max = 10): { ticks: number[]
  * width put a 600,000 under the title.
  */
 export function countAxisWidth(max: number): number {
-  const widest = Math.round(Math.max(0, max) * 1.25).toLocaleString('en-US').length;
+  const widest = formatCount(Math.round(Math.max(0, max) * 1.25)).length;
   return Math.max(56, 28 + 7.5 * widest);
 }

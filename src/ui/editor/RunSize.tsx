@@ -1,3 +1,4 @@
+import { formatCount } from '../labels';
 import { BROWSER_MEMORY_BUDGET, canWriteInParts, estimateInventoryRows, estimateRunBytes, estimateRunRows, estimateTotalRows, formatGiB } from '../../engine/client';
 import { useMemo } from 'react';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
@@ -31,16 +32,16 @@ export function RunSize() {
   const bytes = estimateRunBytes(s);
   const stock = estimateInventoryRows(s);
   const what = [
-    rows.orders > 0 && `${Math.round(rows.orders).toLocaleString('en-US')} orders`,
-    rows.transactions > 0 && `${Math.round(rows.transactions).toLocaleString('en-US')} purchases`,
-    stock.positions > 0 && `${stock.positions.toLocaleString('en-US')} stock positions`,
+    rows.orders > 0 && `${formatCount(Math.round(rows.orders))} orders`,
+    rows.transactions > 0 && `${formatCount(Math.round(rows.transactions))} purchases`,
+    stock.positions > 0 && `${formatCount(stock.positions)} stock positions`,
   ]
     .filter(Boolean)
     .join(' · ');
   return (
     <p className={tooBig ? 'field-error' : 'muted small'}>
       {/* A template without shop orders (Jaffle shop, weather tenants) is sized by its rows in all. */}
-      ≈ {what || `${twoDigits(estimateTotalRows(s)).toLocaleString('en-US')} rows`} · about {bytes < 2 ** 30 ? `${Math.max(1, Math.round(bytes / 2 ** 20))} MB` : formatGiB(bytes)} in memory
+      ≈ {what || `${formatCount(twoDigits(estimateTotalRows(s)))} rows`} · about {bytes < 2 ** 30 ? `${Math.max(1, Math.round(bytes / 2 ** 20))} MB` : formatGiB(bytes)} in memory
       {tooBig && `. ${tooBig}`}
     </p>
   );

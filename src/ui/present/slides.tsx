@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { type Scenario, TEMPLATES } from '../../engine/client';
 import type { ShownResult } from '../../state/runStore';
 import { Heatmap } from '../charts/Heatmap';
-import { METRIC_LABELS, humanize } from '../labels';
+import { formatCount, humanize, METRIC_LABELS } from '../labels';
 import { DotWhisker } from '../results/elasticity/DotWhisker';
 import { FaultCounts } from '../results/FaultCounts';
 import { attributionSlide, lifecycleSlide, priceSlide, stockoutSlide, timeCurveSlide } from './chartSlides';
@@ -14,7 +14,7 @@ export interface Slide {
 
 const money = (v: number) => v.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 function showKpi(v: number, unit: 'count' | 'money' | 'share') {
-  return unit === 'money' ? money(v) : unit === 'share' ? `${(v * 100).toFixed(1)}%` : Math.round(v).toLocaleString('en-US');
+  return unit === 'money' ? money(v) : unit === 'share' ? `${(v * 100).toFixed(1)}%` : formatCount(Math.round(v));
 }
 
 /** The story of a finished run, one step per slide, built from what the run store holds. */
@@ -58,7 +58,7 @@ export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
             <Heatmap title="Achieved" labels={METRIC_LABELS} matrix={run.correlation.achieved} limit={1} />
           </div>
           <p className="slide-note">
-            Measured on {run.correlation.hours.toLocaleString('en-US')} hours of generated data; the largest gap to the target is {largestGap(run.correlation).toFixed(3)} (tolerance ±0.05).
+            Measured on {formatCount(run.correlation.hours)} hours of generated data; the largest gap to the target is {largestGap(run.correlation).toFixed(3)} (tolerance ±0.05).
           </p>
         </div>
       ),
@@ -72,7 +72,7 @@ export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
     slides.push(
       storySlide(
         'Data-quality faults, planted and listed',
-        `${r.quality.total.toLocaleString('en-US')} faults injected, every one listed in the dq_faults table that ships with the data (row, column, kind, the value before and after).`,
+        `${formatCount(r.quality.total)} faults injected, every one listed in the dq_faults table that ships with the data (row, column, kind, the value before and after).`,
         <FaultCounts quality={r.quality} />,
       ),
     );
@@ -123,7 +123,7 @@ function titleFigures(result: ShownResult, headline: NonNullable<ShownResult['re
     .filter((t) => t.name !== 'dq_faults')
     .sort((a, b) => b.rowCount - a.rowCount)
     .slice(0, 6)
-    .map((t) => ({ key: t.name, value: t.rowCount.toLocaleString('en-US'), label: `${humanize(t.name).toLowerCase()} rows` }));
+    .map((t) => ({ key: t.name, value: formatCount(t.rowCount), label: `${humanize(t.name).toLowerCase()} rows` }));
 }
 
 /** The largest |achieved − target| over the matrix's pairs. */

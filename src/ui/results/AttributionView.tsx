@@ -6,7 +6,7 @@ import { selectReport, selectShownScenario } from '../../state/runStore';
 
 const selectAttribution = selectReport('attribution');
 import { ChartActions } from '../charts/ChartActions';
-import { humanize } from '../labels';
+import { formatCount, humanize } from '../labels';
 
 /** Conversions by platform and session kind, session-to-order hours, daily growth, training against validation. */
 export function AttributionView() {
@@ -63,7 +63,7 @@ export function AttributionView() {
             <CartesianGrid stroke="#e6e9f0" />
             <XAxis dataKey="date" tickFormatter={(d: number) => isoDay(d).slice(5)} minTickGap={30} />
             <YAxis width={52} />
-            <Tooltip labelFormatter={(d) => isoDay(Number(d))} formatter={(v) => Math.round(Number(v)).toLocaleString('en-US')} />
+            <Tooltip labelFormatter={(d) => isoDay(Number(d))} formatter={(v) => formatCount(Math.round(Number(v)))} />
             <Legend itemSorter={null} verticalAlign="top" />
             {report.daily
               .filter((d) => d.anomaly)

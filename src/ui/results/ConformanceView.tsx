@@ -1,3 +1,4 @@
+import { formatCount } from '../labels';
 import { type ConformanceRow } from '../../engine/client';
 import { useRun } from '../../state/engine';
 import { selectFullReport } from '../../state/runStore';
@@ -8,7 +9,7 @@ const NONE: never[] = [];
 
 function fmt(v: number, unit: ConformanceRow['unit']): string {
   if (unit === '%') return `${v.toFixed(2)}%`;
-  if (unit === 'count') return Math.round(v).toLocaleString('en-US');
+  if (unit === 'count') return formatCount(Math.round(v));
   if (unit === 'value') return v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return v.toFixed(3);
 }

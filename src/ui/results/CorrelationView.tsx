@@ -4,7 +4,7 @@ import { selectReport } from '../../state/runStore';
 const selectCorrelation = selectReport('correlation');
 import { SMALL_COUNT } from '../../engine/client';
 import { Heatmap } from '../charts/Heatmap';
-import { METRIC_LABELS } from '../labels';
+import { formatCount, METRIC_LABELS } from '../labels';
 import { CorrelationEditor } from './CorrelationEditor';
 
 /** The editable target and the achieved hourly correlations side by side, and their difference. */
@@ -16,7 +16,7 @@ export function CorrelationView() {
     <div className="correlations">
       <p className="definition">
         Correlations are measured on <b>hourly deviations from the expected curve</b>: each hour's count divided by its expected level (time of day, weekday), so the shared daily rhythm does not dominate every pair.
-        {report && ` ${report.hours.toLocaleString('en-US')} hours measured (in an event's hours, its designed surplus is taken off first); largest gap to target ${worst.toFixed(3)}.`}
+        {report && ` ${formatCount(report.hours)} hours measured (in an event's hours, its designed surplus is taken off first); largest gap to target ${worst.toFixed(3)}.`}
       </p>
       {report && report.meanExpected.some((m) => m < SMALL_COUNT) && (
         <div className="banner warning" role="status">
