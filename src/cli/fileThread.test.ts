@@ -33,6 +33,19 @@ describe('the file thread', () => {
     expect(written).toEqual({ size: all.length, sha256: createHash('sha256').update(all).digest('hex') });
   });
 
+  it('stops the producer soon after a failed open, not at the end of the table', async () => {
+    let handed = 0;
+    const many = async (write: (chunk: Uint8Array) => void) => {
+      const chunk = new Uint8Array(1 << 20);
+      for (let i = 0; i < 200; i++) {
+        write(chunk);
+        handed++;
+      }
+    };
+    await expect(fileThread().file(join(dir, 'missing', 'g.bin'), many)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(handed).toBeLessThan(10);
+  });
+
   it('reports a failed open with its code, and writes the next file as usual', async () => {
     await expect(fileThread().file(join(dir, 'missing', 'b.bin'), chunks([100]).produce)).rejects.toMatchObject({ code: 'ENOENT' });
     const { all, produce } = chunks([5, 6]);

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
  * never turning the event loop, and no chunk is allocated afresh.
  *
  * The thread's source is the string below, run with `eval`: it needs nothing but node:fs and
- * node:crypto, so it starts in milliseconds, bundled or under tsx alike.
+ * node:crypto (about 0.1 s to start, no bundle to load), bundled or under tsx alike.
  */
 
 const SLOTS = 4;
@@ -28,6 +28,7 @@ const { SLOTS, SLOT_BYTES, DATA, OPEN, CLOSE, control, data } = workerData;
 const full = new Int32Array(control, 0, SLOTS);
 const kind = new Int32Array(control, 4 * SLOTS, SLOTS);
 const length = new Int32Array(control, 8 * SLOTS, SLOTS);
+const status = new Int32Array(control, 12 * SLOTS, 1);
 let fd = -1, hash = null, size = 0, failed = null;
 for (let i = 0; ; i = (i + 1) % SLOTS) {
   Atomics.wait(full, i, 0);
@@ -41,15 +42,22 @@ for (let i = 0; ; i = (i + 1) % SLOTS) {
       hash.update(bytes);
       size += bytes.length;
     } else if (kind[i] === CLOSE) {
-      if (fd >= 0) closeSync(fd);
-      fd = -1;
+      try {
+        if (fd >= 0) closeSync(fd);
+      } catch (e) {
+        failed ??= e;
+      } finally {
+        fd = -1;
+      }
       const answer = failed ? { error: { message: failed.message, code: failed.code, path: failed.path } } : { size, sha256: hash.digest('hex') };
       const text = Buffer.from(JSON.stringify(answer));
       new Uint8Array(data, i * SLOT_BYTES, text.length).set(text);
       length[i] = text.length;
     }
   } catch (e) {
-    failed = e;
+    failed ??= e;
+    // Tells the encoder to stop handing over chunks of a file that cannot be written.
+    Atomics.store(status, 0, 1);
   }
   Atomics.store(full, i, 0);
   Atomics.notify(full, i);
@@ -61,28 +69,40 @@ export interface WrittenFile {
   sha256: string;
 }
 
-/** One writer thread for the process, started on first use; it never holds the process open. */
+/** One writer thread for the process, started on first use (again if it stopped); it never holds the process open. */
 let shared: FileThread | null = null;
-export const fileThread = (): FileThread => (shared ??= new FileThread());
+export function fileThread(): FileThread {
+  if (!shared || shared.broken) shared = new FileThread();
+  return shared;
+}
+
+/** Thrown into the encoder when the thread has failed the file: its answer at the close says why. */
+class FileFailed extends Error {}
 
 export class FileThread {
   private readonly full: Int32Array;
   private readonly kind: Int32Array;
   private readonly length: Int32Array;
+  private readonly status: Int32Array;
   private readonly data: SharedArrayBuffer;
+  /** Set when the thread stopped answering or failed: no more files go to it. */
+  broken = false;
   private readonly worker: Worker;
   private next = 0;
   private open = false;
 
   /** `stalledMs`: how long a slot may stay full before the thread is taken to have stopped. */
   constructor(private readonly stalledMs = STALLED_MS) {
-    const control = new SharedArrayBuffer(12 * SLOTS);
+    const control = new SharedArrayBuffer(12 * SLOTS + 4);
     this.data = new SharedArrayBuffer(SLOTS * SLOT_BYTES);
     this.full = new Int32Array(control, 0, SLOTS);
     this.kind = new Int32Array(control, 4 * SLOTS, SLOTS);
     this.length = new Int32Array(control, 8 * SLOTS, SLOTS);
+    this.status = new Int32Array(control, 12 * SLOTS, 1);
     this.worker = new Worker(SOURCE, { eval: true, workerData: { SLOTS, SLOT_BYTES, DATA, OPEN, CLOSE, control, data: this.data } });
     this.worker.unref();
+    // A thread that crashed is not used again (a file being written fails: see waitEmpty).
+    this.worker.on('error', () => (this.broken = true));
   }
 
   /** Stops the thread (a file being written fails: see waitEmpty). */
@@ -96,16 +116,22 @@ export class FileThread {
    */
   async file(path: string, produce: (write: (chunk: Uint8Array) => void) => Promise<void>): Promise<WrittenFile> {
     if (this.open) throw new Error('the file thread writes one file at a time');
+    if (this.broken) throw new Error('the thread writing files has stopped');
     this.open = true;
     try {
+      // Every slot of the file before is empty (its close was answered): the status is this file's.
+      Atomics.store(this.status, 0, 0);
       this.put(OPEN, new TextEncoder().encode(path));
       let failure: { error: unknown } | null = null;
       try {
         await produce((chunk) => {
+          if (Atomics.load(this.status, 0) !== 0) throw new FileFailed();
           for (let at = 0; at < chunk.length; at += SLOT_BYTES) this.put(DATA, chunk.subarray(at, at + SLOT_BYTES));
         });
       } catch (error) {
-        failure = { error };
+        // A stalled thread is not asked for its answer (its slots are still full).
+        if (this.broken) throw error;
+        if (!(error instanceof FileFailed)) failure = { error };
       }
       // Closed whatever happened: the thread is then ready for the next file.
       const answer = this.close();
@@ -130,7 +156,9 @@ export class FileThread {
    * rather than waiting for ever.
    */
   private waitEmpty(i: number): void {
-    if (Atomics.wait(this.full, i, 1, this.stalledMs) === 'timed-out') throw new Error(`the thread writing files stopped answering (no 4 MiB written in ${this.stalledMs / 1000} s)`);
+    if (Atomics.wait(this.full, i, 1, this.stalledMs) !== 'timed-out') return;
+    this.broken = true;
+    throw new Error(`the thread writing files stopped answering (no 4 MiB written in ${this.stalledMs / 1000} s)`);
   }
 
   /** Copies `bytes` into the next slot once the thread has emptied it; returns the slot. */

@@ -49,4 +49,15 @@ describe('Parquet streamed a row group at a time', () => {
     const empty = { ...bigTable(0), name: 'empty' };
     expect((await streamed(empty)).bytes.equals(Buffer.from(toParquet(empty, pq)))).toBe(true);
   });
+
+  it('a batch that cannot be made fails the file (the stream writer would close a short one)', async () => {
+    const rows = 300_000;
+    // A column whose second batch cannot be read.
+    const values = { length: rows, slice: (start: number, end: number) => (start > 0 ? fail() : new Int32Array(end - start)) };
+    const fail = (): never => {
+      throw new Error('the second batch could not be read');
+    };
+    const table = { name: 'broken', rowCount: rows, columns: [{ name: 'id', type: 'int32', values }] } as unknown as DataTable;
+    await expect(streamed(table)).rejects.toThrow('the second batch could not be read');
+  });
 });

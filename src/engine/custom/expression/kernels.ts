@@ -177,8 +177,9 @@ export function numericBinary(op: ArithmeticOp | ComparisonOp, type: NumericType
  * zip's callback it was a third of a text comparison's time.
  */
 export function textEquality(a: StringVector, b: StringVector, equal: boolean): NumericVector {
-  if (a.words && b.constant !== undefined) return codedEquality(a.words, a.valid, b.constant, equal);
-  if (b.words && a.constant !== undefined) return codedEquality(b.words, b.valid, a.constant, equal);
+  // By the codes when the dictionary is no longer than the block (its words are compared once a block).
+  if (a.words && b.constant !== undefined && a.words.dictionary.length <= a.valid.length) return codedEquality(a.words, a.valid, b.constant, equal);
+  if (b.words && a.constant !== undefined && b.words.dictionary.length <= b.valid.length) return codedEquality(b.words, b.valid, a.constant, equal);
   const n = a.valid.length;
   const out = numbers('boolean', n);
   const { values: x, valid: xa } = a;
