@@ -117,7 +117,7 @@ export async function writeRun(
       const ready = tenant ? undefined : encoded.get(table.name);
       const name = (fileName: string) => `${tenant ? `${tenant}/` : ''}${hive ? hiveFile(table.name, partOf(run), opts.format) : fileName}`;
       const record = formatOf(opts.format);
-      const produce: Encoded | undefined = ready ?? (record.stream && ((sink) => record.stream!(table, sink, { loadParquet })));
+      const produce: Encoded | undefined = ready ?? (record.stream && ((sink) => record.stream!(table, sink)));
       if (produce) {
         // Streamed to disk (from the writer's reused buffer, or a pool's parts): the whole file is never in memory.
         const fileName = name(exportFileName(run, stamp, table.name, opts.format));

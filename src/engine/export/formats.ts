@@ -26,7 +26,7 @@ export interface ExportFormatRecord {
    * uses each chunk before it returns): the CLI streams such tables straight to disk
    * instead of holding the whole file.
    */
-  stream?(table: DataTable, sink: (chunk: Uint8Array) => void, host: EncodeHost): Promise<void>;
+  stream?(table: DataTable, sink: (chunk: Uint8Array) => void): Promise<void>;
   /**
    * For formats whose files can be appended (the file of a whole table is its parts'
    * files one after the other, each after the first without its header): the header's
@@ -50,7 +50,7 @@ export function joinParts(format: ExportFormatRecord, parts: readonly Uint8Array
 
 export const EXPORT_FORMATS = [
   { id: 'csv', label: 'CSV', extension: 'csv', zipLevel: 6, spreadsheetSafe: true, encode: async (t) => (await import('./csv')).toCSV(t), stream: async (t, sink) => (await import('./csv')).writeCSV(t, sink), appendable: { headerBytes: (file) => file.indexOf(10) + 1 } },
-  { id: 'parquet', label: 'Parquet', extension: 'parquet', zipLevel: 0, encode: async (t, host) => (await import('./parquet')).toParquet(t, await host.loadParquet()), stream: async (t, sink, host) => (await import('./parquet')).streamParquet(t, await host.loadParquet(), sink) },
+  { id: 'parquet', label: 'Parquet', extension: 'parquet', zipLevel: 0, encode: async (t, host) => (await import('./parquet')).toParquet(t, await host.loadParquet()) },
   { id: 'jsonl', label: 'JSON Lines', extension: 'jsonl', zipLevel: 6, encode: async (t) => (await import('./jsonl')).toJSONLines(t), appendable: { headerBytes: () => 0 } },
   { id: 'arrow', label: 'Arrow IPC', extension: 'arrow', zipLevel: 6, encode: async (t) => (await import('./arrow')).toArrowIPC(t, 'file') },
 ] as const satisfies readonly ExportFormatRecord[];

@@ -9,7 +9,6 @@ import type { ParquetModule } from '../export/parquet';
 import { assertFitsMemory, DISK_PART_BYTES, partsToFit } from '../estimate';
 import { generateSteps, type GeneratedRun, type Progress } from '../generate';
 import type { Scenario } from '../scenario/schema';
-import type { DataTable } from '../table';
 import { GENERATOR } from '../version';
 import { drainCooperatively } from './drain';
 
@@ -105,31 +104,6 @@ export async function writeRunToDisk(
     if (table) entries.push({ table, file: fileName, rows, bytes: bytes.length, sha256: sha256Hex(bytes) });
   };
 
-  /** A part's table as a file of its own (Parquet, Arrow): streamed where the format can be, so memory never holds the whole file. */
-  const writeTable = async (fileName: string, table: DataTable) => {
-    if (!format.stream) return writeFile(fileName, table.name, table.rowCount, await format.encode(table, opts.host));
-    const file = await target.open(fileName);
-    const hash = createSha256();
-    let bytes = 0;
-    let complete = false;
-    try {
-      await format.stream(
-        table,
-        (chunk) => {
-          file.write(chunk);
-          hash.update(chunk);
-          bytes += chunk.length;
-        },
-        opts.host,
-      );
-      complete = true;
-    } finally {
-      file.close(complete);
-    }
-    written.push({ fileName, table: table.name, rows: table.rowCount, bytes });
-    entries.push({ table: table.name, file: fileName, rows: table.rowCount, bytes, sha256: hash.hex() });
-  };
-
   /** Appends a part's table to the table's one file (the header only from the first part). */
   const append = async (run: GeneratedRun, name: string, part: number) => {
     const table = run.tables.find((t) => t.name === name)!;
@@ -149,7 +123,7 @@ export async function writeRunToDisk(
       into.hash.update(piece);
       into.bytes += piece.length;
     };
-    if (format.stream) await format.stream(table, put, opts.host);
+    if (format.stream) await format.stream(table, put);
     else put(await format.encode(table, opts.host));
     into.rows += table.rowCount;
   };
@@ -174,7 +148,7 @@ export async function writeRunToDisk(
       for (const t of run.tables) {
         if (format.appendable && t.name === 'dq_faults') faultParts.push(await format.encode(t, opts.host));
         else if (format.appendable) await append(run, t.name, part);
-        else await writeTable(exportFileName({ scenario, partition: parts > 1 ? range : whole.partition }, stamp, t.name, formatId), t);
+        else await writeFile(exportFileName({ scenario, partition: parts > 1 ? range : whole.partition }, stamp, t.name, formatId), t.name, t.rowCount, await format.encode(t, opts.host));
         await opts.host.yieldToHost();
         if (opts.stop()) return await stopped();
       }

@@ -53,7 +53,7 @@ export async function runPart(req: PartRequest, loadParquet: () => Promise<Parqu
   if (format?.appendable) {
     for (const t of run.tables) {
       if (req.encodeExcept.includes(t.name)) continue;
-      if (save && format.stream) saved[t.name] = await save(t.name, req.part, (sink) => format.stream!(t, sink, { loadParquet }));
+      if (save && format.stream) saved[t.name] = await save(t.name, req.part, (sink) => format.stream!(t, sink));
       else files[t.name] = await format.encode(t, { loadParquet });
     }
   }
