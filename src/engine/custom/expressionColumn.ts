@@ -88,8 +88,9 @@ function textColumn(name: string, expression: CompiledExpression, column: (name:
  */
 function fixedCells(block: Float64Array, blockValid: Uint8Array, scale: number, from: number, values: Float64Array, valid: Uint8Array): void {
   for (let i = 0; i < blockValid.length; i++) {
+    if (!blockValid[i]) continue;
     const cell = fixedCell(block[i], scale);
-    if (blockValid[i] && !Number.isNaN(cell)) {
+    if (!Number.isNaN(cell)) {
       values[from + i] = cell;
       valid[from + i] = 1;
     }

@@ -1,6 +1,5 @@
 import { formatCount } from '../labels';
-import { BROWSER_MEMORY_BUDGET, canWriteInParts, estimateInventoryRows, estimateRunBytes, estimateRunRows, estimateTotalRows, formatGiB } from '../../engine/client';
-import { useMemo } from 'react';
+import { BROWSER_MEMORY_BUDGET, canWriteInParts, estimateInventoryRows, estimateRunBytes, estimateRunRows, estimateTotalRows, formatGiB, type Scenario } from '../../engine/client';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 import { useProblemCount } from '../useScenarioIssues';
 
@@ -9,15 +8,19 @@ import { useProblemCount } from '../useScenarioIssues';
  * or null when it fits: Run and "Run, then …" are held back with it, not let fail.
  */
 export function useTooLargeForTab(): string | null {
-  const s = useScenarioStore(selectScenario);
-  const problems = useProblemCount();
-  // Asked by Run, the size line and the stale prompt on every render: estimated once per scenario.
-  const reason = useMemo(() => {
-    if (estimateRunBytes(s) <= BROWSER_MEMORY_BUDGET) return null;
+  const reason = tooLargeReason(useScenarioStore(selectScenario));
+  return useProblemCount() > 0 ? null : reason;
+}
+
+/** Run, the size line and the stale prompt all ask on every render: estimated once per scenario value. */
+const tooLarge = new WeakMap<Scenario, string | null>();
+
+function tooLargeReason(s: Scenario): string | null {
+  if (!tooLarge.has(s)) {
     const instead = canWriteInParts(s) ? 'Write to disk, under the editor, streams it in parts instead.' : 'Write to disk cannot cut it into parts small enough either: lower days, orders per day or customers.';
-    return `Over this tab's ${formatGiB(BROWSER_MEMORY_BUDGET)}: Run will refuse it (E107). ${instead}`;
-  }, [s]);
-  return problems > 0 ? null : reason;
+    tooLarge.set(s, estimateRunBytes(s) <= BROWSER_MEMORY_BUDGET ? null : `Over this tab's ${formatGiB(BROWSER_MEMORY_BUDGET)}: Run will refuse it (E107). ${instead}`);
+  }
+  return tooLarge.get(s)!;
 }
 
 /** How big the run will be, and a warning before Run when it will not fit in a tab. */

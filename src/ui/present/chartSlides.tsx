@@ -35,7 +35,7 @@ export function timeCurveSlide(hourly: ResultTable, scenario: Scenario): Slide |
       <LineChart width={width} height={height} data={curve} margin={{ top: 16, right: 32, bottom: 24, left: 16 }}>
         <CartesianGrid stroke="#e6e9f0" />
         <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} {...axisTicks(curve[0].t, curve[curve.length - 1].t)} fontSize={BIG} />
-        <YAxis width={90} fontSize={BIG} tickFormatter={(v: number) => formatCount(v)} label={{ value: hourly.rowCount > 24 * 14 ? 'orders per day' : 'orders per hour', angle: -90, position: 'insideLeft', fontSize: BIG }} />
+        <YAxis width={90} fontSize={BIG} tickFormatter={formatCount} label={{ value: hourly.rowCount > 24 * 14 ? 'orders per day' : 'orders per hour', angle: -90, position: 'insideLeft', fontSize: BIG }} />
         {windows.map((w, i) => (
           <ReferenceArea key={i} x1={w.startMs} x2={w.endMs} fill={EVENT_COLORS[i % EVENT_COLORS.length]} fillOpacity={0.15} label={{ value: w.event.label, position: 'insideTop', fontSize: BIG }} />
         ))}
@@ -122,7 +122,7 @@ export function attributionSlide(report: AttributionReport | null, targetSameDay
         <BarChart width={width} height={Math.round(height * 0.8)} data={report.conversions} margin={{ top: 8, right: 32, bottom: 16, left: 16 }}>
           <CartesianGrid stroke="#e6e9f0" />
           <XAxis dataKey="platform" tickFormatter={humanize} fontSize={BIG} />
-          <YAxis width={countAxisWidth(Math.max(...report.conversions.map((c) => c.app + c.website)))} fontSize={BIG} tickFormatter={(v: number) => formatCount(v)} label={{ value: 'first orders', angle: -90, position: 'insideLeft', fontSize: BIG }} />
+          <YAxis width={countAxisWidth(Math.max(...report.conversions.map((c) => c.app + c.website)))} fontSize={BIG} tickFormatter={formatCount} label={{ value: 'first orders', angle: -90, position: 'insideLeft', fontSize: BIG }} />
           <Legend itemSorter={null} verticalAlign="top" height={36} wrapperStyle={{ fontSize: BIG }} />
           <Bar dataKey="website" name="website sessions" stackId="k" fill="#542788" isAnimationActive={false} />
           <Bar dataKey="app" name="app sessions" stackId="k" fill="#b35806" isAnimationActive={false} />

@@ -24,23 +24,21 @@ export function ChangeStrip() {
   // Before the first edit there is nothing to compare with.
   if (!changes.some((k) => k.before !== null)) return null;
   // An edit of later days (an event after the preview's) leaves these figures as they were: say where to see it.
-  const unchanged = scope && scope.days < scope.totalDays && changes.every((k) => change(k)?.sign === 0);
+  const changed = changes.map((k) => ({ k, c: change(k) }));
+  const unchanged = scope && scope.days < scope.totalDays && changed.every(({ c }) => c?.sign === 0);
   return (
     <section className="change-strip" aria-label="What changed with the last edit">
       <span className="change-title" title="Headline figures of the preview against the preview before your last edit: the same random streams, so the difference is the edit's effect">
         Last edit{scope ? ` · first ${formatCount(scope.days)} of ${formatCount(scope.totalDays)} days` : ''}
       </span>
       {unchanged && <span className="change-note muted small">These figures are unchanged in these days; Run shows all {formatCount(scope.totalDays)}.</span>}
-      {changes.slice(0, 7).map((k) => {
-        const c = change(k);
-        return (
-          <div key={k.key} className="change-kpi" data-kpi={k.key}>
-            <span className="l">{k.label}</span>
-            <span className="v">{show(k.value, k.unit)}</span>
-            {c && <span className={`d ${c.sign > 0 ? 'up' : c.sign < 0 ? 'down' : ''}`}>{c.text}</span>}
-          </div>
-        );
-      })}
+      {changed.slice(0, 7).map(({ k, c }) => (
+        <div key={k.key} className="change-kpi" data-kpi={k.key}>
+          <span className="l">{k.label}</span>
+          <span className="v">{show(k.value, k.unit)}</span>
+          {c && <span className={`d ${c.sign > 0 ? 'up' : c.sign < 0 ? 'down' : ''}`}>{c.text}</span>}
+        </div>
+      ))}
     </section>
   );
 }

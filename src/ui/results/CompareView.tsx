@@ -101,7 +101,7 @@ export function CompareView() {
                 <LineChart data={outcome.series} margin={{ top: 12, right: 20, bottom: 8, left: 8 }}>
                   <CartesianGrid stroke="#e6e9f0" />
                   <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={axis.ticks} tickFormatter={axis.format} />
-                  <YAxis width={countAxisWidth(Math.max(0, ...outcome.series.map((p) => Math.max(p.scenario, p.baseline))))} tickFormatter={(v: number) => formatCount(v)} label={{ value: 'orders per hour', angle: -90, position: 'insideLeft', fill: '#64708a', fontSize: 12, style: { textAnchor: 'middle' } }} />
+                  <YAxis width={countAxisWidth(Math.max(0, ...outcome.series.map((p) => Math.max(p.scenario, p.baseline))))} tickFormatter={formatCount} label={{ value: 'orders per hour', angle: -90, position: 'insideLeft', fill: '#64708a', fontSize: 12, style: { textAnchor: 'middle' } }} />
                   <Tooltip labelFormatter={(v) => isoTimestamp(Number(v)).slice(0, 16)} />
                   <Legend itemSorter={null} verticalAlign="top" height={26} />
                   {outcome.windows.map((w, i) => (

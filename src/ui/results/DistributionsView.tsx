@@ -97,7 +97,7 @@ export function DistributionsView() {
                 height={62}
                 label={{ value: axisTitle(column, field, result?.scenario.customColumns?.some((c) => c.table === name && c.name === column) ?? false), position: 'insideBottom', offset: 0, fill: '#64708a', fontSize: 12 }}
               />
-              <YAxis width={72} tickFormatter={(v: number) => formatCount(v)} label={{ value: `${table.name.replace(/_/g, ' ')} (rows)`, angle: -90, position: 'insideLeft', fill: '#64708a', fontSize: 12, style: { textAnchor: 'middle' } }} />
+              <YAxis width={72} tickFormatter={formatCount} label={{ value: `${table.name.replace(/_/g, ' ')} (rows)`, angle: -90, position: 'insideLeft', fill: '#64708a', fontSize: 12, style: { textAnchor: 'middle' } }} />
               <Tooltip />
               {(dist?.series.length ?? 0) > 1 && <Legend itemSorter={null} verticalAlign="top" height={28} />}
               {inCohortOrder(dist?.series ?? [], cohortIds).map(({ name: seriesName, colour }) => (
@@ -108,7 +108,7 @@ export function DistributionsView() {
             <LineChart data={series} margin={{ top: 12, right: 20, bottom: 8, left: 8 }}>
               <CartesianGrid stroke="#e6e9f0" />
               <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => isoTimestamp(v).slice(5, bucket === 'hour' ? 13 : 10)} minTickGap={40} />
-              <YAxis width={80} tickFormatter={(v: number) => formatCount(v)} label={{ value: valueColumn ? `sum of ${valueColumn} per ${bucket}` : `rows per ${bucket}`, angle: -90, position: 'insideLeft', fill: '#64708a', fontSize: 12, style: { textAnchor: 'middle' } }} />
+              <YAxis width={80} tickFormatter={formatCount} label={{ value: valueColumn ? `sum of ${valueColumn} per ${bucket}` : `rows per ${bucket}`, angle: -90, position: 'insideLeft', fill: '#64708a', fontSize: 12, style: { textAnchor: 'middle' } }} />
               <Tooltip labelFormatter={(v) => isoTimestamp(Number(v)).slice(0, 16)} />
               <Line dataKey="value" name={valueColumn || 'rows'} stroke="#4f46e5" dot={false} isAnimationActive={false} />
             </LineChart>

@@ -57,7 +57,7 @@ export function TimeCurveView() {
           <ComposedChart data={points} margin={{ top: 12, right: 24, bottom: 8, left: 8 }}>
             <CartesianGrid stroke="#e6e9f0" />
             <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={axis.ticks} tickFormatter={axis.format} label={{ value: 'time (UTC)', position: 'insideBottomRight', offset: -4, fontSize: 11 }} />
-            <YAxis width={countAxisWidth(Math.max(0, ...points.map((p) => Math.max(p.generated, p.expected))))} tickFormatter={(v: number) => formatCount(v)} label={{ value: `${label} per ${bucketHours === 1 ? 'hour' : `${bucketHours} h`}`, angle: -90, position: 'insideLeft', fontSize: 11 }} />
+            <YAxis width={countAxisWidth(Math.max(0, ...points.map((p) => Math.max(p.generated, p.expected))))} tickFormatter={formatCount} label={{ value: `${label} per ${bucketHours === 1 ? 'hour' : `${bucketHours} h`}`, angle: -90, position: 'insideLeft', fontSize: 11 }} />
             <Tooltip labelFormatter={(v) => isoTimestamp(Number(v)).slice(0, 16)} />
             <Legend itemSorter={null} />
             {windows.map((w, i) => (
