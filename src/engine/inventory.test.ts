@@ -8,6 +8,7 @@ import type { Scenario, SnapshotGranularity } from './scenario/schema';
 import { inventoryRetailTemplate } from './scenario/templates/inventory';
 import { failingSeeds, numbers, tableOf, TWENTY_SEEDS } from './testing';
 import { MS_PER_DAY, MS_PER_HOUR } from './time';
+import { intValues } from './table';
 
 /**
  * The template scaled down a quarter in products and orders (same demand per position,
@@ -47,6 +48,26 @@ describe('inventory (properties over 20 seeds)', () => {
       expect(report.stockoutPct).toBeGreaterThanOrEqual(5);
       expect(report.stockoutPct).toBeLessThanOrEqual(10);
     }
+  });
+
+  it('the read-back catches what it checks: a stock level off by one, an event miscounted, an unfilled request outside every event', () => {
+    const run = generate(quarter(3, 'daily'));
+    // A new object each time: the report is read afresh, not from the per-run cache.
+    const read = () => checks({ ...run });
+    expect([...read().values()].filter((c) => !c.pass)).toEqual([]);
+    const onHand = intValues(tableOf(run, 'inventory_daily'), 'on_hand');
+    onHand[onHand.length - 1] += 1;
+    expect(read().get('on_hand =')).toMatchObject({ pass: false, measured: '1 breaks' });
+    onHand[onHand.length - 1] -= 1;
+    const events = tableOf(run, 'stockout_events');
+    const [attempts, from, to] = ['lost_sales_attempts', 'start_date', 'end_date'].map((c) => intValues(events, c));
+    const e = attempts.findIndex((n) => n > 0);
+    attempts[e] += 1;
+    expect(read().get('lost sales')).toMatchObject({ pass: false, measured: '0 unfilled requests outside any event, 1 events off' });
+    attempts[e] -= 1;
+    to[e] = from[e] - 1;
+    expect(read().get('lost sales')?.pass).toBe(false);
+    expect(read().get('lost sales')?.measured).toMatch(/^[1-9]\d* unfilled requests outside any event, 1 events off$/);
   });
 
   it('with daily snapshots, stock follows start + deliveries + restocks − sales day by day, and sales and restocks match the order lines and returns', () => {

@@ -318,6 +318,13 @@ export function rawFloats(t: DataTable, name: string): Float64Array {
 export function numericColumn(t: DataTable, name: string): Float64Array {
   const c = column(t, name);
   if (isText(c)) throw new Error(`${t.name}.${name} is not numeric`);
-  const div = c.type === 'fixed' ? 10 ** c.scale : 1;
-  return Float64Array.from(c.values, (v, i) => (c.valid && !c.valid[i] ? NaN : v / div));
+  return numbersOf(c.values, c.valid, c.type === 'fixed' ? 10 ** c.scale : 1);
+}
+
+// A plain loop: Float64Array.from with a mapping function walks an iterator and called the
+// function per cell (inventory retail's large read-back: 0.57 s for three columns).
+function numbersOf(values: ArrayLike<number>, valid: Uint8Array | undefined, div: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < out.length; i++) out[i] = valid && !valid[i] ? NaN : values[i] / div;
+  return out;
 }

@@ -2,6 +2,7 @@ import type { GeneratedRun } from '../generate';
 import { perRun } from './perRun';
 import { intValues, numericColumn, type DataTable } from '../table';
 import { MS_PER_DAY } from '../time';
+import { keySlots, rowsBySlot } from './keySlots';
 
 export interface InventoryCheck {
   check: string;
@@ -52,8 +53,11 @@ function readReport(run: GeneratedRun): InventoryReport | null {
   let positions = 0;
   while (positions < daily.rowCount && date[positions] === firstDay) positions++;
 
-  // Stockout share per snapshot day, carrying each position's last known level.
-  const level = new Map<number, number>();
+  // Stockout share per snapshot day, carrying each position's last known level (NaN: none yet).
+  const positionOf = new Int32Array(daily.rowCount);
+  for (let r = 0; r < daily.rowCount; r++) positionOf[r] = key(product[r], location[r]);
+  const slots = keySlots(positionOf);
+  const level = new Float64Array(slots.size).fill(NaN);
   const perDay: { date: number; stockoutPct: number }[] = [];
   let out = 0;
   let negative = 0;
@@ -62,13 +66,13 @@ function readReport(run: GeneratedRun): InventoryReport | null {
   for (let r = 0; r < daily.rowCount; ) {
     const d = date[r];
     for (; r < daily.rowCount && date[r] === d; r++) {
-      const k = key(product[r], location[r]);
-      const before = level.get(k);
+      const slot = slots.slotOf(positionOf[r]);
+      const before = level[slot];
       if (onHand[r] < 0) negative++;
-      if (exact && before !== undefined && onHand[r] !== before + received[r] + restocked[r] - sold[r]) ledgerBreaks++;
+      if (exact && !Number.isNaN(before) && onHand[r] !== before + received[r] + restocked[r] - sold[r]) ledgerBreaks++;
       if (before === 0) out--;
       if (onHand[r] === 0) out++;
-      level.set(k, onHand[r]);
+      level[slot] = onHand[r];
     }
     perDay.push({ date: d, stockoutPct: (100 * out) / Math.max(1, positions) });
   }
@@ -126,12 +130,10 @@ function readReport(run: GeneratedRun): InventoryReport | null {
 /** Every unfilled request lies inside a stockout event of its position, and each event's totals are exactly those requests. */
 function lostSalesCheck(events: DataTable, items: DataTable, orders: DataTable, locations: number): InventoryCheck {
   const ev = { p: intValues(events, 'product_id'), l: intValues(events, 'location_id'), from: intValues(events, 'start_date'), to: intValues(events, 'end_date'), n: intValues(events, 'lost_sales_attempts'), q: intValues(events, 'lost_sales_quantity') };
-  const byPosition = new Map<number, number[]>();
-  for (let r = 0; r < events.rowCount; r++) {
-    const k = (ev.p[r] - 1) * locations + ev.l[r] - 1;
-    if (!byPosition.has(k)) byPosition.set(k, []);
-    byPosition.get(k)!.push(r);
-  }
+  const positionOf = new Int32Array(events.rowCount);
+  for (let r = 0; r < events.rowCount; r++) positionOf[r] = (ev.p[r] - 1) * locations + ev.l[r] - 1;
+  const slots = keySlots(positionOf);
+  const byPosition = rowsBySlot(positionOf, slots);
   const attempts = new Int32Array(events.rowCount);
   const qty = new Int32Array(events.rowCount);
   let stray = 0;
@@ -143,9 +145,8 @@ function lostSalesCheck(events: DataTable, items: DataTable, orders: DataTable, 
   for (let i = 0; i < sold.length; i++) {
     const short = req[i] - sold[i];
     if (short <= 0) continue;
-    const k = (product[i] - 1) * locations + location[i] - 1;
-    const hit = (byPosition.get(k) ?? []).find((r) => orderDay[i] >= ev.from[r] && orderDay[i] <= ev.to[r]);
-    if (hit === undefined) stray++;
+    const hit = eventOn(orderDay[i], slots.slotOf((product[i] - 1) * locations + location[i] - 1), byPosition, ev.from, ev.to);
+    if (hit < 0) stray++;
     else {
       attempts[hit]++;
       qty[hit] += short;
@@ -156,13 +157,31 @@ function lostSalesCheck(events: DataTable, items: DataTable, orders: DataTable, 
   return { check: 'lost sales in stockout_events = the unfilled requests inside each event', measured: `${stray} unfilled requests outside any event, ${mismatched} events off`, pass: stray === 0 && mismatched === 0, wholeRun: true };
 }
 
-/** The day of each order line: its order's created_at. */
+/** The first event (in row order) of the position's slot whose days hold `day`, or −1. */
+function eventOn(day: number, slot: number, byPosition: { start: Int32Array; rows: Int32Array }, from: Int32Array, to: Int32Array): number {
+  if (slot < 0) return -1;
+  for (let j = byPosition.start[slot]; j < byPosition.start[slot + 1]; j++) {
+    const r = byPosition.rows[j];
+    if (day >= from[r] && day <= to[r]) return r;
+  }
+  return -1;
+}
+
+/** The day of each order line: its order's created_at (−1 for an order not in the table). */
 function lineDays(items: DataTable, orders: DataTable): Int32Array {
   const ids = intValues(orders, 'order_id');
   const created = numericColumn(orders, 'created_at');
-  const dayOf = new Map<number, number>();
-  for (let r = 0; r < orders.rowCount; r++) dayOf.set(ids[r], Math.floor(created[r] / MS_PER_DAY));
-  return Int32Array.from(intValues(items, 'order_id'), (id) => dayOf.get(id) ?? -1);
+  const slots = keySlots(ids);
+  // Int32 as the days were stored before (a null time's NaN became 0); a later row of the same id wins, as a Map's set did.
+  const dayOf = new Int32Array(slots.size).fill(-1);
+  for (let r = 0; r < orders.rowCount; r++) dayOf[slots.slotOf(ids[r])] = Math.floor(created[r] / MS_PER_DAY);
+  const lineIds = intValues(items, 'order_id');
+  const days = new Int32Array(lineIds.length);
+  for (let i = 0; i < lineIds.length; i++) {
+    const slot = slots.slotOf(lineIds[i]);
+    days[i] = slot < 0 ? -1 : dayOf[slot];
+  }
+  return days;
 }
 
 export interface StockPoint {
