@@ -9,6 +9,7 @@ import { fileThread } from './fileThread';
 import { mergeParts } from './merge';
 import { runOnPool } from './pool';
 import { runWithProgress } from './progress';
+import { canSteadyMalloc, rerunWithSteadyMalloc, STEADY_ABOVE } from './steadyMalloc';
 import { streamRun } from './streamRun';
 import { writeRun, type Layout } from './writeRun';
 
@@ -67,6 +68,11 @@ async function main(argv: string[]): Promise<number> {
   const streamParts = values.stream ? wholeNumber('--stream', values.stream) : whole && estimateRunBytes(scenario) > STREAM_ABOVE ? partsToFit(scenario, DISK_PART_BYTES) : null;
   if (values.stream && !whole) throw argError('--stream', 'goes with a whole run in the flat layout (not with --partition, --by-day, --split-tenants or --layout hive)');
   if (!streamParts) assertFitsMemory(scenario, CLI_MEMORY_BUDGET, canWriteInParts(scenario) ? 'write it in parts (--stream N, or --partitions N with --layout hive)' : undefined);
+
+  if (!streamParts && estimateRunBytes(scenario) > STEADY_ABOVE && canSteadyMalloc()) {
+    const code = await rerunWithSteadyMalloc();
+    if (code !== null) return code;
+  }
 
   const started = performance.now();
   // The thread that writes and hashes files takes ~0.1 s to start: it starts while the run is generated.
