@@ -16,7 +16,7 @@ const bundleAllButParquet = {
 };
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts', partWorker: 'src/cli/partWorker.ts' },
+  entryPoints: { main: 'src/cli/launch.ts', cli: 'src/cli/main.ts', partWorker: 'src/cli/partWorker.ts' },
   outdir: 'dist-cli',
   outExtension: { '.js': '.mjs' },
   bundle: true,

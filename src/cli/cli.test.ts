@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,22 @@ describe('command-line generator', () => {
     expect(manifest(two).tables.map((t: { sha256: string }) => t.sha256)).toEqual(manifest(one).tables.map((t: { sha256: string }) => t.sha256));
     const custom = JSON.parse(readFileSync(join(one, 'conformance.json'), 'utf8')).filter((row: { module: string }) => row.module === 'custom');
     expect(custom.length).toBeGreaterThan(10);
+  });
+
+  it('starts the CLI through its launcher: where glibc is, as a child with huge pages added to GLIBC_TUNABLES; same arguments, its exit code', () => {
+    // The built launcher beside a stand-in for the CLI that tells what it was given.
+    const dir = mkdtempSync(join(tmpdir(), 'launch-'));
+    copyFileSync('dist-cli/main.mjs', join(dir, 'main.mjs'));
+    writeFileSync(join(dir, 'cli.mjs'), "process.stdout.write(`${process.env.GLIBC_TUNABLES ?? 'unset'} ${process.argv.slice(2).join('|')}\\n`); process.exit(7);\n");
+    const glibc = process.platform === 'linux' && Boolean((process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime);
+    const launch = (tunables: string | undefined) => spawnSync(process.execPath, [join(dir, 'main.mjs'), 'a', 'b c'], { encoding: 'utf8', env: { ...process.env, GLIBC_TUNABLES: tunables } });
+    const plain = launch(undefined);
+    expect(plain.status).toBe(7);
+    expect(plain.stdout).toBe(`${glibc ? 'glibc.malloc.hugetlb=1' : 'unset'} a|b c\n`);
+    const added = launch('glibc.malloc.tcache_count=0');
+    expect(added.stdout).toBe(`glibc.malloc.tcache_count=0${glibc ? ':glibc.malloc.hugetlb=1' : ''} a|b c\n`);
+    // Already there: run once, not again.
+    expect(launch('glibc.malloc.hugetlb=1').stdout).toBe('glibc.malloc.hugetlb=1 a|b c\n');
   });
 
   it('takes the partition from a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) when --partition is not given', () => {

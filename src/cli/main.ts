@@ -9,7 +9,7 @@ import { fileThread } from './fileThread';
 import { mergeParts } from './merge';
 import { runOnPool } from './pool';
 import { runWithProgress } from './progress';
-import { canSteadyMalloc, rerunWithSteadyMalloc, STEADY_ABOVE } from './steadyMalloc';
+import { glibcHere, rerunWith, STEADY_ABOVE, STEADY_THRESHOLD, tunedWith } from './malloc';
 import { streamRun } from './streamRun';
 import { writeRun, type Layout } from './writeRun';
 
@@ -69,8 +69,9 @@ async function main(argv: string[]): Promise<number> {
   if (values.stream && !whole) throw argError('--stream', 'goes with a whole run in the flat layout (not with --partition, --by-day, --split-tenants or --layout hive)');
   if (!streamParts) assertFitsMemory(scenario, CLI_MEMORY_BUDGET, canWriteInParts(scenario) ? 'write it in parts (--stream N, or --partitions N with --layout hive)' : undefined);
 
-  if (!streamParts && estimateRunBytes(scenario) > STEADY_ABOVE && canSteadyMalloc()) {
-    const code = await rerunWithSteadyMalloc();
+  // A large run that is not streamed runs again with malloc's threshold steady (malloc.ts).
+  if (!streamParts && estimateRunBytes(scenario) > STEADY_ABOVE && glibcHere() && !tunedWith(STEADY_THRESHOLD)) {
+    const code = await rerunWith(STEADY_THRESHOLD, process.argv[1]);
     if (code !== null) return code;
   }
 
