@@ -12,6 +12,8 @@ const CASES = [
   ['churn_feature_store', 'lifecycle.signupsPerDay=2000'],
   ['jaffle_shop', 'jaffle.customersPerRun=60000'],
   ['inventory_retail'],
+  // A year of a larger catalog: on-change snapshot rows grow with the order lines, not with positions × weeks.
+  ['inventory_retail', 'volumes.products=5000', 'calendar.days=365'],
 ];
 
 describe('the memory estimate is within ±30% of the memory a run takes', () => {

@@ -20,13 +20,11 @@ export function estimateRunRows(scenario: Scenario): { orders: number; customers
   return { orders, customers, transactions };
 }
 
-/** Inventory positions and the snapshot rows they write (on change: about one row per position a week). */
-export function estimateInventoryRows(scenario: Scenario): { positions: number; snapshots: number } {
+/** Inventory positions: a product at a location (the snapshot rows they write are the inventory module's estimate). */
+export function estimateInventoryRows(scenario: Scenario): { positions: number } {
   const inv = scenario.inventory;
-  if (!inv) return { positions: 0, snapshots: 0 };
-  const positions = scenario.volumes.products * (inv.stores + inv.warehouses + (inv.online ? 1 : 0));
-  const days = scenario.calendar.days;
-  return { positions, snapshots: positions * (inv.snapshot === 'daily' ? days : Math.ceil(days / 7) + 1) };
+  if (!inv) return { positions: 0 };
+  return { positions: scenario.volumes.products * (inv.stores + inv.warehouses + (inv.online ? 1 : 0)) };
 }
 
 /** Rows a run makes, every table, from the modules' own estimates (cheap: no rows are made). */
