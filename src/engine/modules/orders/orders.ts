@@ -19,14 +19,19 @@ const COMPLETED = 0;
 const CANCELLED = 1;
 const FAILED = 2;
 
-/** Chooses k distinct items of `from` (partial Fisher–Yates); `from` is reordered. */
-export function chooseExactly(from: number[], k: number, rng: Rng): number[] {
-  const n = Math.min(k, from.length);
+/**
+ * Chooses k distinct items of the first `length` of `from` (partial Fisher–Yates): they are
+ * reordered so that the chosen come first; returns how many were chosen.
+ */
+export function chooseExactly(from: Int32Array | number[], length: number, k: number, rng: Rng): number {
+  const n = Math.min(k, length);
   for (let i = 0; i < n; i++) {
-    const j = i + rng.int(from.length - i);
-    [from[i], from[j]] = [from[j], from[i]];
+    const j = i + rng.int(length - i);
+    const chosen = from[j];
+    from[j] = from[i];
+    from[i] = chosen;
   }
-  return from.slice(0, n);
+  return n;
 }
 
 /** Payment failure probability at time t outside outages: flash sales stress the gateway. */
@@ -99,6 +104,12 @@ export const ordersModule: EngineModule = {
     // Orders of the hour per second: the hour's times come out sorted (a counting sort instead
     // of sorting each hour's times; about 2% of generating a million orders, paired runs).
     const ordersInSecond = new Int32Array(3600);
+    // An hour's completed orders and which of them arrive late, in arrays made once (an array
+    // and a Set an hour were work for the collector).
+    let busiest = 0;
+    for (let h = hourFrom; h < hourTo; h++) busiest = Math.max(busiest, plan.counts[0][h]);
+    const completed = new Int32Array(busiest);
+    const late = new Uint8Array(busiest);
     // The order being written and its lines (one object for every order: a closure per order
     // was a million allocations for the collector).
     const order = { id: 0, t: 0, at: 0, sum: 0, off: 0, eventCampaign: -1 };
@@ -197,23 +208,25 @@ export const ordersModule: EngineModule = {
 
         // Inside an outage exactly the event's share of this hour's payments fail.
         if (outageEvent) {
-          const failing = chooseExactly(outageCandidates, Math.round((outageCandidates.length * param(outageEvent.event, 'failureRatePct', 75)) / 100), rng);
-          for (const r of failing) status[r] = FAILED;
+          const failing = chooseExactly(outageCandidates, outageCandidates.length, Math.round((outageCandidates.length * param(outageEvent.event, 'failureRatePct', 75)) / 100), rng);
+          for (let i = 0; i < failing; i++) status[outageCandidates[i]] = FAILED;
         }
         // Exactly the planned number of late deliveries, among the hour's completed orders.
-        const completed: number[] = [];
+        let done = 0;
         for (let r = first; r < row; r++) {
           paymentStatus[r] = status[r];
-          if (status[r] === COMPLETED) completed.push(r);
+          if (status[r] === COMPLETED) completed[done++] = r;
         }
-        const late = new Set(chooseExactly(completed, plan.counts[2][h], rng));
+        const lateCount = chooseExactly(completed, done, plan.counts[2][h], rng);
+        for (let i = 0; i < lateCount; i++) late[completed[i] - first] = 1;
         for (let r = first; r < row; r++) {
           if (status[r] !== COMPLETED) continue;
           delivered[r] = 1;
-          deliveredAt[r] = late.has(r)
+          deliveredAt[r] = late[r - first]
             ? promisedAt[r] + (2 * 3600 + rng.int(70 * 3600)) * 1000
             : promisedAt[r] - rng.int(Math.min(48 * 3600, Math.max(1, promiseMs / 1000 - 6 * 3600))) * 1000;
         }
+        late.fill(0, 0, row - first);
       }
       yield n === 0 ? (d - dayFrom + 1) / (dayTo - dayFrom) : row / n;
     }
