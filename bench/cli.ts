@@ -11,7 +11,8 @@ const args = ['--template', 'baseline', '--seed', '7', '--set', 'ordersPerDay=25
 
 function once(format: string, workers: number, days = 40, scenarioArgs = [...args, '--set', `days=${days}`]) {
   const out = mkdtempSync(join(tmpdir(), 'bench-cli-'));
-  // /usr/bin/time gives the whole process's peak RSS (worker threads included) and CPU.
+  // /usr/bin/time gives the peak RSS of the largest process (the CLI's, worker threads
+  // included; the launcher beside it holds ~45 MB) and the CPU of all of them.
   const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, 'dist-cli/main.mjs', ...scenarioArgs, '--format', format, '--workers', String(workers), '--out', out], { encoding: 'utf8' });
   rmSync(out, { recursive: true, force: true });
   const [wall, user, sys, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);

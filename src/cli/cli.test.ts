@@ -4,6 +4,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readAgain } from './scenarioArgs';
 
 // The CLI as users run it (`npm run generate`): bundled from these sources first.
 beforeAll(() => {
@@ -53,20 +54,66 @@ describe('command-line generator', () => {
     expect(custom.length).toBeGreaterThan(10);
   });
 
-  it('starts the CLI through its launcher: where glibc is, as a child with huge pages added to GLIBC_TUNABLES; same arguments, its exit code', () => {
-    // The built launcher beside a stand-in for the CLI that tells what it was given.
+  describe('launcher (dist-cli/main.mjs)', () => {
+    // The built launcher beside a stand-in for the CLI that tells what it was given: it asks
+    // for the steady threshold when told "steady" (as a large run does), kills itself on "die".
     const dir = mkdtempSync(join(tmpdir(), 'launch-'));
-    copyFileSync('dist-cli/main.mjs', join(dir, 'main.mjs'));
-    writeFileSync(join(dir, 'cli.mjs'), "process.stdout.write(`${process.env.GLIBC_TUNABLES ?? 'unset'} ${process.argv.slice(2).join('|')}\\n`); process.exit(7);\n");
-    const glibc = process.platform === 'linux' && Boolean((process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime);
-    const launch = (tunables: string | undefined) => spawnSync(process.execPath, [join(dir, 'main.mjs'), 'a', 'b c'], { encoding: 'utf8', env: { ...process.env, GLIBC_TUNABLES: tunables } });
-    const plain = launch(undefined);
-    expect(plain.status).toBe(7);
-    expect(plain.stdout).toBe(`${glibc ? 'glibc.malloc.hugetlb=1' : 'unset'} a|b c\n`);
-    const added = launch('glibc.malloc.tcache_count=0');
-    expect(added.stdout).toBe(`glibc.malloc.tcache_count=0${glibc ? ':glibc.malloc.hugetlb=1' : ''} a|b c\n`);
-    // Already there: run once, not again.
-    expect(launch('glibc.malloc.hugetlb=1').stdout).toBe('glibc.malloc.hugetlb=1 a|b c\n');
+    beforeAll(() => {
+      copyFileSync('dist-cli/main.mjs', join(dir, 'main.mjs'));
+      writeFileSync(
+        join(dir, 'cli.mjs'),
+        `const t = process.env.GLIBC_TUNABLES ?? 'unset';
+const launched = process.env.${'SCENARIO_DESIGNER_LAUNCHED'} ?? 'here';
+if (process.argv.includes('steady') && launched === '1' && !t.includes('mmap_threshold')) process.exit(75);
+if (process.argv.includes('die')) process.kill(process.pid, 'SIGTERM');
+process.stdout.write(t + ' ' + launched + ' ' + process.argv.slice(2).join('|') + '\\n');
+process.exit(7);
+`,
+      );
+    });
+    const launch = (args: string[], tunables?: string) => spawnSync(process.execPath, [join(dir, 'main.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, GLIBC_TUNABLES: tunables, SCENARIO_DESIGNER_LAUNCHED: undefined } });
+    const [major, minor] = ((process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime ?? '0.0').split('.').map(Number);
+    const hugePages = process.platform === 'linux' && (major > 2 || (major === 2 && minor >= 35));
+
+    it('runs the CLI as a child with huge pages added to GLIBC_TUNABLES where glibc takes them: same arguments, its exit code; a setting of the user’s own is kept', () => {
+      const plain = launch(['a', 'b c']);
+      expect(plain.status).toBe(7);
+      expect(plain.stdout).toBe(hugePages ? 'glibc.malloc.hugetlb=1 1 a|b c\n' : 'unset here a|b c\n');
+      expect(launch(['a'], 'glibc.malloc.tcache_count=0').stdout).toBe(hugePages ? 'glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=1 1 a\n' : 'glibc.malloc.tcache_count=0 here a\n');
+      // The user's own huge-page setting wins: no child, nothing added.
+      expect(launch(['a'], 'glibc.malloc.hugetlb=0').stdout).toBe('glibc.malloc.hugetlb=0 here a\n');
+    });
+
+    it.runIf(hugePages)('runs it once more with the steady mmap threshold when the CLI asks (exit 75), and ends as the child ended when a signal killed it', () => {
+      const steady = launch(['steady']);
+      expect(steady.status).toBe(7);
+      expect(steady.stdout).toBe('glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=4194304 1 steady\n');
+      const killed = launch(['die']);
+      expect(killed.status).toBe(null);
+      expect(killed.signal).toBe('SIGTERM');
+    });
+
+    it.runIf(hugePages)('a large whole run asks for the steady threshold before any work; a partition of it does not ask', () => {
+      const out = mkdtempSync(join(tmpdir(), 'steady-'));
+      const env = { ...process.env, SCENARIO_DESIGNER_LAUNCHED: '1', GLIBC_TUNABLES: undefined };
+      const large = ['dist-cli/cli.mjs', '--quiet', '--template', 'inventory_retail', '--size', 'large', '--out', out];
+      const asked = spawnSync(process.execPath, large, { encoding: 'utf8', env });
+      expect(asked.status, asked.stderr).toBe(75);
+      expect(readdirSync(out)).toEqual([]);
+      // Not whole: it runs as it is (and inventory refuses a later part at once).
+      const part = spawnSync(process.execPath, [...large, '--partitions', '2', '--partition', '1'], { encoding: 'utf8', env });
+      expect(part.status).toBe(2);
+      expect(part.stderr).toMatch(/E110/);
+    });
+
+    it('reads a scenario again only from a file, not from a pipe', () => {
+      const fifo = join(dir, 'pipe');
+      spawnSync('mkfifo', [fifo]);
+      expect(readAgain(undefined)).toBe(true);
+      expect(readAgain('examples/custom-columns.scenario.json')).toBe(true);
+      expect(readAgain(fifo)).toBe(false);
+      expect(readAgain(join(dir, 'no-such-file.json'))).toBe(false);
+    });
   });
 
   it('takes the partition from a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) when --partition is not given', () => {

@@ -1,12 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { glibcHere, HUGE_PAGES, rerunWith, tunedWith } from './malloc';
+import { canTune, exitAs, HUGE_PAGES, RERUN_STEADY, runTuned, STEADY_THRESHOLD } from './malloc';
 
 /**
  * The bundled CLI's entry (dist-cli/main.mjs): small, so that it starts in Node's ~0.1 s.
- * Where glibc is, it runs the CLI (dist-cli/cli.mjs) as a child with huge pages for malloc
- * (malloc.ts); elsewhere, or if the child cannot start, in this process.
+ * Where glibc takes huge pages, it runs the CLI (dist-cli/cli.mjs) as a child with them
+ * (malloc.ts), and once more with a steady mmap threshold if the CLI asks (a large run);
+ * elsewhere, or if the child cannot start, the CLI runs in this process.
  */
 const cli = new URL('./cli.mjs', import.meta.url);
-const code = glibcHere() && !tunedWith(HUGE_PAGES) ? await rerunWith(HUGE_PAGES, fileURLToPath(cli)) : null;
-if (code === null) await import(cli.href);
-else process.exit(code);
+let exit = canTune(HUGE_PAGES) ? await runTuned(fileURLToPath(cli), [HUGE_PAGES]) : null;
+if (exit?.code === RERUN_STEADY && canTune(STEADY_THRESHOLD)) exit = await runTuned(fileURLToPath(cli), [HUGE_PAGES, STEADY_THRESHOLD]);
+if (exit) exitAs(exit);
+await import(cli.href);

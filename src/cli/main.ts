@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { assertFitsMemory, canWriteInParts, dayPartitions, DISK_PART_BYTES, estimateRunBytes, EXPORT_FORMAT_IDS, formatIssue, isExportFormat, partCount, partsToFit, ScenarioError, type RunRange } from '../engine';
-import { argError, continueFrom, loadScenario, wholeNumber } from './scenarioArgs';
+import { argError, continueFrom, loadScenario, readAgain, wholeNumber } from './scenarioArgs';
 import { FS_ERRORS, USAGE } from './usage';
 import { fileThread } from './fileThread';
 import { mergeParts } from './merge';
 import { runOnPool } from './pool';
 import { runWithProgress } from './progress';
-import { glibcHere, rerunWith, STEADY_ABOVE, STEADY_THRESHOLD, tunedWith } from './malloc';
+import { canTune, LAUNCHED, RERUN_STEADY, STEADY_ABOVE, STEADY_THRESHOLD } from './malloc';
 import { streamRun } from './streamRun';
 import { writeRun, type Layout } from './writeRun';
 
@@ -69,11 +69,9 @@ async function main(argv: string[]): Promise<number> {
   if (values.stream && !whole) throw argError('--stream', 'goes with a whole run in the flat layout (not with --partition, --by-day, --split-tenants or --layout hive)');
   if (!streamParts) assertFitsMemory(scenario, CLI_MEMORY_BUDGET, canWriteInParts(scenario) ? 'write it in parts (--stream N, or --partitions N with --layout hive)' : undefined);
 
-  // A large run that is not streamed runs again with malloc's threshold steady (malloc.ts).
-  if (!streamParts && estimateRunBytes(scenario) > STEADY_ABOVE && glibcHere() && !tunedWith(STEADY_THRESHOLD)) {
-    const code = await rerunWith(STEADY_THRESHOLD, process.argv[1]);
-    if (code !== null) return code;
-  }
+  // A large whole run asks the launcher to run it again with malloc's threshold steady
+  // (malloc.ts), before any work, unless its scenario came from a pipe it could not read again.
+  if (process.env[LAUNCHED] && whole && !streamParts && estimateRunBytes(scenario) > STEADY_ABOVE && canTune(STEADY_THRESHOLD) && [values.scenario, values.continue].every(readAgain)) return RERUN_STEADY;
 
   const started = performance.now();
   // The thread that writes and hashes files takes ~0.1 s to start: it starts while the run is generated.

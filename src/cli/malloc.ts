@@ -1,58 +1,90 @@
 import { spawn } from 'node:child_process';
-import { constants } from 'node:os';
 
 /**
  * glibc's malloc, tuned for runs that allocate hundreds of MB of typed arrays. glibc reads
- * its settings (GLIBC_TUNABLES) only when a process starts, so the CLI runs itself again
- * with them set: `launch.ts` for every run, `main.ts` once more for a large one.
+ * its settings (GLIBC_TUNABLES) only when a process starts, so the CLI's launcher
+ * (`launch.ts`) runs the CLI as a child with them set, and runs it once more when the CLI
+ * finds its run large (it exits with RERUN_STEADY before any work).
  *
  * - HUGE_PAGES: malloc asks for transparent huge pages (MADV_HUGEPAGE) on its memory, so
  *   fresh column buffers fault in 2 MiB pages, not 4 KiB ones: a 1M-order CSV run made
- *   48k page faults instead of 109k and took 0.82× the wall time (farm-bench, 8 pairs),
- *   inventory retail's development size as Parquet 0.92×.
+ *   48k page faults instead of 109k. Set directly it took 0.82× the wall time (farm-bench,
+ *   8 pairs); through the launcher, its own ~0.1 s included, 0.91× (Parquet 0.84×).
  * - STEADY_THRESHOLD: malloc's mmap threshold held at 4 MiB. glibc serves a block below the
  *   threshold from its heap and raises the threshold (up to 32 MiB) each time it frees a
  *   larger mapped block; the Arrow and Parquet encoders' 1-32 MiB column buffers then
  *   stayed in the process once freed. Inventory retail's large size as Parquet peaked at
  *   1.73 GB, 1.36-1.42 GB with it. It costs time on smaller runs (inventory development
- *   as Parquet: 1.10× the wall time beside huge pages alone), so only runs estimated above
- *   STEADY_ABOVE take it.
+ *   as Parquet: 1.10× the wall time beside huge pages alone), so only whole runs estimated
+ *   above STEADY_ABOVE take it.
+ *
+ * A setting of the user's own (the same name in GLIBC_TUNABLES) is left as it is:
+ * `GLIBC_TUNABLES=glibc.malloc.hugetlb=0` runs the CLI in the launcher's process, untuned.
  */
-export const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
-export const STEADY_THRESHOLD = `glibc.malloc.mmap_threshold=${4 * 2 ** 20}`;
+export interface Tunable {
+  name: string;
+  value: string;
+  /** The glibc release that knows it (older ones ignore it: no use starting a process for it). */
+  since: readonly [number, number];
+}
+export const HUGE_PAGES: Tunable = { name: 'glibc.malloc.hugetlb', value: '1', since: [2, 35] };
+export const STEADY_THRESHOLD: Tunable = { name: 'glibc.malloc.mmap_threshold', value: String(4 * 2 ** 20), since: [2, 26] };
 export const STEADY_ABOVE = 2 ** 30;
 
-/** Whether this process runs on glibc (Linux, not musl): other systems' malloc takes none of this. */
-export function glibcHere(): boolean {
-  if (process.platform !== 'linux') return false;
+/** The CLI's exit code that asks its launcher to run it again with STEADY_THRESHOLD. */
+export const RERUN_STEADY = 75;
+/** In the environment of the launcher's child: the CLI may ask for RERUN_STEADY. */
+export const LAUNCHED = 'SCENARIO_DESIGNER_LAUNCHED';
+
+/** glibc's version (Linux, not musl), or null. */
+function glibcVersion(): [number, number] | null {
+  if (process.platform !== 'linux') return null;
   const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
-  return Boolean(report?.header?.glibcVersionRuntime);
+  const match = /^(\d+)\.(\d+)/.exec(report?.header?.glibcVersionRuntime ?? '');
+  return match ? [Number(match[1]), Number(match[2])] : null;
 }
 
-/** Whether this process started with `tunable` among its GLIBC_TUNABLES. */
-export function tunedWith(tunable: string): boolean {
-  return (process.env.GLIBC_TUNABLES ?? '').split(':').includes(tunable);
+const settings = () => (process.env.GLIBC_TUNABLES ?? '').split(':').filter(Boolean);
+
+/** Whether `t` can be added for a child: glibc knows it and the user has not set it. */
+export function canTune(t: Tunable): boolean {
+  const v = glibcVersion();
+  if (!v || v[0] < t.since[0] || (v[0] === t.since[0] && v[1] < t.since[1])) return false;
+  return !settings().some((s) => s.split('=')[0] === t.name);
 }
+
+export type Exit = { code: number; signal: null } | { code: null; signal: NodeJS.Signals };
 
 /**
- * Runs `script` (with this process's arguments, Node flags and streams) as a child whose
- * GLIBC_TUNABLES add `tunable`; Ctrl-C and termination reach the child. Resolves to the
- * child's exit code, or null when it could not start (then this process does the work).
+ * Runs `script` (with this process's arguments, Node flags and streams) as a child with
+ * `tunables` added to GLIBC_TUNABLES and LAUNCHED set; Ctrl-C and termination reach it.
+ * Resolves to how it ended, or null when it could not start.
  */
-export function rerunWith(tunable: string, script: string): Promise<number | null> {
-  const tunables = [process.env.GLIBC_TUNABLES, tunable].filter(Boolean).join(':');
-  const child = spawn(process.execPath, [...process.execArgv, script, ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, GLIBC_TUNABLES: tunables },
-  });
+export function runTuned(script: string, tunables: readonly Tunable[]): Promise<Exit | null> {
+  const env = { ...process.env, GLIBC_TUNABLES: [...settings(), ...tunables.map((t) => `${t.name}=${t.value}`)].join(':'), [LAUNCHED]: '1' };
+  const child = spawn(process.execPath, [...process.execArgv, script, ...process.argv.slice(2)], { stdio: 'inherit', env });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const signal of signals) process.on(signal, forward);
+  const done = () => signals.forEach((signal) => process.off(signal, forward));
+  let started = false;
   return new Promise((resolve) => {
+    child.on('spawn', () => (started = true));
+    // Only a child that never started is run in this process instead (a failed kill also says 'error').
     child.on('error', () => {
-      for (const signal of signals) process.off(signal, forward);
+      if (started) return;
+      done();
       resolve(null);
     });
-    child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 1)));
+    child.on('exit', (code, signal) => {
+      done();
+      resolve(signal ? { code: null, signal } : { code: code ?? 1, signal: null });
+    });
   });
+}
+
+/** Ends this process as the child ended: its exit code, or killed by its signal (so a shell loop stops on Ctrl-C). */
+export function exitAs(exit: Exit): never {
+  if (exit.signal) process.kill(process.pid, exit.signal);
+  process.exit(exit.code ?? 1);
 }

@@ -1,4 +1,5 @@
 // Turns the CLI's arguments into a scenario: template or file, overrides, size presets, continuation.
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import {
   applyEventOverrides,
@@ -98,3 +99,11 @@ export function argError(field: string, message: string): ScenarioError {
   return new ScenarioError([{ code: 'E110', field, message }]);
 }
 
+/** Whether an input file (if given) can be read a second time: a file, not a pipe or /dev/stdin. */
+export function readAgain(path: string | undefined): boolean {
+  try {
+    return path === undefined || statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

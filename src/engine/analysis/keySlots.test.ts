@@ -34,6 +34,14 @@ describe('key slots', () => {
     );
   });
 
+  it('take keys that are not whole numbers (and NaN) through the Map, each with its own slot', () => {
+    const keys = [3, 1.5, NaN, 3, 7];
+    const slots = keySlots(keys);
+    const { start, rows } = rowsBySlot(keys, slots);
+    expect([1.5, NaN, 7].map((k) => [...rows.subarray(start[slots.slotOf(k)], start[slots.slotOf(k) + 1])])).toEqual([[1], [2], [4]]);
+    expect([...rows.subarray(start[slots.slotOf(3)], start[slots.slotOf(3) + 1])]).toEqual([0, 3]);
+  });
+
   it('use an offset for ids that count up and a Map for keys spread far apart', () => {
     expect(keySlots(Int32Array.from({ length: 1000 }, (_, i) => 5000 + i)).size).toBe(1000);
     expect(keySlots([1, 1e9, 2e9]).size).toBe(3);

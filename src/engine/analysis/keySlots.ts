@@ -7,20 +7,26 @@
  */
 export interface KeySlots {
   readonly size: number;
-  /** The key's slot, or −1 for a key not among those the slots were made from. */
+  /**
+   * The slot of a key the slots were made from; −1 for a key outside their range. A key
+   * inside the range of offset slots but not among them has a slot no row has (callers
+   * fill per-slot state with "none" first).
+   */
   slotOf(key: number): number;
 }
 
 export function keySlots(keys: ArrayLike<number>): KeySlots {
   let min = Infinity;
   let max = -Infinity;
+  let integers = true;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     if (k < min) min = k;
     if (k > max) max = k;
+    if (!Number.isInteger(k)) integers = false;
   }
   if (keys.length === 0) return { size: 0, slotOf: () => -1 };
-  if (Number.isInteger(min) && Number.isInteger(max) && max - min <= 4 * keys.length + 1024) {
+  if (integers && max - min <= 4 * keys.length + 1024) {
     const size = max - min + 1;
     return { size, slotOf: (key) => (key >= min && key <= max && Number.isInteger(key) ? key - min : -1) };
   }

@@ -19,7 +19,8 @@ function filled(capacity: number, rows: number): GrowableColumns {
 
 describe('growable columns', () => {
   it('finish with exactly the rows written, each column in a buffer no other uses, whether nearly full (a view) or not (a copy)', () => {
-    for (const [capacity, rows] of [[1000, 990], [1000, 400], [16, 1000], [100, 0]]) {
+    // [room, rows, whether it ends as a view]: 16 rows of room grow by doubling to 1,024.
+    for (const [capacity, rows, view] of [[1000, 990, true], [1000, 400, false], [16, 1000, true], [100, 0, false]] as const) {
       const { ints, floats } = filled(capacity, rows).finish();
       const columns = [...ints, ...floats];
       for (const c of columns) {
@@ -27,6 +28,8 @@ describe('growable columns', () => {
         expect(Array.from(c)).toEqual(Array.from({ length: rows }, (_, r) => (c instanceof Float64Array ? r / 2 : r)));
       }
       expect(new Set(columns.map((c) => c.buffer)).size).toBe(columns.length);
+      // Nearly full: a view of the column's own array; otherwise a copy exactly its length.
+      for (const c of columns) expect(c.buffer.byteLength > c.byteLength).toBe(view);
     }
   });
 });

@@ -54,9 +54,10 @@ export const inventoryModule: EngineModule = {
 /**
  * Snapshot rows per position, for the size estimate. Daily: every day; weekly: every week
  * and the first day. On change: the first day, then a position writes a row on a day it
- * sells or takes a delivery, so a day writes at most two rows an order line (measured: 1.6×
- * the rows at the development size, 1.8× at the large one, where a row a position a week
- * had estimated 3× and 12.6×: 3.8 GiB for a run that holds about 1.4 GB).
+ * sells or takes a delivery (or a return goes back on its shelf), estimated at two rows an
+ * order line a day. Measured: 1.6× the rows at the development size, 1.8× at the large one,
+ * where a row a position a week had estimated 3× and 12.6× (3.8 GiB for a run whose tables
+ * hold about 0.72 GB and whose process peaks near 1.4 GB).
  */
 function snapshotDays(s: Scenario): number {
   const inv = s.inventory!;

@@ -24,7 +24,7 @@ const FAILED = 2;
  * reordered so that the chosen come first; returns how many were chosen.
  */
 export function chooseExactly(from: Int32Array | number[], length: number, k: number, rng: Rng): number {
-  const n = Math.min(k, length);
+  const n = Math.max(0, Math.min(Math.floor(k), length));
   for (let i = 0; i < n; i++) {
     const j = i + rng.int(length - i);
     const chosen = from[j];
