@@ -19,7 +19,7 @@ function tooLargeReason(s: Scenario): string | null {
   if (!tooLarge.has(s)) {
     const instead = canWriteInParts(s)
       ? 'Write to disk, under the editor, streams it in parts instead.'
-      : `Write to disk cannot cut it into parts small enough either${s.inventory ? ' (stock carries from day to day)' : ''}: lower ${s.inventory ? 'products, days or orders per day' : 'days, orders per day or customers'}, or run it from the command line: Save scenario file, then npm run generate -- --scenario <the saved file>.`;
+      : `Write to disk cannot cut it into parts small enough either${s.inventory ? ' (stock carries from day to day)' : ''}: lower ${s.inventory ? 'products, days or orders per day' : 'days, orders per day or customers'}, or run it from the command line (Save scenario file, then npm run generate -- --scenario with that file).`;
     tooLarge.set(s, estimateRunBytes(s) <= BROWSER_MEMORY_BUDGET ? null : `Over this tab's ${formatGiB(BROWSER_MEMORY_BUDGET)}: Run will refuse it (E107). ${instead}`);
   }
   return tooLarge.get(s)!;
