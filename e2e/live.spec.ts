@@ -65,7 +65,7 @@ test.describe('the live designer', () => {
     await app.freshTemplate('customer_segments');
     await settled(page);
     await expect(page.getByRole('checkbox', { name: 'Auto-run' })).not.toBeChecked();
-    await expect(page.getByRole('status').filter({ hasText: 'Preview shown · over 1.5 million rows Auto-run waits: Run (Ctrl+Enter) for every day' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Preview shown · over 1.5 million rows, so Auto-run waits: Run (Ctrl+Enter) for every day' })).toBeVisible();
   });
 
   test('the last-edit strip compares previews of as many days only: a preview cut shorter is not read as fewer orders', async ({ page }) => {

@@ -52,7 +52,7 @@ export { decodeShareFragment, encodeShareFragment } from './scenario/shareLink';
 export { rebalance } from './scenario/shares';
 export { TEMPLATES, buildTemplate } from './scenario/templates';
 export { CHURN_SIZES, withChurnSize, type ChurnSize } from './scenario/templates/churn';
-export { INVENTORY_SIZES, withInventorySize, type InventorySize } from './scenario/templates/inventory';
+export { INVENTORY_SIZES, inventorySizeOf, withInventorySize, type InventorySize } from './scenario/templates/inventory';
 export { demoTenants } from './scenario/templates/weather';
 export { parseScenarioText, validateScenario } from './scenario/validate';
 export { DISK_RUNS_FOLDER } from './session/protocol';

@@ -5,7 +5,7 @@ import { buildTemplate } from './scenario/templates';
 import { generate, type GeneratedRun } from './generate';
 import { ScenarioError } from './scenario/errors';
 import type { Scenario, SnapshotGranularity } from './scenario/schema';
-import { inventoryRetailTemplate } from './scenario/templates/inventory';
+import { inventoryRetailTemplate, inventorySizeOf, withInventorySize } from './scenario/templates/inventory';
 import { failingSeeds, numbers, tableOf, TWENTY_SEEDS } from './testing';
 import { MS_PER_DAY, MS_PER_HOUR } from './time';
 import { intValues } from './table';
@@ -48,6 +48,13 @@ describe('inventory (properties over 20 seeds)', () => {
       expect(report.stockoutPct).toBeGreaterThanOrEqual(5);
       expect(report.stockoutPct).toBeLessThanOrEqual(10);
     }
+  });
+
+  it('a size preset is recognised in the settings it made, and not once one of them moves', () => {
+    for (const size of ['development', 'large'] as const) expect(inventorySizeOf(withInventorySize(inventoryRetailTemplate('development'), size))).toBe(size);
+    const large = withInventorySize(inventoryRetailTemplate('development'), 'large');
+    expect(inventorySizeOf({ ...large, calendar: { ...large.calendar, days: 729 } })).toBe(null);
+    expect(inventorySizeOf({ ...large, inventory: { ...large.inventory!, leadTimeDays: 2 } })).toBe(null);
   });
 
   it('the read-back catches what it checks: a stock level off by one, an event miscounted, an unfilled request outside every event', () => {

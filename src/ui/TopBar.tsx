@@ -142,7 +142,7 @@ function RunStatus({ problems }: { problems: number }) {
                   : previewing
                     ? 'Updating the preview…'
                     : sizedOff
-                      ? `Preview shown · over ${AUTO_RUN_UNDER_ROWS / 1e6} million rows Auto-run waits: Run (Ctrl+Enter) for every day`
+                      ? `Preview shown · over ${AUTO_RUN_UNDER_ROWS / 1e6} million rows, so Auto-run waits: Run (Ctrl+Enter) for every day`
                       : 'Preview shown · Run (Ctrl+Enter) for every day';
   return (
     <>

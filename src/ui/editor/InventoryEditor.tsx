@@ -1,4 +1,4 @@
-import { SNAPSHOT_GRANULARITIES, type SnapshotGranularity, INVENTORY_SIZES, withInventorySize, type InventorySize } from '../../engine/client';
+import { SNAPSHOT_GRANULARITIES, type SnapshotGranularity, INVENTORY_SIZES, inventorySizeOf, withInventorySize, type InventorySize } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { NumberField } from './NumberField';
@@ -56,7 +56,8 @@ export function InventoryEditor() {
       </button>
       <SelectField<InventorySize | ''>
         label="Inventory size preset"
-        value=""
+        // The preset the settings are at, so a chosen size stays shown (until a setting moves off it).
+        value={inventorySizeOf(s) ?? ''}
         options={[{ value: '', label: 'Choose a size…' }, ...Object.entries(INVENTORY_SIZES).map(([k, v]) => ({ value: k as InventorySize, label: v.label }))]}
         onChange={(size) => size && useScenarioStore.getState().replace(withInventorySize(useScenarioStore.getState().scenario, size))}
       />
