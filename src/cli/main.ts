@@ -64,14 +64,15 @@ async function main(argv: string[]): Promise<number> {
   const { scenario, range } = values.continue ? await continueFrom(values.continue, values) : { scenario: await loadScenario(values), range: null };
   const partition: RunRange = range ?? { partitions: wholeNumber('--partitions', values.partitions), partition: wholeNumber('--partition', values.partition) };
   const whole = 'partitions' in partition && partition.partitions === 1 && !values['by-day'] && !values['split-tenants'] && layout === 'flat';
+  const estimate = estimateRunBytes(scenario);
   // A whole run larger than STREAM_ABOVE is written part by part (memory holds one part).
-  const streamParts = values.stream ? wholeNumber('--stream', values.stream) : whole && estimateRunBytes(scenario) > STREAM_ABOVE ? partsToFit(scenario, DISK_PART_BYTES) : null;
+  const streamParts = values.stream ? wholeNumber('--stream', values.stream) : whole && estimate > STREAM_ABOVE ? partsToFit(scenario, DISK_PART_BYTES) : null;
   if (values.stream && !whole) throw argError('--stream', 'goes with a whole run in the flat layout (not with --partition, --by-day, --split-tenants or --layout hive)');
   if (!streamParts) assertFitsMemory(scenario, CLI_MEMORY_BUDGET, canWriteInParts(scenario) ? 'write it in parts (--stream N, or --partitions N with --layout hive)' : undefined);
 
   // A large whole run asks the launcher to run it again with malloc's threshold steady
   // (malloc.ts), before any work, unless its scenario came from a pipe it could not read again.
-  if (process.env[LAUNCHED] && whole && !streamParts && estimateRunBytes(scenario) > STEADY_ABOVE && canTune(STEADY_THRESHOLD) && [values.scenario, values.continue].every(readAgain)) return RERUN_STEADY;
+  if (process.env[LAUNCHED] && whole && !streamParts && estimate > STEADY_ABOVE && canTune(STEADY_THRESHOLD) && [values.scenario, values.continue].every(readAgain)) return RERUN_STEADY;
 
   const started = performance.now();
   // The thread that writes and hashes files takes ~0.1 s to start: it starts while the run is generated.

@@ -36,12 +36,14 @@ export const RERUN_STEADY = 75;
 /** In the environment of the launcher's child: the CLI may ask for RERUN_STEADY. */
 export const LAUNCHED = 'SCENARIO_DESIGNER_LAUNCHED';
 
-/** glibc's version (Linux, not musl), or null. */
+/** glibc's version (Linux, not musl), or null; read once (a process report takes ~6 ms). */
+let glibc: [number, number] | null | undefined;
 function glibcVersion(): [number, number] | null {
-  if (process.platform !== 'linux') return null;
-  const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
+  if (glibc !== undefined) return glibc;
+  const report = process.platform === 'linux' ? (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined) : undefined;
   const match = /^(\d+)\.(\d+)/.exec(report?.header?.glibcVersionRuntime ?? '');
-  return match ? [Number(match[1]), Number(match[2])] : null;
+  glibc = match ? [Number(match[1]), Number(match[2])] : null;
+  return glibc;
 }
 
 const settings = () => (process.env.GLIBC_TUNABLES ?? '').split(':').filter(Boolean);

@@ -53,6 +53,7 @@ export { rebalance } from './scenario/shares';
 export { TEMPLATES, buildTemplate } from './scenario/templates';
 export { CHURN_SIZES, withChurnSize, type ChurnSize } from './scenario/templates/churn';
 export { INVENTORY_SIZES, inventorySizeOf, withInventorySize, type InventorySize } from './scenario/templates/inventory';
+export { locationCount } from './scenario/sections';
 export { demoTenants } from './scenario/templates/weather';
 export { parseScenarioText, validateScenario } from './scenario/validate';
 export { DISK_RUNS_FOLDER } from './session/protocol';

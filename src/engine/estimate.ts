@@ -5,6 +5,7 @@ import { isPartitioned, type EngineModule } from './modules/module';
 import type { CustomColumn } from './scenario/customColumns';
 import { modulesFor } from './modules/registry';
 import { isAsciiPattern } from './custom/pattern';
+import { locationCount } from './scenario/sections';
 
 /** A browser tab should not hold more than this; larger runs belong to the CLI. */
 export const BROWSER_MEMORY_BUDGET = 2 * 2 ** 30;
@@ -24,7 +25,7 @@ export function estimateRunRows(scenario: Scenario): { orders: number; customers
 export function estimateInventoryRows(scenario: Scenario): { positions: number } {
   const inv = scenario.inventory;
   if (!inv) return { positions: 0 };
-  return { positions: scenario.volumes.products * (inv.stores + inv.warehouses + (inv.online ? 1 : 0)) };
+  return { positions: scenario.volumes.products * locationCount(inv) };
 }
 
 /** Rows a run makes, every table, from the modules' own estimates (cheap: no rows are made). */

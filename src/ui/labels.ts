@@ -20,6 +20,9 @@ export function humanize(key: string): string {
 // in Chromium), and run-state selectors format counts on every store update during a run.
 const COUNT_FORMAT = new Intl.NumberFormat('en-US');
 export const formatCount = (n: number) => COUNT_FORMAT.format(n);
+const MONEY_FORMAT = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+/** Whole dollars: $12,345. */
+export const formatMoney = (v: number) => MONEY_FORMAT.format(v);
 
 /** Short names of the four correlated hourly metrics, in matrix order. */
 export const METRIC_LABELS = ['orders', 'tickets', 'delays', 'abandonment'] as const;
@@ -36,6 +39,6 @@ export function kpiChangeText(d: number, before: number, unit: 'count' | 'money'
 /** A headline figure as the strip and Compare show it: money in whole dollars, shares as percent, counts rounded. */
 export function formatKpi(v: number, unit: 'count' | 'money' | 'share', shareDigits = 1): string {
   if (unit === 'share') return `${(v * 100).toFixed(shareDigits)}%`;
-  if (unit === 'money') return v.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+  if (unit === 'money') return formatMoney(v);
   return formatCount(Math.round(v));
 }

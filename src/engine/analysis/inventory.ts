@@ -3,6 +3,7 @@ import { perRun } from './perRun';
 import { intValues, numericColumn, type DataTable } from '../table';
 import { MS_PER_DAY } from '../time';
 import { keySlots, rowsBySlot } from './keySlots';
+import { locationCount } from '../scenario/sections';
 
 export interface InventoryCheck {
   check: string;
@@ -39,8 +40,7 @@ function readReport(run: GeneratedRun): InventoryReport | null {
   const items = pick('order_items');
   const returns = pick('returns');
   const events = pick('stockout_events');
-  const locations = inv.stores + inv.warehouses + (inv.online ? 1 : 0);
-  const key = (product: number, location: number) => (product - 1) * locations + (location - 1);
+  const locations = locationCount(inv);
 
   const date = intValues(daily, 'date');
   const product = intValues(daily, 'product_id');
@@ -54,8 +54,7 @@ function readReport(run: GeneratedRun): InventoryReport | null {
   while (positions < daily.rowCount && date[positions] === firstDay) positions++;
 
   // Stockout share per snapshot day, carrying each position's last known level (NaN: none yet).
-  const positionOf = new Int32Array(daily.rowCount);
-  for (let r = 0; r < daily.rowCount; r++) positionOf[r] = key(product[r], location[r]);
+  const positionOf = positionKeys(product, location, locations);
   const slots = keySlots(positionOf);
   const level = new Float64Array(slots.size).fill(NaN);
   const perDay: { date: number; stockoutPct: number }[] = [];
@@ -130,8 +129,7 @@ function readReport(run: GeneratedRun): InventoryReport | null {
 /** Every unfilled request lies inside a stockout event of its position, and each event's totals are exactly those requests. */
 function lostSalesCheck(events: DataTable, items: DataTable, orders: DataTable, locations: number): InventoryCheck {
   const ev = { p: intValues(events, 'product_id'), l: intValues(events, 'location_id'), from: intValues(events, 'start_date'), to: intValues(events, 'end_date'), n: intValues(events, 'lost_sales_attempts'), q: intValues(events, 'lost_sales_quantity') };
-  const positionOf = new Int32Array(events.rowCount);
-  for (let r = 0; r < events.rowCount; r++) positionOf[r] = (ev.p[r] - 1) * locations + ev.l[r] - 1;
+  const positionOf = positionKeys(ev.p, ev.l, locations);
   const slots = keySlots(positionOf);
   const byPosition = rowsBySlot(positionOf, slots);
   const attempts = new Int32Array(events.rowCount);
@@ -145,7 +143,7 @@ function lostSalesCheck(events: DataTable, items: DataTable, orders: DataTable, 
   for (let i = 0; i < sold.length; i++) {
     const short = req[i] - sold[i];
     if (short <= 0) continue;
-    const hit = eventOn(orderDay[i], slots.slotOf((product[i] - 1) * locations + location[i] - 1), byPosition, ev.from, ev.to);
+    const hit = eventOn(orderDay[i], slots.slotOf(positionKey(product[i], location[i], locations)), byPosition, ev.from, ev.to);
     if (hit < 0) stray++;
     else {
       attempts[hit]++;
@@ -155,6 +153,16 @@ function lostSalesCheck(events: DataTable, items: DataTable, orders: DataTable, 
   let mismatched = 0;
   for (let r = 0; r < events.rowCount; r++) if (attempts[r] !== ev.n[r] || qty[r] !== ev.q[r]) mismatched++;
   return { check: 'lost sales in stockout_events = the unfilled requests inside each event', measured: `${stray} unfilled requests outside any event, ${mismatched} events off`, pass: stray === 0 && mismatched === 0, wholeRun: true };
+}
+
+/** A stock position as one number: its product and location ids (each from 1). */
+const positionKey = (product: number, location: number, locations: number) => (product - 1) * locations + (location - 1);
+
+/** Each row's stock position. */
+function positionKeys(product: Int32Array, location: Int32Array, locations: number): Int32Array {
+  const keys = new Int32Array(product.length);
+  for (let r = 0; r < keys.length; r++) keys[r] = positionKey(product[r], location[r], locations);
+  return keys;
 }
 
 /** The first event (in row order) of the position's slot whose days hold `day`, or −1. */

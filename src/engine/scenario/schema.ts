@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { coded } from './errors';
 import { count, isoDate, isoMinute, keyName, mixSchema, percent, plainText, round1, SHARE_TOLERANCE, sumShares } from './fields';
-import { inventorySchema, jaffleSchema, lifecycleSchema, faultSchema, type Lifecycle } from './sections';
+import { inventorySchema, jaffleSchema, lifecycleSchema, faultSchema, locationCount, type Lifecycle } from './sections';
 import { JAFFLE_TABLES, TABLE_NAMES } from './tables';
 import { customColumnSchema } from './customColumns';
 
@@ -205,7 +205,7 @@ export const scenarioSchema = z
     }
     if (s.inventory) {
       const inv = s.inventory;
-      if (inv.stores + inv.warehouses + (inv.online ? 1 : 0) === 0) ctx.addIssue({ code: 'custom', path: ['inventory', 'stores'], message: 'E101|inventory needs at least one location' });
+      if (locationCount(inv) === 0) ctx.addIssue({ code: 'custom', path: ['inventory', 'stores'], message: 'E101|inventory needs at least one location' });
       if (inv.leadTimeDays >= inv.replenishEveryDays) ctx.addIssue({ code: 'custom', path: ['inventory', 'leadTimeDays'], message: 'E101|lead time must be shorter than the replenishment cadence' });
       if (inv.restockDaysMin > inv.restockDaysMax) ctx.addIssue({ code: 'custom', path: ['inventory', 'restockDaysMax'], message: 'E101|longest restock delay is below the shortest' });
     }

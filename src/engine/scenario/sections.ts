@@ -52,6 +52,11 @@ export type Lifecycle = z.infer<typeof lifecycleSchema>;
 export const SNAPSHOT_GRANULARITIES = ['daily', 'weekly', 'on_change'] as const;
 export type SnapshotGranularity = (typeof SNAPSHOT_GRANULARITIES)[number];
 
+/** Stock locations: the stores, the warehouses and the online channel's own (each product is stocked at every one). */
+export function locationCount(inv: Inventory): number {
+  return inv.stores + inv.warehouses + (inv.online ? 1 : 0);
+}
+
 /** Stock per product × location that every sale must find (seed 002). */
 export const inventorySchema = z.strictObject(
   {

@@ -4,7 +4,7 @@ import type { ResultTable } from '../../state/runStore';
 import { EVENT_COLORS } from '../charts/colors';
 import { bucketHourly } from '../charts/hourlyBuckets';
 import { countAxisWidth, timeTicks } from '../charts/timeTicks';
-import { formatCount, humanize } from '../labels';
+import { formatCount, formatMoney, humanize } from '../labels';
 import { PriceElasticityTable, priceCurveRows } from '../results/elasticity/PriceResponse';
 import { survivalRows } from '../results/LifecycleView';
 import type { Slide } from './slides';
@@ -100,7 +100,7 @@ export function stockoutSlide(report: InventoryReport | null): Slide | null {
           <Line dataKey="pct" name="stockout rate" stroke="#b45309" strokeWidth={2.5} dot={false} isAnimationActive={false} />
         </LineChart>
         <p className="meta">
-          {formatCount(report.positions)} product × location positions · the ten products that lost most: {lost.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 })} of sales
+          {formatCount(report.positions)} product × location positions · the ten products that lost most: {formatMoney(lost)} of sales
           not made
         </p>
       </div>

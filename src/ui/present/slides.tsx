@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { type Scenario, TEMPLATES } from '../../engine/client';
 import type { ShownResult } from '../../state/runStore';
 import { Heatmap } from '../charts/Heatmap';
-import { formatCount, humanize, METRIC_LABELS } from '../labels';
+import { formatCount, formatKpi, humanize, METRIC_LABELS } from '../labels';
 import { DotWhisker } from '../results/elasticity/DotWhisker';
 import { FaultCounts } from '../results/FaultCounts';
 import { attributionSlide, lifecycleSlide, priceSlide, stockoutSlide, timeCurveSlide } from './chartSlides';
@@ -12,10 +12,6 @@ export interface Slide {
   body: ReactNode;
 }
 
-const money = (v: number) => v.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-function showKpi(v: number, unit: 'count' | 'money' | 'share') {
-  return unit === 'money' ? money(v) : unit === 'share' ? `${(v * 100).toFixed(1)}%` : formatCount(Math.round(v));
-}
 
 /** The story of a finished run, one step per slide, built from what the run store holds. */
 export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
@@ -118,7 +114,7 @@ function storySlide(title: string, story: string, shown: ReactNode): Slide {
  * opens on an empty card.
  */
 function titleFigures(result: ShownResult, headline: NonNullable<ShownResult['reports']['headline']>): { key: string; value: string; label: string }[] {
-  if (headline.length > 0) return headline.slice(0, 6).map((k) => ({ key: k.key, value: showKpi(k.value, k.unit), label: k.label }));
+  if (headline.length > 0) return headline.slice(0, 6).map((k) => ({ key: k.key, value: formatKpi(k.value, k.unit), label: k.label }));
   return [...result.tables]
     .filter((t) => t.name !== 'dq_faults')
     .sort((a, b) => b.rowCount - a.rowCount)

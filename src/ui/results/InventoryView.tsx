@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { isoDay, type InventoryCheck } from '../../engine/client';
+import { isoDay, locationCount, type InventoryCheck } from '../../engine/client';
 import { sourceOf, useEngineQuery, useRun } from '../../state/engine';
 import { selectReport, selectShown, selectShownPreview, selectShownScenario } from '../../state/runStore';
 
@@ -96,7 +96,7 @@ export function InventoryView() {
           </tbody>
         </table>
       </div>
-      <StockChart defaultProduct={report.topLost[0]?.productId ?? 1} locations={scenario.inventory.stores + scenario.inventory.warehouses + (scenario.inventory.online ? 1 : 0)} name={scenario.name} />
+      <StockChart defaultProduct={report.topLost[0]?.productId ?? 1} locations={locationCount(scenario.inventory)} name={scenario.name} />
     </div>
   );
 }

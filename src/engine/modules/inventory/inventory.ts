@@ -7,6 +7,7 @@ import { column, intValues, rawFloats, type DataTable } from '../../table';
 import { dayNumber, MS_PER_DAY, MS_PER_HOUR } from '../../time';
 import { GrowableColumns } from '../../model/growable';
 import { buildInventoryPlan, locationFor, STORE_CHANNEL, type InventoryPlan } from './inventoryPlan';
+import { locationCount } from '../../scenario/sections';
 import { abandonedCarts, inventoryTables, rewriteOrders, type Allocation } from './inventoryTables';
 import type { EngineModule } from '../module';
 
@@ -30,7 +31,7 @@ export const inventoryModule: EngineModule = {
   rowBytes: 30,
   partitioned: true,
   always: (s) => s.inventory !== null,
-  estimateRows: (s) => (s.inventory ? s.volumes.products * (s.inventory.stores + s.inventory.warehouses + 1) * snapshotDays(s) : 0),
+  estimateRows: (s) => (s.inventory ? snapshotRows(s) : 0),
   *generate(ctx) {
     const s = ctx.scenario;
     if (!s.inventory) return [];
@@ -52,20 +53,21 @@ export const inventoryModule: EngineModule = {
 };
 
 /**
- * Snapshot rows per position, for the size estimate. Daily: every day; weekly: every week
- * and the first day. On change: the first day, then a position writes a row on a day it
- * sells or takes a delivery (or a return goes back on its shelf), estimated at two rows an
- * order line a day. Measured: 1.6× the rows at the development size, 1.8× at the large one,
+ * Snapshot rows, for the size estimate. Daily: a row a position a day; weekly: every week
+ * and the first day. On change: every position on the first day, then a position writes a
+ * row on a day it sells or takes a delivery (or a return goes back on its shelf), estimated
+ * at two rows an order line a day. Measured: 1.6× the rows at the development size, 1.8× at the large one,
  * where a row a position a week had estimated 3× and 12.6× (3.8 GiB for a run whose tables
  * hold about 0.72 GB and whose process peaks near 1.4 GB).
  */
-function snapshotDays(s: Scenario): number {
+function snapshotRows(s: Scenario): number {
   const inv = s.inventory!;
-  if (inv.snapshot === 'daily') return s.calendar.days;
-  if (inv.snapshot === 'weekly') return Math.ceil(s.calendar.days / 7) + 1;
-  const positions = s.volumes.products * (inv.stores + inv.warehouses + 1);
+  const positions = s.volumes.products * locationCount(inv);
+  const days = s.calendar.days;
+  if (inv.snapshot === 'daily') return positions * days;
+  if (inv.snapshot === 'weekly') return positions * (Math.ceil(days / 7) + 1);
   const linesPerDay = s.volumes.ordersPerDay * (1 + s.orders.meanExtraItems);
-  return 1 + (s.calendar.days * Math.min(positions, 2 * linesPerDay)) / Math.max(1, positions);
+  return positions + days * Math.min(positions, 2 * linesPerDay);
 }
 
 export class StockSimulation {

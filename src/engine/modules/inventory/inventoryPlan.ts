@@ -3,6 +3,7 @@ import type { Rng } from '../../random/rng';
 import type { Inventory, Scenario } from '../../scenario/schema';
 import type { DataTable } from '../../table';
 import { buildOrderContext } from '../orders/orderContext';
+import { locationCount } from '../../scenario/sections';
 
 /** The channel whose orders are served from the customer's home store. */
 export const STORE_CHANNEL = 'store';
@@ -31,10 +32,6 @@ export interface InventoryPlan {
   expectedStockoutPct: number;
   /** How shoppers pick products (the orders module's popularity). */
   productPick: AliasTable;
-}
-
-export function locationCount(inv: Inventory): number {
-  return inv.stores + inv.warehouses + (inv.online ? 1 : 0);
 }
 
 /** The location serving customer c's order line through a channel. */
