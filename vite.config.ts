@@ -29,7 +29,7 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   optimizeDeps: {
-    include: ['apache-arrow', 'comlink', 'seedrandom', 'zod', 'fflate', '@faker-js/faker', '@noble/hashes/sha2.js', '@noble/hashes/utils.js'],
+    include: ['apache-arrow', 'comlink', 'zod', 'fflate', '@faker-js/faker', '@noble/hashes/sha2.js', '@noble/hashes/utils.js'],
     exclude: ['parquet-wasm'],
   },
   preview: { headers: { 'Content-Security-Policy': CSP } },
