@@ -80,6 +80,8 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
   const regionOf = Int32Array.from({ length: customers.rowCount }, (_, i) => (cityCol.type === 'dict' ? regionOfCity(cityCol.indices[i]) : 0));
   const regionalWindows = windows.filter((w) => w.event.type === 'seasonal_campaign' && param(w.event, 'regionalSpreadPct', 0) > 0);
   const regionalAt = (t: number): number[] | null => {
+    // Most scenarios have no such campaign: a search (and its closure) per order was 3% of making orders.
+    if (regionalWindows.length === 0) return null;
     const w = regionalWindows.find((x) => activeAt(x, t));
     if (!w) return null;
     return regionalWeights(param(w.event, 'regionalSpreadPct', 0) / 100);
