@@ -24,7 +24,7 @@ const allRows = full.tables.reduce((n, t) => n + t.rowCount, 0);
 const parquet = await loadParquet();
 const t3 = performance.now();
 let parquetBytes = 0;
-for (const t of run.tables) parquetBytes += toParquet(t, parquet).length;
+for (const t of run.tables) parquetBytes += (await toParquet(t, parquet)).length;
 const parquetMs = performance.now() - t3;
 
 process.stdout.write(

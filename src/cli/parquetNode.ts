@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { ParquetModule } from '../engine';
+import { parquetModule, type ParquetModule } from '../engine/export/parquet';
 
 let loaded: Promise<ParquetModule> | undefined;
 
@@ -10,8 +10,7 @@ export function loadParquet(): Promise<ParquetModule> {
     const pq = await import('parquet-wasm/esm');
     const require = createRequire(import.meta.url);
     const wasmPath = require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm');
-    await pq.default({ module_or_path: await readFile(wasmPath) });
-    return pq;
+    return parquetModule(pq, await pq.default({ module_or_path: await readFile(wasmPath) }));
   })();
   return loaded;
 }

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
-import * as pq from 'parquet-wasm/esm';
+import * as parquetWasm from 'parquet-wasm/esm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../generate';
 import { smallScenario } from '../testing';
@@ -16,11 +16,12 @@ import { buildManifest, exportRunFiles, fileStamp, zipBundle } from './bundle';
 const noParquet = () => Promise.reject(new Error('no parquet in this test'));
 import { csvText, toCSV } from './csv';
 import { sha256Hex } from './hash';
-import { toParquet } from './parquet';
+import { parquetModule, toParquet, type ParquetModule } from './parquet';
 
+let pq: ParquetModule;
 beforeAll(async () => {
   const wasm = await readFile(createRequire(import.meta.url).resolve('parquet-wasm/esm/parquet_wasm_bg.wasm'));
-  await pq.default({ module_or_path: wasm });
+  pq = parquetModule(parquetWasm, await parquetWasm.default({ module_or_path: wasm }));
 });
 
 /** The value an independent reader should see in a cell, as text. */
@@ -69,7 +70,7 @@ describe('CSV', () => {
 
 describe('Parquet', () => {
   it.each(run.tables.map((t) => [t.name, t] as const))('%s reads back with hyparquet, types intact', async (_, table) => {
-    const bytes = toParquet(table, pq);
+    const bytes = await toParquet(table, pq);
     const rows = (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, compressors })) as Record<string, unknown>[];
     expect(rows.length).toBe(table.rowCount);
     for (let r = 0; r < table.rowCount; r += Math.max(1, Math.floor(table.rowCount / 97))) {
@@ -86,9 +87,9 @@ describe('Parquet', () => {
     }
   });
 
-  it('is Snappy; a dictionary only on categories; ids and times as differences', () => {
+  it('is Snappy; a dictionary only on categories; ids and times as differences', async () => {
     const orders = run.tables.find((t) => t.name === 'orders')!;
-    const bytes = toParquet(orders, pq);
+    const bytes = await toParquet(orders, pq);
     const meta = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const chunks = new Map(meta.row_groups[0].columns.map((c) => [c.meta_data!.path_in_schema[0], c.meta_data!]));
     for (const col of orders.columns) {
@@ -99,9 +100,9 @@ describe('Parquet', () => {
     }
   });
 
-  it('is byte-identical for the same table', () => {
+  it('is byte-identical for the same table', async () => {
     const t = run.tables[3];
-    expect(sha256Hex(toParquet(t, pq))).toBe(sha256Hex(toParquet(t, pq)));
+    expect(sha256Hex(await toParquet(t, pq))).toBe(sha256Hex(await toParquet(t, pq)));
   });
 });
 
