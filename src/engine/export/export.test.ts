@@ -87,7 +87,7 @@ describe('Parquet', () => {
     }
   });
 
-  it('is Snappy; a dictionary only on categories; ids and times as differences', async () => {
+  it('is Snappy; a dictionary only on categories; ids and times as differences; min and max on all but categories', async () => {
     const orders = run.tables.find((t) => t.name === 'orders')!;
     const bytes = await toParquet(orders, pq);
     const meta = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
@@ -97,6 +97,9 @@ describe('Parquet', () => {
       expect(m.codec, col.name).toBe('SNAPPY');
       expect(m.encodings.includes('RLE_DICTIONARY'), col.name).toBe(col.type === 'dict');
       if (col.type === 'int32' || col.type === 'timestamp') expect(m.encodings, col.name).toContain('DELTA_BINARY_PACKED');
+      const stats = m.statistics;
+      if (col.type === 'dict') expect(stats?.min_value ?? stats?.max_value, col.name).toBeUndefined();
+      else expect([stats?.min_value, stats?.max_value].every((v) => v !== undefined && v !== null), col.name).toBe(true);
     }
   });
 
