@@ -64,7 +64,7 @@ describe('command-line generator', () => {
         join(dir, 'cli.mjs'),
         `const t = process.env.GLIBC_TUNABLES ?? 'unset';
 const launched = process.env.${'SCENARIO_DESIGNER_LAUNCHED'} ?? 'here';
-if (process.argv.includes('steady') && launched === '1' && !t.includes('mmap_threshold')) process.exit(75);
+if (process.argv.includes('steady') && launched === 'may-ask-steady') process.exit(75);
 if (process.argv.includes('die')) process.kill(process.pid, 'SIGTERM');
 process.stdout.write(t + ' ' + launched + ' ' + process.argv.slice(2).join('|') + '\\n');
 process.exit(7);
@@ -75,19 +75,26 @@ process.exit(7);
     const [major, minor] = ((process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime ?? '0.0').split('.').map(Number);
     const hugePages = process.platform === 'linux' && (major > 2 || (major === 2 && minor >= 35));
 
-    it('runs the CLI as a child with huge pages added to GLIBC_TUNABLES where glibc takes them: same arguments, its exit code; a setting of the user’s own is kept', () => {
+    const reuse = 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967296';
+    it('runs the CLI as a child with huge pages and memory reuse added to GLIBC_TUNABLES where glibc takes them: same arguments, its exit code; a setting of the user’s own is kept', () => {
       const plain = launch(['a', 'b c']);
       expect(plain.status).toBe(7);
-      expect(plain.stdout).toBe(hugePages ? 'glibc.malloc.hugetlb=1 1 a|b c\n' : 'unset here a|b c\n');
-      expect(launch(['a'], 'glibc.malloc.tcache_count=0').stdout).toBe(hugePages ? 'glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=1 1 a\n' : 'glibc.malloc.tcache_count=0 here a\n');
+      expect(plain.stdout).toBe(hugePages ? `${reuse} may-ask-steady a|b c\n` : 'unset here a|b c\n');
+      expect(launch(['a'], 'glibc.malloc.tcache_count=0').stdout).toBe(hugePages ? `glibc.malloc.tcache_count=0:${reuse} may-ask-steady a\n` : 'glibc.malloc.tcache_count=0 here a\n');
       // The user's own huge-page setting wins: no child, nothing added.
       expect(launch(['a'], 'glibc.malloc.hugetlb=0').stdout).toBe('glibc.malloc.hugetlb=0 here a\n');
+    });
+
+    it.runIf(hugePages)('keeps a user’s own mmap threshold: not replaced, and the CLI is told it may not ask for another', () => {
+      const own = launch(['steady'], 'glibc.malloc.mmap_threshold=65536');
+      expect(own.status).toBe(7);
+      expect(own.stdout).toBe('glibc.malloc.mmap_threshold=65536:glibc.malloc.hugetlb=1:glibc.malloc.trim_threshold=4294967296 last steady\n');
     });
 
     it.runIf(hugePages)('runs it once more with the steady mmap threshold when the CLI asks (exit 75), and ends as the child ended when a signal killed it', () => {
       const steady = launch(['steady']);
       expect(steady.status).toBe(7);
-      expect(steady.stdout).toBe('glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=4194304 1 steady\n');
+      expect(steady.stdout).toBe('glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=4194304 last steady\n');
       const killed = launch(['die']);
       expect(killed.status).toBe(null);
       expect(killed.signal).toBe('SIGTERM');
@@ -95,7 +102,7 @@ process.exit(7);
 
     it.runIf(hugePages)('a large whole run asks for the steady threshold before any work; a partition of it does not ask', () => {
       const out = mkdtempSync(join(tmpdir(), 'steady-'));
-      const env = { ...process.env, SCENARIO_DESIGNER_LAUNCHED: '1', GLIBC_TUNABLES: undefined };
+      const env = { ...process.env, SCENARIO_DESIGNER_LAUNCHED: 'may-ask-steady', GLIBC_TUNABLES: undefined };
       const large = ['dist-cli/cli.mjs', '--quiet', '--template', 'inventory_retail', '--size', 'large', '--out', out];
       const asked = spawnSync(process.execPath, large, { encoding: 'utf8', env });
       expect(asked.status, asked.stderr).toBe(75);

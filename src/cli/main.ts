@@ -9,7 +9,7 @@ import { fileThread } from './fileThread';
 import { mergeParts } from './merge';
 import { runOnPool } from './pool';
 import { runWithProgress } from './progress';
-import { canTune, LAUNCHED, RERUN_STEADY, STEADY_ABOVE, STEADY_THRESHOLD } from './malloc';
+import { LAUNCHED, MAY_ASK, RERUN_STEADY, STEADY_ABOVE } from './malloc';
 import { streamRun } from './streamRun';
 import { writeRun, type Layout } from './writeRun';
 
@@ -72,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
 
   // A large whole run asks the launcher to run it again with malloc's threshold steady
   // (malloc.ts), before any work, unless its scenario came from a pipe it could not read again.
-  if (process.env[LAUNCHED] && whole && !streamParts && estimate > STEADY_ABOVE && canTune(STEADY_THRESHOLD) && [values.scenario, values.continue].every(readAgain)) return RERUN_STEADY;
+  if (process.env[LAUNCHED] === MAY_ASK && whole && !streamParts && estimate > STEADY_ABOVE && [values.scenario, values.continue].every(readAgain)) return RERUN_STEADY;
 
   const started = performance.now();
   // The thread that writes and hashes files takes ~0.1 s to start: it starts while the run is generated.
