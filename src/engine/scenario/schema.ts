@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { coded } from './errors';
-import { count, isoDate, isoMinute, keyName, mixSchema, percent, plainText, round1, SHARE_TOLERANCE, sumShares } from './fields';
+import { count, isoDate, isoMinute, keyName, mixSchema, percent, plainText, round1, SHARE_TOLERANCE, sumShares, withCommas } from './fields';
 import { inventorySchema, jaffleSchema, lifecycleSchema, faultSchema, locationCount, type Lifecycle } from './sections';
 import { JAFFLE_TABLES, TABLE_NAMES } from './tables';
 import { customColumnSchema } from './customColumns';
@@ -70,7 +70,7 @@ export const eventSchema = z.strictObject(
     type: z.enum(EVENT_TYPES, coded('E109', `event type must be one of ${EVENT_TYPES.join(', ')}`)),
     label: plainText('event label'),
     start: isoMinute,
-    durationHours: z.number(coded('E100', 'duration must be a number')).positive(coded('E101', 'duration must be more than 0 hours')).max(24 * MAX_DAYS, coded('E101', `duration must be at most ${(24 * MAX_DAYS).toLocaleString('en-US')} hours (the longest calendar, ten years)`)),
+    durationHours: z.number(coded('E100', 'duration must be a number')).positive(coded('E101', 'duration must be more than 0 hours')).max(24 * MAX_DAYS, coded('E101', `duration must be at most ${withCommas(24 * MAX_DAYS)} hours (the longest calendar, ten years)`)),
     shape: z.enum(EVENT_SHAPES, coded('E109', `shape must be one of ${EVENT_SHAPES.join(', ')}`)),
     /** Traffic multiplier at the event's peak (1 = no change in traffic). */
     intensity: z.number(coded('E100', 'intensity must be a number')).min(0, coded('E101', 'intensity must be ≥ 0')).max(100, coded('E101', 'intensity must be ≤ 100')),
@@ -118,7 +118,7 @@ export const scenarioSchema = z
           .number(coded('E100', 'days must be a number'))
           .int(coded('E101', 'days must be a whole number'))
           .min(1, coded('E103', 'days must be at least 1'))
-          .max(MAX_DAYS, coded('E101', `days must be at most ${MAX_DAYS.toLocaleString('en-US')}`)),
+          .max(MAX_DAYS, coded('E101', `days must be at most ${withCommas(MAX_DAYS)}`)),
         timezone: z.literal('UTC', coded('E109', 'only UTC is supported')),
       }),
       volumes: z.strictObject({
