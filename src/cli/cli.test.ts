@@ -85,27 +85,37 @@ process.exit(7);
       expect(launch(['a'], 'glibc.malloc.hugetlb=0').stdout).toBe('glibc.malloc.hugetlb=0 here a\n');
     });
 
-    it.runIf(hugePages)('keeps a user’s own mmap threshold: not replaced, and the CLI is told it may not ask for another', () => {
+    it.runIf(hugePages)('keeps a user’s own mmap threshold, in GLIBC_TUNABLES or in glibc’s older variable: not replaced, and the CLI is told it may not ask for another', () => {
       const own = launch(['steady'], 'glibc.malloc.mmap_threshold=65536');
       expect(own.status).toBe(7);
-      expect(own.stdout).toBe('glibc.malloc.mmap_threshold=65536:glibc.malloc.hugetlb=1:glibc.malloc.trim_threshold=4294967296 last steady\n');
+      expect(own.stdout).toBe('glibc.malloc.mmap_threshold=65536:glibc.malloc.hugetlb=1:glibc.malloc.trim_threshold=4294967296 may-not-ask steady\n');
+      const older = (name: string) => spawnSync(process.execPath, [join(dir, 'main.mjs'), 'a'], { encoding: 'utf8', env: { ...process.env, GLIBC_TUNABLES: undefined, SCENARIO_DESIGNER_LAUNCHED: undefined, [name]: '131072' } }).stdout;
+      expect(older('MALLOC_MMAP_THRESHOLD_')).toBe('glibc.malloc.hugetlb=1:glibc.malloc.trim_threshold=4294967296 may-not-ask a\n');
+      expect(older('MALLOC_TRIM_THRESHOLD_')).toBe('glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=33554432 may-ask-steady a\n');
+    });
+
+    it('runs the CLI in its own process with no leave to ask for a rerun, whatever it inherited', () => {
+      const here = spawnSync(process.execPath, [join(dir, 'main.mjs'), 'steady'], { encoding: 'utf8', env: { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0', SCENARIO_DESIGNER_LAUNCHED: 'may-ask-steady' } });
+      expect(here.status).toBe(7);
+      expect(here.stdout).toBe('glibc.malloc.hugetlb=0 here steady\n');
     });
 
     it.runIf(hugePages)('runs it once more with the steady mmap threshold when the CLI asks (exit 75), and ends as the child ended when a signal killed it', () => {
       const steady = launch(['steady']);
       expect(steady.status).toBe(7);
-      expect(steady.stdout).toBe('glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=4194304 last steady\n');
+      expect(steady.stdout).toBe('glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=4194304 may-not-ask steady\n');
       const killed = launch(['die']);
       expect(killed.status).toBe(null);
       expect(killed.signal).toBe('SIGTERM');
     });
 
-    it.runIf(hugePages)('a large whole run asks for the steady threshold before any work; a partition of it does not ask', () => {
+    it('a large run held whole asks for the steady threshold before any work (also in the Hive layout); a partition of it does not ask', () => {
       const out = mkdtempSync(join(tmpdir(), 'steady-'));
       const env = { ...process.env, SCENARIO_DESIGNER_LAUNCHED: 'may-ask-steady', GLIBC_TUNABLES: undefined };
       const large = ['dist-cli/cli.mjs', '--quiet', '--template', 'inventory_retail', '--size', 'large', '--out', out];
       const asked = spawnSync(process.execPath, large, { encoding: 'utf8', env });
       expect(asked.status, asked.stderr).toBe(75);
+      expect(spawnSync(process.execPath, [...large, '--layout', 'hive'], { encoding: 'utf8', env }).status).toBe(75);
       expect(readdirSync(out)).toEqual([]);
       // Not whole: it runs as it is (and inventory refuses a later part at once).
       const part = spawnSync(process.execPath, [...large, '--partitions', '2', '--partition', '1'], { encoding: 'utf8', env });

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { canTune, exitAs, HUGE_PAGES, KEEP_FREED, LAST_RUN, MAY_ASK, RERUN_STEADY, REUSE_THRESHOLD, runTuned, STEADY_THRESHOLD } from './malloc';
+import { canTune, exitAs, HUGE_PAGES, KEEP_FREED, LAUNCHED, MAY_ASK, MAY_NOT_ASK, RERUN_STEADY, REUSE_THRESHOLD, runTuned, STEADY_THRESHOLD } from './malloc';
 
 /**
  * The bundled CLI's entry (dist-cli/main.mjs): small, so that it starts in Node's ~0.1 s.
@@ -10,8 +10,10 @@ import { canTune, exitAs, HUGE_PAGES, KEEP_FREED, LAST_RUN, MAY_ASK, RERUN_STEAD
  */
 const cli = new URL('./cli.mjs', import.meta.url);
 // The CLI may ask for the steady threshold only where it would get it: a user's own mmap threshold stays.
-const steady = canTune(STEADY_THRESHOLD);
-let exit = canTune(HUGE_PAGES) ? await runTuned(fileURLToPath(cli), [HUGE_PAGES, REUSE_THRESHOLD, KEEP_FREED], steady ? MAY_ASK : LAST_RUN) : null;
-if (exit?.code === RERUN_STEADY && steady) exit = await runTuned(fileURLToPath(cli), [HUGE_PAGES, STEADY_THRESHOLD], LAST_RUN);
+const steadyAllowed = canTune(STEADY_THRESHOLD);
+let exit = canTune(HUGE_PAGES) ? await runTuned(fileURLToPath(cli), [HUGE_PAGES, REUSE_THRESHOLD, KEEP_FREED], steadyAllowed ? MAY_ASK : MAY_NOT_ASK) : null;
+if (exit?.code === RERUN_STEADY && steadyAllowed) exit = await runTuned(fileURLToPath(cli), [HUGE_PAGES, STEADY_THRESHOLD], MAY_NOT_ASK);
 if (exit) exitAs(exit);
+// In this process nobody would run it again: a value inherited from elsewhere must not make it ask.
+delete process.env[LAUNCHED];
 await import(cli.href);

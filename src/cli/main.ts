@@ -70,9 +70,11 @@ async function main(argv: string[]): Promise<number> {
   if (values.stream && !whole) throw argError('--stream', 'goes with a whole run in the flat layout (not with --partition, --by-day, --split-tenants or --layout hive)');
   if (!streamParts) assertFitsMemory(scenario, CLI_MEMORY_BUDGET, canWriteInParts(scenario) ? 'write it in parts (--stream N, or --partitions N with --layout hive)' : undefined);
 
-  // A large whole run asks the launcher to run it again with malloc's threshold steady
-  // (malloc.ts), before any work, unless its scenario came from a pipe it could not read again.
-  if (process.env[LAUNCHED] === MAY_ASK && whole && !streamParts && estimate > STEADY_ABOVE && [values.scenario, values.continue].every(readAgain)) return RERUN_STEADY;
+  // A large run held whole in memory (whatever the layout of its files) asks the launcher to
+  // run it again with malloc's threshold steady (malloc.ts), before any work, unless its
+  // scenario came from a pipe it could not read again.
+  const inMemory = 'partitions' in partition && partition.partitions === 1 && !streamParts;
+  if (process.env[LAUNCHED] === MAY_ASK && inMemory && estimate > STEADY_ABOVE && [values.scenario, values.continue].every(readAgain)) return RERUN_STEADY;
 
   const started = performance.now();
   // The thread that writes and hashes files takes ~0.1 s to start: it starts while the run is generated.

@@ -24,7 +24,8 @@ import { spawn } from 'node:child_process';
  *   costs nothing more; a fresh one costs about 100 times its writing here (35 MB: ~100 ms
  *   to fault in, 1 ms to fill again). 1M orders as CSV took 0.92× the wall time beside huge
  *   pages alone (farm-bench, 10 pairs), as Parquet 0.94×, inventory development 0.92×; 10M
- *   orders streamed peaked at 587 MB against 652. The threshold alone gained nothing.
+ *   orders streamed peaked at 587 MB against 652. The threshold without KEEP_FREED took
+ *   1.06× the time of both.
  *
  * A setting of the user's own (the same name in GLIBC_TUNABLES) is left as it is:
  * `GLIBC_TUNABLES=glibc.malloc.hugetlb=0` runs the CLI in the launcher's process, untuned.
@@ -34,19 +35,21 @@ export interface Tunable {
   value: string;
   /** The glibc release that knows it (older ones ignore it: no use starting a process for it). */
   since: readonly [number, number];
+  /** glibc's older environment variable for the same setting, if it has one (a user's own counts there too). */
+  alias?: string;
 }
 export const HUGE_PAGES: Tunable = { name: 'glibc.malloc.hugetlb', value: '1', since: [2, 35] };
-export const STEADY_THRESHOLD: Tunable = { name: 'glibc.malloc.mmap_threshold', value: String(4 * 2 ** 20), since: [2, 26] };
+export const STEADY_THRESHOLD: Tunable = { name: 'glibc.malloc.mmap_threshold', value: String(4 * 2 ** 20), since: [2, 26], alias: 'MALLOC_MMAP_THRESHOLD_' };
 export const STEADY_ABOVE = 2 ** 30;
-export const REUSE_THRESHOLD: Tunable = { name: 'glibc.malloc.mmap_threshold', value: String(32 * 2 ** 20), since: [2, 26] };
-export const KEEP_FREED: Tunable = { name: 'glibc.malloc.trim_threshold', value: String(2 ** 32), since: [2, 26] };
+export const REUSE_THRESHOLD: Tunable = { ...STEADY_THRESHOLD, value: String(32 * 2 ** 20) };
+export const KEEP_FREED: Tunable = { name: 'glibc.malloc.trim_threshold', value: String(2 ** 32), since: [2, 26], alias: 'MALLOC_TRIM_THRESHOLD_' };
 
 /** The CLI's exit code that asks its launcher to run it again with STEADY_THRESHOLD. */
 export const RERUN_STEADY = 75;
-/** In the environment of the launcher's child: MAY_ASK (the CLI may exit with RERUN_STEADY) or LAST_RUN. */
+/** In the environment of the launcher's child: MAY_ASK (the CLI may exit with RERUN_STEADY) or MAY_NOT_ASK. */
 export const LAUNCHED = 'SCENARIO_DESIGNER_LAUNCHED';
 export const MAY_ASK = 'may-ask-steady';
-export const LAST_RUN = 'last';
+export const MAY_NOT_ASK = 'may-not-ask';
 
 /** glibc's version (Linux, not musl), or null; read once (a process report takes ~6 ms). */
 let glibc: [number, number] | null | undefined;
@@ -64,6 +67,7 @@ const settings = () => (process.env.GLIBC_TUNABLES ?? '').split(':').filter(Bool
 export function canTune(t: Tunable): boolean {
   const v = glibcVersion();
   if (!v || v[0] < t.since[0] || (v[0] === t.since[0] && v[1] < t.since[1])) return false;
+  if (t.alias && process.env[t.alias] !== undefined) return false;
   return !settings().some((s) => s.split('=')[0] === t.name);
 }
 
@@ -75,7 +79,7 @@ export type Exit = { code: number; signal: null } | { code: null; signal: NodeJS
  * `launched`; Ctrl-C and termination reach it. Resolves to how it ended, or null when it
  * could not start.
  */
-export function runTuned(script: string, tunables: readonly Tunable[], launched: typeof MAY_ASK | typeof LAST_RUN): Promise<Exit | null> {
+export function runTuned(script: string, tunables: readonly Tunable[], launched: typeof MAY_ASK | typeof MAY_NOT_ASK): Promise<Exit | null> {
   const added = tunables.filter(canTune).map((t) => `${t.name}=${t.value}`);
   const env = { ...process.env, GLIBC_TUNABLES: [...settings(), ...added].join(':'), [LAUNCHED]: launched };
   const child = spawn(process.execPath, [...process.execArgv, script, ...process.argv.slice(2)], { stdio: 'inherit', env });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { formatOf, groundTruth, manifestJSON, renumberFaults, sumFaultCounts, ScenarioError, TABLE_NAMES, type Manifest } from '../engine';
+import { formatOf, groundTruth, manifestJSON, renumberFaults, sumFaultCounts, ScenarioError, TABLE_NAMES, withCommas, type Manifest } from '../engine';
 import { writeWhole } from './writeRun';
 
 /**
@@ -47,7 +47,7 @@ export async function mergeParts(dir: string, out: string, quiet: boolean): Prom
   };
   await writeWhole(join(out, 'manifest.json'), manifestJSON(merged));
   await writeWhole(join(out, 'scenario.json'), `${JSON.stringify(first.scenario, null, 2)}\n`);
-  if (!quiet) process.stderr.write(`merged ${manifests.length} parts: ${tables.map((t) => `${t.table} ${t.rows.toLocaleString('en-US')}`).join(', ')} rows into ${out}\n`);
+  if (!quiet) process.stderr.write(`merged ${manifests.length} parts: ${tables.map((t) => `${t.table} ${withCommas(t.rows)}`).join(', ')} rows into ${out}\n`);
   return 0;
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { parquetModule, type ParquetModule } from '../engine/export/parquet';
+import { parquetModule, type ParquetModule } from '../engine';
 
 let loaded: Promise<ParquetModule> | undefined;
 

@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { formatOf, writeRunToDisk, type DiskTarget, type Scenario } from '../engine';
+import { formatOf, withCommas, writeRunToDisk, type DiskTarget, type Scenario } from '../engine';
 import { loadParquet } from './parquetNode';
 import { runWithProgress } from './progress';
 import { writeAll, writeRun, type WriteOptions } from './writeRun';
@@ -24,7 +24,7 @@ export async function streamRun(scenario: Scenario, parts: number, out: string, 
       onProgress: () => undefined,
       onPart: (p) => !write.quiet && process.stderr.write(`  part ${p.part + 1} of ${p.parts} written\n`),
     });
-    if (!write.quiet) for (const f of result!.files) if (f.table) process.stderr.write(`  ${f.fileName}  ${f.rows.toLocaleString('en-US')} rows\n`);
+    if (!write.quiet) for (const f of result!.files) if (f.table) process.stderr.write(`  ${f.fileName}  ${withCommas(f.rows)} rows\n`);
     return;
   }
   for (let part = 0; part < parts; part++) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { buildManifest, conformanceJSON, conformanceReport, exportFileName, writtenFile, formatOf, exportTable, fileStamp, manifestJSON, splitByTenant, type ExportFormat, type GeneratedRun } from '../engine';
+import { buildManifest, conformanceJSON, conformanceReport, exportFileName, writtenFile, formatOf, exportTable, fileStamp, manifestJSON, splitByTenant, withCommas, type ExportFormat, type GeneratedRun } from '../engine';
 import { fileThread } from './fileThread';
 import { loadParquet } from './parquetNode';
 
@@ -137,7 +137,7 @@ export async function writeRun(
   await writeWhole(join(dir, hive ? hiveManifest(partOf(run)) : 'manifest.json'), manifestJSON(manifest));
   await writeWhole(join(dir, hive ? hiveConformance(partOf(run)) : 'conformance.json'), conformanceJSON(conformance));
   if (!opts.quiet) {
-    for (const t of manifest.tables) process.stderr.write(`  ${t.file}  ${t.rows.toLocaleString('en-US')} rows\n`);
+    for (const t of manifest.tables) process.stderr.write(`  ${t.file}  ${withCommas(t.rows)} rows\n`);
     const c = manifest.conformance;
     process.stderr.write(`conformance: ${c.passed} of ${c.total} declared targets hold${c.notJudged ? ` (${c.notJudged} more not judged here; the reasons are in the conformance file)` : ''}\n`);
     process.stderr.write(`wrote ${manifest.tables.length} tables and the manifest to ${dir}\n`);

@@ -103,6 +103,26 @@ describe('Parquet', () => {
     }
   });
 
+  it("passes on parquet-wasm's own error when it cannot read the stream, and writes again after it", async () => {
+    const t = run.tables[3];
+    // The same module, but the stream's first bytes are spoiled inside wasm before it is read.
+    const spoiled: ParquetModule = {
+      ...pq,
+      wasm: {
+        ...pq.wasm,
+        table_fromIPCStream: (at: number, length: number) => {
+          new Uint8Array(pq.wasm.memory.buffer, at, 16).fill(0xff);
+          return pq.wasm.table_fromIPCStream(at, length);
+        },
+      },
+    };
+    const error = await toParquet(t, spoiled).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).not.toMatch(/could not read the Arrow stream/);
+    expect((error as Error).message.length).toBeGreaterThan(0);
+    expect(sha256Hex(await toParquet(t, pq))).toBe(sha256Hex(await toParquet(t, pq)));
+  });
+
   it('is byte-identical for the same table', async () => {
     const t = run.tables[3];
     expect(sha256Hex(await toParquet(t, pq))).toBe(sha256Hex(await toParquet(t, pq)));

@@ -9,7 +9,11 @@ import { toArrow } from './arrow';
  * export), the CLI the same build read from disk, so both write byte-identical files.
  */
 export type ParquetModule = Pick<typeof ParquetWasm, 'Table' | 'writeParquet' | 'WriterPropertiesBuilder' | 'Compression' | 'Encoding' | 'EnabledStatistics'> & {
-  wasm: Pick<ParquetWasm.InitOutput, 'memory' | '__wbindgen_malloc' | 'table_fromIPCStream'>;
+  // The memory as the engine reads it: its own types know no WebAssembly namespace.
+  wasm: Pick<ParquetWasm.InitOutput, '__wbindgen_malloc' | 'table_fromIPCStream' | '__externref_table_dealloc'> & {
+    memory: { readonly buffer: ArrayBufferLike };
+    __wbindgen_externrefs: { get(index: number): unknown };
+  };
 };
 
 /** The module with its exports, as a host hands it to the engine. */
@@ -49,7 +53,8 @@ export async function toParquet(table: DataTable, pq: ParquetModule): Promise<Ui
  * would take them joined into one array first: that join was a second copy of every table
  * in fresh memory (1M orders as Parquet: 2.6-2.7 → 2.1-2.3 s for the six tables, same
  * bytes). This is what the generated `fromIPCStream` does with the joined array: allocate
- * in wasm, copy, call the export, wrap the pointer (`__wrap`, which the typings leave out).
+ * in wasm, copy, call the export, take its error or wrap the pointer (`__wrap`, which the
+ * typings leave out).
  */
 async function wasmTableOf(table: DataTable, pq: ParquetModule): Promise<ParquetWasm.Table> {
   const pieces: Uint8Array[] = [];
@@ -65,7 +70,12 @@ async function wasmTableOf(table: DataTable, pq: ParquetModule): Promise<Parquet
     memory.set(p, offset);
     offset += p.length;
   }
-  const [pointer, , failed] = wasm.table_fromIPCStream(at, length);
-  if (failed) throw new Error(`parquet-wasm could not read the Arrow stream of ${table.name}`);
+  const [pointer, error, failed] = wasm.table_fromIPCStream(at, length);
+  if (failed) {
+    // parquet-wasm's own error, taken out of its table of JS values as its glue does.
+    const thrown = wasm.__wbindgen_externrefs.get(error);
+    wasm.__externref_table_dealloc(error);
+    throw thrown instanceof Error ? thrown : new Error(`parquet-wasm could not read the Arrow stream of ${table.name}: ${String(thrown)}`);
+  }
   return (pq.Table as unknown as { __wrap(pointer: number): ParquetWasm.Table }).__wrap(pointer);
 }

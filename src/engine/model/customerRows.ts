@@ -43,6 +43,7 @@ export class CustomerRows {
   private readonly first: Int32Array;
   private readonly last: Int32Array;
   private readonly email: string[];
+  private readonly emailParts = emailParts();
   private readonly age: Int32Array;
   private readonly city: Int32Array;
 
@@ -69,8 +70,7 @@ export class CustomerRows {
     this.cohort[i] = cohortIndex;
     this.first[i] = rng.int(FIRST_NAMES.length);
     this.last[i] = rng.int(LAST_NAMES.length);
-    const parts = emailParts();
-    this.email[i] = `${parts.first[this.first[i]]}.${parts.last[this.last[i]]}${i + 1}@${EMAIL_DOMAINS[rng.int(EMAIL_DOMAINS.length)]}`;
+    this.email[i] = `${this.emailParts.first[this.first[i]]}.${this.emailParts.last[this.last[i]]}${i + 1}@${EMAIL_DOMAINS[rng.int(EMAIL_DOMAINS.length)]}`;
     this.age[i] = rng.intBetween(c.ageMin, c.ageMax);
     this.city[i] = rng.int(CITIES.length);
     this.since[i] = sinceDay;
@@ -108,10 +108,14 @@ export class CustomerRows {
   }
 }
 
-let parts: { first: string[]; last: string[] } | undefined;
+let emailPartsOfNames: EmailParts | undefined;
 /** Every name's email part, made once: two regular-expression replaces a customer took 100,000 customers from 79-91 ms to 116-161 (best of 9). */
-function emailParts(): { first: string[]; last: string[] } {
-  return (parts ??= { first: FIRST_NAMES.map(emailPart), last: LAST_NAMES.map(emailPart) });
+function emailParts(): EmailParts {
+  return (emailPartsOfNames ??= { first: FIRST_NAMES.map(emailPart), last: LAST_NAMES.map(emailPart) });
+}
+interface EmailParts {
+  first: readonly string[];
+  last: readonly string[];
 }
 
 function emailPart(name: string): string {
