@@ -63,7 +63,8 @@ async function main(argv: string[]): Promise<number> {
   if (values.days !== undefined && !values.continue) throw argError('--days', 'only goes with --continue MANIFEST (to set the calendar, use --set days=N)');
   const { scenario, range } = values.continue ? await continueFrom(values.continue, values) : { scenario: await loadScenario(values), range: null };
   const partition: RunRange = range ?? { partitions: wholeNumber('--partitions', values.partitions), partition: wholeNumber('--partition', values.partition) };
-  const whole = 'partitions' in partition && partition.partitions === 1 && !values['by-day'] && !values['split-tenants'] && layout === 'flat';
+  const onePart = 'partitions' in partition && partition.partitions === 1;
+  const whole = onePart && !values['by-day'] && !values['split-tenants'] && layout === 'flat';
   const estimate = estimateRunBytes(scenario);
   // A whole run larger than STREAM_ABOVE is written part by part (memory holds one part).
   const streamParts = values.stream ? wholeNumber('--stream', values.stream) : whole && estimate > STREAM_ABOVE ? partsToFit(scenario, DISK_PART_BYTES) : null;
@@ -73,8 +74,7 @@ async function main(argv: string[]): Promise<number> {
   // A large run held whole in memory (whatever the layout of its files) asks the launcher to
   // run it again with malloc's threshold steady (malloc.ts), before any work, unless its
   // scenario came from a pipe it could not read again.
-  const inMemory = 'partitions' in partition && partition.partitions === 1 && !streamParts;
-  if (process.env[LAUNCHED] === MAY_ASK && inMemory && estimate > STEADY_ABOVE && [values.scenario, values.continue].every(readAgain)) return RERUN_STEADY;
+  if (process.env[LAUNCHED] === MAY_ASK && onePart && !streamParts && estimate > STEADY_ABOVE && [values.scenario, values.continue].every(readAgain)) return RERUN_STEADY;
 
   const started = performance.now();
   // The thread that writes and hashes files takes ~0.1 s to start: it starts while the run is generated.

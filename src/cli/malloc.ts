@@ -27,7 +27,8 @@ import { spawn } from 'node:child_process';
  *   orders streamed peaked at 587 MB against 652. The threshold without KEEP_FREED took
  *   1.06× the time of both.
  *
- * A setting of the user's own (the same name in GLIBC_TUNABLES) is left as it is:
+ * A setting of the user's own (the same name in GLIBC_TUNABLES, or glibc's older variable
+ * for it) is left as it is:
  * `GLIBC_TUNABLES=glibc.malloc.hugetlb=0` runs the CLI in the launcher's process, untuned.
  */
 export interface Tunable {

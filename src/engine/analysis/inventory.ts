@@ -4,6 +4,7 @@ import { intValues, numericColumn, type DataTable } from '../table';
 import { MS_PER_DAY } from '../time';
 import { keySlots, rowsBySlot } from './keySlots';
 import { locationCount } from '../scenario/sections';
+import { withCommas } from '../scenario/fields';
 
 export interface InventoryCheck {
   check: string;
@@ -78,7 +79,7 @@ function readReport(run: GeneratedRun): InventoryReport | null {
   const stockoutPct = perDay.reduce((a, p) => a + p.stockoutPct, 0) / Math.max(1, perDay.length);
 
   const checks: InventoryCheck[] = [];
-  checks.push({ check: 'no negative on_hand, ever', measured: `${negative} negative rows of ${daily.rowCount.toLocaleString('en-US')}`, pass: negative === 0 });
+  checks.push({ check: 'no negative on_hand, ever', measured: `${negative} negative rows of ${withCommas(daily.rowCount)}`, pass: negative === 0 });
   if (exact) checks.push({ check: 'on_hand = previous + received + restocked − sold, day by day', measured: `${ledgerBreaks} breaks`, pass: ledgerBreaks === 0 });
   const [lo, hi] = [5, 10];
   checks.push({ check: `stockout rate within ${lo}-${hi}%`, measured: `${stockoutPct.toFixed(2)}%`, pass: stockoutPct >= lo && stockoutPct <= hi, wholeRun: true });

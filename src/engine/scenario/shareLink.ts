@@ -1,5 +1,6 @@
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import type { ScenarioIssue } from './errors';
+import { withCommas } from './fields';
 import type { Scenario } from './schema';
 import { parseScenarioText, type Validation } from './validate';
 
@@ -61,7 +62,7 @@ export function decodeShareFragment(fragment: string): Validation | null {
   if (value === null) return null;
   const refused = (message: string): Validation => ({ ok: false, issues: [{ code: 'E105', field: '', message } satisfies ScenarioIssue] });
   const damaged = (why: string) => refused(`the share link is damaged: ${why}`);
-  if (value.length > MAX_FRAGMENT_CHARS) return refused(`the share link is too long (${value.length.toLocaleString('en-US')} characters); a scenario link is a few thousand`);
+  if (value.length > MAX_FRAGMENT_CHARS) return refused(`the share link is too long (${withCommas(value.length)} characters); a scenario link is a few thousand`);
   if (!/^[A-Za-z0-9_-]*$/.test(value)) return damaged('it holds characters a share link never has; copy the whole link again');
   let text: string;
   try {

@@ -23,7 +23,7 @@ const FAILED = 2;
  * Chooses k distinct items of the first `length` of `from` (partial Fisher–Yates): they are
  * reordered so that the chosen come first; returns how many were chosen.
  */
-export function chooseExactly(from: Int32Array | number[], length: number, k: number, rng: Rng): number {
+export function chooseExactly(from: Int32Array, length: number, k: number, rng: Rng): number {
   const n = Math.max(0, Math.min(Math.floor(k), length));
   for (let i = 0; i < n; i++) {
     const j = i + rng.int(length - i);
@@ -104,10 +104,13 @@ export const ordersModule: EngineModule = {
     // Orders of the hour per second: the hour's times come out sorted (a counting sort instead
     // of sorting each hour's times; about 2% of generating a million orders, paired runs).
     const ordersInSecond = new Int32Array(3600);
-    // An hour's completed orders and which of them arrive late, in arrays made once (an array
-    // and a Set an hour were work for the collector).
+    // An hour's viral units per order, its orders inside an outage, its completed orders and
+    // which of them arrive late, in arrays made once (arrays and a Set an hour were work for
+    // the collector).
     let busiest = 0;
     for (let h = hourFrom; h < hourTo; h++) busiest = Math.max(busiest, plan.counts[0][h]);
+    const viralQty = new Int32Array(busiest);
+    const outageCandidates = new Int32Array(busiest);
     const completed = new Int32Array(busiest);
     const late = new Uint8Array(busiest);
     // The order being written and its lines (one object for every order: a closure per order
@@ -144,9 +147,9 @@ export const ordersModule: EngineModule = {
         writeSecondsInOrder(createdAt, first, hourStart, ordersInSecond);
         const cohortPick = oc.cohortPickAt(hourStart + MS_PER_HOUR / 2);
         // Viral units of this hour, spread over its orders.
-        const viralQty = new Int32Array(count);
+        viralQty.fill(0, 0, count);
         for (let u = 0; u < plan.viralUnits[h] && count > 0; u++) viralQty[rng.int(count)]++;
-        const outageCandidates: number[] = [];
+        let inOutageCount = 0;
         let outageEvent: EventWindow | null = null;
 
         for (let k = 0; k < count; k++, row++) {
@@ -199,7 +202,7 @@ export const ordersModule: EngineModule = {
           const outage = inOutage(windows, t);
           if (outage) {
             outageEvent = outage;
-            outageCandidates.push(row);
+            outageCandidates[inOutageCount++] = row;
           } else if (rng.bernoulli(failureRateAt(windows, paymentFailureRate / 100, t))) {
             status[row] = FAILED;
           }
@@ -208,7 +211,7 @@ export const ordersModule: EngineModule = {
 
         // Inside an outage exactly the event's share of this hour's payments fail.
         if (outageEvent) {
-          const failing = chooseExactly(outageCandidates, outageCandidates.length, Math.round((outageCandidates.length * param(outageEvent.event, 'failureRatePct', 75)) / 100), rng);
+          const failing = chooseExactly(outageCandidates, inOutageCount, Math.round((inOutageCount * param(outageEvent.event, 'failureRatePct', 75)) / 100), rng);
           for (let i = 0; i < failing; i++) status[outageCandidates[i]] = FAILED;
         }
         // Exactly the planned number of late deliveries, among the hour's completed orders.

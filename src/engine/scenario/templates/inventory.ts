@@ -78,11 +78,9 @@ export function withInventorySize(s: Scenario, size: InventorySize): Scenario {
   };
 }
 
-/** The size preset the scenario is at now (every setting a preset makes as the preset has it), or null. */
+/** The size preset the scenario is at now (choosing it would change nothing), or null. */
 export function inventorySizeOf(s: Scenario): InventorySize | null {
-  const at = (Object.keys(INVENTORY_SIZES) as InventorySize[]).find((size) => {
-    const p = INVENTORY_SIZES[size];
-    return s.calendar.days === p.days && s.volumes.products === p.products && s.volumes.ordersPerDay === p.ordersPerDay && s.inventory?.replenishEveryDays === p.replenishEveryDays && s.inventory.leadTimeDays === p.leadTimeDays;
-  });
-  return at ?? null;
+  if (!s.inventory) return null;
+  const text = JSON.stringify(s);
+  return (Object.keys(INVENTORY_SIZES) as InventorySize[]).find((size) => JSON.stringify(withInventorySize(s, size)) === text) ?? null;
 }
