@@ -3,9 +3,9 @@ import type { CustomColumn, DistributionColumn, MixColumn } from '../scenario/cu
 import type { Scenario } from '../scenario/schema';
 import { columnLength, type Column, type DataTable } from '../table';
 import { blockCells } from './distributions';
-import { drawBlocks, rowDraws, rowKeys, type RowDraws, type RowKeys } from './draws';
+import { DRAW_BLOCK, drawBlocks, rowDraws, rowKeys, type RowDraws, type RowKeys } from './draws';
 import { patternColumn } from './pattern';
-import { RowReader } from './reader';
+import { RowReader, type GroupBlocks } from './reader';
 import { expressionColumn } from './expressionColumn';
 import { planCustomColumns, type PlannedColumn } from './plan';
 import { wordList } from './words';
@@ -44,7 +44,7 @@ function makeColumn(draws: RowDraws, planned: PlannedColumn, reader: RowReader):
   const missing = (name: string): never => {
     throw new ScenarioError([{ code: 'E131', field: `customColumns.${planned.index}`, message: `${spec.name}: ${name} cannot be read: this run makes no table it refers to` }]);
   };
-  const groupsBy = (by: string, groups: readonly string[]) => reader.groups(by, groups) ?? missing(by);
+  const groupsBy = (by: string, groups: readonly string[]) => reader.groupBlocks(by, groups) ?? missing(by);
   let column: Column;
   switch (spec.kind) {
     case 'distribution':
@@ -83,7 +83,7 @@ function withNulls(column: Column, spec: CustomColumn, draws: RowDraws): Column 
 }
 
 /** `group`: per row, the index of its settings among spec.groups' keys, or -1 for the defaults (null: no groups). */
-function distributionColumn(spec: DistributionColumn, draws: RowDraws, rows: number, group: Int32Array | null): Column {
+function distributionColumn(spec: DistributionColumn, draws: RowDraws, rows: number, group: GroupBlocks | null): Column {
   const groups = Object.keys(spec.groups ?? {});
   const decimals = spec.family === 'poisson' || spec.family === 'bernoulli' ? 0 : (spec.decimals ?? 2);
   const shape = (params: DistributionColumn['params']) => ({ family: spec.family, params, min: spec.bounds?.min, max: spec.bounds?.max, decimals });
@@ -92,9 +92,12 @@ function distributionColumn(spec: DistributionColumn, draws: RowDraws, rows: num
   // Values written as the column keeps them (scaled by 10^decimals); one too large to write exactly is left empty.
   const values = new Float64Array(rows);
   let valid: Uint8Array | null = null;
+  const shapeOf = group ? new Int32Array(Math.min(rows, DRAW_BLOCK)) : null;
   drawBlocks(draws, 0, rows, (u, from) => {
     const cells = values.subarray(from, from + u.length);
-    cellsOf(u, group ? group.subarray(from, from + u.length) : null, cells);
+    const blockShapes = shapeOf ? shapeOf.subarray(0, u.length) : null;
+    if (blockShapes) group!(from, blockShapes);
+    cellsOf(u, blockShapes, cells);
     valid = emptyUnwritable(cells, from, rows, valid);
   });
   if (spec.family === 'bernoulli') return { name: spec.name, type: 'bool', values: new Uint8Array(values) };
@@ -116,7 +119,7 @@ function emptyUnwritable(cells: Float64Array, from: number, rows: number, valid:
   return valid;
 }
 
-function mixColumn(spec: MixColumn, draws: RowDraws, rows: number, group: Int32Array | null): Column {
+function mixColumn(spec: MixColumn, draws: RowDraws, rows: number, group: GroupBlocks | null): Column {
   const groups = Object.keys(spec.groups ?? {});
   const mixes = [spec.mix, ...groups.map((g) => spec.groups![g])];
   const dictionary = [...new Set(mixes.flatMap((m) => Object.keys(m)))];
@@ -127,7 +130,12 @@ function mixColumn(spec: MixColumn, draws: RowDraws, rows: number, group: Int32A
     return Float64Array.from(dictionary, (k) => (run += (m[k] ?? 0) / total));
   });
   const indices = new Int32Array(rows);
-  drawBlocks(draws, 0, rows, (u, from) => mixIndices(u, cumulative, group, indices, from));
+  const groupOf = group ? new Int32Array(Math.min(rows, DRAW_BLOCK)) : null;
+  drawBlocks(draws, 0, rows, (u, from) => {
+    const blockGroups = groupOf ? groupOf.subarray(0, u.length) : null;
+    if (blockGroups) group!(from, blockGroups);
+    mixIndices(u, cumulative, blockGroups, indices, from);
+  });
   return { name: spec.name, type: 'dict', dictionary, indices };
 }
 
@@ -139,12 +147,12 @@ function scaledIndices(u: Float64Array, n: number, indices: Int32Array, from: nu
   for (let i = 0; i < u.length; i++) indices[from + i] = Math.floor(u[i] * n);
 }
 
-/** Each row's option: the first whose cumulative share (of the row's mix: cumulative[group + 1], or [0]) passes its uniform. */
+/** Each row's option: the first whose cumulative share (of the row's mix: cumulative[group[i] + 1], or [0]) passes its uniform. */
 function mixIndices(u: Float64Array, cumulative: readonly Float64Array[], group: Int32Array | null, indices: Int32Array, from: number): void {
   const last = cumulative[0].length - 1;
   for (let i = 0; i < u.length; i++) {
     // Without groups, one mix for every row.
-    const cum = group ? cumulative[group[from + i] + 1] : cumulative[0];
+    const cum = group ? cumulative[group[i] + 1] : cumulative[0];
     const x = u[i];
     let k = 0;
     // The shares' running sums never fall, so the first option whose sum passes x is the count

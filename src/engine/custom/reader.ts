@@ -2,7 +2,21 @@ import type { TableName } from '../scenario/schema';
 import { referencesOf } from '../scenario/tableColumns';
 import { isText, textAt, type Column, type DataTable } from '../table';
 import { MS_PER_DAY } from '../time';
+import { DRAW_BLOCK } from './draws';
 import type { BlockSource, ValueType } from './expression';
+
+/**
+ * For each row of a block, the row of the referenced table its key names (-1 where none
+ * does), into `out` (out.length rows from `from`). Worked out a block at a time where the
+ * keys are the referenced rows' ids less one: a column-long array of them was 4 MB of fresh
+ * memory a million rows, which costs more here than the lookups (docs/scale-out.md).
+ */
+interface RowMap {
+  fill(from: number, out: Int32Array): void;
+}
+
+/** Each row's group index a block at a time (see RowReader.groupBlocks). */
+export type GroupBlocks = (from: number, out: Int32Array) => void;
 
 /**
  * What a custom column reads: columns of its own row, and of the row a key references
@@ -11,7 +25,7 @@ import type { BlockSource, ValueType } from './expression';
  * reading a million rows makes no converted copy of the whole column.
  */
 export class RowReader {
-  private readonly via = new Map<string, Int32Array>();
+  private readonly via = new Map<string, RowMap>();
   private readonly sources = new Map<string, BlockSource>();
 
   constructor(
@@ -34,31 +48,46 @@ export class RowReader {
 
   /**
    * Which settings each row takes: the index of its `by` value among `groups`, or -1 for
-   * the defaults. Text columns are matched once per dictionary word, not once per row.
+   * the defaults (the whole column; groupBlocks gives it a block at a time).
    */
   groups(by: string, groups: readonly string[]): Int32Array | null {
+    const fill = this.groupBlocks(by, groups);
+    if (!fill) return null;
+    const out = new Int32Array(this.table.rowCount);
+    for (let from = 0; from < out.length; from += DRAW_BLOCK) fill(from, out.subarray(from, Math.min(out.length, from + DRAW_BLOCK)));
+    return out;
+  }
+
+  /**
+   * `groups`, a block of rows at a time into `out`: nothing column-long is made for a
+   * dictionary or true/false column. Text columns are matched once per dictionary word, not once per row.
+   */
+  groupBlocks(by: string, groups: readonly string[]): GroupBlocks | null {
     const found = this.resolve(by);
     if (!found) return null;
-    const n = this.table.rowCount;
-    const out = new Int32Array(n).fill(-1);
     const at = new Map(groups.map((g, i) => [g, i]));
     const { column: c, rows } = found;
     if (c.type === 'dict' || c.type === 'bool') {
       const codeGroup = c.type === 'dict' ? Int32Array.from(c.dictionary, (w) => at.get(w) ?? -1) : Int32Array.of(at.get('false') ?? -1, at.get('true') ?? -1);
       const codes = c.type === 'dict' ? c.indices : c.values;
-      for (let r = 0; r < n; r++) {
-        const row = rows ? rows[r] : r;
-        if (row >= 0 && !(c.valid && !c.valid[row])) out[r] = codeGroup[codes[row]];
-      }
-      return out;
+      const via = rows ? new Int32Array(DRAW_BLOCK) : null;
+      return (from, out) => {
+        if (rows && via) {
+          const block = via.length >= out.length ? via.subarray(0, out.length) : new Int32Array(out.length);
+          rows.fill(from, block);
+          groupsVia(block, codes, c.valid, codeGroup, out);
+        } else groupsOf(from, codes, c.valid, codeGroup, out);
+      };
     }
+    const n = this.table.rowCount;
+    const all = new Int32Array(n).fill(-1);
     const v = this.source(by)!.block(0, n);
-    for (let r = 0; r < n; r++) if (v.valid[r]) out[r] = at.get(String(v.values[r])) ?? -1;
-    return out;
+    for (let r = 0; r < n; r++) if (v.valid[r]) all[r] = at.get(String(v.values[r])) ?? -1;
+    return (from, out) => out.set(all.subarray(from, from + out.length));
   }
 
   /** The column itself, and for a referenced one the referenced row of each row (-1 where the key names none). */
-  private resolve(name: string): { column: Column; rows?: Int32Array; targetRows: number } | null {
+  private resolve(name: string): { column: Column; rows?: RowMap; targetRows: number } | null {
     const dot = name.indexOf('.');
     if (dot < 0) return { column: findColumn(this.table, name), targetRows: this.table.rowCount };
     const prefix = name.slice(0, dot);
@@ -81,22 +110,24 @@ function findColumn(table: DataTable, name: string): Column {
 }
 
 /** For each row, the row of the referenced table its key names (-1 where none does). */
-function lookupRows(keys: Column, rows: number, targetKeys: Column, targetRows: number): Int32Array {
-  const dense = denseIds(targetKeys, targetRows);
-  if (dense && (keys.type === 'int32' || keys.type === 'fixed')) {
+function lookupRows(keys: Column, rows: number, targetKeys: Column, targetRows: number): RowMap {
+  if ((keys.type === 'int32' || keys.type === 'fixed') && denseIds(targetKeys, targetRows)) {
     // Ids 1..n in order (customers, products): the row is the id less one.
-    const out = new Int32Array(rows);
-    const ids = keys.values;
-    for (let r = 0; r < rows; r++) {
-      const id = ids[r];
-      out[r] = id >= 1 && id <= targetRows && !(keys.valid && !keys.valid[r]) ? id - 1 : -1;
-    }
-    return out;
+    const { values, valid } = keys;
+    return { fill: (from, out) => denseRows(values, valid, targetRows, from, out) };
   }
   const text = (c: Column, r: number) => (isText(c) ? textAt(c, r) : c.values[r]);
   const at = new Map<string | number, number>();
   for (let r = 0; r < targetRows; r++) at.set(text(targetKeys, r), r);
-  return Int32Array.from({ length: rows }, (_, r) => (keys.valid && !keys.valid[r] ? -1 : (at.get(text(keys, r)) ?? -1)));
+  const all = Int32Array.from({ length: rows }, (_, r) => (keys.valid && !keys.valid[r] ? -1 : (at.get(text(keys, r)) ?? -1)));
+  return { fill: (from, out) => out.set(all.subarray(from, from + out.length)) };
+}
+
+function denseRows(ids: ArrayLike<number>, valid: Uint8Array | undefined, targetRows: number, from: number, out: Int32Array): void {
+  for (let i = 0; i < out.length; i++) {
+    const id = ids[from + i];
+    out[i] = id >= 1 && id <= targetRows && !(valid && !valid[from + i]) ? id - 1 : -1;
+  }
 }
 
 /** Whether a key column holds exactly 1, 2, …, n. */
@@ -111,7 +142,7 @@ function denseIds(c: Column, rows: number): boolean {
  * as strings, each block converted when asked for; `via`, for a referenced column, gives each
  * row's row in the referenced table (-1: none, read as null).
  */
-function blockSource(c: Column, rows: number, via: Int32Array | null): BlockSource {
+function blockSource(c: Column, rows: number, rowMap: RowMap | null): BlockSource {
   const type: ValueType = c.type === 'timestamp' || c.type === 'date' ? 'timestamp' : c.type === 'bool' ? 'boolean' : isText(c) ? 'string' : 'number';
   // Divided, not multiplied by 10^-scale: 1999 / 100 is exactly the double nearest 19.99.
   const divisor = c.type === 'fixed' ? 10 ** c.scale : 1;
@@ -121,6 +152,7 @@ function blockSource(c: Column, rows: number, via: Int32Array | null): BlockSour
   let numbers = new Float64Array(0);
   let strings: string[] = [];
   let codes = new Int32Array(0);
+  let via: Int32Array | null = rowMap ? new Int32Array(0) : null;
   return {
     type,
     rows,
@@ -131,9 +163,11 @@ function blockSource(c: Column, rows: number, via: Int32Array | null): BlockSour
         numbers = new Float64Array(n);
         strings = new Array<string>(n);
         codes = new Int32Array(n);
+        if (rowMap) via = new Int32Array(n);
       }
+      if (rowMap && via) rowMap.fill(from, via);
       const cv = c.valid;
-      if (via) validVia(via, cv, from, n, valid);
+      if (via) validVia(via, cv, n, valid);
       else if (cv) valid.set(cv.subarray(from, to));
       else valid.fill(1);
       if (c.type === 'dict') {
@@ -155,7 +189,7 @@ function blockSource(c: Column, rows: number, via: Int32Array | null): BlockSour
       }
       if (isText(c)) {
         for (let i = 0; i < n; i++) {
-          const row = via ? via[from + i] : from + i;
+          const row = via ? via[i] : from + i;
           strings[i] = row < 0 ? '' : textAt(c, row);
         }
         return { type: 'string', values: strings, valid };
@@ -168,12 +202,26 @@ function blockSource(c: Column, rows: number, via: Int32Array | null): BlockSour
 }
 
 // The block's loops are functions of their own, not loops in each source's closure: a fresh
-// closure ran its first blocks unoptimised, boxing each number it read.
+// closure ran its first blocks unoptimised, boxing each number it read. `via` is the block's
+// own: via[i] is row from + i's referenced row.
+
+/** Each row's group through its dictionary code (or true/false), -1 where it has none. */
+function groupsOf(from: number, codes: ArrayLike<number>, cv: Uint8Array | undefined, codeGroup: Int32Array, out: Int32Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = cv && !cv[from + i] ? -1 : codeGroup[codes[from + i]];
+}
+
+/** groupsOf for a referenced column: each row's group is its referenced row's. */
+function groupsVia(via: Int32Array, codes: ArrayLike<number>, cv: Uint8Array | undefined, codeGroup: Int32Array, out: Int32Array): void {
+  for (let i = 0; i < out.length; i++) {
+    const row = via[i];
+    out[i] = row < 0 || (cv && !cv[row]) ? -1 : codeGroup[codes[row]];
+  }
+}
 
 /** Whether each row of the block has a referenced row whose cell has a value. */
-function validVia(via: Int32Array, cv: Uint8Array | undefined, from: number, n: number, valid: Uint8Array): void {
+function validVia(via: Int32Array, cv: Uint8Array | undefined, n: number, valid: Uint8Array): void {
   for (let i = 0; i < n; i++) {
-    const row = via[from + i];
+    const row = via[i];
     valid[i] = row >= 0 && !(cv && !cv[row]) ? 1 : 0;
   }
 }
@@ -182,7 +230,7 @@ function validVia(via: Int32Array, cv: Uint8Array | undefined, from: number, n: 
 function dictCodes(indices: ArrayLike<number>, via: Int32Array | null, from: number, n: number, codes: Int32Array): void {
   if (via) {
     for (let i = 0; i < n; i++) {
-      const row = via[from + i];
+      const row = via[i];
       codes[i] = row < 0 ? 0 : indices[row];
     }
   } else for (let i = 0; i < n; i++) codes[i] = indices[from + i];
@@ -192,7 +240,7 @@ function dictCodes(indices: ArrayLike<number>, via: Int32Array | null, from: num
 function dictStrings(dictionary: readonly string[], indices: ArrayLike<number>, via: Int32Array | null, from: number, n: number, values: string[]): void {
   if (via) {
     for (let i = 0; i < n; i++) {
-      const row = via[from + i];
+      const row = via[i];
       values[i] = row < 0 ? '' : dictionary[indices[row]];
     }
   } else for (let i = 0; i < n; i++) values[i] = dictionary[indices[from + i]];
@@ -202,7 +250,7 @@ function dictStrings(dictionary: readonly string[], indices: ArrayLike<number>, 
 function numbersOf(source: ArrayLike<number>, via: Int32Array | null, divisor: number, factor: number, from: number, n: number, values: Float64Array): void {
   if (via) {
     for (let i = 0; i < n; i++) {
-      const row = via[from + i];
+      const row = via[i];
       values[i] = row < 0 ? 0 : divisor === 1 ? source[row] * factor : source[row] / divisor;
     }
   } else if (divisor !== 1) for (let i = 0; i < n; i++) values[i] = source[from + i] / divisor;
