@@ -2,7 +2,7 @@ import { shareTolerance, type Check, type TargetRow } from '../analysis/targets'
 import type { CustomColumn, DistributionColumn, MixColumn } from '../scenario/customColumns';
 import { isNull, numericValue, freeText, type Column, type DataTable } from '../table';
 import { expectedMoments } from './distributions';
-import { patternRegExp } from './pattern';
+import { asciiMatches, patternRegExp } from './pattern';
 import { RowReader } from './reader';
 
 /** Fewer rows than this in a group say too little about its mean or shares to judge. */
@@ -25,11 +25,17 @@ export const customColumnChecks: Check = (run, table) =>
 
 function valueTargets(spec: CustomColumn, col: Column, t: DataTable, label: string, tableOf: (name: string) => DataTable | undefined): TargetRow[] {
   switch (spec.kind) {
-    case 'distribution':
-      return perGroup(spec, t, tableOf).flatMap(([group, rows]) => distributionTargets(spec, group, rows, col, label));
-    case 'mix':
-      return perGroup(spec, t, tableOf).flatMap(([group, rows]) => mixTargets(spec, group, rows, col, label));
+    case 'distribution': {
+      const groups = groupsOf(spec, t, tableOf);
+      return groups ? distributionTargets(spec, groups, col, label) : [];
+    }
+    case 'mix': {
+      const groups = groupsOf(spec, t, tableOf);
+      return groups ? mixTargets(spec, groups, col, label) : [];
+    }
     case 'pattern': {
+      const ascii = asciiMatches(spec.pattern, col);
+      if (ascii) return ascii.n === 0 ? [] : [{ module: 'custom', target: `${label} matches ${spec.pattern}`, expected: 100, measured: (100 * ascii.matched) / ascii.n, tolerance: 0, unit: '%' }];
       const re = patternRegExp(spec.pattern);
       let n = 0;
       let matched = 0;
@@ -46,26 +52,50 @@ function valueTargets(spec: CustomColumn, col: Column, t: DataTable, label: stri
   }
 }
 
-/** Rows of each group that has its own parameters, then the rest ('' : every other row). */
-function perGroup(spec: DistributionColumn | MixColumn, t: DataTable, tableOf: (name: string) => DataTable | undefined): [string, number[]][] {
-  const groups = Object.keys(spec.groups ?? {});
-  const of = spec.by ? new RowReader(t, tableOf).groups(spec.by, groups) : new Int32Array(t.rowCount).fill(-1);
-  // A part of a run without the referenced table cannot tell its groups apart: its groups are judged where it can.
-  if (!of) return [];
-  const rows: number[][] = Array.from({ length: groups.length + 1 }, () => []);
-  for (let r = 0; r < t.rowCount; r++) rows[of[r] + 1].push(r);
-  return [['', rows[0]] as [string, number[]], ...groups.map((g, i): [string, number[]] => [g, rows[i + 1]])].filter(([, r]) => r.length >= MIN_ROWS);
+/**
+ * Each row's group (of[r]: 0 for the defaults, 1 + g for spec.groups' g-th key), the groups'
+ * names ('' for every other row) and their rows; null where a part of a run without the
+ * referenced table cannot tell its groups apart (they are judged where it can).
+ */
+interface Groups {
+  of: Int32Array;
+  names: string[];
+  rows: Int32Array;
 }
 
-function distributionTargets(spec: DistributionColumn, group: string, rows: number[], col: Column, label: string): TargetRow[] {
-  const values = rows.filter((r) => !isNull(col, r)).map((r) => numericValue(col, r));
-  const n = values.length;
-  if (n < MIN_ROWS) return [];
+function groupsOf(spec: DistributionColumn | MixColumn, t: DataTable, tableOf: (name: string) => DataTable | undefined): Groups | null {
+  const keys = Object.keys(spec.groups ?? {});
+  const of = spec.by ? new RowReader(t, tableOf).groups(spec.by, keys) : new Int32Array(t.rowCount).fill(-1);
+  if (!of) return null;
+  const rows = new Int32Array(keys.length + 1);
+  for (let r = 0; r < of.length; r++) rows[++of[r]]++;
+  return { of, names: ['', ...keys], rows };
+}
+
+/** A group says enough to be judged: at least MIN_ROWS rows, nulls included (values are counted again without them). */
+const judged = (groups: Groups) => groups.names.map((_, g) => g).filter((g) => groups.rows[g] >= MIN_ROWS);
+
+function distributionTargets(spec: DistributionColumn, groups: Groups, col: Column, label: string): TargetRow[] {
+  const { of, names } = groups;
+  const k = names.length;
+  // Sums in row order within each group, then squared deviations: the same arithmetic as summing each group's own list.
+  const n = new Float64Array(k);
+  const sum = new Float64Array(k);
+  const sq = new Float64Array(k);
+  for (let r = 0; r < of.length; r++) {
+    if (isNull(col, r)) continue;
+    n[of[r]]++;
+    sum[of[r]] += numericValue(col, r);
+  }
+  const mean = Float64Array.from(sum, (v, g) => v / n[g]);
+  for (let r = 0; r < of.length; r++) if (!isNull(col, r)) sq[of[r]] += (numericValue(col, r) - mean[of[r]]) ** 2;
+  return judged(groups).flatMap((g) => (n[g] < MIN_ROWS ? [] : distributionRows(spec, names[g], n[g], mean[g], Math.sqrt(sq[g] / (n[g] - 1)), label)));
+}
+
+function distributionRows(spec: DistributionColumn, group: string, n: number, mean: number, sd: number, label: string): TargetRow[] {
   const decimals = spec.family === 'poisson' || spec.family === 'bernoulli' ? 0 : (spec.decimals ?? 2);
   const params = { ...spec.params, ...(group ? spec.groups![group] : {}) };
   const truth = expectedMoments({ family: spec.family, params, min: spec.bounds?.min, max: spec.bounds?.max, decimals });
-  const mean = values.reduce((a, v) => a + v, 0) / n;
-  const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
   const who = groupLabel(label, spec, group);
   if (spec.family === 'bernoulli') {
     return [{ module: 'custom', target: `${who} share true`, expected: 100 * truth.mean, measured: 100 * mean, tolerance: shareTolerance(truth.mean, n), unit: '%' }];
@@ -87,28 +117,35 @@ function groupLabel(label: string, spec: DistributionColumn | MixColumn, group: 
   return spec.by && spec.groups ? `${label} (every other ${spec.by})` : label;
 }
 
-function mixTargets(spec: MixColumn, group: string, rows: number[], col: Column, label: string): TargetRow[] {
+function mixTargets(spec: MixColumn, groups: Groups, col: Column, label: string): TargetRow[] {
   if (col.type !== 'dict') return [];
-  const mix = group ? spec.groups![group] : spec.mix;
-  const counts = new Map<string, number>();
-  let n = 0;
-  for (const r of rows) {
-    if (isNull(col, r)) continue;
-    n++;
-    const v = col.dictionary[col.indices[r]];
-    counts.set(v, (counts.get(v) ?? 0) + 1);
-  }
-  if (n < MIN_ROWS) return [];
-  const total = Object.values(mix).reduce((a, b) => a + b, 0);
-  const who = groupLabel(label, spec, group);
-  return Object.entries(mix).map(([option, share]) => ({
-    module: 'custom',
-    target: `${who}: ${option}`,
-    expected: (100 * share) / total,
-    measured: (100 * (counts.get(option) ?? 0)) / n,
-    tolerance: shareTolerance(share / total, n),
-    unit: '%' as const,
-  }));
+  const { of, names } = groups;
+  const words = col.dictionary.length;
+  // Rows per group and dictionary code, then per option (a word may stand at more than one code).
+  const counts = new Float64Array(names.length * words);
+  for (let r = 0; r < of.length; r++) if (!isNull(col, r)) counts[of[r] * words + col.indices[r]]++;
+  return judged(groups).flatMap((g) => {
+    const byWord = new Map<string, number>();
+    let n = 0;
+    for (let w = 0; w < words; w++) {
+      const c = counts[g * words + w];
+      n += c;
+      if (c > 0) byWord.set(col.dictionary[w], (byWord.get(col.dictionary[w]) ?? 0) + c);
+    }
+    if (n < MIN_ROWS) return [];
+    const group = names[g];
+    const mix = group ? spec.groups![group] : spec.mix;
+    const total = Object.values(mix).reduce((a, b) => a + b, 0);
+    const who = groupLabel(label, spec, group);
+    return Object.entries(mix).map(([option, share]) => ({
+      module: 'custom',
+      target: `${who}: ${option}`,
+      expected: (100 * share) / total,
+      measured: (100 * (byWord.get(option) ?? 0)) / n,
+      tolerance: shareTolerance(share / total, n),
+      unit: '%' as const,
+    }));
+  });
 }
 
 function nullRate(spec: CustomColumn, col: Column, t: DataTable, label: string): TargetRow[] {

@@ -6,7 +6,7 @@ import { toJSONLines } from '../export/jsonl';
 import { hashUnit } from '../random/hash';
 import { concatTables, sliceTable, stringValues, takeRows, type Column, type DataTable } from '../table';
 import type { RowDraws } from './draws';
-import { patternColumn, patternRegExp } from './pattern';
+import { asciiMatches, patternColumn, patternRegExp } from './pattern';
 
 /** Uniforms hashed from (seed, salt, row): any stream will do, the same one for both columns compared. */
 const draws = (seed: number): RowDraws => ({
@@ -62,5 +62,33 @@ describe('pattern columns', () => {
     const picked = Int32Array.of(5, 0, 256, 5);
     expect(text(takeRows(t, picked))).toEqual(Array.from(picked, (r) => values[r]));
     expect(text(concatTables([sliceTable(t, 0, 100), sliceTable(t, 100, rows)]))).toEqual(values);
+  });
+
+  it('counts from the bytes the matches the regular expression finds, spoiled values and nulls included', () =>
+    fc.assert(
+      fc.property(fc.constantFrom('SKU-####-??', '1Z###*****', 'a\\*b.#', '##'), fc.integer({ min: 0, max: 2 ** 31 }), fc.array(fc.nat(), { maxLength: 20 }), (pattern, seed, spoil) => {
+        const rows = 60;
+        const col = patternColumn('p', pattern, draws(seed), rows);
+        if (col.type !== 'ascii') throw new Error('an ASCII pattern makes bytes');
+        const bytes = col.bytes.slice();
+        // Spoil some bytes (any byte, the pattern's own characters too) and empty a few rows.
+        for (const x of spoil) bytes[x % bytes.length] = 32 + (x % 95);
+        const valid = Uint8Array.from({ length: rows }, (_, r) => (r % 7 === 3 ? 0 : 1));
+        const spoiled: Column = { ...col, bytes, valid };
+        const re = patternRegExp(pattern);
+        const values = stringValues(spoiled);
+        const expected = { n: 0, matched: 0 };
+        for (let r = 0; r < rows; r++) {
+          if (!valid[r]) continue;
+          expected.n++;
+          if (re.test(values[r])) expected.matched++;
+        }
+        expect(asciiMatches(pattern, spoiled)).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    ));
+  it('leaves text that is not fixed-width ASCII of the pattern to the regular expression', () => {
+    expect(asciiMatches('ÅB-##', patternColumn('p', 'ÅB-##', draws(1), 5))).toBeNull();
+    expect(asciiMatches('##', { name: 'p', type: 'string', values: ['12', '34'] })).toBeNull();
   });
 });

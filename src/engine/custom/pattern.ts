@@ -94,6 +94,34 @@ function fillBlock(parts: Part[], draws: RowDraws, from: number, count: number, 
   }
 }
 
+/**
+ * Of an ASCII column's non-empty values, how many match the pattern (what patternRegExp
+ * tests), read from its bytes: a million values as strings for the expression took ~100 ms
+ * and the collector's time. Null when the column is not ASCII of the pattern's width.
+ */
+export function asciiMatches(pattern: string, col: Column): { n: number; matched: number } | null {
+  const parts = patternParts(pattern);
+  if (col.type !== 'ascii' || col.width !== parts.length || !isAsciiPattern(pattern)) return null;
+  // Per position, which bytes may stand there.
+  const allowed = parts.map((part) => {
+    const ok = new Uint8Array(256);
+    if ('literal' in part) ok[part.literal.charCodeAt(0)] = 1;
+    else for (const code of part.codes) ok[code] = 1;
+    return ok;
+  });
+  const { bytes, width, valid } = col;
+  let n = 0;
+  let matched = 0;
+  for (let at = 0, r = 0; at < bytes.length; at += width, r++) {
+    if (valid && !valid[r]) continue;
+    n++;
+    let p = 0;
+    while (p < width && allowed[p][bytes[at + p]] === 1) p++;
+    if (p === width) matched++;
+  }
+  return { n, matched };
+}
+
 /** The pattern as a regular expression over whole values. */
 export function patternRegExp(pattern: string): RegExp {
   const source = patternParts(pattern)
