@@ -1,6 +1,6 @@
 // One run in this process: prints the memory estimate (E107's) against the memory the run
 // holds (its tables and their CSV, as an export does). Used by the calibration test:
-// `node --expose-gc --import tsx bench/memory.ts TEMPLATE [key=value ...]`.
+// `node --expose-gc --import tsx bench/memory.ts TEMPLATE [key=value ...] [customColumns=JSON]`.
 import { toCSV } from '../src/engine/export/csv';
 import { estimateRunBytes } from '../src/engine/estimate';
 import { generate } from '../src/engine/generate';
@@ -10,7 +10,8 @@ import { assertScenario } from '../src/engine/scenario/validate';
 
 const [template, ...sets] = process.argv.slice(2);
 let s: unknown = buildTemplate(template);
-for (const kv of sets) s = applyOverride(s as object, kv);
+// Custom columns are a list, which --set cannot write: given whole, as JSON.
+for (const kv of sets) s = kv.startsWith('customColumns=') ? { ...(s as object), customColumns: JSON.parse(kv.slice('customColumns='.length)) } : applyOverride(s as object, kv);
 const scenario = assertScenario(s);
 // What the run holds (its tables and their CSV, as an export does), measured after a full
 // garbage collection: peak RSS also counts garbage not yet collected, which depends on how

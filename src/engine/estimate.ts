@@ -49,10 +49,11 @@ function customBytesPerRow(c: CustomColumn): number {
   return 8;
 }
 
-/** A module's rows times its bytes a row, with the custom columns on its tables (each counted at the module's rows: an upper bound), twice for the export copy. */
+/** A module's rows times its bytes a row, with the custom columns on its tables (each at its table's rows where the module tells them, else at the module's), twice for the export copy. */
 function moduleBytes(m: EngineModule, scenario: Scenario): number {
-  const custom = (scenario.customColumns ?? []).filter((c) => m.tables.includes(c.table)).reduce((n, c) => n + customBytesPerRow(c), 0);
-  return m.estimateRows(scenario) * (m.rowBytes + custom) * 2;
+  const rows = m.estimateRows(scenario);
+  const custom = (scenario.customColumns ?? []).filter((c) => m.tables.includes(c.table)).reduce((n, c) => n + customBytesPerRow(c) * (m.estimateTableRows?.[c.table]?.(scenario) ?? rows), 0);
+  return (rows * m.rowBytes + custom) * 2;
 }
 
 /**

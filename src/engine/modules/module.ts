@@ -45,6 +45,11 @@ export interface EngineModule {
   always?: (scenario: Scenario) => boolean;
   /** Rough row count, to weight progress and estimate memory. */
   estimateRows(scenario: Scenario): number;
+  /**
+   * Rough rows of one of its tables, where they differ (orders and their lines): a custom
+   * column on a table is estimated at that table's rows. Without it, at estimateRows (an upper bound).
+   */
+  estimateTableRows?: Partial<Record<TableName, (scenario: Scenario) => number>>;
   generate(ctx: ModuleContext): Generator<number, DataTable[]>;
   /** Its declared targets and how to measure them; they appear in Conformance and conformance.json. */
   checks?: readonly Check[];

@@ -64,6 +64,11 @@ export const ordersModule: EngineModule = {
   rowBytes: 56,
   partitioned: true,
   estimateRows: (s) => s.calendar.days * s.volumes.ordersPerDay * (3 + s.orders.meanExtraItems),
+  estimateTableRows: {
+    orders: (s) => s.calendar.days * s.volumes.ordersPerDay,
+    order_items: (s) => s.calendar.days * s.volumes.ordersPerDay * (1 + s.orders.meanExtraItems),
+    payments: (s) => s.calendar.days * s.volumes.ordersPerDay,
+  },
   *generate(ctx) {
     const { scenario, dayFrom, dayTo } = ctx;
     const plan = hourlyPlan(scenario);
