@@ -2,6 +2,7 @@
 // but parquet-wasm): Node starts it in ~0.3 s instead of the ~2 s tsx takes to compile the
 // sources on every run, and the worker threads start as fast.
 import { build } from 'esbuild';
+import { zodEnglishOnly } from './zodEnglishOnly.mjs';
 
 // Every package is bundled (tree-shaken) except parquet-wasm, whose wasm file is read from
 // node_modules beside its module (src/cli/parquetNode.ts). Left in node_modules, Node
@@ -23,7 +24,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  plugins: [bundleAllButParquet],
+  plugins: [bundleAllButParquet, zodEnglishOnly],
   sourcemap: 'linked',
   logLevel: 'warning',
 });
