@@ -275,14 +275,16 @@ export const ordersModule: EngineModule = {
     const payments: DataTable = {
       name: 'payments',
       rowCount: n,
+      // One payment per order, so payment ids follow order ids. Columns equal to orders' share
+      // their arrays (tables are never changed in place: faults clone a column first); copies
+      // were 20 MB of fresh memory a million orders.
       columns: [
-        // One payment per order, so payment ids follow order ids.
-        { name: 'payment_id', type: 'int32', values: orderId.slice() },
-        { name: 'order_id', type: 'int32', values: orderId.slice() },
+        { name: 'payment_id', type: 'int32', values: orderId },
+        { name: 'order_id', type: 'int32', values: orderId },
         { name: 'created_at', type: 'timestamp', values: paidAt },
-        { name: 'method', type: 'dict', indices: method.slice(), dictionary: oc.paymentVocab },
+        { name: 'method', type: 'dict', indices: method, dictionary: oc.paymentVocab },
         { name: 'status', type: 'dict', indices: paymentStatus, dictionary: PAYMENT_STATUSES },
-        { name: 'amount', type: 'fixed', scale: 2, values: total.slice() },
+        { name: 'amount', type: 'fixed', scale: 2, values: total },
       ],
     };
     return [orders, orderItems, payments];
