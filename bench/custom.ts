@@ -1,6 +1,11 @@
 // What five custom columns (one of each kind) cost on a 1,000,000-row orders table: the
-// custom-column stage timed alone on the tables of one run (a whole run varies by more
-// than the stage costs), best of 5, per kind and all five together. One JSON line out.
+// custom-column stage timed alone on the tables of one run, best of 5, per kind and all
+// five together; and what a user waits for: the CLI's whole run (customers and orders as
+// CSV) with and without them, in turns. One JSON line out.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { addCustomColumns } from '../src/engine/custom/make';
 import { writeCSV } from '../src/engine/export/csv';
 import { generate } from '../src/engine/generate';
@@ -51,5 +56,32 @@ function csvExtraMs(): number {
   return best[1] - best[0];
 }
 
+/**
+ * The bundled CLI's wall time for the run without and with the five columns, in turns
+ * (A B A B …, 5 each: the machine's speed drifts), medians. Start, generation, the custom
+ * stage, CSV, hashing, the conformance report: everything a user waits for.
+ */
+function cliMs(): { withoutMs: number; withMs: number } {
+  execFileSync(process.execPath, ['scripts/build-cli.mjs']);
+  const dir = mkdtempSync(join(tmpdir(), 'bench-custom-'));
+  const files = [plain, { ...plain, customColumns: FIVE }].map((s, i) => {
+    const file = join(dir, `${i}.scenario.json`);
+    writeFileSync(file, JSON.stringify(s));
+    return file;
+  });
+  const times: number[][] = [[], []];
+  for (let i = 0; i < 10; i++) {
+    const out = join(dir, 'out');
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['dist-cli/main.mjs', '--scenario', files[i % 2], '--workers', '1', '--quiet', '--out', out]);
+    if (r.status !== 0) throw new Error(`the CLI failed: ${r.stderr}`);
+    times[i % 2].push(performance.now() - t0);
+    rmSync(out, { recursive: true, force: true });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { withoutMs: median(times[0]), withMs: median(times[1]) };
+}
+
 const perKind = Object.fromEntries(FIVE.map((c) => [c.kind, stageMs([c])]));
-console.log(JSON.stringify({ rows, allMs: stageMs(FIVE), perKind, csvExtraMs: csvExtraMs() }));
+console.log(JSON.stringify({ rows, allMs: stageMs(FIVE), perKind, csvExtraMs: csvExtraMs(), cli: cliMs() }));

@@ -85,11 +85,12 @@ for (const size of ['small', 'medium', 'large']) {
   console.log(`${size.padEnd(12)} ${fmt(x.ms).padStart(9)}   peak RSS ${x.peakMB.toFixed(0)} MB   churn ${x.churnPct!.toFixed(2)}% (target 15 ± 2)   ${rowsOf(x, ['customers', 'transactions'])}`);
 }
 
-const custom = runJson<{ rows: number; allMs: number; perKind: Record<string, number>; csvExtraMs: number }>('bench/custom.ts');
+const custom = runJson<{ rows: number; allMs: number; perKind: Record<string, number>; csvExtraMs: number; cli: { withoutMs: number; withMs: number } }>('bench/custom.ts');
 console.log(`\ncustom columns on a ${custom.rows.toLocaleString('en-US')}-row orders table (the stage alone, best of 5, 1 thread):`);
 console.log(`five columns, one of each kind   ${custom.allMs.toFixed(0)} ms   (target < 150 ms more than without)`);
 console.log(`  each alone: ${Object.entries(custom.perKind).map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join(', ')}`);
 console.log(`  writing orders as CSV with the five columns takes ${custom.csvExtraMs.toFixed(0)} ms more than without`);
+console.log(`  the CLI's whole run (customers and orders, CSV, 1 worker; medians of 5 in turns): ${fmt(custom.cli.withoutMs)} without, ${fmt(custom.cli.withMs)} with them: ${(custom.cli.withMs - custom.cli.withoutMs).toFixed(0)} ms more`);
 
 if (!process.argv.includes('--no-browser')) {
   const browser = await measureBrowserRun(undefined, 1);
