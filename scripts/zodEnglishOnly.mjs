@@ -2,7 +2,7 @@
 // Vite's build drops it (nothing reads it); esbuild keeps it, as it keeps every `export *
 // as` namespace. The scenario designer shows its own numbered errors over zod's English
 // defaults and never picks a locale, so the CLI's bundle resolves zod's own import of its
-// locale index to English alone: `--help` 0.92x the wall time (farm-bench, 20 pairs).
+// locale index to English alone: `--help` 0.90x the wall time (farm-bench, 20 pairs).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 

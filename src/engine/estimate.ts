@@ -6,6 +6,7 @@ import type { CustomColumn } from './scenario/customColumns';
 import { modulesFor } from './modules/registry';
 import { isAsciiPattern } from './custom/pattern';
 import { locationCount } from './scenario/sections';
+import { plannedOrders } from './model/plan';
 
 /** A browser tab should not hold more than this; larger runs belong to the CLI. */
 export const BROWSER_MEMORY_BUDGET = 2 * 2 ** 30;
@@ -14,7 +15,7 @@ import { ORDER_TABLES } from './scenario/applies';
 
 /** Rows a run will draw: orders (when any order table is chosen), lifecycle customers and purchases. */
 export function estimateRunRows(scenario: Scenario): { orders: number; customers: number; transactions: number } {
-  const orders = scenario.tables.some((t) => ORDER_TABLES.includes(t)) ? scenario.calendar.days * scenario.volumes.ordersPerDay : 0;
+  const orders = scenario.tables.some((t) => ORDER_TABLES.includes(t)) ? plannedOrders(scenario) : 0;
   const l = scenario.lifecycle;
   const customers = scenario.volumes.customers + (l ? l.signupsPerDay * scenario.calendar.days : 0);
   const transactions = l ? customers * l.purchasesPerMonth * (scenario.calendar.days / DAYS_PER_MONTH) : 0;

@@ -26,25 +26,15 @@ export const customColumnChecks: Check = (run, table) =>
 function valueTargets(spec: CustomColumn, col: Column, t: DataTable, label: string, tableOf: (name: string) => DataTable | undefined): TargetRow[] {
   switch (spec.kind) {
     case 'distribution': {
-      const groups = groupsOf(spec, t, tableOf);
+      const groups = groupsFor(spec, t, tableOf);
       return groups ? distributionTargets(spec, groups, col, label) : [];
     }
     case 'mix': {
-      const groups = groupsOf(spec, t, tableOf);
+      const groups = groupsFor(spec, t, tableOf);
       return groups ? mixTargets(spec, groups, col, label) : [];
     }
     case 'pattern': {
-      const ascii = asciiMatches(spec.pattern, col);
-      if (ascii) return ascii.n === 0 ? [] : [{ module: 'custom', target: `${label} matches ${spec.pattern}`, expected: 100, measured: (100 * ascii.matched) / ascii.n, tolerance: 0, unit: '%' }];
-      const re = patternRegExp(spec.pattern);
-      let n = 0;
-      let matched = 0;
-      const values = freeText(col) ?? [];
-      for (let r = 0; r < values.length; r++) {
-        if (isNull(col, r)) continue;
-        n++;
-        if (re.test(values[r])) matched++;
-      }
+      const { n, matched } = asciiMatches(spec.pattern, col) ?? textMatches(spec.pattern, col);
       return n === 0 ? [] : [{ module: 'custom', target: `${label} matches ${spec.pattern}`, expected: 100, measured: (100 * matched) / n, tolerance: 0, unit: '%' }];
     }
     default:
@@ -52,28 +42,39 @@ function valueTargets(spec: CustomColumn, col: Column, t: DataTable, label: stri
   }
 }
 
-/**
- * Each row's group (of[r]: 0 for the defaults, 1 + g for spec.groups' g-th key), the groups'
- * names ('' for every other row) and their rows; null where a part of a run without the
- * referenced table cannot tell its groups apart (they are judged where it can).
- */
+/** Of a text column's non-empty values, how many the pattern's regular expression matches (asciiMatches reads an ASCII column's bytes instead). */
+function textMatches(pattern: string, col: Column): { n: number; matched: number } {
+  const re = patternRegExp(pattern);
+  let n = 0;
+  let matched = 0;
+  const values = freeText(col) ?? [];
+  for (let r = 0; r < values.length; r++) {
+    if (isNull(col, r)) continue;
+    n++;
+    if (re.test(values[r])) matched++;
+  }
+  return { n, matched };
+}
+
+/** Each row's group (of[r]: 0 for the defaults, 1 + g for spec.groups' g-th key), the groups' names ('' for every other row) and how many rows each has. */
 interface Groups {
   of: Int32Array;
   names: string[];
-  rows: Int32Array;
+  sizes: Int32Array;
 }
 
-function groupsOf(spec: DistributionColumn | MixColumn, t: DataTable, tableOf: (name: string) => DataTable | undefined): Groups | null {
+/** The column's groups; null where a part of a run without the referenced table cannot tell them apart (they are judged where it can). */
+function groupsFor(spec: DistributionColumn | MixColumn, t: DataTable, tableOf: (name: string) => DataTable | undefined): Groups | null {
   const keys = Object.keys(spec.groups ?? {});
   const of = spec.by ? new RowReader(t, tableOf).groups(spec.by, keys) : new Int32Array(t.rowCount).fill(-1);
   if (!of) return null;
-  const rows = new Int32Array(keys.length + 1);
-  for (let r = 0; r < of.length; r++) rows[++of[r]]++;
-  return { of, names: ['', ...keys], rows };
+  const sizes = new Int32Array(keys.length + 1);
+  for (let r = 0; r < of.length; r++) sizes[++of[r]]++;
+  return { of, names: ['', ...keys], sizes };
 }
 
 /** A group says enough to be judged: at least MIN_ROWS rows, nulls included (values are counted again without them). */
-const judged = (groups: Groups) => groups.names.map((_, g) => g).filter((g) => groups.rows[g] >= MIN_ROWS);
+const judged = (groups: Groups) => groups.names.map((_, g) => g).filter((g) => groups.sizes[g] >= MIN_ROWS);
 
 function distributionTargets(spec: DistributionColumn, groups: Groups, col: Column, label: string): TargetRow[] {
   const { of, names } = groups;

@@ -82,7 +82,7 @@ function withNulls(column: Column, spec: CustomColumn, draws: RowDraws): Column 
   return { ...column, valid };
 }
 
-/** `group`: per row, the index of its settings among spec.groups' keys, or -1 for the defaults (null: no groups). */
+/** `group` fills, a block of rows at a time, each row's index of its settings among spec.groups' keys, or -1 for the defaults (null: no groups). */
 function distributionColumn(spec: DistributionColumn, draws: RowDraws, rows: number, group: GroupBlocks | null): Column {
   const groups = Object.keys(spec.groups ?? {});
   const decimals = spec.family === 'poisson' || spec.family === 'bernoulli' ? 0 : (spec.decimals ?? 2);
@@ -92,12 +92,10 @@ function distributionColumn(spec: DistributionColumn, draws: RowDraws, rows: num
   // Values written as the column keeps them (scaled by 10^decimals); one too large to write exactly is left empty.
   const values = new Float64Array(rows);
   let valid: Uint8Array | null = null;
-  const shapeOf = group ? new Int32Array(Math.min(rows, DRAW_BLOCK)) : null;
+  const groupsOf = blockGroups(group, rows);
   drawBlocks(draws, 0, rows, (u, from) => {
     const cells = values.subarray(from, from + u.length);
-    const blockShapes = shapeOf ? shapeOf.subarray(0, u.length) : null;
-    if (blockShapes) group!(from, blockShapes);
-    cellsOf(u, blockShapes, cells);
+    cellsOf(u, groupsOf(from, u.length), cells);
     valid = emptyUnwritable(cells, from, rows, valid);
   });
   if (spec.family === 'bernoulli') return { name: spec.name, type: 'bool', values: new Uint8Array(values) };
@@ -130,13 +128,20 @@ function mixColumn(spec: MixColumn, draws: RowDraws, rows: number, group: GroupB
     return Float64Array.from(dictionary, (k) => (run += (m[k] ?? 0) / total));
   });
   const indices = new Int32Array(rows);
-  const groupOf = group ? new Int32Array(Math.min(rows, DRAW_BLOCK)) : null;
-  drawBlocks(draws, 0, rows, (u, from) => {
-    const blockGroups = groupOf ? groupOf.subarray(0, u.length) : null;
-    if (blockGroups) group!(from, blockGroups);
-    mixIndices(u, cumulative, blockGroups, indices, from);
-  });
+  const groupsOf = blockGroups(group, rows);
+  drawBlocks(draws, 0, rows, (u, from) => mixIndices(u, cumulative, groupsOf(from, u.length), indices, from));
   return { name: spec.name, type: 'dict', dictionary, indices };
+}
+
+/** Each block's groups (`count` rows from `from`) in one reused buffer; null throughout where the column has no groups. */
+function blockGroups(group: GroupBlocks | null, rows: number): (from: number, count: number) => Int32Array | null {
+  if (!group) return () => null;
+  const buffer = new Int32Array(Math.min(rows, DRAW_BLOCK));
+  return (from, count) => {
+    const out = buffer.subarray(0, count);
+    group(from, out);
+    return out;
+  };
 }
 
 // The row loops below are functions of their own, not loops in each column's fresh closure:

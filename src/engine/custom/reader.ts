@@ -25,7 +25,7 @@ export type GroupBlocks = (from: number, out: Int32Array) => void;
  * reading a million rows makes no converted copy of the whole column.
  */
 export class RowReader {
-  private readonly via = new Map<string, RowMap>();
+  private readonly rowMaps = new Map<string, RowMap>();
   private readonly sources = new Map<string, BlockSource>();
 
   constructor(
@@ -40,7 +40,7 @@ export class RowReader {
     if (!v) {
       const found = this.resolve(name);
       if (!found) return null;
-      v = blockSource(found.column, this.table.rowCount, found.rows ?? null);
+      v = blockSource(found.column, this.table.rowCount, found.rowMap ?? null);
       this.sources.set(name, v);
     }
     return v;
@@ -59,47 +59,49 @@ export class RowReader {
   }
 
   /**
-   * `groups`, a block of rows at a time into `out`: nothing column-long is made for a
-   * dictionary or true/false column. Text columns are matched once per dictionary word, not once per row.
+   * `groups`, a block of rows at a time into `out`. A dictionary or true/false column is
+   * matched once per word (or value) and read a block at a time, through the block's
+   * referenced rows where it is a referenced column: nothing column-long is made. Other
+   * columns (free text, numbers) are matched row by row into one column-long array first.
    */
   groupBlocks(by: string, groups: readonly string[]): GroupBlocks | null {
     const found = this.resolve(by);
     if (!found) return null;
     const at = new Map(groups.map((g, i) => [g, i]));
-    const { column: c, rows } = found;
+    const { column: c, rowMap } = found;
     if (c.type === 'dict' || c.type === 'bool') {
       const codeGroup = c.type === 'dict' ? Int32Array.from(c.dictionary, (w) => at.get(w) ?? -1) : Int32Array.of(at.get('false') ?? -1, at.get('true') ?? -1);
       const codes = c.type === 'dict' ? c.indices : c.values;
-      const via = rows ? new Int32Array(DRAW_BLOCK) : null;
+      const rowsOfBlock = rowMap ? new Int32Array(DRAW_BLOCK) : null;
       return (from, out) => {
-        if (rows && via) {
-          const block = via.length >= out.length ? via.subarray(0, out.length) : new Int32Array(out.length);
-          rows.fill(from, block);
-          groupsVia(block, codes, c.valid, codeGroup, out);
-        } else groupsOf(from, codes, c.valid, codeGroup, out);
+        if (rowMap && rowsOfBlock) {
+          const via = rowsOfBlock.length >= out.length ? rowsOfBlock.subarray(0, out.length) : new Int32Array(out.length);
+          rowMap.fill(from, via);
+          groupsByCodeVia(via, codes, c.valid, codeGroup, out);
+        } else groupsByCode(from, codes, c.valid, codeGroup, out);
       };
     }
     const n = this.table.rowCount;
     const all = new Int32Array(n).fill(-1);
     const v = this.source(by)!.block(0, n);
     for (let r = 0; r < n; r++) if (v.valid[r]) all[r] = at.get(String(v.values[r])) ?? -1;
-    return (from, out) => out.set(all.subarray(from, from + out.length));
+    return blocksOf(all);
   }
 
   /** The column itself, and for a referenced one the referenced row of each row (-1 where the key names none). */
-  private resolve(name: string): { column: Column; rows?: RowMap; targetRows: number } | null {
+  private resolve(name: string): { column: Column; rowMap?: RowMap; targetRows: number } | null {
     const dot = name.indexOf('.');
     if (dot < 0) return { column: findColumn(this.table, name), targetRows: this.table.rowCount };
     const prefix = name.slice(0, dot);
     const ref = referencesOf(this.table.name as TableName).find((x) => x.prefix === prefix)!;
     const target = this.tableOf(ref.table);
     if (!target) return null;
-    let rows = this.via.get(prefix);
-    if (!rows) {
-      rows = lookupRows(findColumn(this.table, ref.key), this.table.rowCount, findColumn(target, ref.key), target.rowCount);
-      this.via.set(prefix, rows);
+    let rowMap = this.rowMaps.get(prefix);
+    if (!rowMap) {
+      rowMap = lookupRows(findColumn(this.table, ref.key), this.table.rowCount, findColumn(target, ref.key), target.rowCount);
+      this.rowMaps.set(prefix, rowMap);
     }
-    return { column: findColumn(target, name.slice(dot + 1)), rows, targetRows: target.rowCount };
+    return { column: findColumn(target, name.slice(dot + 1)), rowMap, targetRows: target.rowCount };
   }
 }
 
@@ -120,7 +122,12 @@ function lookupRows(keys: Column, rows: number, targetKeys: Column, targetRows: 
   const at = new Map<string | number, number>();
   for (let r = 0; r < targetRows; r++) at.set(text(targetKeys, r), r);
   const all = Int32Array.from({ length: rows }, (_, r) => (keys.valid && !keys.valid[r] ? -1 : (at.get(text(keys, r)) ?? -1)));
-  return { fill: (from, out) => out.set(all.subarray(from, from + out.length)) };
+  return { fill: blocksOf(all) };
+}
+
+/** Blocks of a column-long array, copied into `out`. */
+function blocksOf(all: Int32Array): (from: number, out: Int32Array) => void {
+  return (from, out) => out.set(all.subarray(from, from + out.length));
 }
 
 function denseRows(ids: ArrayLike<number>, valid: Uint8Array | undefined, targetRows: number, from: number, out: Int32Array): void {
@@ -139,8 +146,8 @@ function denseIds(c: Column, rows: number): boolean {
 
 /**
  * A column as an expression reads it: numbers as float64 (cents divided, dates as ms), text
- * as strings, each block converted when asked for; `via`, for a referenced column, gives each
- * row's row in the referenced table (-1: none, read as null).
+ * as strings, each block converted when asked for; `rowMap`, for a referenced column, gives
+ * each row's row in the referenced table (-1: none, read as null), a block at a time.
  */
 function blockSource(c: Column, rows: number, rowMap: RowMap | null): BlockSource {
   const type: ValueType = c.type === 'timestamp' || c.type === 'date' ? 'timestamp' : c.type === 'bool' ? 'boolean' : isText(c) ? 'string' : 'number';
@@ -206,12 +213,12 @@ function blockSource(c: Column, rows: number, rowMap: RowMap | null): BlockSourc
 // own: via[i] is row from + i's referenced row.
 
 /** Each row's group through its dictionary code (or true/false), -1 where it has none. */
-function groupsOf(from: number, codes: ArrayLike<number>, cv: Uint8Array | undefined, codeGroup: Int32Array, out: Int32Array): void {
+function groupsByCode(from: number, codes: ArrayLike<number>, cv: Uint8Array | undefined, codeGroup: Int32Array, out: Int32Array): void {
   for (let i = 0; i < out.length; i++) out[i] = cv && !cv[from + i] ? -1 : codeGroup[codes[from + i]];
 }
 
-/** groupsOf for a referenced column: each row's group is its referenced row's. */
-function groupsVia(via: Int32Array, codes: ArrayLike<number>, cv: Uint8Array | undefined, codeGroup: Int32Array, out: Int32Array): void {
+/** groupsByCode for a referenced column: each row's group is its referenced row's. */
+function groupsByCodeVia(via: Int32Array, codes: ArrayLike<number>, cv: Uint8Array | undefined, codeGroup: Int32Array, out: Int32Array): void {
   for (let i = 0; i < out.length; i++) {
     const row = via[i];
     out[i] = row < 0 || (cv && !cv[row]) ? -1 : codeGroup[codes[row]];

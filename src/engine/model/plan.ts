@@ -6,6 +6,9 @@ import { dayNumber, MS_PER_DAY, MS_PER_HOUR, weekday } from '../time';
 import { eventWindows, hourEffects, param, shapeAtHour, overlap } from './events';
 import { DIURNAL_SHARES, WEEKDAY_FACTORS } from './traffic';
 
+/** Orders a run's days make at the base rate (before events and the day's shape): the module records' rough row counts start from it. */
+export const plannedOrders = (s: Scenario): number => s.calendar.days * s.volumes.ordersPerDay;
+
 /** Metric order in every array here: orders, support tickets, delivery delays, cart abandonments. */
 export const METRICS = 4;
 const CORRECTION_ROUNDS = 10;

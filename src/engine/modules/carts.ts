@@ -3,7 +3,7 @@ import { column, type DataTable } from '../table';
 import { MS_PER_HOUR } from '../time';
 import { activeAt, eventWindows, outageWindow } from '../model/events';
 import type { EngineModule } from './module';
-import { hourlyPlan } from '../model/plan';
+import { hourlyPlan, plannedOrders } from '../model/plan';
 
 export const ABANDON_REASONS = ['shipping_cost', 'price_comparison', 'just_browsing', 'checkout_friction', 'payment_failed', 'out_of_stock'] as const;
 const BASE_REASON_WEIGHTS = [30, 25, 25, 10, 5, 5];
@@ -16,7 +16,7 @@ export const cartsModule: EngineModule = {
   tables: ['cart_abandonment'],
   rowBytes: 56,
   partitioned: true,
-  estimateRows: (s) => s.calendar.days * s.volumes.ordersPerDay * s.service.abandonmentsPerOrder,
+  estimateRows: (s) => plannedOrders(s) * s.service.abandonmentsPerOrder,
   *generate(ctx) {
     const { scenario, dayFrom, dayTo } = ctx;
     const plan = hourlyPlan(scenario);

@@ -4,6 +4,7 @@ import { column, type DataTable } from '../table';
 import { MS_PER_DAY } from '../time';
 import { activeAt, eventWindows, param } from '../model/events';
 import { GrowableColumns } from '../model/growable';
+import { plannedOrders } from '../model/plan';
 import type { EngineModule } from './module';
 
 export const RETURN_REASONS = ['damaged', 'wrong_size', 'not_as_described', 'changed_mind', 'arrived_late'] as const;
@@ -21,7 +22,7 @@ export const returnsModule: EngineModule = {
   tables: ['returns'],
   rowBytes: 64,
   partitioned: true,
-  estimateRows: (s) => (s.calendar.days * s.volumes.ordersPerDay * s.service.returnRatePct) / 100,
+  estimateRows: (s) => (plannedOrders(s) * s.service.returnRatePct) / 100,
   *generate(ctx) {
     const { scenario } = ctx;
     const orders = ctx.table('orders');

@@ -4,7 +4,7 @@ import { MS_PER_HOUR } from '../time';
 import { activeAt, eventWindows } from '../model/events';
 import { orderHours } from '../model/hourRows';
 import type { EngineModule } from './module';
-import { hourlyPlan } from '../model/plan';
+import { hourlyPlan, plannedOrders } from '../model/plan';
 
 export const TICKET_REASONS = ['delivery_delay', 'payment_issue', 'order_status', 'product_question', 'return_request', 'restock_request', 'account'] as const;
 const [DELAY, PAYMENT, STATUS, , RETURN, RESTOCK] = [0, 1, 2, 3, 4, 5];
@@ -23,7 +23,7 @@ export const supportModule: EngineModule = {
   tables: ['support_tickets'],
   rowBytes: 72,
   partitioned: true,
-  estimateRows: (s) => s.calendar.days * s.volumes.ordersPerDay * s.service.ticketsPerOrder,
+  estimateRows: (s) => plannedOrders(s) * s.service.ticketsPerOrder,
   *generate(ctx) {
     const { scenario, dayFrom, dayTo } = ctx;
     const plan = hourlyPlan(scenario);

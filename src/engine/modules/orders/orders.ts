@@ -1,12 +1,13 @@
 import { ordersChecks } from './checks';
 import type { Rng } from '../../random/rng';
 import type { DataTable } from '../../table';
+import type { Scenario } from '../../scenario/schema';
 import { MS_PER_HOUR } from '../../time';
 import { activeAt, campaignIds, discountAt, outageWindow, param, type EventWindow } from '../../model/events';
 import { GrowableColumns } from '../../model/growable';
 import type { EngineModule } from '../module';
 import { buildOrderContext } from './orderContext';
-import { hourlyPlan } from '../../model/plan';
+import { hourlyPlan, plannedOrders } from '../../model/plan';
 import { AliasTable } from '../../random/alias';
 
 export const ORDER_STATUSES = ['completed', 'cancelled', 'payment_failed'] as const;
@@ -50,6 +51,13 @@ function inOutage(windows: readonly EventWindow[], t: number): EventWindow | nul
   return null;
 }
 
+/** Rows of each table the orders module makes, roughly: an order's lines are one and its extra items. */
+const ORDER_TABLE_ROWS = {
+  orders: (s: Scenario) => plannedOrders(s),
+  order_items: (s: Scenario) => plannedOrders(s) * (1 + s.orders.meanExtraItems),
+  payments: (s: Scenario) => plannedOrders(s),
+};
+
 /**
  * Orders, their lines and payments, hour by hour: each hour places exactly the planned
  * number of orders and late deliveries, drawing from the stream of its day, so any range
@@ -63,12 +71,8 @@ export const ordersModule: EngineModule = {
   tables: ['orders', 'order_items', 'payments'],
   rowBytes: 56,
   partitioned: true,
-  estimateRows: (s) => s.calendar.days * s.volumes.ordersPerDay * (3 + s.orders.meanExtraItems),
-  estimateTableRows: {
-    orders: (s) => s.calendar.days * s.volumes.ordersPerDay,
-    order_items: (s) => s.calendar.days * s.volumes.ordersPerDay * (1 + s.orders.meanExtraItems),
-    payments: (s) => s.calendar.days * s.volumes.ordersPerDay,
-  },
+  estimateRows: (s) => Object.values(ORDER_TABLE_ROWS).reduce((n, rows) => n + rows(s), 0),
+  estimateTableRows: ORDER_TABLE_ROWS,
   *generate(ctx) {
     const { scenario, dayFrom, dayTo } = ctx;
     const plan = hourlyPlan(scenario);
