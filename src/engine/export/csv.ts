@@ -28,7 +28,7 @@ export function csvText(value: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** A column ready to write: each block's cell widths, then the cells. */
+/** A column ready to write: each block's cell widths (added to the rows' lengths in block.pos), then the cells. */
 interface Prepared {
   measure(block: Block, width: Int32Array): void;
   write(buf: Uint8Array, view: DataView, block: Block, width: Int32Array): void;
@@ -97,9 +97,10 @@ function prepare(col: Column, last: boolean, encoder: TextEncoder): Prepared {
       const { bytes, width } = col;
       const start = new Int32Array(BLOCK_ROWS);
       return {
-        measure({ from, count }, w) {
+        measure({ from, count, pos }, w) {
           for (let i = 0; i < count; i++) {
             w[i] = valid !== undefined && valid[from + i] === 0 ? 0 : width;
+            pos[i] += w[i];
             start[i] = (from + i) * width;
           }
         },
@@ -127,7 +128,7 @@ function textColumn(values: readonly string[], valid: Uint8Array | undefined, en
   let bytes = new Uint8Array(1 << 16);
   const start = new Int32Array(BLOCK_ROWS);
   return {
-    measure({ from, count }, w) {
+    measure({ from, count, pos }, w) {
       let at = 0;
       for (let i = 0; i < count; i++) {
         start[i] = at;
@@ -143,6 +144,7 @@ function textColumn(values: readonly string[], valid: Uint8Array | undefined, en
           bytes = grown;
         }
         w[i] = encoder.encodeInto(text, bytes.subarray(at)).written;
+        pos[i] += w[i];
         at += w[i];
       }
     },
@@ -159,8 +161,11 @@ function dateColumn(days: Int32Array, valid: Uint8Array | undefined, encoder: Te
     return b;
   };
   return {
-    measure({ from, count }, w) {
-      for (let i = 0; i < count; i++) w[i] = valid !== undefined && valid[from + i] === 0 ? 0 : text(days[from + i]).length;
+    measure({ from, count, pos }, w) {
+      for (let i = 0; i < count; i++) {
+        w[i] = valid !== undefined && valid[from + i] === 0 ? 0 : text(days[from + i]).length;
+        pos[i] += w[i];
+      }
     },
     write(buf, _, { from, count, pos }, w) {
       for (let i = 0; i < count; i++) {
@@ -183,8 +188,11 @@ function timestampColumn(values: Float64Array, valid: Uint8Array | undefined, en
   let dayKey = NaN;
   let dayWords: Uint32Array = EMPTY_WORDS;
   return {
-    measure({ from, count }, w) {
-      for (let i = 0; i < count; i++) w[i] = valid !== undefined && valid[from + i] === 0 ? 0 : 19;
+    measure({ from, count, pos }, w) {
+      for (let i = 0; i < count; i++) {
+        w[i] = valid !== undefined && valid[from + i] === 0 ? 0 : 19;
+        pos[i] += w[i];
+      }
     },
     write(buf, view, { from, count, pos }, w) {
       for (let i = 0; i < count; i++) {
@@ -239,11 +247,7 @@ export function writeCSV(table: DataTable, sink: (chunk: Uint8Array, rowsWritten
     const block: Block = { from, count: Math.min(BLOCK_ROWS, table.rowCount - from), pos };
     // A row is its cells, a comma after each (the last one's becomes the CR) and the LF.
     pos.fill(n + 1);
-    for (let c = 0; c < n; c++) {
-      const w = widths[c];
-      cols[c].measure(block, w);
-      for (let i = 0; i < block.count; i++) pos[i] += w[i];
-    }
+    for (let c = 0; c < n; c++) cols[c].measure(block, widths[c]);
     let total = 0;
     for (let i = 0; i < block.count; i++) total += pos[i];
     if (at + total + WORD_SLACK > buf.length) {
