@@ -209,7 +209,8 @@ function timestampColumn(values: Float64Array, valid: Uint8Array | undefined, en
           view.setUint32(p, dayWords[0], true);
           view.setUint32(p + 4, dayWords[1], true);
           view.setUint32(p + 8, dayWords[2], true);
-          const second = Math.floor((ms - day * MS_PER_DAY) / 1000) * 2;
+          // The millisecond of the day is in [0, 86,400,000): its second as an int32 (an int index, not a double).
+          const second = (((ms - day * MS_PER_DAY) / 1000) | 0) << 1;
           view.setUint32(p + 11, clock[second], true);
           view.setUint32(p + 15, clock[second + 1], true);
         }

@@ -24,22 +24,24 @@ function digitCount(n: number): number {
 
 /** The digits of n (a non-negative integer below 2^53), ending just before `end`. */
 function writeDigitsBefore(buf: Uint8Array, end: number, n: number): void {
-  let v = n;
-  if (v < 2147483648) {
-    // Two digits a division, from a table of "00".."99".
+  if (n < 2147483648) {
+    // Two digits a division, from a table of "00".."99", in 32-bit integers: the same
+    // arithmetic on a double indexed the table with doubles, ~10% of writing numbers.
+    let v = n | 0;
     while (v >= 100) {
       const q = (v / 100) | 0;
-      const pair = (v - q * 100) * 2;
+      const pair = (v - q * 100) << 1;
       buf[--end] = DIGIT_PAIRS[pair + 1];
       buf[--end] = DIGIT_PAIRS[pair];
       v = q;
     }
     if (v >= 10) {
-      buf[end - 1] = DIGIT_PAIRS[v * 2 + 1];
-      buf[end - 2] = DIGIT_PAIRS[v * 2];
+      buf[end - 1] = DIGIT_PAIRS[(v << 1) + 1];
+      buf[end - 2] = DIGIT_PAIRS[v << 1];
     } else buf[end - 1] = ZERO + v;
     return;
   }
+  let v = n;
   do {
     const q = Math.floor(v / 10);
     buf[--end] = ZERO + (v - q * 10);
@@ -118,9 +120,10 @@ export function writeFixed(buf: Uint8Array, values: Float64Array, scale: number,
         let frac = n - whole * div;
         let at = p + w;
         if (scale === 2) {
-          // Cents, most cells: one pair from the table, no division.
-          buf[--at] = DIGIT_PAIRS[frac * 2 + 1];
-          buf[--at] = DIGIT_PAIRS[frac * 2];
+          // Cents, most cells: one pair from the table, no division (an integer below 100: its index an int, not a double).
+          const pair = (frac | 0) << 1;
+          buf[--at] = DIGIT_PAIRS[pair + 1];
+          buf[--at] = DIGIT_PAIRS[pair];
         } else
           for (let d = 0; d < scale; d++) {
             const q = Math.floor(frac / 10);
