@@ -26,9 +26,11 @@ function newest(path) {
  * their old times (an archive unpacked over the tree) are not seen: `npm run build:cli`.
  */
 function stale() {
-  const built = Math.min(...OUTPUTS.map((f) => newest(f) || -Infinity));
+  const outputs = OUTPUTS.map(newest);
+  if (outputs.includes(0)) return true;
+  const built = Math.min(...outputs);
   const inputs = ['src', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json', 'node_modules/.package-lock.json'];
-  return !(built > 0) || inputs.some((p) => newest(p) > built);
+  return inputs.some((p) => newest(p) > built);
 }
 
 if (process.argv.includes('--if-stale') && !stale()) process.exit(0);

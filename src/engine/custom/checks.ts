@@ -77,13 +77,13 @@ function groupsFor(spec: DistributionColumn | MixColumn, t: DataTable, tableOf: 
 const judged = (groups: Groups) => groups.names.map((_, g) => g).filter((g) => groups.sizes[g] >= MIN_ROWS);
 
 function distributionTargets(spec: DistributionColumn, groups: Groups, col: Column, label: string): TargetRow[] {
+  if (col.type === 'string' || col.type === 'ascii') return [];
   const { of, names } = groups;
   const k = names.length;
   // Sums in row order within each group, then squared deviations: the same arithmetic as summing each group's own list.
   const n = new Float64Array(k);
   const sum = new Float64Array(k);
   const sq = new Float64Array(k);
-  if (col.type === 'string' || col.type === 'ascii') return [];
   const values = col.type === 'dict' ? col.indices : col.values;
   // numericValue's own division (by 1 where nothing is scaled: the same double).
   const div = col.type === 'fixed' ? 10 ** col.scale : 1;

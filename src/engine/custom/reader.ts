@@ -51,8 +51,10 @@ export class RowReader {
    * the defaults (the whole column; groupBlocks gives it a block at a time).
    */
   groups(by: string, groups: readonly string[]): Int32Array | null {
-    const fill = this.groupBlocks(by, groups);
-    if (!fill) return null;
+    const found = this.resolve(by);
+    if (!found) return null;
+    if (!byCode(found.column)) return this.valueGroups(by, groups);
+    const fill = codeGroups(found.column, found.rowMap, groups);
     const out = new Int32Array(this.table.rowCount);
     for (let from = 0; from < out.length; from += DRAW_BLOCK) fill(from, out.subarray(from, Math.min(out.length, from + DRAW_BLOCK)));
     return out;
@@ -67,25 +69,17 @@ export class RowReader {
   groupBlocks(by: string, groups: readonly string[]): GroupBlocks | null {
     const found = this.resolve(by);
     if (!found) return null;
+    return byCode(found.column) ? codeGroups(found.column, found.rowMap, groups) : blocksOf(this.valueGroups(by, groups));
+  }
+
+  /** groups of a free-text or number column: each row's value matched as text. */
+  private valueGroups(by: string, groups: readonly string[]): Int32Array {
     const at = new Map(groups.map((g, i) => [g, i]));
-    const { column: c, rowMap } = found;
-    if (c.type === 'dict' || c.type === 'bool') {
-      const codeGroup = c.type === 'dict' ? Int32Array.from(c.dictionary, (w) => at.get(w) ?? -1) : Int32Array.of(at.get('false') ?? -1, at.get('true') ?? -1);
-      const codes = c.type === 'dict' ? c.indices : c.values;
-      const rowsOfBlock = rowMap ? new Int32Array(DRAW_BLOCK) : null;
-      return (from, out) => {
-        if (rowMap && rowsOfBlock) {
-          const via = rowsOfBlock.length >= out.length ? rowsOfBlock.subarray(0, out.length) : new Int32Array(out.length);
-          rowMap.fill(from, via);
-          groupsByCodeVia(via, codes, c.valid, codeGroup, out);
-        } else groupsByCode(from, codes, c.valid, codeGroup, out);
-      };
-    }
     const n = this.table.rowCount;
     const all = new Int32Array(n).fill(-1);
     const v = this.source(by)!.block(0, n);
     for (let r = 0; r < n; r++) if (v.valid[r]) all[r] = at.get(String(v.values[r])) ?? -1;
-    return blocksOf(all);
+    return all;
   }
 
   /** The column itself, and for a referenced one the referenced row of each row (-1 where the key names none). */
@@ -103,6 +97,25 @@ export class RowReader {
     }
     return { column: findColumn(target, name.slice(dot + 1)), rowMap, targetRows: target.rowCount };
   }
+}
+
+/** A column grouped through its codes: a dictionary's words, or false and true. */
+const byCode = (c: Column): c is Extract<Column, { type: 'dict' | 'bool' }> => c.type === 'dict' || c.type === 'bool';
+
+/** GroupBlocks of a dictionary or true/false column (through `rowMap` where it is referenced): each word matched once. */
+function codeGroups(c: Extract<Column, { type: 'dict' | 'bool' }>, rowMap: RowMap | undefined, groups: readonly string[]): GroupBlocks {
+  const at = new Map(groups.map((g, i) => [g, i]));
+  const codeGroup = c.type === 'dict' ? Int32Array.from(c.dictionary, (w) => at.get(w) ?? -1) : Int32Array.of(at.get('false') ?? -1, at.get('true') ?? -1);
+  const codes = c.type === 'dict' ? c.indices : c.values;
+  if (!rowMap) return (from, out) => groupsByCode(from, codes, c.valid, codeGroup, out);
+  // The block's referenced rows, in one buffer grown to the longest block asked for.
+  let via = new Int32Array(0);
+  return (from, out) => {
+    if (via.length < out.length) via = new Int32Array(out.length);
+    const rows = via.subarray(0, out.length);
+    rowMap.fill(from, rows);
+    groupsByCodeVia(rows, codes, c.valid, codeGroup, out);
+  };
 }
 
 function findColumn(table: DataTable, name: string): Column {
