@@ -1,12 +1,14 @@
 import { derive } from '../model/derived';
 import { eventWindows } from '../model/events';
-import { paramsProblem, type CustomColumn } from '../scenario/customColumns';
+import { paramsProblem, type CustomColumn, type DistributionColumn, type MixColumn } from '../scenario/customColumns';
 import type { ScenarioIssue } from '../scenario/errors';
 import type { Scenario, TableName } from '../scenario/schema';
 import { referencesOf, TABLE_COLUMNS, tableColumnsOf } from '../scenario/tableColumns';
 import type { ColumnType } from '../table';
 import { compileExpression, type CompiledExpression, type ValueType } from './expression';
+import { didYouMean } from './expression/errors';
 import { isAsciiPattern } from './pattern';
+import { wordList } from './words';
 
 /** A custom column checked against its table and ready to make. */
 export interface PlannedColumn {
@@ -127,6 +129,7 @@ function buildPlan(scenario: Scenario): CustomColumnPlan {
       if (byType === undefined) at('by', 'E131', `unknown column '${spec.by}' to pick parameters by`);
       else if (byType !== 'string' && byType !== 'boolean') at('by', 'E132', `'${spec.by}' is a ${byType}; parameters are picked by a text or true/false column`);
     }
+    if (spec.kind === 'distribution' || spec.kind === 'mix') groupProblems(scenario, spec, at);
     if (spec.kind === 'expression') {
       const laterOrSelf = specs.filter((s, i) => s.table === spec.table && i >= index).map((s) => s.name);
       const compiled = compileExpression(spec.expression, { columns: env, events });
@@ -171,12 +174,45 @@ export function groupingColumns(scenario: Scenario, index: number): string[] {
   return [...own, ...earlier, ...referenced];
 }
 
-/** Values a grouping column is known to take before a run (cohort ids, categories, tenant ids, a mix's options). */
-export function knownGroupValues(scenario: Scenario, by: string): string[] {
-  const name = by.slice(by.indexOf('.') + 1);
-  if (name === 'cohort') return scenario.cohorts.map((c) => c.id);
-  if (name === 'category') return Object.keys(scenario.catalog.categories);
+/**
+ * The values a grouping column takes, where the scenario fixes them: cohort ids, product
+ * categories, tenant ids and categories, a custom mix's options or word list, false and true.
+ * Null where the rows bring them (a channel, a status, a campaign's categories): the editor
+ * then takes a value typed in, and validation cannot judge one. `table` is the custom
+ * column's own; `by` names a column of it or, through a key, of a row it references.
+ */
+export function knownGroupValues(scenario: Scenario, table: TableName, by: string): readonly string[] | null {
+  const dot = by.indexOf('.');
+  const name = by.slice(dot + 1);
+  const target = dot < 0 ? table : referencesOf(table, scenario.tables).find((r) => r.prefix === by.slice(0, dot))?.table;
+  if (!target) return null;
+  const custom = (scenario.customColumns ?? []).find((c) => c.table === target && c.name === name);
+  if (custom?.kind === 'mix') return [...new Set([custom.mix, ...Object.values(custom.groups ?? {})].flatMap((m) => Object.keys(m)))];
+  if (custom?.kind === 'words') return wordList(custom.words);
+  if (custom?.kind === 'distribution' && custom.family === 'bernoulli') return ['false', 'true'];
+  if (custom) return null;
+  if (tableColumnsOf(scenario, target)[name] === 'bool') return ['false', 'true'];
+  if (target === 'customers' && name === 'cohort') return scenario.cohorts.map((c) => c.id);
+  if (target === 'products' && name === 'category') return Object.keys(scenario.catalog.categories);
   if (name === 'tenant_id') return scenario.tenants.map((t) => t.id);
-  const mix = (scenario.customColumns ?? []).find((c) => c.name === name && c.kind === 'mix');
-  return mix?.kind === 'mix' ? Object.keys(mix.mix) : [];
+  if (target === 'tenants' && name === 'category') return [...new Set(scenario.tenants.map((t) => t.category))];
+  return null;
+}
+
+/** Group keys no row can match (a value the grouping column never takes), or groups given without a column to pick them by. */
+function groupProblems(scenario: Scenario, spec: DistributionColumn | MixColumn, at: (field: string, code: ScenarioIssue['code'], message: string) => void): void {
+  const groups = Object.keys(spec.groups ?? {});
+  if (groups.length === 0) return;
+  if (spec.by === undefined) {
+    at('by', 'E136', `settings are given for ${groups.map((g) => `'${g}'`).join(', ')}, but no column to pick them by`);
+    return;
+  }
+  const values = knownGroupValues(scenario, spec.table, spec.by);
+  if (!values) return;
+  const shown = values.length <= 8 ? values.join(', ') : `${values.slice(0, 8).join(', ')}, …`;
+  for (const g of groups) {
+    if (values.includes(g)) continue;
+    const hint = didYouMean(g, values);
+    at(`groups.${g}`, 'E136', `no row has ${spec.by} = '${g}' (its values: ${shown})${hint ? `; ${hint}` : ''}`);
+  }
 }

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   E133: 'unknown function or wrong arguments',
   E134: 'a column reads itself or a later column',
   E135: 'column name already used',
+  E136: 'a group no row can be in',
   E120: 'the generator stopped',
   E121: 'a view could not be shown',
 } as const;

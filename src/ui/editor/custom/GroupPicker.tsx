@@ -3,6 +3,9 @@ import { groupingColumns, knownGroupValues, type Scenario } from '../../../engin
 import { issuesAt, useScenarioIssues } from '../../useScenarioIssues';
 import { SelectField } from '../SelectField';
 
+/** More values than this (a word list of job titles) are typed in, not picked from a list. */
+const MAX_LISTED = 60;
+
 /** A custom column whose settings can differ by the value of another column. */
 interface Grouped<G> {
   by?: string;
@@ -32,8 +35,11 @@ export function GroupPicker<C extends Grouped<G>, G>({ scenario, path, column, s
   const onRemove = (g: string) => set((c) => ({ ...c, groups: Object.fromEntries(Object.entries(c.groups ?? {}).filter(([k]) => k !== g)) }));
   const index = Number(path.split('.')[1]);
   const choices = groupingColumns(scenario, index);
-  // Values the scenario lists (cohorts, tenants, …); none for a column whose values it cannot know.
-  const listed = by ? knownGroupValues(scenario, by) : [];
+  const table = scenario.customColumns?.[index]?.table;
+  // Values the scenario fixes (cohorts, tenants, …) are offered in a list while they fit one;
+  // others are typed in (validation still names a value no row has, where it knows them).
+  const values = by && table && table !== 'dq_faults' ? knownGroupValues(scenario, table, by) : null;
+  const listed = values && values.length <= MAX_LISTED ? values : [];
   const known = listed.filter((v) => !groups.includes(v));
   const [typed, setTyped] = useState('');
   return (
