@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SOURCE_LENGTH } from '.';
-import { compiled, value, error } from './testing';
+import { compileExpression, MAX_SOURCE_LENGTH } from '.';
+import { compiled, value, error, ENV } from './testing';
 
 describe('errors', () => {
   it.each([
@@ -15,6 +15,7 @@ describe('errors', () => {
     ['toString + 1', 'E131', 1, "unknown column 'toString' at 1; text goes in quotes: 'toString'"],
     ['channel == app', 'E131', 12, "unknown column 'app' at 12; text goes in quotes: 'app'"],
     ["event_active('flash_sal', created_at)", 'E131', 14, "unknown event 'flash_sal' at 14; did you mean 'flash_sale'?"],
+    ["event_active('outage', created_at)", 'E131', 14, "unknown event 'outage' at 14; its events: 'flash_sale', 'black_friday'"],
     ["total * 'x'", 'E132', 7, "cannot apply '*' to number and string at 7"],
     ['created_at + 1', 'E132', 12, "cannot apply '+' to timestamp and number at 12; move a time with add_hours(time, n) or add_days(time, n)"],
     ['2 - created_at', 'E132', 3, "cannot apply '-' to number and timestamp at 3; move a time with add_hours(time, n) or add_days(time, n)"],
@@ -81,5 +82,10 @@ describe('errors', () => {
     // A long chain of one operator is not nesting: 300 terms of + (and 70 of or) compile.
     expect(value(Array.from({ length: 300 }, () => '1').join(' + '))).toBe(300);
     expect(compiled(Array.from({ length: 70 }, (_, i) => `${i} == 3`).join(' or ')).type).toBe('boolean');
+  });
+
+  it('an event named in a scenario without events says there are none', () => {
+    const result = compileExpression("event_active('flash_sale', created_at)", { ...ENV, events: [] });
+    expect(result.ok ? null : result.error).toEqual({ code: 'E131', position: 14, message: "unknown event 'flash_sale' at 14; this scenario has no events (add one on the timeline)" });
   });
 });

@@ -169,7 +169,7 @@ function eventActive(c: Call): Op {
   const id = c.args[0].literal?.value;
   if (typeof id !== 'string') c.fail(0, 'argument 1', "it must be an event id in quotes, such as 'flash_sale'");
   const event = c.env.events.find((e) => e.id === id);
-  if (!event) return fail('E131', c.args[0].at, `unknown event '${id}'`, didYouMean(id, c.env.events.map((e) => e.id)));
+  if (!event) return fail('E131', c.args[0].at, `unknown event '${id}'`, c.env.events.length === 0 ? 'this scenario has no events (add one on the timeline)' : (didYouMean(id, c.env.events.map((e) => e.id)) ?? `its events: ${c.env.events.map((e) => `'${e.id}'`).join(', ')}`));
   const { startMs, endMs } = event;
   return operation('boolean', c.at, [c.arg(1, 'timestamp')], ([t]) => map('boolean', num(t), (ms) => (ms >= startMs && ms < endMs ? 1 : 0)));
 }
