@@ -26,6 +26,22 @@ describe('conformance report', () => {
   });
 });
 
+describe('targets on too few rows', () => {
+  it('a share whose tolerance covers 0 to 100% is not judged, not passed; at the defaults none is', () => {
+    const s = buildTemplate('baseline');
+    const tiny = conformanceReport(generate({ ...s, seed: 0, calendar: { ...s.calendar, days: 1 }, volumes: { ...s.volumes, customers: 1, ordersPerDay: 0, products: 1, suppliers: 1 } }));
+    const shares = tiny.filter((r) => r.unit === '%' && !r.atMost);
+    expect(shares.length).toBeGreaterThan(0);
+    for (const r of shares) {
+      const couldFail = r.tolerance < Math.max(r.expected, 100 - r.expected);
+      expect(r.notJudged === undefined, `${r.target} ± ${r.tolerance}`).toBe(couldFail);
+    }
+    expect(tiny.find((r) => r.target === 'cohort share: Gen X')?.notJudged).toMatch(/too few rows/);
+    const usual = conformanceReport(generate({ ...s, volumes: { ...s.volumes, ordersPerDay: 600 } }));
+    expect(usual.filter((r) => r.notJudged?.startsWith('too few rows')).map((r) => r.target)).toEqual([]);
+  });
+});
+
 describe('conformance of a part of a run', () => {
   it('never reports a whole-run target as failed: each row passes or says why it is not judged', async () => {
     const { generate } = await import('../generate');

@@ -17,6 +17,16 @@ function partReason(row: TargetRow): string | undefined {
   return undefined;
 }
 
+/**
+ * A share judged on so few rows that its tolerance covers every share from 0 to 100%: it
+ * could not fail, so it is not reported as passed (a 1-customer run read "cohort share: Gen X
+ * expected 25%, measured 100%, ± 173 pts, pass").
+ */
+function tooFewRows(row: TargetRow): string | undefined {
+  if (row.unit !== '%' || row.atMost) return undefined;
+  return row.tolerance >= Math.max(row.expected, 100 - row.expected) ? 'too few rows: any share from 0 to 100% would be within the tolerance' : undefined;
+}
+
 const isPart = (run: GeneratedRun) => ('fromDay' in run.partition ? true : run.partition.partitions > 1);
 
 /** Every declared target beside what the data shows, with its tolerance and pass or fail. */
@@ -29,7 +39,7 @@ export function conformanceReport(run: GeneratedRun): ConformanceRow[] {
     .map((row) => {
       const pass = row.atMost ? row.measured <= row.expected + row.tolerance : Math.abs(row.measured - row.expected) <= row.tolerance;
       // A module may declare a target not judged in this scenario (with its reason); parts leave out whole-run targets.
-      const notJudged = row.notJudged ?? (part ? partReason(row) : undefined);
+      const notJudged = row.notJudged ?? (part ? partReason(row) : undefined) ?? tooFewRows(row);
       // A target not judged on a part is never reported as failed there.
       return notJudged ? { ...row, pass: true, notJudged } : { ...row, pass };
     });
