@@ -38,6 +38,36 @@ test('a damaged share link changes nothing and says why', async ({ page }) => {
   await expect(app.field('Seed')).toHaveValue('77');
 });
 
+test('a scenario shared mid-edit opens with its problem marked; one that cannot open gives no link, only what to fix', async ({ page, browser }) => {
+  const app = new DesignerPage(page);
+  await app.freshBaseline(3, 400, 1500);
+  await page.getByRole('button', { name: 'Add a column' }).click();
+  const card = page.getByRole('group', { name: /^Custom column orders\./ });
+  await card.getByLabel('Kind').selectOption('expression');
+  await card.getByLabel('Column name').fill('fee');
+  await page.getByRole('group', { name: 'Custom column orders.fee' }).getByLabel('Expression', { exact: true }).fill('subtota > 1');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'problem to fix marked' })).toBeVisible();
+  const link = await page.getByLabel('Share link', { exact: true }).inputValue();
+  await page.keyboard.press('Escape');
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.getByText('The shared scenario opened with a problem to fix')).toBeVisible();
+  const there = other.getByRole('group', { name: 'Custom column orders.fee' });
+  await expect(there.getByLabel('Expression', { exact: true })).toHaveValue('subtota > 1');
+  await expect(there.getByRole('alert')).toContainText("did you mean 'subtotal'");
+  await expect(other.getByRole('spinbutton', { name: 'Orders per day', exact: true })).toHaveValue('400');
+  await fresh.close();
+
+  // A value the schema refuses (days past the limit) cannot travel: no link, the reason instead.
+  await app.setNumber('Days', 99999);
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'to fix first' })).toBeVisible();
+  await expect(page.getByLabel('Share link', { exact: true })).toHaveCount(0);
+});
+
 test('distributions: a histogram split by cohort, and revenue per day', async ({ page }) => {
   const app = new DesignerPage(page);
   await app.freshBaseline(7, 800, 3000);

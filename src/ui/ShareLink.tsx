@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { type ScenarioIssue, decodeShareFragment, encodeShareFragment } from '../engine/client';
+import { type ScenarioIssue, decodeShareFragment, encodeShareFragment, validateScenario } from '../engine/client';
 import { useRun } from '../state/engine';
 import { selectStale } from '../state/runStore';
 import { selectReplace, selectScenario, useScenarioStore } from '../state/scenarioStore';
@@ -11,6 +11,9 @@ export function ShareButton() {
   const stale = useRun(selectStale);
   const [link, setLink] = useState('');
   const [copied, setCopied] = useState(false);
+  // What opening the link will give, told before anyone relies on it; `refused`: no link, only why.
+  const [opens, setOpens] = useState('');
+  const [refused, setRefused] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   // The link box closes on Escape or a click elsewhere, so it never sits over the work.
   useEffect(() => {
@@ -26,6 +29,17 @@ export function ShareButton() {
     };
   }, [link]);
   const share = async () => {
+    const checked = validateScenario(scenario);
+    const problems = checked.ok ? 0 : checked.issues.length;
+    if (!checked.ok && !checked.draft) {
+      // A link that would open as an error helps nobody: say what to fix instead.
+      setOpens(`The scenario has ${problems === 1 ? 'a problem' : `${problems} problems`} to fix first (marked in the editor): a link to it would not open.`);
+      setRefused(true);
+      setLink('refused');
+      return;
+    }
+    setRefused(false);
+    setOpens(problems ? `Anyone opening it gets this scenario with its ${problems === 1 ? 'problem' : `${problems} problems`} to fix marked, as here.` : 'Anyone opening it gets this scenario and the same data.');
     const url = `${location.origin}${location.pathname}#${encodeShareFragment(scenario)}`;
     let copied = false;
     try {
@@ -45,11 +59,17 @@ export function ShareButton() {
       </button>
       {link && (
         <div className="share-pop" role="status">
-          <span>
-            {copied ? 'Link copied.' : 'Copy this link (the browser did not let the page copy it).'} Anyone opening it gets this scenario and the same data.
-            {stale && ' It carries the scenario as edited now; the full results on this page are older (Run to refresh).'}
-          </span>
-          <input readOnly aria-label="Share link" value={link} onFocus={(e) => e.target.select()} />
+          {refused ? (
+            <span>{opens}</span>
+          ) : (
+            <>
+              <span>
+                {copied ? 'Link copied.' : 'Copy this link (the browser did not let the page copy it).'} {opens}
+                {stale && ' It carries the scenario as edited now; the full results on this page are older (Run to refresh).'}
+              </span>
+              <input readOnly aria-label="Share link" value={link} onFocus={(e) => e.target.select()} />
+            </>
+          )}
           <button type="button" onClick={() => setLink('')} aria-label="Close share link">
             ✕
           </button>
@@ -59,10 +79,15 @@ export function ShareButton() {
   );
 }
 
-/** Opens a scenario carried in the page's URL fragment (one undo step); a damaged link changes nothing. */
+/**
+ * Opens a scenario carried in the page's URL fragment (one undo step); a damaged link changes
+ * nothing. A scenario whose custom columns or faults have problems (shared mid-edit) opens
+ * with them marked in the editor, as a reload keeps it.
+ */
 export function SharedScenarioLoader() {
   const replace = useScenarioStore(selectReplace);
   const [issues, setIssues] = useState<ScenarioIssue[]>([]);
+  const [openedWithProblems, setOpenedWithProblems] = useState(0);
   useEffect(() => {
     // On load, and when a link is pasted into this tab (only the fragment changes then).
     const open = () => {
@@ -75,15 +100,26 @@ export function SharedScenarioLoader() {
       }
       if (!decoded) return;
       history.replaceState(null, '', `${location.pathname}${location.search}`);
-      if (decoded.ok) {
+      if (decoded.ok || decoded.draft) {
         setIssues([]);
-        replace(decoded.scenario);
+        setOpenedWithProblems(decoded.ok ? 0 : decoded.issues.length);
+        replace(decoded.ok ? decoded.scenario : decoded.draft!);
       } else setIssues(decoded.issues);
     };
     open();
     window.addEventListener('hashchange', open);
     return () => window.removeEventListener('hashchange', open);
   }, [replace]);
+  if (openedWithProblems > 0) {
+    return (
+      <div className="banner share-error" role="status">
+        The shared scenario opened with {openedWithProblems === 1 ? 'a problem' : `${openedWithProblems} problems`} to fix, marked in the editor.
+        <button type="button" onClick={() => setOpenedWithProblems(0)}>
+          Dismiss
+        </button>
+      </div>
+    );
+  }
   if (issues.length === 0) return null;
   return (
     <div className="banner error share-error" role="alert">

@@ -45,4 +45,18 @@ describe('published JSON Schema', () => {
     const v = parseScenarioText(JSON.stringify({ $schema: './scenario.schema.json', ...s }));
     expect(v.ok && v.scenario).toEqual(s);
   });
+
+  it("a scenario shared mid-edit (a custom column's typo) comes back as a draft with its problem; one failing the schema does not", () => {
+    const s = TEMPLATES[0].build();
+    const typo = decodeShareFragment(`#${encodeShareFragment({ ...s, customColumns: [{ table: 'orders', name: 'fee', kind: 'expression', expression: 'subtota > 1' }] })}`);
+    expect(typo?.ok).toBe(false);
+    if (typo && !typo.ok) {
+      expect(typo.issues.map((i) => i.code)).toEqual(['E131']);
+      expect(typo.draft?.customColumns?.[0]).toMatchObject({ expression: 'subtota > 1' });
+      expect(typo.draft?.cohorts).toEqual(s.cohorts);
+    }
+    const outOfRange = decodeShareFragment(`#${encodeShareFragment({ ...s, seed: -1 })}`);
+    expect(outOfRange && !outOfRange.ok && outOfRange.draft).toBeUndefined();
+  });
 });
+

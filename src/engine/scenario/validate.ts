@@ -8,7 +8,13 @@ import { migrate } from './migrate';
 import { scenarioSchema, type Scenario, type TableName } from './schema';
 import { COLUMN_NAME } from './customColumns';
 
-export type Validation = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+/**
+ * A failed validation carries the scenario as a `draft` when every field passed the schema and
+ * only its custom columns or faults are refused (an expression with a typo, a fault on a
+ * column no table has): the editor can open it with those problems marked, as it keeps such a
+ * draft across a reload. Input that fails the schema never comes back as a draft.
+ */
+export type Validation = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[]; draft?: Scenario };
 
 export function validateScenario(input: unknown): Validation {
   let result;
@@ -24,7 +30,7 @@ export function validateScenario(input: unknown): Validation {
     const scenario = result.data;
     const plan = planCustomColumns(scenario);
     const issues = plan.issues.length > 0 ? plan.issues : faultColumnIssues(scenario, (table) => columnsOf(scenario, table, plan.columns));
-    return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario };
+    return issues.length > 0 ? { ok: false, issues, draft: scenario } : { ok: true, scenario };
   }
   return { ok: false, issues: zodIssues(result.error).map((issue) => withColumnName(issue, input)) };
 }
