@@ -92,6 +92,13 @@ test('custom columns: a per-cohort distribution on customers shows in Summary an
   await expect(table.getByRole('row', { name: /customers\.points \(cohort = gen_z\) mean/ })).toContainText('pass');
   await expect(table.getByRole('row', { name: /customers\.points \(every other cohort\) mean/ })).toContainText('pass');
   await app.shot('custom-column-conformance');
+  // The data dictionary gives the column's places as written (a distribution's default: 2; 0 reads as whole numbers).
+  await page.getByRole('tab', { name: 'Columns' }).click();
+  const dictionary = page.getByRole('region', { name: 'customers columns' });
+  await expect(dictionary.getByRole('row', { name: /^points/ })).toContainText('decimal (2 places)');
+  await points.getByLabel('Decimals').fill('0');
+  await app.run();
+  await expect(dictionary.getByRole('row', { name: /^points/ })).toContainText('decimal (whole numbers)');
 });
 
 test('custom columns: removing a card takes its unfinished text with it; a column stays on its table when that table is unchecked, with the reason', async ({ page }) => {

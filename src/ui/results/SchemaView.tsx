@@ -12,8 +12,15 @@ function typeName(field: Field): string {
   if (DataType.isDate(t)) return 'date';
   if (DataType.isBool(t)) return 'boolean';
   if (DataType.isInt(t)) return 'integer';
-  if (DataType.isFloat(t)) return field.metadata.get('scale') === '2' ? 'decimal (2 places)' : 'decimal';
+  if (DataType.isFloat(t)) return decimalName(field.metadata.get('scale'));
   return String(t);
+}
+
+/** A fixed-point column by its places (a custom column may have 0-6; CSV writes them, Parquet and Arrow hold doubles). */
+function decimalName(scale: string | undefined): string {
+  if (scale === undefined) return 'decimal';
+  if (scale === '0') return 'decimal (whole numbers)';
+  return `decimal (${scale} place${scale === '1' ? '' : 's'})`;
 }
 
 /** A data dictionary of what the run holds: every table, its columns, their types and whether they can be null. */
