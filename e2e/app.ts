@@ -38,6 +38,15 @@ export class DesignerPage {
     await this.field(label).fill(String(value));
   }
 
+  /** Adds an expression column on orders (the new card's default table) and returns its Expression field. */
+  async addOrdersExpression(name: string) {
+    await this.page.getByRole('button', { name: 'Add a column' }).click();
+    const card = this.page.getByRole('group', { name: /^Custom column orders\./ });
+    await card.getByLabel('Kind').selectOption('expression');
+    await card.getByLabel('Column name').fill(name);
+    return this.page.getByRole('group', { name: `Custom column orders.${name}` }).getByLabel('Expression', { exact: true });
+  }
+
   async run(): Promise<void> {
     await this.page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(this.page.getByRole('status').filter({ hasText: /Done:/ })).toBeVisible({ timeout: 60_000 });

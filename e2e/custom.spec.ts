@@ -13,11 +13,7 @@ async function parquetRows(bytes: Buffer) {
 test('custom columns: an expression on orders is checked as typed, shows in the preview, exports to Parquet and travels in a share link', async ({ page, browser }) => {
   const app = new DesignerPage(page);
   await app.freshBaseline(3, 300, 1500);
-  await page.getByRole('button', { name: 'Add a column' }).click();
-  const card = page.getByRole('group', { name: /^Custom column orders\./ });
-  await card.getByLabel('Kind').selectOption('expression');
-  await card.getByLabel('Column name').fill('shipping_fee');
-  const expression = page.getByRole('group', { name: 'Custom column orders.shipping_fee' }).getByLabel('Expression', { exact: true });
+  const expression = await app.addOrdersExpression('shipping_fee');
   // A typo: a numbered error under the field, with the position and the likely name; nothing else is lost.
   await expression.fill('subtota >= 50 ? 0 : 4.99');
   const error = page.getByRole('group', { name: 'Custom column orders.shipping_fee' }).getByRole('alert');

@@ -41,11 +41,7 @@ test('a damaged share link changes nothing and says why', async ({ page }) => {
 test('a scenario shared mid-edit opens with its problem marked; one that cannot open gives no link, only what to fix', async ({ page, browser }) => {
   const app = new DesignerPage(page);
   await app.freshBaseline(3, 400, 1500);
-  await page.getByRole('button', { name: 'Add a column' }).click();
-  const card = page.getByRole('group', { name: /^Custom column orders\./ });
-  await card.getByLabel('Kind').selectOption('expression');
-  await card.getByLabel('Column name').fill('fee');
-  await page.getByRole('group', { name: 'Custom column orders.fee' }).getByLabel('Expression', { exact: true }).fill('subtota > 1');
+  await (await app.addOrdersExpression('fee')).fill('subtota > 1');
   await page.getByRole('button', { name: 'Share link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'problem to fix marked' })).toBeVisible();
   const link = await page.getByLabel('Share link', { exact: true }).inputValue();
