@@ -28,6 +28,16 @@ test.describe('the designer, as a person uses it', () => {
     expect(others.map(Number).reduce((a, b) => a + b, 0) + 40).toBeCloseTo(100, 6);
     expect(Number(others[0])).toBeGreaterThan(Number(others[1]));
     await expect(page.getByText('Σ 100%').first()).toBeVisible();
+    // Typed one after another, key by key, the boxes keep what was typed into them: an exact split.
+    const cohorts = ['Gen Z', 'Millennials', 'Gen X', 'Boomers'];
+    for (const [c, v] of [['Gen Z', '40'], ['Millennials', '30'], ['Gen X', '20'], ['Boomers', '10']]) {
+      await page.getByLabel(`Cohort mix: ${c} %`).selectText();
+      await page.keyboard.type(v);
+    }
+    expect(await Promise.all(cohorts.map((c) => page.getByLabel(`Cohort mix: ${c} %`).inputValue()))).toEqual(['40', '30', '20', '10']);
+    // A slider starts afresh: the others follow it in proportion again.
+    await page.getByLabel('Cohort mix: Gen Z share').fill('60');
+    expect(await Promise.all(cohorts.map((c) => page.getByLabel(`Cohort mix: ${c} %`).inputValue()))).toEqual(['60', '20', '13.3', '6.7']);
 
     await app.run();
     await app.shot('tables');

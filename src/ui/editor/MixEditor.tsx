@@ -29,8 +29,14 @@ export function MixEditor({ title, rows, onChange, issues }: Props) {
   // that moved the mix since (undo, a slider) ends the run, and then nothing is put back.
   const typing = useRef<{ before: number[]; sent: number[] } | null>(null);
   const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+  // Boxes typed into one after another keep their shares while another box is typed (see
+  // rebalance's `keep`): 25 into each of four boxes gives 25/25/25/25. A slider, an undo or any
+  // other change of the mix since the last typing starts afresh.
+  const kept = useRef<{ boxes: number[]; sent: number[] } | null>(null);
   const typed = (index: number, value: number) => {
-    const next = rebalance(shares, index, value);
+    const boxes = kept.current && same(kept.current.sent, shares) ? kept.current.boxes : [];
+    const next = rebalance(shares, index, value, boxes);
+    kept.current = { boxes: [...boxes.filter((b) => b !== index), index], sent: next };
     const run = typing.current;
     typing.current = { before: run && same(run.sent, shares) ? run.before : shares, sent: next };
     onChange(next);
