@@ -4,6 +4,7 @@ export type { Kpi } from './analysis/compare';
 export type { ConformanceRow } from './analysis/conformance';
 export { SMALL_COUNT, type CorrelationReport } from './analysis/correlation';
 export type { Distribution, DistributionRequest, TimeSeriesRequest } from './analysis/distribution';
+export { OTHER } from './analysis/distribution';
 export type { TenantElasticity } from './analysis/elasticity';
 export type { StockPoint, InventoryCheck, InventoryReport } from './analysis/inventory';
 export type { AttributionReport } from './analysis/attribution';

@@ -26,6 +26,12 @@ describe('distributions, binned in the worker', () => {
     const delivered = distribution(run.tables, { table: 'orders', column: 'delivered_at' });
     const completed = distribution(run.tables, { table: 'orders', column: 'status' });
     expect(total(delivered)).toBe(completed.series[0].counts[completed.labels.indexOf('completed')]);
+    // How many values there are, (other) included: emails are one a customer.
+    const customers = run.tables.find((t) => t.name === 'customers')!;
+    const emails = distribution(run.tables, { table: 'customers', column: 'email' });
+    expect(emails.distinct).toBe(customers.rowCount);
+    expect(emails.labels.at(-1)).toBe('(other)');
+    expect(completed.distinct).toBe(completed.labels.length);
   });
 
   it('true/false columns count as true and false (as the grid and Summary show them), as values and as a split', () => {

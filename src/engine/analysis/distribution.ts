@@ -24,6 +24,8 @@ export interface Distribution {
   rows: number;
   /** Histogram only: the last bin is open-ended ("≥ its edge"), holding a long tail that would otherwise leave most bins empty. */
   openEnded?: boolean;
+  /** Categories only: how many distinct values the column holds (those past the most frequent are counted together as "(other)"). */
+  distinct?: number;
 }
 
 /** 1, 2, 2.5 or 5 × 10^k: bin widths a reader can add up. */
@@ -99,7 +101,7 @@ export function distribution(tables: readonly DataTable[], req: DistributionRequ
       if (isNull(col, r)) continue;
       series[split.of(r)].counts[at.get(valueOf(r)) ?? MAX_CATEGORIES]++;
     }
-    return { kind: 'categories', column: req.column, labels, edges: [], series, rows: table.rowCount };
+    return { kind: 'categories', column: req.column, labels, edges: [], series, rows: table.rowCount, distinct: totals.size };
   }
 
   let lo = Infinity;

@@ -2,7 +2,7 @@ import { formatCount } from '../labels';
 import { DataType, type Field } from 'apache-arrow';
 import { useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { isoDay, isoTimestamp } from '../../engine/client';
+import { isoDay, isoTimestamp, OTHER } from '../../engine/client';
 import { sourceOf, useEngineQuery, useRun } from '../../state/engine';
 import { selectShown, selectShownTables } from '../../state/runStore';
 import { selectSelectedTable, useViewStore } from '../../state/viewStore';
@@ -61,6 +61,9 @@ export function DistributionsView() {
       })
     : [];
 
+  const categories = dist?.kind === 'categories';
+  const otherRows = categories && dist.labels.at(-1) === OTHER ? dist.series.reduce((n, s) => n + (s.counts.at(-1) ?? 0), 0) : 0;
+
   if (!table) return <p className="muted">Run a scenario to see its distributions.</p>;
   return (
     <div className="distributions">
@@ -82,19 +85,26 @@ export function DistributionsView() {
         <PreviewBadge />
         <ChartActions target={chart} name={`${table?.name ?? 'table'}-${mode === 'distribution' ? column : `${valueColumn || 'rows'}-per-${bucket}`}`} />
       </div>
+      {dist && otherRows * 2 > dist.rows && (
+        <p className="muted small">
+          {column} holds {formatCount(dist.distinct ?? 0)} different values, most of them on few rows: the {dist.labels.length - 1} most frequent are shown, and {formatCount(otherRows)} rows of the rest together as {OTHER}.
+        </p>
+      )}
       <div className="chart-box" ref={chart} role="img" aria-label={mode === 'distribution' ? `Distribution of ${table.name}.${column}${splitBy ? ` by ${splitBy}` : ''}` : `${valueColumn || 'rows'} of ${table.name} per ${bucket}`}>
         <ResponsiveContainer width="100%" height="100%">
           {mode === 'distribution' ? (
-            <BarChart data={data} margin={{ top: 12, right: 20, bottom: 24, left: 8 }}>
+            <BarChart data={data} margin={{ top: 12, right: 20, bottom: 24, left: categories ? 44 : 8 }}>
               <CartesianGrid stroke="#e6e9f0" vertical={false} />
               <XAxis
                 dataKey="label"
                 // Bins are labelled at an even step (recharts' own thinning skips unevenly: 1,000, 1,150, 1,300).
                 interval={dist?.kind === 'categories' ? 'preserveStartEnd' : Math.max(0, Math.ceil(data.length / 14) - 1)}
                 minTickGap={dist?.kind === 'categories' ? 16 : 0}
-                angle={dist?.kind === 'categories' ? -20 : 0}
-                textAnchor={dist?.kind === 'categories' ? 'end' : 'middle'}
-                height={62}
+                angle={categories ? -20 : 0}
+                textAnchor={categories ? 'end' : 'middle'}
+                // Long values (job titles, companies) cut to a length the slant keeps inside the chart, clear of the axis title.
+                tickFormatter={categories ? shortLabel : undefined}
+                height={categories ? 84 : 62}
                 label={{ value: axisTitle(column, field, result?.scenario.customColumns?.some((c) => c.table === name && c.name === column) ?? false), position: 'insideBottom', offset: 0, fill: '#64708a', fontSize: 12 }}
               />
               <YAxis width={72} tickFormatter={formatCount} label={{ value: `${table.name.replace(/_/g, ' ')} (rows)`, angle: -90, position: 'insideLeft', fill: '#64708a', fontSize: 12, style: { textAnchor: 'middle' } }} />
@@ -158,4 +168,9 @@ function inCohortOrder(series: readonly { name: string }[], cohortIds: readonly 
   const place = (name: string) => cohortIds.indexOf(name);
   if (!series.every((s) => place(s.name) >= 0)) return series.map((s, i) => ({ name: s.name, colour: i }));
   return series.map((s) => ({ name: s.name, colour: place(s.name) })).sort((a, b) => a.colour - b.colour);
+}
+
+/** A category's value as a tick: at most 16 characters, the rest cut with an ellipsis (the tooltip has it whole). */
+function shortLabel(value: string): string {
+  return value.length > 16 ? `${value.slice(0, 15)}…` : value;
 }
