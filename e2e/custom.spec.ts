@@ -101,9 +101,12 @@ test('custom columns: removing a card takes its unfinished text with it; a colum
   const app = new DesignerPage(page);
   await app.freshBaseline(3, 300, 1500);
   await page.getByRole('button', { name: 'Add a column' }).click();
-  await page.getByRole('button', { name: 'Add a column' }).click();
+  // By keyboard: the new card takes the focus, on its first field.
+  await page.getByRole('button', { name: 'Add a column' }).focus();
+  await page.keyboard.press('Enter');
   const first = page.getByRole('group', { name: 'Custom column orders.custom_1' });
   const second = page.getByRole('group', { name: 'Custom column orders.custom_2' });
+  await expect(second.getByLabel('Table')).toBeFocused();
   await first.getByLabel('Lower bound').fill('5x');
   await expect(first.getByRole('alert')).toContainText('E100');
   await page.getByRole('button', { name: 'Remove custom column custom_1' }).click();

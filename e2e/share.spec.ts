@@ -55,6 +55,8 @@ test('a scenario shared mid-edit opens with its problem marked; one that cannot 
   await expect(there.getByLabel('Expression', { exact: true })).toHaveValue('subtota > 1');
   await expect(there.getByRole('alert')).toContainText("did you mean 'subtotal'");
   await expect(other.getByRole('spinbutton', { name: 'Orders per day', exact: true })).toHaveValue('400');
+  // No run there yet, and none can start: nothing to export.
+  await expect(other.getByRole('button', { name: 'Export all (zip)' })).toBeDisabled();
   await fresh.close();
 
   // A value the schema refuses (days past the limit) cannot travel: no link, the reason instead.

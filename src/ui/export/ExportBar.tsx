@@ -5,6 +5,7 @@ import { selectExporting, selectShownScenario, selectShownTables, selectStatus }
 import { selectSelectedTable, useViewStore } from '../../state/viewStore';
 import { pickTable } from '../results/pickTable';
 import { useStaleGate } from './StaleGate';
+import { useScenarioIssues } from '../useScenarioIssues';
 
 /** Export the selected table, or everything as one zip with scenario.json and manifest.json. */
 export function ExportBar() {
@@ -19,6 +20,9 @@ export function ExportBar() {
   // Every day is its own partition, except where stock carries from day to day.
   const byDay = scenario !== null && scenario.inventory === null && scenario.calendar.days > 1;
   const ready = !running && !exporting;
+  // Nothing to export and nothing that could run: the zip buttons wait, as Export does.
+  const unfixed = useScenarioIssues().length;
+  const nothing = tables.length === 0 && unfixed > 0;
   const hint = stale ? 'The full run is older than your edits: you will be asked to run first' : undefined;
   return (
     <div className="export-bar">
@@ -33,11 +37,11 @@ export function ExportBar() {
       <button type="button" disabled={!ready || !table} title={hint} onClick={() => table && gate(() => void runStore.getState().exportTable(table, format))}>
         Export
       </button>
-      <button type="button" disabled={!ready} title={hint} onClick={() => gate(() => void runStore.getState().exportAll(format))}>
+      <button type="button" disabled={!ready || nothing} title={nothing ? 'Fix the scenario first: there is no run to export' : hint} onClick={() => gate(() => void runStore.getState().exportAll(format))}>
         Export all (zip)
       </button>
       {byDay && (
-        <button type="button" disabled={!ready} title="One folder per day, each day's tables with its own manifest: appended, they are the whole run" onClick={() => gate(() => void runStore.getState().exportByDay(format))}>
+        <button type="button" disabled={!ready || nothing} title="One folder per day, each day's tables with its own manifest: appended, they are the whole run" onClick={() => gate(() => void runStore.getState().exportByDay(format))}>
           By day (zip)
         </button>
       )}

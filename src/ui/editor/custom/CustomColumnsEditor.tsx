@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type CustomColumn, type Scenario } from '../../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../../state/scenarioStore';
 import { CustomColumnCard } from './CustomColumnCard';
@@ -27,9 +27,19 @@ export function CustomColumnsEditor() {
     setKeys(fresh);
     list = fresh.list;
   }
+  // A new card takes the focus (its first field), so a keyboard user goes on where it appears.
+  const section = useRef<HTMLElement>(null);
+  const focusNewCard = useRef(false);
+  useEffect(() => {
+    if (!focusNewCard.current) return;
+    focusNewCard.current = false;
+    const cards = section.current?.querySelectorAll<HTMLElement>('[role="group"][aria-label^="Custom column "]');
+    cards?.[cards.length - 1]?.querySelector<HTMLElement>('select, input, textarea')?.focus();
+  });
   const add = () => {
     setKeys({ list: [...list, keys.next], next: keys.next + 1 });
     update((d) => void (d.customColumns = [...(d.customColumns ?? []), newCustomColumn(d)]));
+    focusNewCard.current = true;
   };
   const addButton = useRef<HTMLButtonElement>(null);
   const remove = (index: number) => {
@@ -48,7 +58,7 @@ export function CustomColumnsEditor() {
     });
   };
   return (
-    <section className="panel-section" aria-labelledby="custom-heading">
+    <section className="panel-section" aria-labelledby="custom-heading" ref={section}>
       <h2 id="custom-heading">Custom columns</h2>
       <p className="muted small">
         Your own columns on any table: a distribution, a mix, a word list, a pattern, or an expression over the row and the customer or product it references. A column reads the columns above
