@@ -9,17 +9,15 @@ import { FieldError } from './editor/FieldError';
 export function ShareButton() {
   const scenario = useScenarioStore(selectScenario);
   const stale = useRun(selectStale);
-  const [link, setLink] = useState('');
-  const [copied, setCopied] = useState(false);
-  // What opening the link will give, told before anyone relies on it; `refused`: no link, only why.
-  const [opens, setOpens] = useState('');
-  const [refused, setRefused] = useState(false);
+  // The open box: the link (null where the scenario could not travel) and what opening it gives,
+  // told before anyone relies on it.
+  const [pop, setPop] = useState<{ link: string | null; note: string; copied: boolean } | null>(null);
   const box = useRef<HTMLDivElement>(null);
   // The link box closes on Escape or a click elsewhere, so it never sits over the work.
   useEffect(() => {
-    if (!link) return;
+    if (!pop) return;
     const close = (e: Event) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !box.current?.contains(e.target as Node)) setLink('');
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !box.current?.contains(e.target as Node)) setPop(null);
     };
     document.addEventListener('keydown', close);
     document.addEventListener('pointerdown', close);
@@ -27,50 +25,47 @@ export function ShareButton() {
       document.removeEventListener('keydown', close);
       document.removeEventListener('pointerdown', close);
     };
-  }, [link]);
+  }, [pop]);
   const share = async () => {
     const checked = validateScenario(scenario);
     const problems = checked.ok ? 0 : checked.issues.length;
+    const counted = problems === 1 ? 'a problem' : `${problems} problems`;
     if (!checked.ok && !checked.draft) {
       // A link that would open as an error helps nobody: say what to fix instead.
-      setOpens(`The scenario has ${problems === 1 ? 'a problem' : `${problems} problems`} to fix first (marked in the editor): a link to it would not open.`);
-      setRefused(true);
-      setLink('refused');
+      setPop({ link: null, note: `The scenario has ${counted} to fix first (marked in the editor): a link to it would not open.`, copied: false });
       return;
     }
-    setRefused(false);
-    setOpens(problems ? `Anyone opening it gets this scenario with its ${problems === 1 ? 'problem' : `${problems} problems`} to fix marked, as here.` : 'Anyone opening it gets this scenario and the same data.');
-    const url = `${location.origin}${location.pathname}#${encodeShareFragment(scenario)}`;
+    const link = `${location.origin}${location.pathname}#${encodeShareFragment(scenario)}`;
     let copied = false;
     try {
-      await navigator.clipboard.writeText(url);
+      await navigator.clipboard.writeText(link);
       copied = true;
     } catch {
       // No clipboard permission (or no user gesture): the link is shown to copy by hand.
     }
     // Shown once the copy is known to have worked or not: the status is read out as it first appears.
-    setCopied(copied);
-    setLink(url);
+    const note = problems ? `Anyone opening it gets this scenario with ${counted === 'a problem' ? 'its problem' : `its ${counted}`} to fix marked, as here.` : 'Anyone opening it gets this scenario and the same data.';
+    setPop({ link, note, copied });
   };
   return (
     <div className="share" ref={box}>
       <button type="button" onClick={() => void share()}>
         Share link
       </button>
-      {link && (
+      {pop && (
         <div className="share-pop" role="status">
-          {refused ? (
-            <span>{opens}</span>
+          {pop.link === null ? (
+            <span>{pop.note}</span>
           ) : (
             <>
               <span>
-                {copied ? 'Link copied.' : 'Copy this link (the browser did not let the page copy it).'} {opens}
+                {pop.copied ? 'Link copied.' : 'Copy this link (the browser did not let the page copy it).'} {pop.note}
                 {stale && ' It carries the scenario as edited now; the full results on this page are older (Run to refresh).'}
               </span>
-              <input readOnly aria-label="Share link" value={link} onFocus={(e) => e.target.select()} />
+              <input readOnly aria-label="Share link" value={pop.link} onFocus={(e) => e.target.select()} />
             </>
           )}
-          <button type="button" onClick={() => setLink('')} aria-label="Close share link">
+          <button type="button" onClick={() => setPop(null)} aria-label="Close share link">
             ✕
           </button>
         </div>

@@ -15,9 +15,10 @@ export function rebalance(shares: readonly number[], index: number, value: numbe
   const tenths = (i: number) => Math.round(Math.max(0, shares[i]) * 10);
   const asked = keep.filter((k, at) => k !== index && k >= 0 && k < n && keep.indexOf(k) === at);
   const keptTenths = asked.reduce((a, k) => a + tenths(k), 0);
-  const held = asked.length < n - 1 && keptTenths + target <= 1000 ? asked : [];
+  const holds = asked.length < n - 1 && keptTenths + target <= 1000;
+  const held = holds ? asked : [];
   const moves = (i: number) => i !== index && !held.includes(i);
-  const rest = 1000 - target - held.reduce((a, k) => a + tenths(k), 0);
+  const rest = 1000 - target - (holds ? keptTenths : 0);
   const others = shares.map((s, i) => (moves(i) ? Math.max(0, s) : 0));
   const othersTotal = others.reduce((a, b) => a + b, 0);
   const weights = othersTotal > 0 ? others : others.map((_, i) => (moves(i) ? 1 : 0));

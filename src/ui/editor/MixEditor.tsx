@@ -27,18 +27,15 @@ export function MixEditor({ title, rows, onChange, issues }: Props) {
   // back the mix from before that typing, not a keystroke's. `typing.before` is the mix when
   // a box's run of keystrokes began, `typing.sent` what its last keystroke made; anything else
   // that moved the mix since (undo, a slider) ends the run, and then nothing is put back.
-  const typing = useRef<{ before: number[]; sent: number[] } | null>(null);
+  // `typing.boxes`, the boxes typed into during the run, keep their shares while another is
+  // typed (rebalance's `keep`): 25 into each of four boxes gives 25/25/25/25.
+  const typing = useRef<{ before: number[]; sent: number[]; boxes: number[] } | null>(null);
   const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
-  // Boxes typed into one after another keep their shares while another box is typed (see
-  // rebalance's `keep`): 25 into each of four boxes gives 25/25/25/25. A slider, an undo or any
-  // other change of the mix since the last typing starts afresh.
-  const kept = useRef<{ boxes: number[]; sent: number[] } | null>(null);
   const typed = (index: number, value: number) => {
-    const boxes = kept.current && same(kept.current.sent, shares) ? kept.current.boxes : [];
+    const run = typing.current && same(typing.current.sent, shares) ? typing.current : null;
+    const boxes = run?.boxes ?? [];
     const next = rebalance(shares, index, value, boxes);
-    kept.current = { boxes: [...boxes.filter((b) => b !== index), index], sent: next };
-    const run = typing.current;
-    typing.current = { before: run && same(run.sent, shares) ? run.before : shares, sent: next };
+    typing.current = { before: run?.before ?? shares, sent: next, boxes: [...boxes.filter((b) => b !== index), index] };
     onChange(next);
   };
   /** Puts the mix back as it was before the typing; the refused box's own share then, or null when nothing was put back. */
