@@ -10,7 +10,7 @@ type Answer = { ok: true; out: PartOutput } | { ok: false; error: { name: string
  * The bundled CLI (dist-cli/, `npm run generate`) starts its bundled worker. Run from the
  * sources under tsx, workers do not inherit tsx's loader: each registers it first.
  */
-function startWorker(data: PartWorkerData): Worker {
+export function startWorker(data: PartWorkerData): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./partWorker.mjs', import.meta.url), { workerData: data });
   const source = new URL('./partWorker.ts', import.meta.url).href;
   return new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); })`, { eval: true, workerData: data });

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { buildManifest, conformanceJSON, conformanceReport, exportFileName, writtenFile, formatOf, exportTable, fileStamp, manifestJSON, splitByTenant, withCommas, type ExportFormat, type GeneratedRun } from '../engine';
-import { fileThread } from './fileThread';
+import { buildManifest, conformanceJSON, conformanceReport, exportFileName, writtenFile, formatOf, fileStamp, manifestJSON, rangeTables, sha256Hex, splitByTenant, withCommas, type DataTable, type ExportFormat, type GeneratedRun } from '../engine';
+import { fileThread, type WrittenFile } from './fileThread';
+import { writeFiles, type FileJob, type TableThread } from './tableThread';
 import { loadParquet } from './parquetNode';
 
 /** `flat`: every file in the folder, named by scenario, time and part. `hive`: `table=T/part=K/T.ext`, a manifest per part in `_manifests/`. */
@@ -15,6 +16,8 @@ export interface WriteOptions {
   splitTenants: boolean;
   quiet: boolean;
   layout: Layout;
+  /** A second thread for whole tables (tableThread.ts), when the run is worth it. */
+  tableThread?: TableThread | null;
 }
 
 /** The part number of a run, for the Hive layout (0 for a whole run). */
@@ -99,6 +102,20 @@ export async function joinStaged(path: string, { staged, headerBytes }: StagedPa
   return { size, sha256: hash.digest('hex') };
 }
 
+/**
+ * Writes one table's file at `path` and answers its size and hash: streamed to disk where
+ * the format can (from the writer's reused buffer, or a pool's staged parts: the whole file
+ * is never in memory), otherwise encoded whole and written.
+ */
+export async function writeTable(table: DataTable, format: ExportFormat, path: string, ready?: Encoded): Promise<WrittenFile> {
+  if (ready) return 'staged' in ready ? joinStaged(path, ready) : writeStreamed(path, ready);
+  const record = formatOf(format);
+  if (record.stream) return writeStreamed(path, (sink) => record.stream!(table, sink));
+  const bytes = await record.encode(table, { loadParquet });
+  await writeWhole(path, bytes);
+  return { size: bytes.length, sha256: sha256Hex(bytes) };
+}
+
 /** Writes a run's tables, its manifest and conformance.json into `dir`. */
 export async function writeRun(
   run: GeneratedRun,
@@ -110,29 +127,20 @@ export async function writeRun(
   const stamp = fileStamp(opts.createdAt);
   const hive = opts.layout === 'hive';
   await mkdir(dir, { recursive: true });
-  const files = [];
+  // Judged before anything is written: a table written on the table thread has left this one.
+  const conformance = conformanceReport(run);
+  const movable = opts.tableThread ? rangeTables(run.scenario) : [];
+  const jobs: (FileJob & { fileName: string; ready?: Encoded })[] = [];
   for (const whole of run.tables) {
     const parts = opts.splitTenants ? splitByTenant(whole) : null;
     for (const { tenant, table } of parts ?? [{ tenant: '', table: whole }]) {
       const ready = tenant ? undefined : encoded.get(table.name);
-      const name = (fileName: string) => `${tenant ? `${tenant}/` : ''}${hive ? hiveFile(table.name, partOf(run), opts.format) : fileName}`;
-      const record = formatOf(opts.format);
-      const produce: Encoded | undefined = ready ?? (record.stream && ((sink) => record.stream!(table, sink)));
-      if (produce) {
-        // Streamed to disk (from the writer's reused buffer, or a pool's parts): the whole file is never in memory.
-        const fileName = name(exportFileName(run, stamp, table.name, opts.format));
-        const path = join(dir, fileName);
-        files.push(writtenFile(table, fileName, await ('staged' in produce ? joinStaged(path, produce) : writeStreamed(path, produce))));
-        continue;
-      }
-      const file = await exportTable(run, table, opts.format, stamp, loadParquet);
-      file.fileName = name(file.fileName);
-      await writeWhole(join(dir, file.fileName), file.bytes);
-      files.push(file);
-      file.bytes = new Uint8Array(0);
+      const fileName = `${tenant ? `${tenant}/` : ''}${hive ? hiveFile(table.name, partOf(run), opts.format) : exportFileName(run, stamp, table.name, opts.format)}`;
+      jobs.push({ table, fileName, path: join(dir, fileName), ready, movable: !tenant && !ready && movable.includes(table.name) });
     }
   }
-  const conformance = conformanceReport(run);
+  const written = await writeFiles(jobs, (job) => writeTable(job.table, opts.format, job.path, job.ready), opts.tableThread ?? null, opts.format);
+  const files = jobs.map((job, i) => writtenFile(job.table, job.fileName, written[i]));
   const manifest = buildManifest(run, files, opts.format, opts.createdAt, conformance);
   await writeWhole(join(dir, hive ? hiveManifest(partOf(run)) : 'manifest.json'), manifestJSON(manifest));
   await writeWhole(join(dir, hive ? hiveConformance(partOf(run)) : 'conformance.json'), conformanceJSON(conformance));

@@ -43,6 +43,11 @@ export function estimateRunBytes(scenario: Scenario): number {
   return modulesFor(scenario.tables, scenario).reduce((n, m) => n + moduleBytes(m, scenario), 0);
 }
 
+/** The part of that estimate made day by day (the tables session/parallel.ts's rangeTables names). */
+export function estimateRangeBytes(scenario: Scenario): number {
+  return modulesFor(scenario.tables, scenario).reduce((n, m) => n + (isPartitioned(m, scenario) ? moduleBytes(m, scenario) : 0), 0);
+}
+
 /** A custom column's bytes a row: a number 8, a dictionary index 4, an ASCII pattern its characters, other text its characters and a string's overhead. */
 function customBytesPerRow(c: CustomColumn): number {
   if (c.kind === 'pattern') return isAsciiPattern(c.pattern) ? c.pattern.length : 24 + 2 * c.pattern.length;

@@ -5,7 +5,7 @@ import { derive, derivedIfKnown, remember } from './model/derived';
 import { streamFor } from './random/rng';
 import { ScenarioError } from './scenario/errors';
 import { drain } from './session/drain';
-export { assertFitsMemory, estimateRunBytes } from './estimate';
+export { assertFitsMemory, estimateRangeBytes, estimateRunBytes } from './estimate';
 import { TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
 import type { DataTable } from './table';
 

@@ -1,6 +1,6 @@
 // The engine's public surface: what the worker, the CLI, the UI (types only) and tests use.
 export { canWriteInParts, DISK_PART_BYTES, partsToFit } from './estimate';
-export { generate, generateSteps, estimateRunBytes, assertFitsMemory, partitionDays, MODULES, type GeneratedRun, type Progress, type PartitionOptions, type RunRange } from './generate';
+export { generate, generateSteps, estimateRangeBytes, estimateRunBytes, assertFitsMemory, partitionDays, MODULES, type GeneratedRun, type Progress, type PartitionOptions, type RunRange } from './generate';
 export { continuation } from './continue';
 export { corruptionPreset } from './quality/presets';
 export { CHURN_SIZES, withChurnSize, type ChurnSize } from './scenario/templates/churn';
@@ -20,7 +20,7 @@ export { sha256Hex } from './export/hash';
 export { EXPORT_FORMATS, EXPORT_FORMAT_IDS, formatOf, isExportFormat, encodeTable, type ExportFormatId } from './export/formats';
 export { drain } from './session/drain';
 export { writeRunToDisk, type DiskTarget } from './session/diskRun';
-export { assembleParts, partCount, partRequests, runParts, type PartOutput, type PartRequest } from './session/parallel';
+export { assembleParts, partCount, partRequests, rangeTables, runParts, tableBuffers, type PartOutput, type PartRequest } from './session/parallel';
 export { createSession, type EngineSession, type SessionHost } from './session/session';
 export {
   buildManifest,

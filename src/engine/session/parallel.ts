@@ -79,15 +79,30 @@ export function partRunner(loadParquet: () => Promise<ParquetModule>, save?: Par
 export function partTransferables(out: PartOutput): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const bytes of Object.values(out.files)) buffers.add(bytes.buffer as ArrayBuffer);
-  for (const t of out.tables.filter((x) => !out.kept.includes(x.name))) {
-    for (const c of t.columns) {
-      if (c.valid) buffers.add(c.valid.buffer as ArrayBuffer);
-      if (c.type === 'dict') buffers.add(c.indices.buffer as ArrayBuffer);
-      else if (c.type === 'ascii') buffers.add(c.bytes.buffer as ArrayBuffer);
-      else if (c.type !== 'string') buffers.add(c.values.buffer as ArrayBuffer);
-    }
+  for (const t of out.tables.filter((x) => !out.kept.includes(x.name))) for (const b of tableBuffers(t)) buffers.add(b);
+  return [...buffers];
+}
+
+/** The buffers under a table's columns (text held as strings has none), each once. */
+export function tableBuffers(t: DataTable): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const c of t.columns) {
+    if (c.valid) buffers.add(c.valid.buffer as ArrayBuffer);
+    if (c.type === 'dict') buffers.add(c.indices.buffer as ArrayBuffer);
+    else if (c.type === 'ascii') buffers.add(c.bytes.buffer as ArrayBuffer);
+    else if (c.type !== 'string') buffers.add(c.values.buffer as ArrayBuffer);
   }
   return [...buffers];
+}
+
+/**
+ * Tables made for a run's own day range, by the modules that run day by day: nothing
+ * outside the run holds their data (whole-run tables, the customers and the catalog, are
+ * kept for the scenario's later runs and parts: generate.ts), so a host may move them to
+ * another thread once the run has been judged.
+ */
+export function rangeTables(scenario: Scenario): string[] {
+  return modulesFor(scenario.tables, scenario).flatMap((m) => (isPartitioned(m, scenario) ? m.tables : []));
 }
 
 /**
