@@ -55,7 +55,8 @@ interface CliRuns {
 const cliRuns = runJson<CliRuns>('bench/cli.ts');
 const spineRows = ours.rows.customers + ours.rows.suppliers + ours.rows.products + ours.rows.orders + ours.rows.order_items + ours.rows.payments;
 console.log(`
-the CLI end to end (bundled: start, generate, encode, hash, write), ${cliRuns.cores} cores here; targets: CSV < 2 s, Parquet < 3 s`);
+the CLI end to end (bundled: start, generate, encode, hash, write), ${cliRuns.cores} cores here; targets: CSV < 2 s, Parquet < 3 s
+(Parquet at this size also writes its day-by-day tables on a table thread beside the main thread: docs/scale-out.md)`);
 for (const x of cliRuns.runs) {
   const perCore = spineRows / (x.cpuMs / 1000);
   console.log(`${x.format.padEnd(8)} ${x.workers} worker${x.workers > 1 ? 's' : ' '}   ${fmt(x.wallMs)} wall   ${fmt(x.cpuMs)} CPU   ${Math.round(perCore).toLocaleString('en-US')} rows/s per core (tpchgen-rs ~2,000,000)   ${(peer.ms / x.wallMs).toFixed(1)}× the plain script   peak RSS ${x.peakMB.toFixed(0)} MB`);

@@ -9,10 +9,11 @@ import { writeRun, type WriteOptions } from './writeRun';
 
 /** A small run with faults (dq_faults is written after the others are judged) and a custom column on orders. */
 function smallRun(seed: number): GeneratedRun {
-  const base = buildTemplate('flash_sale', seed);
+  const base = buildTemplate('flash_sale');
   return generate(
     assertScenario({
       ...base,
+      seed,
       calendar: { ...base.calendar, days: 3 },
       volumes: { ...base.volumes, ordersPerDay: 300, customers: 400 },
       quality: { faults: [{ table: 'orders', kind: 'null', ratePct: 3, column: '' }, { table: 'customers', kind: 'null', ratePct: 2, column: 'age' }] },
