@@ -17,7 +17,8 @@ export interface PartWorkerData {
 }
 
 const { staging, warm } = workerData as PartWorkerData;
-if (warm === 'parquet') void loadParquet();
+// A failure to load is answered when a table needs it (the promise is kept), not thrown here.
+if (warm === 'parquet') loadParquet().catch(() => undefined);
 // Streamable tables go straight to a staging file from the writer's reused buffer: no
 // file bytes are held, moved or joined (fresh memory costs more than the writing here).
 const run = partRunner(loadParquet, async (table, part, produce) => {

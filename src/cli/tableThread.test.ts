@@ -63,6 +63,12 @@ describe('the table thread', () => {
     await writeRun(smallRun(6), again, options(thread));
     expect(JSON.parse(readFileSync(join(again, 'manifest.json'), 'utf8')).tables.length).toBeGreaterThan(8);
   });
+
+  it('a thread that has stopped fails the run that needs it at once, never leaving it waiting', async () => {
+    const gone = new TableThread('parquet');
+    await gone.stop();
+    await expect(writeRun(smallRun(7), mkdtempSync(join(tmpdir(), 'thread-')), options(gone))).rejects.toThrow('the table thread stopped');
+  });
 });
 
 describe('writeFiles', () => {

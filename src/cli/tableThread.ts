@@ -22,10 +22,15 @@ export type TablesWritten = { ok: true; written: WrittenFile[] } | { ok: false; 
 export class TableThread {
   private readonly worker: Worker;
   private busy = false;
+  /** Why the thread stopped, once it has: later calls fail with it instead of waiting. */
+  private stopped: Error | null = null;
 
   constructor(format: ExportFormat) {
     this.worker = startWorker({ staging: '', warm: format });
     this.worker.unref();
+    // Heard even between calls: a thread that fails while idle must not throw into the main thread.
+    this.worker.on('error', (e) => (this.stopped ??= e));
+    this.worker.on('exit', (code) => (this.stopped ??= new Error(`the table thread stopped (exit code ${code})`)));
   }
 
   /**
@@ -35,12 +40,14 @@ export class TableThread {
    */
   write(job: TableWrites): Promise<WrittenFile[]> {
     if (this.busy) throw new Error('the table thread writes one set of tables at a time');
+    if (this.stopped) return Promise.reject(this.stopped);
     this.busy = true;
     return new Promise<WrittenFile[]>((resolve, reject) => {
       const done = () => {
         this.busy = false;
         this.worker.off('message', answered);
         this.worker.off('error', failed);
+        this.worker.off('exit', exited);
       };
       const answered = (a: TablesWritten) => {
         done();
@@ -51,8 +58,10 @@ export class TableThread {
         done();
         reject(e);
       };
+      const exited = (code: number) => failed(new Error(`the table thread stopped (exit code ${code})`));
       this.worker.on('message', answered);
       this.worker.on('error', failed);
+      this.worker.on('exit', exited);
       try {
         this.worker.postMessage(job, [...new Set(job.tables.flatMap((t) => tableBuffers(t.table)))]);
       } catch (e) {
