@@ -1,5 +1,6 @@
 import { asciiAt, asciiStrings, type Column, type DataTable } from '../table';
 import { isoDay, MS_PER_DAY } from '../time';
+import { collectChunks } from './collect';
 import { type Block, measureDict, measureFixed, measureInts, writeBytes, writeDict, writeFixed, writeInts, ZERO } from './csvCells';
 
 /**
@@ -274,30 +275,9 @@ export function writeCSV(table: DataTable, sink: (chunk: Uint8Array, rowsWritten
   sink(buf.subarray(0, at), table.rowCount);
 }
 
-/**
- * A table as one CSV file in memory: one buffer, sized from the first chunk's bytes a row
- * (5% over, grown if a later part of the table runs longer), the chunks copied straight in.
- * Copying each chunk and then joining the copies touched twice the file's size in fresh
- * memory, which costs more than the writing here. The result may be a view of a slightly
- * larger buffer.
- */
+/** A table as one CSV file in memory (see collectChunks). */
 export function toCSV(table: DataTable): Uint8Array {
-  let out = new Uint8Array(0);
-  let size = 0;
-  writeCSV(table, (chunk, rowsWritten) => {
-    const need = size + chunk.length;
-    if (need > out.length) {
-      // The last chunk knows the whole size; before it, grow by at least a quarter.
-      const last = rowsWritten >= table.rowCount;
-      const estimate = last ? need : Math.max(Math.ceil((need / Math.max(1, rowsWritten)) * table.rowCount * 1.05), Math.ceil(out.length * 1.25));
-      const grown = new Uint8Array(Math.max(need, estimate));
-      grown.set(out.subarray(0, size));
-      out = grown;
-    }
-    out.set(chunk, size);
-    size = need;
-  });
-  return size === out.length ? out : out.subarray(0, size);
+  return collectChunks(table, writeCSV);
 }
 
 function writeTwo(buf: Uint8Array, at: number, n: number): number {

@@ -51,7 +51,7 @@ export function joinParts(format: ExportFormatRecord, parts: readonly Uint8Array
 export const EXPORT_FORMATS = [
   { id: 'csv', label: 'CSV', extension: 'csv', zipLevel: 6, spreadsheetSafe: true, encode: async (t) => (await import('./csv')).toCSV(t), stream: async (t, sink) => (await import('./csv')).writeCSV(t, sink), appendable: { headerBytes: (file) => file.indexOf(10) + 1 } },
   { id: 'parquet', label: 'Parquet', extension: 'parquet', zipLevel: 0, encode: async (t, host) => (await import('./parquet')).toParquet(t, await host.loadParquet()) },
-  { id: 'jsonl', label: 'JSON Lines', extension: 'jsonl', zipLevel: 6, encode: async (t) => (await import('./jsonl')).toJSONLines(t), appendable: { headerBytes: () => 0 } },
+  { id: 'jsonl', label: 'JSON Lines', extension: 'jsonl', zipLevel: 6, encode: async (t) => (await import('./jsonl')).toJSONLines(t), stream: async (t, sink) => (await import('./jsonl')).writeJSONLines(t, sink), appendable: { headerBytes: () => 0 } },
   { id: 'arrow', label: 'Arrow IPC', extension: 'arrow', zipLevel: 6, encode: async (t) => (await import('./arrow')).toArrowIPC(t, 'file') },
 ] as const satisfies readonly ExportFormatRecord[];
 
