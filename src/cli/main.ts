@@ -85,8 +85,9 @@ async function main(argv: string[]): Promise<number> {
   // So does the thread that encodes whole tables beside this one (tableThread.ts), for a
   // large Parquet run, where it pays: 1M orders took 0.87-0.94× the time (farm-bench, two
   // calls of 8 pairs), 400K orders 0.99× and the default 45 MiB 1.06×. CSV's writing already
-  // runs beside its encoder (1M: 1.02×, 19% more CPU); JSON Lines and Arrow are encoded
-  // whole, and two at once raised a 1M JSON Lines run's peak from 1.5 to 2.4 GB. Nor for a
+  // runs beside its encoder (1M: 1.02×, 19% more CPU), and JSON Lines now streams as CSV
+  // does; Arrow is encoded whole, as JSON Lines was, and two JSON Lines tables at once had
+  // raised a 1M run's peak from 1.5 to 2.4 GB. Nor for a
   // run held whole above STEADY_ABOVE, near the memory target: inventory retail's large
   // size peaked at 1.52 GB with it (1.39 without), no faster.
   const tableThread = format === 'parquet' && availableParallelism() > 1 && estimateRangeBytes(scenario) >= TABLE_THREAD_ABOVE && estimate <= STEADY_ABOVE && !streamParts ? new TableThread(format) : null;
