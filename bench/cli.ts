@@ -21,6 +21,8 @@ function once(format: string, workers: number, days = 40, scenarioArgs = [...arg
 
 const runs = [];
 for (const format of ['csv', 'parquet']) for (const workers of [1, 2]) runs.push(once(format, workers));
+// JSON Lines streams as CSV does: its time and peak beside them.
+runs.push(once('jsonl', 1));
 // Peak memory as runs grow: above 768 MiB estimated (about 1.5M orders) the CLI streams part by part.
 const sizes = [120, 400].map((days) => once('csv', 1, days));
 // Inventory retail at its development size (2,000 products × 50 locations × 90 days), CSV.
