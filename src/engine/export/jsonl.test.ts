@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../generate';
 import { corruptionPreset } from '../quality/presets';
 import { cellText, isNull, type Column, type DataTable } from '../table';
 import { sizedTemplate } from '../testing';
-import { toJSONLines, writeJSONLines } from './jsonl';
+import { fixedText, toJSONLines, writeJSONLines } from './jsonl';
 
 /** The definition, one row and one cell at a time: what the chunked writer must reproduce byte for byte. */
 function reference(table: DataTable): string {
@@ -75,5 +76,15 @@ describe('JSON Lines written in chunks', () => {
     const out = streamed(wide);
     expect(out.chunks).toBeGreaterThan(1);
     expect(decode(out.bytes)).toBe(reference(wide));
+  });
+
+  it('fixed-point text from integers is toFixed of the quotient, for any value and scale', () => {
+    const units = fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: -(2 ** 52) + 1, max: 2 ** 52 - 1 }), fc.maxSafeInteger(), fc.double({ noNaN: true, min: -1e17, max: 1e17 }), fc.constantFrom(-0, 0, 2 ** 52, -(2 ** 52) + 1, 0.5, -0.005));
+    fc.assert(
+      fc.property(units, fc.integer({ min: 0, max: 6 }), (v, scale) => {
+        expect(fixedText(v, scale)).toBe((v / 10 ** scale).toFixed(scale));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });
