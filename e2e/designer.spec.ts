@@ -35,6 +35,12 @@ test.describe('the designer, as a person uses it', () => {
       await page.keyboard.type(v);
     }
     expect(await Promise.all(cohorts.map((c) => page.getByLabel(`Cohort mix: ${c} %`).inputValue()))).toEqual(['40', '30', '20', '10']);
+    // Emptying a box not typed into last keeps every share typed so far (they had gone back to the template's).
+    await page.getByLabel('Cohort mix: Millennials %').fill('');
+    await expect(page.getByText('Millennials: a share is a number from 0 to 100; the mix keeps 30% until then')).toBeVisible();
+    expect(await Promise.all(cohorts.map((c) => page.getByLabel(`Cohort mix: ${c} %`).inputValue()))).toEqual(['40', '', '20', '10']);
+    await page.getByLabel('Cohort mix: Millennials %').pressSequentially('30');
+    expect(await Promise.all(cohorts.map((c) => page.getByLabel(`Cohort mix: ${c} %`).inputValue()))).toEqual(['40', '30', '20', '10']);
     // A slider starts afresh: the others follow it in proportion again.
     await page.getByLabel('Cohort mix: Gen Z share').fill('60');
     expect(await Promise.all(cohorts.map((c) => page.getByLabel(`Cohort mix: ${c} %`).inputValue()))).toEqual(['60', '20', '13.3', '6.7']);

@@ -24,25 +24,31 @@ export function MixEditor({ title, rows, onChange, issues }: Props) {
   const shares = rows.map((r) => r.value);
   const move = (index: number, value: number) => onChange(rebalance(shares, index, value));
   // Typing 200 applies 2 and 20 on the way, each rebalancing the others: a refused entry puts
-  // back the mix from before that typing, not a keystroke's. `typing.before` is the mix when
-  // a box's run of keystrokes began, `typing.sent` what its last keystroke made; anything else
-  // that moved the mix since (undo, a slider) ends the run, and then nothing is put back.
-  // `typing.boxes`, the boxes typed into during the run, keep their shares while another is
-  // typed (rebalance's `keep`): 25 into each of four boxes gives 25/25/25/25.
-  const typing = useRef<{ before: number[]; sent: number[]; boxes: number[] } | null>(null);
+  // back the mix from before that box's typing, not a keystroke's. `typing.before` is the mix
+  // when the box `typing.box` began to be typed into, `typing.sent` what its last keystroke
+  // made; anything else that moved the mix since (undo, a slider) ends the run, and then
+  // nothing is put back. `typing.boxes`, the boxes typed into during the run, keep their
+  // shares while another is typed (rebalance's `keep`): 25 into each of four boxes gives
+  // 25/25/25/25. A box emptied before anything was typed into it puts nothing back: the
+  // shares typed into the other boxes stay (they had gone back to the template's).
+  const typing = useRef<{ box: number; before: number[]; sent: number[]; boxes: number[] } | null>(null);
   const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
   const typed = (index: number, value: number) => {
     const run = typing.current && same(typing.current.sent, shares) ? typing.current : null;
     const boxes = run?.boxes ?? [];
-    const next = rebalance(shares, index, value, boxes);
-    typing.current = { before: run?.before ?? shares, sent: next, boxes: [...boxes.filter((b) => b !== index), index] };
+    // Each keystroke of a box rebalances the mix it began from: 3 then 30 gives what 30 alone gives.
+    const before = run?.box === index ? run.before : shares;
+    const next = rebalance(before, index, value, boxes);
+    typing.current = { box: index, before, sent: next, boxes: [...boxes.filter((b) => b !== index), index] };
     onChange(next);
   };
-  /** Puts the mix back as it was before the typing; the refused box's own share then, or null when nothing was put back. */
+  /** Puts the mix back as it was before this box's typing; the box's own share then, or null when nothing was put back. */
   const refused = (index: number): number | null => {
     const run = typing.current;
-    typing.current = null;
-    if (!run || !same(run.sent, shares) || same(run.before, shares)) return null;
+    if (!run || run.box !== index || !same(run.sent, shares)) return null;
+    // The run goes on (the other boxes keep their shares), from the mix put back.
+    typing.current = { ...run, sent: run.before, boxes: run.boxes.filter((b) => b !== index) };
+    if (same(run.before, shares)) return null;
     onChange(run.before);
     return run.before[index];
   };
