@@ -126,6 +126,14 @@ test.describe('the live designer', () => {
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('button', { name: 'Never mind' }).click();
     await expect(prompt).toHaveCount(0);
+    // A scenario Run would refuse: "Run, then export" is held back with why; the older results can still go.
+    await app.setNumber('Orders per day', -5);
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(prompt.getByText('The scenario has a problem to fix before it can run.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Run, then export' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Export the older results' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await app.setNumber('Orders per day', 320);
     await app.shot('live-stale');
     await app.run();
     await expect(page.getByText(/before your last/)).toHaveCount(0);

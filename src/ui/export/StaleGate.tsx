@@ -4,6 +4,7 @@ import { scenarioKey, selectEditsSinceRun, selectFull, selectStatus } from '../.
 import { useScenarioStore } from '../../state/scenarioStore';
 import { TEMPLATES } from '../../engine/client';
 import { useTooLargeForTab } from '../editor/RunSize';
+import { useProblemCount } from '../useScenarioIssues';
 
 /** Resolves when no run is in flight. */
 function settled(): Promise<void> {
@@ -74,6 +75,9 @@ export function useStaleGate(verb: string) {
 function StalePrompt({ verb, running, onRunThen, onOlder, onClose }: { verb: string; running: boolean; onRunThen: () => void; onOlder: () => void; onClose: () => void }) {
   const stale = useStaleReason();
   const tooLarge = useTooLargeForTab();
+  // A scenario Run would refuse: the choice is held back with why, not offered and then failed.
+  const problems = useProblemCount();
+  const held = problems > 0 ? `The scenario has ${problems === 1 ? 'a problem' : `${problems} problems`} to fix before it can run.` : tooLarge;
   const box = useRef<HTMLDivElement>(null);
   // The latest onClose, read when a key or click comes: the listeners are set once, when the prompt opens.
   const close = useRef(onClose);
@@ -94,9 +98,9 @@ function StalePrompt({ verb, running, onRunThen, onOlder, onClose }: { verb: str
   return (
     <div ref={box} className="stale-prompt" role="alertdialog" aria-label={`${verb}: the results are stale`}>
       <span>
-        The {stale}.{tooLarge && ` ${tooLarge}`}
+        The {stale}.{held && ` ${held}`}
       </span>
-      <button type="button" className="primary" disabled={running || tooLarge !== null} title={tooLarge ?? undefined} onClick={onRunThen}>
+      <button type="button" className={held ? undefined : 'primary'} disabled={running || held !== null} title={held ?? undefined} onClick={onRunThen}>
         Run, then {verb.toLowerCase()}
       </button>
       <button type="button" onClick={onOlder}>
