@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   E134: 'a column reads itself or a later column',
   E135: 'column name already used',
   E136: 'a group no row can be in',
+  E137: 'divides by zero',
   E120: 'the generator stopped',
   E121: 'a view could not be shown',
 } as const;

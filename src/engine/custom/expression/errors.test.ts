@@ -62,6 +62,8 @@ describe('errors', () => {
     ['total[0]', 'E130', 1, 'not a column name at 1; a column reads as name or key.name, such as customer.cohort'],
     ['[1, 2]', 'E130', 1, 'lists in [ ] are not supported at 1'],
     ['1e999', 'E130', 1, 'the number 1e999 is too large at 1'],
+    ['total / 0', 'E137', 7, 'division by zero makes every row null at 7'],
+    ['round(subtotal % 0.0, 2)', 'E137', 16, 'remainder by zero makes every row null at 16'],
   ])('%j → %s at %i', (source, code, position, message) => {
     expect(error(source)).toEqual({ code, position, message });
   });

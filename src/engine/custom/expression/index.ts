@@ -35,7 +35,7 @@
  * Errors come back as values, never thrown, with a 1-based position in the source: E130 cannot be
  * read (syntax; over 2,000 characters; nested over 64 deep, where every operator, call and ?: is a
  * level, so a chain of 65 additions is too deep too), E131 unknown column or event, E132 types do not
- * fit, E133 unknown function or wrong arguments.
+ * fit, E133 unknown function or wrong arguments, E137 division or remainder by a written 0.
  */
 import jsep from 'jsep';
 import { Failure, didYouMean, fail } from './errors';
@@ -255,6 +255,8 @@ class Compiler {
     }
     const signature = signatures.find((s) => fits(left, s.left) && fits(right, s.right));
     if (!signature) return fail('E132', opAt, `cannot apply '${operator}' to ${left.type} and ${right.type}`, typeHint(operator, left, right));
+    // Division by zero gives null (kernels.ts): by a written 0, every row's, which is never meant.
+    if ((operator === '/' || operator === '%') && right.literal?.value === 0) return fail('E137', opAt, `${operator === '/' ? 'division' : 'remainder'} by zero makes every row null`);
     return operation(signature.result, at, [as(left, signature.left), as(right, signature.right)], ([a, b]) => signature.kernel(a, b));
   }
 

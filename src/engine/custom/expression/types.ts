@@ -28,7 +28,7 @@ export interface ExpressionEnv {
   events: readonly { id: string; startMs: number; endMs: number }[];
 }
 export interface ExpressionError {
-  code: 'E130' | 'E131' | 'E132' | 'E133';
+  code: 'E130' | 'E131' | 'E132' | 'E133' | 'E137';
   /** 1-based character position in the source */
   position: number;
   message: string;
