@@ -30,7 +30,9 @@ export function TenantEditor() {
   }
   const field = (i: number, key: keyof Tenant, label: string, step: number) => (
     <NumberField
-      label={`${scenario.tenants[i].id} ${label}`}
+      // The card's heading names the tenant: the visible label does not repeat it (it wrapped onto two lines); the accessible name does.
+      label={label[0].toUpperCase() + label.slice(1)}
+      name={`${scenario.tenants[i].id} ${label}`}
       step={step}
       value={scenario.tenants[i][key] as number}
       issues={issuesAt(issues, `tenants.${i}.${key}`)}
