@@ -66,6 +66,12 @@ test.describe('the live designer', () => {
     await settled(page);
     await expect(page.getByRole('checkbox', { name: 'Auto-run' })).not.toBeChecked();
     await expect(page.getByRole('status').filter({ hasText: 'Preview shown · over 1.5 million rows, so Auto-run waits: Run (Ctrl+Enter) for every day' })).toBeVisible();
+    // With older results on the page, the status says both: they are stale, and why Auto-run does not refresh them.
+    await app.freshBaseline();
+    await app.run();
+    await page.getByLabel('Template', { exact: true }).selectOption('customer_segments');
+    await expect(page.getByRole('status').filter({ hasText: 'Full results are from another template (Baseline store); Run to refresh · over 1.5 million rows, so Auto-run waits' })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Auto-run' })).not.toBeChecked();
   });
 
   test('the last-edit strip compares previews of as many days only: a preview cut shorter is not read as fewer orders', async ({ page }) => {

@@ -101,8 +101,12 @@ function AutoRunToggle() {
   const setting = useViewStore(selectAutoRunSetting);
   const scenario = useScenarioStore(selectScenario);
   const on = autoRunOn(setting, scenario);
+  const sizedOff = setting === null && !on;
   return (
-    <label className="auto-run" title="Run the whole scenario by itself after each edit (on by default for runs up to 1.5 million rows, about a second)">
+    <label
+      className="auto-run"
+      title={`Run the whole scenario by itself after each edit (on by default for runs up to ${AUTO_RUN_UNDER_ROWS / 1e6} million rows, about a second)${sizedOff ? `; off now: this scenario is larger` : ''}`}
+    >
       <input type="checkbox" checked={on} onChange={(e) => useViewStore.getState().setAutoRun(e.target.checked)} />
       Auto-run
     </label>
@@ -134,7 +138,7 @@ function RunStatus({ problems }: { problems: number }) {
           : refused && !previewing
             ? `No preview: ${refused.code} (see above the views)`
             : full && edits > 0
-              ? `Full ${staleNote}`
+              ? `Full ${staleNote}${sizedOff ? ` · over ${AUTO_RUN_UNDER_ROWS / 1e6} million rows, so Auto-run waits` : ''}`
               : full && status !== 'cancelled'
                 ? `Done: ${formatCount(rows)} rows in ${(full.elapsedMs / 1000).toFixed(2)} s on ${full.workers} worker${full.workers > 1 ? 's' : ''}`
                 : status === 'cancelled'
