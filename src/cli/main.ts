@@ -83,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
   // The thread that writes and hashes files takes ~0.1 s to start: it starts while the run is generated.
   fileThread();
   // So does the thread that encodes whole tables beside this one (tableThread.ts), for a
-  // large Parquet run, where it pays: 1M orders took 0.87-0.94× the time (farm-bench, two
+  // large Parquet run, where it pays: 1M orders took 0.87-0.94× the time (farm-bench, three
   // calls of 8 pairs), 400K orders 0.99× and the default 45 MiB 1.06×. CSV's writing already
   // runs beside its encoder (1M: 1.02×, 19% more CPU), and JSON Lines now streams as CSV
   // does; Arrow is encoded whole, as JSON Lines was, and two JSON Lines tables at once had
