@@ -97,11 +97,15 @@ export function TopBar() {
   );
 }
 
-function AutoRunToggle() {
+/** Auto-run as it stands, and whether it is off by itself (the scenario is too large), not by the person. */
+function useAutoRun(): { on: boolean; sizedOff: boolean } {
   const setting = useViewStore(selectAutoRunSetting);
-  const scenario = useScenarioStore(selectScenario);
-  const on = autoRunOn(setting, scenario);
-  const sizedOff = setting === null && !on;
+  const on = autoRunOn(setting, useScenarioStore(selectScenario));
+  return { on, sizedOff: setting === null && !on };
+}
+
+function AutoRunToggle() {
+  const { on, sizedOff } = useAutoRun();
   return (
     <label
       className="auto-run"
@@ -124,9 +128,7 @@ function RunStatus({ problems }: { problems: number }) {
   const previewing = useRun(selectPreviewing);
   const refused = useRun(selectRunIssues)[0];
   // Auto-run off by itself (not by the person): say why, or it reads as broken.
-  const autoRunSetting = useViewStore(selectAutoRunSetting);
-  const scenario = useScenarioStore(selectScenario);
-  const sizedOff = autoRunSetting === null && !autoRunOn(null, scenario);
+  const { sizedOff } = useAutoRun();
   const rows = full?.tables.reduce((n, t) => n + t.rowCount, 0) ?? 0;
   const text =
     problems > 0

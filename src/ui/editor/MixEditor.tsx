@@ -29,8 +29,8 @@ export function MixEditor({ title, rows, onChange, issues }: Props) {
   // made; anything else that moved the mix since (undo, a slider) ends the run, and then
   // nothing is put back. `typing.boxes`, the boxes typed into during the run, keep their
   // shares while another is typed (rebalance's `keep`): 25 into each of four boxes gives
-  // 25/25/25/25. A box emptied before anything was typed into it puts nothing back: the
-  // shares typed into the other boxes stay (they had gone back to the template's).
+  // 25/25/25/25. A box emptied before anything was typed into it puts nothing back, so the
+  // shares typed into the other boxes stay (the mix from before the whole run would lose them).
   const typing = useRef<{ box: number; before: number[]; sent: number[]; boxes: number[] } | null>(null);
   const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
   const typed = (index: number, value: number) => {
