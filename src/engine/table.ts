@@ -278,12 +278,26 @@ export function splitByTenant(table: DataTable): { tenant: string; table: DataTa
   });
 }
 
+/**
+ * A fixed-point value (a count of 10^-scale units) as text with `scale` decimals: toFixed of
+ * the quotient, from integer arithmetic where that is exact (a whole number of units below
+ * 2^52), which is several times faster; toFixed had been a tenth of a JSON Lines run's time.
+ */
+export function fixedText(units: number, scale: number): string {
+  if (!Number.isInteger(units) || Math.abs(units) >= 2 ** 52 || scale === 0) return (units / 10 ** scale).toFixed(scale);
+  const abs = Math.abs(units);
+  const unit = 10 ** scale;
+  const whole = Math.floor(abs / unit);
+  const frac = String(abs - whole * unit).padStart(scale, '0');
+  return `${units < 0 ? '-' : ''}${whole}.${frac}`;
+}
+
 /** A cell as text, written as the CSV export writes it; null for a null cell. */
 export function cellText(col: Column, row: number): string | null {
   if (isNull(col, row)) return null;
   switch (col.type) {
     case 'fixed':
-      return (col.values[row] / 10 ** col.scale).toFixed(col.scale);
+      return fixedText(col.values[row], col.scale);
     case 'timestamp':
       return isoTimestamp(col.values[row]);
     case 'date':

@@ -2,16 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../generate';
 import { corruptionPreset } from '../quality/presets';
-import { cellText, isNull, type Column, type DataTable } from '../table';
+import { cellText, fixedText, isNull, type Column, type DataTable } from '../table';
 import { sizedTemplate } from '../testing';
-import { fixedText, toJSONLines, writeJSONLines } from './jsonl';
+import { toJSONLines, writeJSONLines } from './jsonl';
 
 /** The definition, one row and one cell at a time: what the chunked writer must reproduce byte for byte. */
 function reference(table: DataTable): string {
   const keys = table.columns.map((c) => JSON.stringify(c.name));
   const cell = (c: Column, r: number) => {
     if (isNull(c, r)) return 'null';
-    if (c.type === 'int32' || c.type === 'fixed') return cellText(c, r)!;
+    if (c.type === 'int32') return cellText(c, r)!;
+    if (c.type === 'fixed') return (c.values[r] / 10 ** c.scale).toFixed(c.scale);
     if (c.type === 'bool') return c.values[r] ? 'true' : 'false';
     return JSON.stringify(cellText(c, r));
   };

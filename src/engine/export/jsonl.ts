@@ -1,4 +1,4 @@
-import { cellText, type Column, type DataTable } from '../table';
+import { cellText, fixedText, type Column, type DataTable } from '../table';
 import { collectChunks } from './collect';
 import { isoDay, MS_PER_DAY } from '../time';
 
@@ -61,20 +61,6 @@ function jsonValue(col: Column, key: string): JsonCell {
     case 'ascii':
       return (r) => key + JSON.stringify(cellText(col, r));
   }
-}
-
-/**
- * A fixed-point value (an integer count of 10^-scale units) as `cellText` gives it, from
- * integer arithmetic: toFixed on the quotient was a tenth of a JSON Lines run's time. Any
- * other value (not a whole number of units, or past 2^52) goes through cellText's own way.
- */
-export function fixedText(units: number, scale: number): string {
-  if (!Number.isInteger(units) || Math.abs(units) >= 2 ** 52 || scale === 0) return (units / 10 ** scale).toFixed(scale);
-  const abs = Math.abs(units);
-  const unit = 10 ** scale;
-  const whole = Math.floor(abs / unit);
-  const frac = String(abs - whole * unit).padStart(scale, '0');
-  return `${units < 0 ? '-' : ''}${whole}.${frac}`;
 }
 
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));

@@ -5,7 +5,7 @@ import { selectExporting, selectShownScenario, selectShownTables, selectStatus }
 import { selectSelectedTable, useViewStore } from '../../state/viewStore';
 import { pickTable } from '../results/pickTable';
 import { useStaleGate } from './StaleGate';
-import { useScenarioIssues } from '../useScenarioIssues';
+import { useProblemCount } from '../useScenarioIssues';
 
 /** Export the selected table, or everything as one zip with scenario.json and manifest.json. */
 export function ExportBar() {
@@ -20,9 +20,9 @@ export function ExportBar() {
   // Every day is its own partition, except where stock carries from day to day.
   const byDay = scenario !== null && scenario.inventory === null && scenario.calendar.days > 1;
   const ready = !running && !exporting;
-  // Nothing to export and nothing that could run: the zip buttons wait, as Export does.
-  const unfixed = useScenarioIssues().length;
-  const nothing = tables.length === 0 && unfixed > 0;
+  // Nothing to export and nothing that could run (what holds Run back: StaleGate asks the same): the zip buttons wait, as Export does.
+  const problems = useProblemCount();
+  const nothing = tables.length === 0 && problems > 0;
   const hint = stale ? 'The full run is older than your edits: you will be asked to run first' : undefined;
   return (
     <div className="export-bar">
