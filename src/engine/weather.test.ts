@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateElasticities } from './analysis/elasticity';
+import { ELASTICITY_TOLERANCE, estimateElasticities } from './analysis/elasticity';
 import { toCSV } from './export/csv';
 import { sha256Hex } from './export/hash';
 import { generate } from './generate';
@@ -18,8 +18,10 @@ const runs = TWENTY_SEEDS.map((seed) => {
 
 describe('weather tenants (20 seeds)', () => {
   it('recovers every elasticity within 0.03 in at least 19 of 20 seeds', () => {
-    const failing = runs.filter(({ report }) => report.some((t) => t.estimates.some((e) => !e.pass)));
-    const detail = failing.map(({ seed, report }) => `seed ${seed}: ${report.flatMap((t) => t.estimates.filter((e) => !e.pass).map((e) => `${t.tenant} ${e.variable} ${e.estimate.toFixed(4)} vs ${e.truth}`)).join(', ')}`);
+    // SPEC T1's own bound at the defaults, not the report's tolerance (which may widen on short calendars).
+    const off = (e: { estimate: number; truth: number }) => Math.abs(e.estimate - e.truth) > ELASTICITY_TOLERANCE;
+    const failing = runs.filter(({ report }) => report.some((t) => t.estimates.some(off)));
+    const detail = failing.map(({ seed, report }) => `seed ${seed}: ${report.flatMap((t) => t.estimates.filter(off).map((e) => `${t.tenant} ${e.variable} ${e.estimate.toFixed(4)} vs ${e.truth}`)).join(', ')}`);
     expect(runs[0].report).toHaveLength(4);
     expect(failing.length, detail.join('\n')).toBeLessThanOrEqual(1);
   });
@@ -29,6 +31,26 @@ describe('weather tenants (20 seeds)', () => {
     const inside = cases.filter((e) => e.truth >= e.low && e.truth <= e.high).length;
     expect(cases).toHaveLength(160);
     expect(inside / cases.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('judges the defaults at ±0.03: three standard errors stay under it in every seed', () => {
+    const widened = runs.flatMap(({ seed, report }) => report.flatMap((t) => t.estimates.filter((e) => e.tolerance !== ELASTICITY_TOLERANCE).map((e) => `seed ${seed} ${t.tenant} ${e.variable} ±${e.tolerance}`)));
+    expect(widened).toEqual([]);
+  });
+
+  it('on a 60-day calendar judges within three standard errors, which hold the truth in at least 97% of cases', () => {
+    // Three standard errors cover the truth 99.7% of the time; 97% leaves room for 160 cases' chance.
+    const cases = TWENTY_SEEDS.flatMap((seed) => {
+      const base = buildTemplate('weather_tenants');
+      const s = { ...base, seed, calendar: { ...base.calendar, days: 60 } };
+      const run = generate(s);
+      return estimateElasticities(s, tableOf(run, 'shopify_orders'), tableOf(run, 'weather_daily')).flatMap((t) => t.estimates);
+    });
+    expect(cases).toHaveLength(160);
+    for (const e of cases) expect(e.tolerance).toBeCloseTo(Math.max(ELASTICITY_TOLERANCE, 3 * e.se), 12);
+    // Sixty days cannot pin β to ±0.03: most tolerances widen.
+    expect(cases.filter((e) => e.tolerance > ELASTICITY_TOLERANCE).length).toBeGreaterThan(120);
+    expect(cases.filter((e) => e.pass).length / cases.length).toBeGreaterThanOrEqual(0.97);
   });
 
   it("orders per tenant within ±10% of the seed's counts", () => {

@@ -65,7 +65,7 @@ export function DotWhisker({ report, onSlide = false }: { report: TenantElastici
             <th>95% interval</th>
             <th>R²</th>
             <th>n</th>
-            <th>|β̂ − β| ≤ 0.03</th>
+            <th title="|β̂ − β| within ±0.03, or within three standard errors where that is wider (a short calendar)">recovered</th>
           </tr>
         </thead>
         <tbody>
@@ -81,7 +81,9 @@ export function DotWhisker({ report, onSlide = false }: { report: TenantElastici
               </td>
               <td className="num">{t.r2.toFixed(2)}</td>
               <td className="num">{t.n}</td>
-              <td className={e.pass ? 'ok' : 'bad'}>{e.pass ? 'pass' : 'fail'}</td>
+              <td className={e.pass ? 'ok' : 'bad'}>
+                {e.pass ? 'pass' : 'fail'} <small className="muted">±{e.tolerance.toFixed(3)}</small>
+              </td>
             </tr>
           ))}
         </tbody>
