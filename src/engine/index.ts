@@ -11,11 +11,10 @@ export { ScenarioError, formatIssue, ERROR_CODES, type ScenarioIssue, type Error
 export { TEMPLATES, buildTemplate, type TemplateInfo } from './scenario/templates';
 export { summarizeTable, type TableSummary, type ColumnSummary } from './analysis/summary';
 export { sortOrder } from './analysis/sort';
-export { toArrow, toArrowIPC } from './export/arrow';
 export { toCSV } from './export/csv';
 export { renumberFaults } from './export/faultsMerge';
 export { sumFaultCounts } from './export/groundTruth';
-export { parquetModule, toParquet, type ParquetModule } from './export/parquet';
+export { parquetModule, type ParquetModule } from './export/parquetModule';
 export { sha256Hex } from './export/hash';
 export { EXPORT_FORMATS, EXPORT_FORMAT_IDS, formatOf, isExportFormat, encodeTable, type ExportFormatId } from './export/formats';
 export { drain } from './session/drain';

@@ -1,6 +1,6 @@
 import init, * as parquet from 'parquet-wasm/esm';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { parquetModule, type ParquetModule } from '../engine/export/parquet';
+import { parquetModule, type ParquetModule } from '../engine/export/parquetModule';
 
 let ready: Promise<ParquetModule> | undefined;
 

@@ -13,7 +13,7 @@ import { CSV_FORMULA_NOTE } from './csv';
 import { formatOf, type ExportFormatId } from './formats';
 import { sha256Hex } from './hash';
 import { groundTruth, type FaultCount } from './groundTruth';
-import type { ParquetModule } from './parquet';
+import type { ParquetModule } from './parquetModule';
 
 export type ExportFormat = ExportFormatId;
 

@@ -16,7 +16,8 @@ import { buildManifest, exportRunFiles, fileStamp, zipBundle } from './bundle';
 const noParquet = () => Promise.reject(new Error('no parquet in this test'));
 import { csvText, toCSV } from './csv';
 import { sha256Hex } from './hash';
-import { parquetModule, toParquet, type ParquetModule } from './parquet';
+import { toParquet } from './parquet';
+import { parquetModule, type ParquetModule } from './parquetModule';
 
 let pq: ParquetModule;
 beforeAll(async () => {

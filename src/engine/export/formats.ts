@@ -1,5 +1,5 @@
 import type { DataTable } from '../table';
-import type { ParquetModule } from './parquet';
+import type { ParquetModule } from './parquetModule';
 
 /** What an encoder may need from its host (loaded lazily: parquet-wasm is 5 MB). */
 export interface EncodeHost {

@@ -5,7 +5,7 @@ import { renumberFaults } from '../export/faultsMerge';
 import { createSha256, sha256Hex } from '../export/hash';
 import { formatOf, type ExportFormatId } from '../export/formats';
 import { groundTruth, sumFaultCounts, type FaultCount } from '../export/groundTruth';
-import type { ParquetModule } from '../export/parquet';
+import type { ParquetModule } from '../export/parquetModule';
 import { assertFitsMemory, DISK_PART_BYTES, partsToFit } from '../estimate';
 import { generateSteps, type GeneratedRun, type Progress } from '../generate';
 import type { Scenario } from '../scenario/schema';

@@ -1,5 +1,5 @@
 import { formatOf, joinParts, type ExportFormatId } from '../export/formats';
-import type { ParquetModule } from '../export/parquet';
+import type { ParquetModule } from '../export/parquetModule';
 import { generate, moduleFaults, withFaults, type GeneratedRun } from '../generate';
 import { isPartitioned } from '../modules/module';
 import { modulesFor } from '../modules/registry';

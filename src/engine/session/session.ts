@@ -7,7 +7,7 @@ import { summarizeTable, type TableSummary } from '../analysis/summary';
 import { toArrowIPC } from '../export/arrow';
 import { exportBundle, exportByDay, exportFileName, fileStamp } from '../export/bundle';
 import { encodeTable, type ExportFormatId } from '../export/formats';
-import type { ParquetModule } from '../export/parquet';
+import type { ParquetModule } from '../export/parquetModule';
 import { assertFitsMemory, assertPartFitsMemory, BROWSER_MEMORY_BUDGET, canWriteInParts } from '../estimate';
 import { generateSteps, type GeneratedRun } from '../generate';
 import { eventWindows } from '../model/events';
