@@ -151,12 +151,15 @@ let emailPartsOfNames: EmailParts | undefined;
 /** Every name's email part and every domain as ASCII bytes, made once: two regular-expression replaces a customer took 100,000 customers from 79-91 ms to 116-161 (best of 9). */
 function emailParts(): EmailParts {
   if (emailPartsOfNames) return emailPartsOfNames;
-  const ascii = (text: string) => {
-    const bytes = Uint8Array.from(text, (ch) => ch.charCodeAt(0));
-    if (bytes.some((b, i) => b >= 128 || b !== text.charCodeAt(i))) throw new Error(`an email part must be ASCII: ${text}`);
-    return bytes;
+  // Each list encoded in one call and cut into its words (a loop per character ran in the interpreter: it runs once).
+  const ascii = (words: readonly string[]) => {
+    const bytes = new TextEncoder().encode(words.join(''));
+    // UTF-8 is one byte a character exactly when every character is ASCII.
+    if (bytes.length !== words.reduce((n, w) => n + w.length, 0)) throw new Error('email parts must be ASCII');
+    let at = 0;
+    return words.map((w) => bytes.subarray(at, (at += w.length)));
   };
-  return (emailPartsOfNames = { first: FIRST_NAMES.map((n) => ascii(emailPart(n))), last: LAST_NAMES.map((n) => ascii(emailPart(n))), domain: EMAIL_DOMAINS.map(ascii) });
+  return (emailPartsOfNames = { first: ascii(FIRST_NAMES.map(emailPart)), last: ascii(LAST_NAMES.map(emailPart)), domain: ascii(EMAIL_DOMAINS) });
 }
 interface EmailParts {
   first: readonly Uint8Array[];
