@@ -106,6 +106,8 @@ test('a lifecycle can be added to the baseline store and removed again', async (
   expect(await app.rowCount('Transactions')).toBeGreaterThan(0);
   expect(await app.rowCount('Orders')).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Remove lifecycle' }).click();
-  await expect(page.getByRole('checkbox', { name: 'Transactions' })).not.toBeChecked();
+  // Without a lifecycle its tables are neither chosen nor offered.
+  await expect(page.getByRole('checkbox', { name: 'Transactions' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Tables to generate' }).getByRole('checkbox')).toHaveCount(12);
   await expect(page.getByRole('button', { name: 'Add a customer lifecycle' })).toBeVisible();
 });

@@ -20,7 +20,7 @@ export { corruptionPreset } from './quality/presets';
 export { minEigenvalue, nearestCorrelation } from './random/copula';
 export type { ScenarioIssue } from './scenario/errors';
 export { makeEvent } from './scenario/eventDefaults';
-export { controlsThatApply } from './scenario/applies';
+export { controlsThatApply, tablesOnOffer } from './scenario/applies';
 export { CUSTOM_KINDS, DISTRIBUTION_FAMILIES, FAMILY_PARAMS, WORD_LISTS, type CustomColumn, type CustomKind, type DistributionFamily, type DistributionParams } from './scenario/customColumns';
 export { groupingColumns, knownGroupValues, readableColumns } from './custom/plan';
 export { EXPRESSION_FUNCTIONS } from './custom/expression';

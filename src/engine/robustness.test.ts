@@ -6,15 +6,14 @@ import { generate } from './generate';
 import { eventStartMs } from './model/events';
 import { jaffleFaults } from './modules/jaffle/faults';
 import { ScenarioError } from './scenario/errors';
-import { FAULT_KINDS, JAFFLE_TABLES, TABLE_NAMES, type Scenario, type TableName } from './scenario/schema';
+import { FAULT_KINDS, TABLE_NAMES, type Scenario } from './scenario/schema';
+import { tablesOnOffer } from './scenario/applies';
 import { TEMPLATES } from './scenario/templates';
 import { validateScenario } from './scenario/validate';
 import { dayNumber, isoTimestamp, MS_PER_DAY } from './time';
 import { columnLength } from './table';
 
 const CHOOSABLE = TABLE_NAMES.filter((t) => t !== 'dq_faults');
-const LIFECYCLE_ONLY: TableName[] = ['transactions', 'customer_labels', 'daily_metrics'];
-const INVENTORY_ONLY: TableName[] = ['inventory_daily', 'stockout_events'];
 
 /** Any valid scenario a person could set up in the editor runs and exports, whatever its size. */
 describe('robustness (property over random small scenarios)', () => {
@@ -35,10 +34,9 @@ describe('robustness (property over random small scenarios)', () => {
         }),
         (id, o) => {
           const base = TEMPLATES.find((t) => t.id === id)!.build();
-          // Lifecycle, inventory and jaffle tables need their sections; a fault is kept only where its table is chosen and has a column it can take.
-          const tables = o.tables.filter(
-            (t) => (base.lifecycle || !LIFECYCLE_ONLY.includes(t)) && (base.inventory || !INVENTORY_ONLY.includes(t)) && (base.jaffle || !(JAFFLE_TABLES as readonly string[]).includes(t)),
-          );
+          // Tenants', lifecycle, inventory and jaffle tables need their sections (the tables on offer); a fault is kept only where its table is chosen and has a column it can take.
+          const offered = tablesOnOffer(base);
+          const tables = o.tables.filter((t) => offered.includes(t));
           const chosen = tables.length > 0 ? tables : base.tables;
           const s: Scenario = {
             ...base,

@@ -1,4 +1,5 @@
 import type { Scenario } from './schema';
+import { COMMERCE_TABLES, JAFFLE_TABLES, LIFECYCLE_TABLES, TABLE_NAMES, TENANT_TABLES, type TableName } from './tables';
 
 /** Tables made from the hourly order plan: without any of them, no orders are drawn. */
 export const ORDER_TABLES: readonly string[] = ['orders', 'order_items', 'payments', 'support_tickets', 'cart_abandonment', 'returns', 'system_metrics', 'hourly_metrics'];
@@ -19,4 +20,22 @@ export function controlsThatApply(s: Scenario): { customers: boolean; ordersPerD
     orders,
     events: orders,
   };
+}
+
+const INVENTORY_TABLES: readonly string[] = ['inventory_daily', 'stockout_events'];
+
+/**
+ * The tables this scenario can make, in canonical order: the suite's always; the tenants',
+ * lifecycle's, inventory's and jaffle shop's only with their sections (without them they are
+ * refused, E109, or come out empty). The editor offers these, not all 37. dq_faults comes with
+ * faults, not by choice.
+ */
+export function tablesOnOffer(s: Scenario): TableName[] {
+  const sections: [readonly string[], boolean][] = [
+    [TENANT_TABLES, s.tenants.length > 0],
+    [LIFECYCLE_TABLES, s.lifecycle !== null],
+    [INVENTORY_TABLES, s.inventory !== null],
+    [JAFFLE_TABLES, s.jaffle !== null],
+  ];
+  return TABLE_NAMES.filter((t) => t !== 'dq_faults' && ((COMMERCE_TABLES as readonly string[]).includes(t) || sections.some(([tables, on]) => on && tables.includes(t))));
 }

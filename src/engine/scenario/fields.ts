@@ -47,7 +47,8 @@ export const multilineText = (what: string) => z.string().refine((s) => !CONTROL
 export const keyName = z
   .string()
   .refine((s) => !CONTROL.test(s), coded('E113', 'a name must not contain control characters'))
-  .refine((s) => !PROTOTYPE_NAMES.has(s), coded('E113', 'this name is reserved; choose another'));
+  // The name itself in the message: a mix option's issue stands under the whole mix, not the option.
+  .refine((s) => !PROTOTYPE_NAMES.has(s), { error: (issue) => `E113|"${String(issue.input)}" is a reserved name; choose another` });
 
 export const SHARE_TOLERANCE = 0.05;
 

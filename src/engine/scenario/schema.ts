@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { coded } from './errors';
 import { count, isoDate, isoMinute, keyName, mixSchema, percent, plainText, round1, SHARE_TOLERANCE, sumShares, withCommas } from './fields';
 import { inventorySchema, jaffleSchema, lifecycleSchema, faultSchema, locationCount, type Lifecycle } from './sections';
-import { JAFFLE_TABLES, TABLE_NAMES } from './tables';
+import { JAFFLE_TABLES, TABLE_NAMES, TENANT_TABLES } from './tables';
 import { customColumnSchema } from './customColumns';
 
 export { mixSchema, type Mix } from './fields';
@@ -199,6 +199,9 @@ export const scenarioSchema = z
     });
     if (!s.lifecycle && s.tables.some((t) => t === 'transactions' || t === 'customer_labels' || t === 'daily_metrics')) {
       ctx.addIssue({ code: 'custom', path: ['tables'], message: 'E109|transactions, customer_labels and daily_metrics need a lifecycle' });
+    }
+    if (s.tenants.length === 0 && s.tables.some((t) => (TENANT_TABLES as readonly string[]).includes(t))) {
+      ctx.addIssue({ code: 'custom', path: ['tables'], message: `E109|${TENANT_TABLES.join(', ')} need tenants` });
     }
     if (!s.inventory && s.tables.some((t) => t === 'inventory_daily' || t === 'stockout_events')) {
       ctx.addIssue({ code: 'custom', path: ['tables'], message: 'E109|inventory_daily and stockout_events need inventory' });

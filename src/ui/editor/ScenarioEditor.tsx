@@ -1,6 +1,5 @@
-import { TABLE_NAMES, controlsThatApply } from '../../engine/client';
+import { controlsThatApply } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
-import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
 import { CohortEditor } from './CohortEditor';
 import { EventTimeline } from './EventTimeline';
@@ -10,11 +9,11 @@ import { LifecycleEditor } from './LifecycleEditor';
 import { QualityEditor } from './QualityEditor';
 import { CustomColumnsEditor } from './custom/CustomColumnsEditor';
 import { TenantEditor } from './TenantEditor';
-import { FieldError } from './FieldError';
 import { NumberField } from './NumberField';
 import { DiskRun } from '../export/DiskRun';
 import { RunSize } from './RunSize';
 import { SavedScenarios } from './SavedScenarios';
+import { TablesChoice } from './TablesChoice';
 import { ScenarioFile } from './ScenarioFile';
 import { TextField } from './TextField';
 
@@ -90,26 +89,7 @@ export function ScenarioEditor() {
 
       <QualityEditor />
 
-      <section className="panel-section" aria-labelledby="tables-heading">
-        <h2 id="tables-heading">Tables to generate</h2>
-        <div className="checks">
-          {TABLE_NAMES.filter((t) => t !== 'dq_faults').map((t) => (
-            <label key={t} className="check">
-              <input
-                type="checkbox"
-                checked={s.tables.includes(t)}
-                onChange={(e) =>
-                  update((d) => {
-                    d.tables = TABLE_NAMES.filter((x) => (x === t ? e.target.checked : d.tables.includes(x)));
-                  })
-                }
-              />
-              {humanize(t)}
-            </label>
-          ))}
-        </div>
-        <FieldError id="tables-err" issues={issuesAt(issues, 'tables', true)} />
-      </section>
+      <TablesChoice />
 
       <ScenarioFile />
 

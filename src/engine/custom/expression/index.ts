@@ -34,7 +34,7 @@
  *
  * Errors come back as values, never thrown, with a 1-based position in the source: E130 cannot be
  * read (syntax; over 2,000 characters; nested over 64 deep, where every operator, call and ?: is a
- * level, so a chain of 65 additions is too deep too), E131 unknown column or event, E132 types do not
+ * level, so a chain of 65 additions is too deep too; brackets over 256 deep), E131 unknown column or event, E132 types do not
  * fit, E133 unknown function or wrong arguments, E137 division or remainder by a written 0.
  */
 import jsep from 'jsep';
@@ -43,7 +43,9 @@ import { Call, FUNCTIONS } from './functions';
 import { constantVector, map, nullTest, nullVector, num, startBlock } from './kernels';
 import { BINARY, UNSUPPORTED_HINTS } from './operators';
 import { type Op, type Rows, arityText, as, choose, fits, isNullLiteral, operation, plural, typeHint } from './ops';
-import { dottedName, endOf, operatorAt, parse, startOf } from './parse';
+import { dottedName, endOf, MAX_DEPTH, operatorAt, parse, startOf } from './parse';
+
+export { MAX_DEPTH } from './parse';
 import { type ColumnSource, type ExpressionEnv, type ExpressionError, type ValueType, type Vector } from './types';
 
 export type { BlockSource, ColumnSource, ExpressionEnv, ExpressionError, ValueType, Vector } from './types';
@@ -64,7 +66,6 @@ export interface CompiledExpression {
 }
 
 export const MAX_SOURCE_LENGTH = 2000;
-export const MAX_DEPTH = 64;
 
 /** Parses, checks and compiles `source` against the columns and events of `env`; never throws. */
 export function compileExpression(source: string, env: ExpressionEnv): { ok: true; value: CompiledExpression } | { ok: false; error: ExpressionError } {

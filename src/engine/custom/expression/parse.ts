@@ -37,8 +37,19 @@ jsep.plugins.register({
   },
 });
 
+/** Deepest nesting an expression may have, of its operators, calls and ?: (checked in index.ts). */
+export const MAX_DEPTH = 64;
+/**
+ * Deepest nesting of brackets, which jsep reads by recursion: deep enough, it overflowed the
+ * stack at a depth that depended on what ran before (990 passed once and failed the next
+ * time). Brackets that add no level are harmless below this; a call's own count in MAX_DEPTH.
+ */
+export const MAX_BRACKETS = 4 * MAX_DEPTH;
+
 export function parse(source: string): jsep.Expression {
   tokenStarts.length = 0;
+  const deep = bracketBeyond(source, MAX_BRACKETS);
+  if (deep >= 0) fail('E130', deep, `brackets nested more than ${MAX_BRACKETS} deep`);
   try {
     return jsep(source);
   } catch (e) {
@@ -53,6 +64,20 @@ export function parse(source: string): jsep.Expression {
     const hint = source[at] === '=' && source[at + 1] !== '=' && !'=!<>'.includes(source[at - 1] ?? '') ? "compare with '=='" : undefined;
     return fail('E130', at, description.charAt(0).toLowerCase() + description.slice(1), hint);
   }
+}
+
+/** Where the first bracket, ( or [, deeper than `depth` opens (quoted text skipped); -1 if none is. */
+function bracketBeyond(source: string, depth: number): number {
+  let open = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "'" || c === '"') {
+      for (i++; i < source.length && source[i] !== c; i++) if (source[i] === '\\') i++;
+    } else if (c === '(' || c === '[') {
+      if (++open > depth) return i;
+    } else if (c === ')' || c === ']') open = Math.max(0, open - 1);
+  }
+  return -1;
 }
 
 /** Where the innermost ( that is never closed opens (quoted text skipped); -1 if every one is. */

@@ -125,6 +125,9 @@ export function buildOrderContext(scenario: Scenario, customers: DataTable, prod
         const s = shapeAt(win, t);
         for (let c = 0; c < w.length; c++) w[c] *= 1 + (win.event.intensity * uplift[c] - 1) * s;
       }
+      // A sale at intensity 0 wants no orders from anyone at its peak (the plan places none
+      // there): the hour keeps the cohorts' own weights rather than a table of nothing.
+      if (!w.some((x) => x > 0)) return new AliasTable(cohortWeight);
       return new AliasTable(w);
     },
 

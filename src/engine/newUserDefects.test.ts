@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { compileExpression } from './custom/expression';
+import { ENV } from './custom/expression/testing';
+import { generate } from './generate';
+import { estimateTotalRows } from './estimate';
+import { eventWindows } from './model/events';
+import { TENANT_TABLES } from './scenario/tables';
+import { buildTemplate, TEMPLATES } from './scenario/templates';
+import { validateScenario } from './scenario/validate';
+import { sizedTemplate, tableOf } from './testing';
+
+// One test per defect a first-time user found in the browser, each reproducing it first.
+describe('defects a new user found', () => {
+  it('1: a flash sale at intensity 0 runs (it threw "AliasTable needs a positive total weight"), with no orders at its peak', () => {
+    const s = sizedTemplate('flash_sale', 11, 2000);
+    const off = { ...s, events: s.events.map((e) => ({ ...e, intensity: 0 })), tables: ['customers' as const, 'orders' as const] };
+    const inside = (scenario: typeof s) => {
+      const w = eventWindows(scenario)[0];
+      const created = tableOf(generate(scenario), 'orders').columns.find((c) => c.name === 'created_at')!;
+      if (created.type !== 'timestamp') throw new Error('created_at is a timestamp');
+      return created.values.filter((t) => t >= w.startMs && t < w.endMs).length;
+    };
+    expect(validateScenario(off).ok).toBe(true);
+    // The event's window still has its shoulders; intensity 0 takes most of its orders away.
+    expect(inside(off)).toBeLessThan(inside({ ...s, tables: off.tables }) / 4);
+  });
+
+  it('3: tenants’ tables without tenants are refused (E109), as the lifecycle’s and inventory’s are, not written empty', () => {
+    for (const table of TENANT_TABLES) {
+      const v = validateScenario({ ...buildTemplate('baseline'), tables: ['orders', table] });
+      expect(v.ok ? [] : v.issues.map((i) => `${i.code} ${i.field} ${i.message}`), table).toEqual([expect.stringMatching(/^E109 tables .*need tenants$/)]);
+    }
+    expect(validateScenario(buildTemplate('weather_tenants')).ok).toBe(true);
+  });
+
+  it('4: brackets nested deeper than 256 are E130 every time, and 256 compile every time (jsep overflowed its stack depending on what ran before)', () => {
+    const nested = (n: number) => `${'('.repeat(n)}total${')'.repeat(n)}`;
+    for (let i = 0; i < 3; i++) {
+      expect(compileExpression(nested(256), ENV).ok).toBe(true);
+      const deep = compileExpression(nested(990), ENV);
+      expect(deep.ok ? null : deep.error).toMatchObject({ code: 'E130', position: 257, message: 'brackets nested more than 256 deep at 257' });
+      const square = compileExpression(`${'['.repeat(300)}1`, ENV);
+      expect(square.ok ? null : square.error.code).toBe('E130');
+    }
+  });
+
+  it('5: a reserved mix option is named in its error (it read as if the column’s name were reserved)', () => {
+    const s = { ...buildTemplate('baseline'), customColumns: [{ table: 'orders', name: 'tier', kind: 'mix', mix: { gold: 50, constructor: 50 } }] };
+    const v = validateScenario(s);
+    expect(v.ok ? [] : v.issues.map((i) => `${i.code} ${i.message}`)).toContainEqual(expect.stringMatching(/^E113 .*"constructor" is a reserved name/));
+  });
+
+  it('6: the row estimate counts what events add (seasonal planning was estimated at 1.29M for 1.90M rows, so Auto-run took it)', () => {
+    for (const { id } of TEMPLATES.filter((t) => !['inventory_retail', 'churn_feature_store', 'jaffle_shop'].includes(t.id))) {
+      const s = { ...buildTemplate(id), volumes: { ...buildTemplate(id).volumes, ordersPerDay: 300, customers: 2000 } };
+      const rows = generate(s, undefined, { faults: false }).tables.reduce((n, t) => n + t.rowCount, 0);
+      // Within 5%: the hourly draws scatter around the expected curve, returns follow their own rates.
+      expect(Math.abs(estimateTotalRows(s) / rows - 1), id).toBeLessThan(0.05);
+    }
+  });
+});
