@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { type Scenario, TEMPLATES } from '../../engine/client';
+import type { Scenario } from '../../engine/client';
 import type { ShownResult } from '../../state/runStore';
 import { Heatmap } from '../charts/Heatmap';
 import { formatCount, formatKpi, humanize, METRIC_LABELS } from '../labels';
 import { DotWhisker } from '../results/elasticity/DotWhisker';
 import { FaultCounts } from '../results/FaultCounts';
+import { scenarioStory } from './story';
 import { attributionSlide, lifecycleSlide, priceSlide, stockoutSlide, timeCurveSlide } from './chartSlides';
 
 export interface Slide {
@@ -17,8 +18,7 @@ export interface Slide {
 export function buildSlides(result: ShownResult, scenario: Scenario): Slide[] {
   const r = result.reports;
   const run = { tables: result.tables, headline: r.headline ?? [], correlation: r.correlation, elasticity: r.elasticity ?? [], conformance: r.conformance ?? [] };
-  const template = TEMPLATES.find((t) => t.id === scenario.template);
-  const story = template?.description ?? 'A custom scenario.';
+  const story = scenarioStory(scenario);
   const slides: Slide[] = [
     {
       title: humanize(scenario.name),
