@@ -300,7 +300,7 @@ test.describe('the designer, as a person uses it', () => {
     const run = page.getByRole('button', { name: 'Run', exact: true });
     await expect(run).toBeEnabled();
     await app.field('Days').fill('');
-    await expect(page.getByText('Days must be a number')).toBeVisible();
+    await expect(page.getByText('days must be a number')).toBeVisible();
     await expect(run).toBeDisabled();
     await expect(page.getByRole('status').filter({ hasText: '1 problem to fix' })).toBeVisible();
     // No size is estimated from a value that is not one.

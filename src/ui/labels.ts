@@ -10,6 +10,11 @@ const SPECIAL: Record<string, string> = {
 };
 
 /** 'paid_social' → 'Paid social'. */
+/** A field's label as the subject of a message, as the engine writes them ("days must be…"); "UTC offset" keeps its capitals. */
+export function asSubject(label: string): string {
+  return /^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 export function humanize(key: string): string {
   if (SPECIAL[key]) return SPECIAL[key];
   const s = key.replace(/_/g, ' ');

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { type ScenarioIssue } from '../../engine/client';
+import { asSubject } from '../labels';
 import { Field, inputA11y } from './Field';
 import { useDraftProblem } from './draftProblems';
 import { useDraftText } from './useDraftText';
@@ -24,7 +25,7 @@ export function NumberField({ label, value, onCommit, issues, step = 1, hint, na
   const id = useId();
   const [text, setText] = useDraftText(value);
   const parsed = text.trim() === '' ? NaN : Number(text);
-  const local: ScenarioIssue[] = Number.isFinite(parsed) ? [] : [{ code: 'E100', field: label, message: `${label} must be a number` }];
+  const local: ScenarioIssue[] = Number.isFinite(parsed) ? [] : [{ code: 'E100', field: label, message: `${asSubject(label)} must be a number` }];
   // With no value in the box, the scenario's issues are about the value it had: not shown (nor counted).
   const shown = local.length > 0 ? local : issues;
   useDraftProblem(id, local.length > 0, issues.length);

@@ -1,4 +1,4 @@
-import { TABLE_NAMES, tablesOnOffer } from '../../engine/client';
+import { type Scenario, TABLE_NAMES, tablesOnOffer } from '../../engine/client';
 import { selectScenario, selectUpdate, useScenarioStore } from '../../state/scenarioStore';
 import { humanize } from '../labels';
 import { issuesAt, useScenarioIssues } from '../useScenarioIssues';
@@ -34,8 +34,15 @@ export function TablesChoice() {
           </label>
         ))}
       </div>
-      {hidden > 0 && <p className="muted small">{hidden} more tables come with the weather tenants, churn, inventory and jaffle shop templates.</p>}
+      {hidden > 0 && <p className="muted small">{hidden} more tables come with the {sectionsMissing(s)}.</p>}
       <FieldError id="tables-err" issues={issuesAt(issues, 'tables', true)} />
     </section>
   );
+}
+
+/** "weather tenants, churn and jaffle shop templates": the templates whose sections this scenario lacks. */
+function sectionsMissing(s: Scenario): string {
+  const names = [s.tenants.length === 0 && 'weather tenants', !s.lifecycle && 'churn', !s.inventory && 'inventory', !s.jaffle && 'jaffle shop'].filter((n): n is string => n !== false);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+  return `${list} template${names.length > 1 ? 's' : ''}`;
 }

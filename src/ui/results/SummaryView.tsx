@@ -39,8 +39,8 @@ export function SummaryView({ summaries }: { summaries: readonly TableSummary[] 
                   <td className="num">{formatStat(c, c.max)}</td>
                   <td className="top">
                     {c.top?.map((x) => (
-                      <span key={x.value} className="chip" title={`${formatCount(x.count)} rows`}>
-                        {x.value} <b>{((x.count / Math.max(1, t.rows)) * 100).toFixed(1)}%</b>
+                      <span key={x.value} className="chip" title={`${x.value}: ${formatCount(x.count)} rows`}>
+                        <span className="chip-value">{x.value}</span> <b>{((x.count / Math.max(1, t.rows)) * 100).toFixed(1)}%</b>
                       </span>
                     ))}
                     {c.distinct !== undefined && c.distinct > (c.top?.length ?? 0) && (

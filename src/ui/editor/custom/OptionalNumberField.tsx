@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { type ScenarioIssue } from '../../../engine/client';
+import { asSubject } from '../../labels';
 import { Field, inputA11y } from '../Field';
 import { useDraftProblem } from '../draftProblems';
 import { useDraftText } from '../useDraftText';
@@ -13,7 +14,7 @@ export function OptionalNumberField({ label, value, onCommit, issues = [], place
   const [text, setText] = useDraftText(value);
   const bad = text.trim() !== '' && !Number.isFinite(Number(text));
   // With no value in the box, the scenario's issues are about the value it had: not shown (nor counted).
-  const shown: ScenarioIssue[] = bad ? [{ code: 'E100', field: label, message: `${label} must be a number or empty` }] : [...issues];
+  const shown: ScenarioIssue[] = bad ? [{ code: 'E100', field: label, message: `${asSubject(label)} must be a number or empty` }] : [...issues];
   useDraftProblem(id, bad, issues.length);
   return (
     <Field id={id} label={label} issues={shown}>
