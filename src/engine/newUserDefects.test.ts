@@ -59,3 +59,12 @@ describe('defects a new user found', () => {
     }
   });
 });
+
+describe('the row estimate of a draft', () => {
+  it('answers at once for a calendar no scenario may have (1e9 days typed in froze the page while it summed their hours)', async () => {
+    const { plannedOrders } = await import('./model/plan');
+    const s = buildTemplate('seasonal_planning');
+    // Summing 24e9 hours would outlast the test's time limit by far.
+    expect(plannedOrders({ ...s, calendar: { ...s.calendar, days: 1e9 } })).toBe(1e9 * s.volumes.ordersPerDay);
+  });
+});
