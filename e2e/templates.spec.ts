@@ -129,5 +129,11 @@ test.describe('templates, events and correlations', () => {
     await app.run();
     await page.getByRole('tab', { name: 'Time curve' }).click();
     await expect(page.getByRole('img', { name: /with 1 event window/ })).toBeVisible();
+    // The keyboard cannot push the event out of the calendar: it stops with its last hour inside.
+    await bar.focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press('Shift+ArrowRight');
+    await expect(page.getByLabel('Event start (UTC)')).toHaveValue('2024-03-10T23:00');
+    await expect(page.getByRole('note').filter({ hasText: /^Outside the calendar/ })).toHaveCount(0);
+    await expect(page.getByRole('note').filter({ hasText: /hours fall outside the calendar/ })).toBeVisible();
   });
 });

@@ -89,7 +89,14 @@ export function EventTimeline() {
     if (hours === 0) return;
     update((s) => {
       const e = s.events[index];
-      if (mode === 'move') e.start = toIsoMinute(eventStartMs(e) + hours * MS_PER_HOUR);
+      if (mode === 'move') {
+        // A move keeps an hour of the event inside the calendar (200 presses of → had pushed the
+        // bar off the strip), though never further out than it already was (a file may place it there).
+        const from = eventStartMs(e);
+        const lo = Math.min(from, calStart - (e.durationHours - 1) * MS_PER_HOUR);
+        const hi = Math.max(from, calStart + calSpan - MS_PER_HOUR);
+        e.start = toIsoMinute(Math.min(hi, Math.max(lo, from + hours * MS_PER_HOUR)));
+      }
       else e.durationHours = Math.max(1, e.durationHours + hours);
     });
   };
