@@ -12,7 +12,7 @@ describe('the title slide’s story', () => {
     const edited = { ...s, events: s.events.map((e) => ({ ...e, discountPct: 20, durationHours: 12, categories: ['books'] })) };
     const story = scenarioStory(edited);
     expect(story).not.toBe(TEMPLATES.find((t) => t.id === 'flash_sale')!.description);
-    expect(story).toMatch(/^Flash sale, edited: .*12 hours from .*, 20% off Books/);
-    expect(scenarioStory({ ...s, events: [] })).toBe('Flash sale, edited: no events, the everyday trade.');
+    expect(story).toMatch(/^Edited from the Flash sale template: Flash sale, .*12 hours from .*, 20% off Books/);
+    expect(scenarioStory({ ...s, events: [] })).toBe('Edited from the Flash sale template: no events, the everyday trade.');
   });
 });

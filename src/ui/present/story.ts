@@ -10,7 +10,7 @@ export function scenarioStory(scenario: Scenario): string {
   const template = TEMPLATES.find((t) => t.id === scenario.template);
   if (!template) return scenario.events.length > 0 ? `A custom scenario: ${eventsStory(scenario.events)}.` : 'A custom scenario.';
   if (JSON.stringify(template.build().events) === JSON.stringify(scenario.events)) return template.description;
-  return `${template.label}, edited: ${scenario.events.length > 0 ? eventsStory(scenario.events) : 'no events, the everyday trade'}.`;
+  return `Edited from the ${template.label} template: ${scenario.events.length > 0 ? eventsStory(scenario.events) : 'no events, the everyday trade'}.`;
 }
 
 function eventsStory(events: readonly ScenarioEvent[]): string {
