@@ -114,6 +114,7 @@ export class CustomerRows {
   private emails(from: number, to: number): string[] {
     const parts = emailParts();
     const emails = new Array<string>(to - from);
+    // Each email's parts, and 12 bytes for the dot, the @ and up to ten digits of the id.
     let size = 0;
     for (let i = from; i < to; i++) size += parts.first[this.first[i]].length + parts.last[this.last[i]].length + parts.domain[this.domain[i]].length + 12;
     const bytes = new Uint8Array(size);

@@ -13,13 +13,13 @@ import { DIURNAL_SHARES, WEEKDAY_FACTORS } from './traffic';
  * took a 1.9M-row run for 1.3M.)
  */
 export function plannedOrders(scenario: Scenario): number {
-  // Remembered by what it reads, not by the scenario object as the plan is: estimates are
-  // asked of scenarios edited in place (a test's draft), and several times per edit (ten
-  // years of hours took 2.5 ms a call, 15 ms for the editor's row estimate).
   // A draft's calendar past the longest valid one (1e9 days typed in) is estimated at the base
   // rate: summing its hours froze the page.
   const { days } = scenario.calendar;
   if (!(days >= 0 && days <= MAX_DAYS)) return days * scenario.volumes.ordersPerDay;
+  // Remembered by what it reads, not by the scenario object as the plan is: estimates are
+  // asked of scenarios edited in place (a test's draft), and several times per edit (ten
+  // years of hours took 2.5 ms a call, 15 ms for the editor's row estimate).
   const key = JSON.stringify([scenario.calendar, scenario.volumes.ordersPerDay, scenario.events, scenario.cohorts]);
   if (lastPlanned.key !== key) lastPlanned = { key, orders: sumExpectedOrders(scenario) };
   return lastPlanned.orders;

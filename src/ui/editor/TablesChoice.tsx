@@ -14,6 +14,7 @@ export function TablesChoice() {
   const issues = useScenarioIssues();
   const offered = new Set<string>([...tablesOnOffer(s), ...s.tables.filter((t) => t !== 'dq_faults')]);
   const shown = TABLE_NAMES.filter((t) => offered.has(t));
+  // dq_faults comes with faults, never by choice: not counted among the hidden.
   const hidden = TABLE_NAMES.length - 1 - shown.length;
   return (
     <section className="panel-section" aria-labelledby="tables-heading">
