@@ -23,7 +23,8 @@ export function DotWhisker({ report, onSlide = false }: { report: TenantElastici
       <figcaption>
         Estimated elasticity (dot, 95% interval) against the ground truth (◆){!onSlide && <ChartActions target={box} name={'elasticity-estimates'} />}
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`Elasticity estimates for ${report.length} tenants: ${rows.filter((r) => r.e.pass).length} of ${rows.length} within tolerance`}>
+      {/* In the view, never drawn wider than its own size: at 1920 its text had grown half as large again as the page's. A slide fills the screen. */}
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} style={onSlide ? undefined : { maxWidth: WIDTH, margin: '0 auto' }} role="img" aria-label={`Elasticity estimates for ${report.length} tenants: ${rows.filter((r) => r.e.pass).length} of ${rows.length} within tolerance`}>
         {ticks.map((v) => (
           <g key={v}>
             <line x1={x(v)} x2={x(v)} y1={8} y2={height - 28} stroke="#e6e9f0" />
