@@ -9,12 +9,24 @@ const SPECIAL: Record<string, string> = {
   dq_faults: 'DQ faults',
 };
 
-/** 'paid_social' → 'Paid social'. */
+const LIST_ITEMS: Record<string, string> = { 'quality.faults': 'Fault', customColumns: 'Custom column', events: 'Event', cohorts: 'Cohort', tenants: 'Tenant' };
+
+/** A field's path as its card reads, away from the editor: quality.faults.0.kind → "Fault 1 (kind)"; other paths as they are. */
+export function fieldPlace(path: string): string {
+  for (const [list, item] of Object.entries(LIST_ITEMS)) {
+    if (!path.startsWith(`${list}.`)) continue;
+    const [index, ...rest] = path.slice(list.length + 1).split('.');
+    if (/^\d+$/.test(index)) return `${item} ${Number(index) + 1}${rest.length > 0 ? ` (${rest.join('.')})` : ''}`;
+  }
+  return path;
+}
+
 /** A field's label as the subject of a message, as the engine writes them ("days must be…"); "UTC offset" keeps its capitals. */
 export function asSubject(label: string): string {
   return /^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
+/** 'paid_social' → 'Paid social'. */
 export function humanize(key: string): string {
   if (SPECIAL[key]) return SPECIAL[key];
   const s = key.replace(/_/g, ' ');

@@ -4,7 +4,7 @@ import { EXPORT_FORMATS, type ExportFormatId } from '../../engine/client';
 import { diskRunStore, useDiskRun } from '../../state/engine';
 import { scenarioKey } from '../../state/runStore';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
-import { formatCount, humanize } from '../labels';
+import { fieldPlace, formatCount, humanize } from '../labels';
 import { useScenarioIssues } from '../useScenarioIssues';
 import { DiskRunFiles } from './DiskRunFiles';
 
@@ -71,7 +71,7 @@ export function DiskRun() {
           {error && <li>{error}</li>}
           {issues.map((i) => (
             <li key={`${i.code}-${i.field}`}>
-              {i.code} {i.field}: {i.message}
+              {i.code} {fieldPlace(i.field)}: {i.message}
             </li>
           ))}
         </ul>
