@@ -168,6 +168,11 @@ process.exit(7);
     [['--partitions', '0x2'], 'E110 --partitions'],
     [['--days', '100000'], 'E110 --days'],
     [['--out', 'package.json/x'], 'E115 --out'],
+    // Node's recursive mkdir looped forever under /proc, at 100% CPU.
+    [['--out', '/proc/scenario-designer-out'], 'E115 --out'],
+    [['--out', ''], 'E110 --out'],
+    [['--set', 'cohorts.length=2'], 'E110 --set'],
+    [['--template', 'inventory_retail', '--set', 'days=2', '--by-day'], 'E110 --by-day'],
     [['--set', 'days=365', '--set', 'ordersPerDay=10000000'], 'E107 volumes.ordersPerDay'],
   ])('%j fails with a numbered error on stderr and exit status 2', (args, expected) => {
     const r = cli(args);
@@ -198,6 +203,9 @@ process.exit(7);
     const long = mkdtempSync(join(tmpdir(), 'gen-'));
     const common = ['--template', 'churn_feature_store', '--seed', '11', '--set', 'customers=300'];
     expect(cli([...common, '--set', 'days=90', '--out', first]).code).toBe(0);
+    // The manifest's scenario goes on as it was: a seed or a setting beside --continue is refused, not ignored.
+    expect(cli(['--continue', join(first, 'manifest.json'), '--days', '3', '--seed', '5']).stderr).toContain('error E110 --continue');
+    expect(cli(['--continue', join(first, 'manifest.json'), '--days', '3', '--set', 'customers=5']).stderr).toContain('error E110 --continue');
     const r = cli(['--continue', join(first, 'manifest.json'), '--days', '20', '--out', next]);
     expect(r.code, r.stderr).toBe(0);
     expect(cli([...common, '--set', 'days=110', '--set', 'lifecycle.calibrationDays=90', '--out', long]).code).toBe(0);

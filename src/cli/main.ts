@@ -2,9 +2,10 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { assertFitsMemory, canWriteInParts, dayPartitions, DISK_PART_BYTES, estimateRangeBytes, estimateRunBytes, EXPORT_FORMAT_IDS, formatIssue, isExportFormat, partCount, partsToFit, ScenarioError, type RunRange } from '../engine';
+import { assertFitsMemory, canWriteInParts, splitsByDay, dayPartitions, DISK_PART_BYTES, estimateRangeBytes, estimateRunBytes, EXPORT_FORMAT_IDS, formatIssue, isExportFormat, partCount, partsToFit, ScenarioError, type RunRange } from '../engine';
 import { argError, continueFrom, loadScenario, readAgain, wholeNumber } from './scenarioArgs';
 import { FS_ERRORS, USAGE } from './usage';
+import { makeDir } from './makeDir';
 import { fileThread } from './fileThread';
 import { mergeParts } from './merge';
 import { runOnPool } from './pool';
@@ -57,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // An empty --out would write into the current folder, among whatever is there.
+  if (values.out.trim() === '') throw argError('--out', 'must name a folder');
   if (values.merge) return mergeParts(values.merge, values.out, values.quiet);
   const format = values.format;
   const layout = values.layout as Layout;
@@ -71,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
   const estimate = estimateRunBytes(scenario);
   // A whole run larger than STREAM_ABOVE is written part by part (memory holds one part).
   const streamParts = values.stream ? wholeNumber('--stream', values.stream) : whole && estimate > STREAM_ABOVE ? partsToFit(scenario, DISK_PART_BYTES) : null;
+  // Refused before any day is written: a folder of the first day alone would look like a finished run.
+  if (values['by-day'] && !splitsByDay(scenario)) throw argError('--by-day', 'this scenario runs from its first day to its last in one piece (inventory carries stock from one day to the next): drop --by-day');
   if (values.stream && !whole) throw argError('--stream', 'goes with a whole run in the flat layout (not with --partition, --by-day, --split-tenants or --layout hive)');
   if (!streamParts) assertFitsMemory(scenario, CLI_MEMORY_BUDGET, canWriteInParts(scenario) ? 'write it in parts (--stream N, or --partitions N with --layout hive)' : undefined);
 
@@ -79,6 +84,8 @@ async function main(argv: string[]): Promise<number> {
   // scenario came from a pipe it could not read again.
   if (process.env[LAUNCHED] === MAY_ASK && onePart && !streamParts && estimate > STEADY_ABOVE && [values.scenario, values.continue].every(readAgain)) return RERUN_STEADY;
 
+  // The output folder is made before any work: a path that cannot take it is said at once, not after the run.
+  makeDir(values.out);
   const started = performance.now();
   // The thread that writes and hashes files takes ~0.1 s to start: it starts while the run is generated.
   fileThread();
@@ -126,7 +133,7 @@ main(process.argv.slice(2)).then(
       for (const issue of e.issues) process.stderr.write(`error ${formatIssue(issue)}\n`);
     } else if (e instanceof Error && FS_ERRORS[(e as NodeJS.ErrnoException).code ?? '']) {
       const err = e as NodeJS.ErrnoException;
-      process.stderr.write(`error E115 --out: ${FS_ERRORS[err.code!]} (${err.path ?? ''}); nothing half-written was left under a final name\n`);
+      process.stderr.write(`error E115 --out: ${FS_ERRORS[err.code!]}${err.path ? ` (${err.path})` : ''}; nothing half-written was left under a final name\n`);
     } else if (e instanceof Error && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`error E110 ${e.message}\n${USAGE}\n`);
     } else {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
+import { open, readdir, readFile, rename } from 'node:fs/promises';
+import { makeDir } from './makeDir';
 import { dirname, join } from 'node:path';
 import { formatOf, groundTruth, manifestJSON, renumberFaults, sumFaultCounts, ScenarioError, TABLE_NAMES, withCommas, type Manifest } from '../engine';
 import { writeWhole } from './writeRun';
@@ -53,7 +54,7 @@ export async function mergeParts(dir: string, out: string, quiet: boolean): Prom
 
 /** Writes `count` pieces one after another under a temporary name, hashing as it goes, then renames. */
 export async function appendWhole(path: string, count: number, piece: (i: number) => Promise<Uint8Array>): Promise<{ bytes: number; sha256: string }> {
-  await mkdir(dirname(path), { recursive: true });
+  makeDir(dirname(path));
   const handle = await open(`${path}.partial`, 'w');
   const hash = createHash('sha256');
   let bytes = 0;

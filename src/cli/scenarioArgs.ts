@@ -75,8 +75,11 @@ function sized(s: Scenario, size: string): Scenario {
 }
 
 /** The scenario and day range that continue the run described by a manifest.json. */
-export async function continueFrom(manifestPath: string, values: { days?: string; template?: string; scenario?: string }): Promise<{ scenario: Scenario; range: RunRange }> {
+export async function continueFrom(manifestPath: string, values: { days?: string; template?: string; scenario?: string; seed?: string; set?: string[]; partitions?: string }): Promise<{ scenario: Scenario; range: RunRange }> {
   if (values.template || values.scenario) throw argError('--continue', 'continues the manifest\'s own scenario; drop --template/--scenario');
+  // They would change nothing (the manifest's scenario goes on as it was): said, not silently ignored.
+  if (values.seed !== undefined || (values.set?.length ?? 0) > 0) throw argError('--continue', 'continues the manifest\'s own scenario with its own seed and settings; drop --seed/--set');
+  if (values.partitions !== undefined && values.partitions !== '1') throw argError('--continue', 'writes the added days in one piece; drop --partitions');
   if (values.days === undefined) throw argError('--days', 'say how many days to add with --continue');
   let manifest: { scenario?: unknown };
   try {

@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, renameSync } from 'node:fs';
+import { closeSync, openSync, renameSync } from 'node:fs';
+import { makeDir } from './makeDir';
 import { dirname, join } from 'node:path';
 import { formatOf, withCommas, writeRunToDisk, type DiskTarget, type Scenario } from '../engine';
 import { loadParquet } from './parquetNode';
@@ -40,7 +41,7 @@ function folderTarget(dir: string): DiskTarget {
   return {
     async open(fileName) {
       const path = join(dir, fileName);
-      mkdirSync(dirname(path), { recursive: true });
+      makeDir(dirname(path));
       const fd = openSync(`${path}.partial`, 'w');
       return {
         write: (chunk) => writeAll(fd, chunk),

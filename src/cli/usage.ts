@@ -42,4 +42,6 @@ export const FS_ERRORS: Record<string, string> = {
   EPERM: 'no permission to write there',
   ENOSPC: 'the disk is full',
   EROFS: 'the file system is read-only',
+  ENAMETOOLONG: 'a file or folder name is too long',
+  ELOOP: 'the path loops through symbolic links',
 };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
+import { makeDir } from './makeDir';
 import { dirname, join } from 'node:path';
 import { buildManifest, conformanceJSON, conformanceReport, exportFileName, writtenFile, formatOf, fileStamp, manifestJSON, rangeTables, sha256Hex, splitByTenant, withCommas, type DataTable, type ExportFormat, type GeneratedRun } from '../engine';
 import { fileThread, type WrittenFile } from './fileThread';
@@ -33,7 +34,7 @@ export const hiveConformance = (part: number) => `_manifests/part=${part}.confor
 
 /** Writes under a temporary name, then renames: a failed write never leaves a file that looks whole. */
 export async function writeWhole(path: string, bytes: Uint8Array | string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  makeDir(dirname(path));
   await writeFile(`${path}.partial`, bytes);
   await rename(`${path}.partial`, path);
 }
@@ -52,7 +53,7 @@ export type Producer = (sink: (chunk: Uint8Array) => void) => Promise<void>;
  * while the encoder goes on; a temporary name until it is whole.
  */
 export async function writeStreamed(path: string, produce: Producer): Promise<{ size: number; sha256: string }> {
-  await mkdir(dirname(path), { recursive: true });
+  makeDir(dirname(path));
   const written = await fileThread().file(`${path}.partial`, produce);
   await rename(`${path}.partial`, path);
   return written;
@@ -74,7 +75,7 @@ export type Encoded = Producer | StagedParts;
  * is slowest at (FACTS in docs/scale-out.md).
  */
 export async function joinStaged(path: string, { staged, headerBytes }: StagedParts): Promise<{ size: number; sha256: string }> {
-  await mkdir(dirname(path), { recursive: true });
+  makeDir(dirname(path));
   await rename(staged[0], `${path}.partial`);
   const fd = openSync(`${path}.partial`, 'r+');
   const hash = createHash('sha256');
@@ -126,7 +127,7 @@ export async function writeRun(
 ): Promise<void> {
   const stamp = fileStamp(opts.createdAt);
   const hive = opts.layout === 'hive';
-  await mkdir(dir, { recursive: true });
+  makeDir(dir);
   // Judged before anything is written: a table written on the table thread has left this one.
   const conformance = conformanceReport(run);
   const movable = opts.tableThread ? rangeTables(run.scenario) : [];

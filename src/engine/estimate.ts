@@ -68,8 +68,13 @@ function moduleBytes(m: EngineModule, scenario: Scenario): number {
  * null when the run cannot be cut (inventory carries stock from day to day) or even one
  * day would not fit.
  */
+/** Whether the run can be cut into ranges of days at all (inventory carries stock from one day to the next: it cannot). */
+export function splitsByDay(scenario: Scenario): boolean {
+  return !modulesFor(scenario.tables, scenario).some((m) => m.splittable === false);
+}
+
 export function partsToFit(scenario: Scenario, budgetBytes: number): number | null {
-  if (modulesFor(scenario.tables, scenario).some((m) => m.splittable === false)) return null;
+  if (!splitsByDay(scenario)) return null;
   const { whole, daily } = splitBytes(scenario);
   const room = budgetBytes - whole;
   if (room <= 0) return null;

@@ -1,5 +1,5 @@
 // The engine's public surface: what the worker, the CLI, the UI (types only) and tests use.
-export { canWriteInParts, DISK_PART_BYTES, partsToFit } from './estimate';
+export { canWriteInParts, DISK_PART_BYTES, partsToFit, splitsByDay } from './estimate';
 export { generate, generateSteps, estimateRangeBytes, estimateRunBytes, assertFitsMemory, partitionDays, MODULES, type GeneratedRun, type Progress, type PartitionOptions, type RunRange } from './generate';
 export { continuation } from './continue';
 export { corruptionPreset } from './quality/presets';

@@ -85,6 +85,10 @@ describe('defects of the fuzz probe', () => {
     }
     expect(refusedWith(() => applyOverride(buildTemplate('baseline'), '__proto__.toString=1'))).toEqual(['E110']);
     expect(refusedWith(() => applyOverride(buildTemplate('baseline'), 'volumes.constructor=1'))).toEqual(['E110']);
+    // A list's length is not a field: cohorts.length=1e9 ran out of memory, =2 dropped two cohorts.
+    expect(refusedWith(() => applyOverride(buildTemplate('baseline'), 'cohorts.length=2'))).toEqual(['E110']);
+    expect(refusedWith(() => applyOverride(buildTemplate('baseline'), 'cohorts.9.share=2'))).toEqual(['E110']);
+    expect(applyOverride(buildTemplate('baseline'), 'cohorts.1.share=2').cohorts[1].share).toBe(2);
     expect(typeof ({} as { toString: unknown }).toString).toBe('function');
   });
 

@@ -30,12 +30,12 @@ export function applyOverride<T extends object>(scenario: T, assignment: string)
   const copy = structuredClone(scenario) as unknown as Record<string, Json>;
   let node: Json = copy;
   for (let i = 0; i < path.length - 1; i++) {
-    const next: Json | undefined = isContainer(node) && Object.hasOwn(node as object, path[i]) ? (node as Record<string, Json>)[path[i]] : undefined;
+    const next: Json | undefined = isContainer(node) && hasField(node as object, path[i]) ? (node as Record<string, Json>)[path[i]] : undefined;
     if (next === undefined || !isContainer(next)) throw overrideError(assignment, `no field "${path.slice(0, i + 1).join('.')}" in the scenario`);
     node = next;
   }
   const leaf = path[path.length - 1];
-  if (!isContainer(node) || !Object.hasOwn(node as object, leaf)) throw overrideError(assignment, `no field "${path.join('.')}" in the scenario`);
+  if (!isContainer(node) || !hasField(node as object, leaf)) throw overrideError(assignment, `no field "${path.join('.')}" in the scenario`);
   (node as Record<string, Json>)[leaf] = value;
   return copy as unknown as T;
 }
@@ -49,6 +49,11 @@ function parseValue(text: string): Json {
   } catch {
     return text;
   }
+}
+
+/** A field of an object, or an item of a list by its index: a list's `length` is not a field (cohorts.length=1e9 ran out of memory, =2 dropped two cohorts). */
+function hasField(node: object, key: string): boolean {
+  return Array.isArray(node) ? /^\d+$/.test(key) && Number(key) < node.length : Object.hasOwn(node, key);
 }
 
 function isContainer(v: Json | undefined): boolean {
