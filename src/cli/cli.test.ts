@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -303,6 +303,16 @@ process.exit(7);
       expect(tables).toContain('dq_faults');
       for (const t of tables) expect(createHash('sha256').update(file(merged, t)).digest('hex'), t).toBe(createHash('sha256').update(file(single, t)).digest('hex'));
       for (const t of m.tables) expect(createHash('sha256').update(readFileSync(join(merged, t.file))).digest('hex')).toBe(t.sha256);
+      // A part changed after it was written, or a damaged manifest, stops the merge with E116 and leaves no half-written file.
+      const orders = join(parts, 'table=orders', 'part=2', readdirSync(join(parts, 'table=orders', 'part=2'))[0]);
+      appendFileSync(orders, 'garbage\r\n');
+      const bad = mkdtempSync(join(tmpdir(), 'gen-'));
+      const changed = cli(['--merge', parts, '--out', bad]);
+      expect(changed.code).toBe(2);
+      expect(changed.stderr).toMatch(/E116 merge: .*sha256 differs/);
+      expect(readdirSync(bad).filter((f) => f.endsWith('.partial'))).toEqual([]);
+      writeFileSync(join(parts, '_manifests', 'part=1.json'), '{ not json');
+      expect(cli(['--merge', parts, '--out', bad]).stderr).toMatch(/E116 merge: .*part=1\.json is not a readable manifest/);
     });
 
     it('--stream 3 writes the run part by part and joins it: the same files as the run in one piece', () => {

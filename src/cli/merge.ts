@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, readdir, readFile, rename } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { makeDir } from './makeDir';
 import { dirname, join } from 'node:path';
 import { formatOf, groundTruth, manifestJSON, renumberFaults, sumFaultCounts, ScenarioError, TABLE_NAMES, withCommas, type Manifest } from '../engine';
@@ -27,7 +27,15 @@ export async function mergeParts(dir: string, out: string, quiet: boolean): Prom
     const parts = manifests.flatMap((m) => m.tables.filter((t) => t.table === name).map((t) => ({ manifest: m, entry: t })));
     const file = `${name}.${format.extension}`;
     // One part in memory at a time: a merged table may be larger than memory.
-    const read = (i: number) => readFile(join(dir, parts[i].entry.file));
+    // Each part as its manifest wrote it: a part missing or changed since is E116, never a merge whose manifest misstates it.
+    const read = async (i: number) => {
+      const path = join(dir, parts[i].entry.file);
+      const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+        throw mergeError(`${path} cannot be read (${e.code ?? e.message}): a part's file is missing`);
+      });
+      if (createHash('sha256').update(bytes).digest('hex') !== parts[i].entry.sha256) throw mergeError(`${path} is not the file its part's manifest lists (sha256 differs): it changed after it was written`);
+      return bytes;
+    };
     const written =
       name === 'dq_faults'
         ? await appendWhole(join(out, file), 1, async () => renumberFaults(await Promise.all(parts.map((_, i) => read(i))), rowsBefore(manifests), first.format === 'csv'))
@@ -65,9 +73,13 @@ export async function appendWhole(path: string, count: number, piece: (i: number
       hash.update(b);
       bytes += b.length;
     }
-  } finally {
+  } catch (e) {
+    // A merge that stops leaves no half-written file behind.
     await handle.close();
+    await rm(`${path}.partial`, { force: true });
+    throw e;
   }
+  await handle.close();
   await rename(`${path}.partial`, path);
   return { bytes, sha256: hash.digest('hex') };
 }
@@ -82,7 +94,17 @@ async function readManifests(dir: string): Promise<Manifest[]> {
   const names = await readdir(folder).catch(() => {
     throw mergeError(`${folder} does not exist: write the parts with --layout hive --partitions N --partition K first`);
   });
-  const manifests = await Promise.all(names.filter((n) => /^part=\d+\.json$/.test(n)).map(async (n) => JSON.parse(await readFile(join(folder, n), 'utf8')) as Manifest));
+  const manifests = await Promise.all(
+    names
+      .filter((n) => /^part=\d+\.json$/.test(n))
+      .map(async (n) => {
+        try {
+          return JSON.parse(await readFile(join(folder, n), 'utf8')) as Manifest;
+        } catch (e) {
+          throw mergeError(`${join(folder, n)} is not a readable manifest: ${(e as Error).message}`);
+        }
+      }),
+  );
   if (manifests.length === 0) throw mergeError(`${folder} holds no part=K.json manifests`);
   const partOf = (m: Manifest) => ('partition' in m.partition ? m.partition : { partition: 0, partitions: 1 });
   manifests.sort((a, b) => partOf(a).partition - partOf(b).partition);
