@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { makeDir } from './makeDir';
 import { dirname, join } from 'node:path';
 import { buildManifest, conformanceJSON, conformanceReport, exportFileName, writtenFile, formatOf, fileStamp, manifestJSON, rangeTables, sha256Hex, splitByTenant, withCommas, type DataTable, type ExportFormat, type GeneratedRun } from '../engine';
@@ -35,8 +35,18 @@ export const hiveConformance = (part: number) => `_manifests/part=${part}.confor
 /** Writes under a temporary name, then renames: a failed write never leaves a file that looks whole. */
 export async function writeWhole(path: string, bytes: Uint8Array | string): Promise<void> {
   makeDir(dirname(path));
-  await writeFile(`${path}.partial`, bytes);
+  await removingPartial(path, () => writeFile(`${path}.partial`, bytes));
   await rename(`${path}.partial`, path);
+}
+
+/** Runs a write of `path`'s temporary file; if it fails, the file goes too (on a full disk it held the room the next run needs). */
+async function removingPartial<T>(path: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    await rm(`${path}.partial`, { force: true });
+    throw e;
+  }
 }
 
 /** Writes all of `chunk` at the file's position (a write may take less than asked). */
@@ -54,7 +64,7 @@ export type Producer = (sink: (chunk: Uint8Array) => void) => Promise<void>;
  */
 export async function writeStreamed(path: string, produce: Producer): Promise<{ size: number; sha256: string }> {
   makeDir(dirname(path));
-  const written = await fileThread().file(`${path}.partial`, produce);
+  const written = await removingPartial(path, () => fileThread().file(`${path}.partial`, produce));
   await rename(`${path}.partial`, path);
   return written;
 }
