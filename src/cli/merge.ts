@@ -76,7 +76,7 @@ export async function appendWhole(path: string, count: number, piece: (i: number
   } catch (e) {
     // A merge that stops leaves no half-written file behind.
     await handle.close();
-    await rm(`${path}.partial`, { force: true });
+    await rm(`${path}.partial`, { force: true }).catch(() => undefined);
     throw e;
   }
   await handle.close();

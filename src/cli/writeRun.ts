@@ -44,7 +44,8 @@ async function removingPartial<T>(path: string, write: () => Promise<T>): Promis
   try {
     return await write();
   } catch (e) {
-    await rm(`${path}.partial`, { force: true });
+    // The write's own error is the one to report; a folder standing at that name is not ours to remove.
+    await rm(`${path}.partial`, { force: true }).catch(() => undefined);
     throw e;
   }
 }
