@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rename } from 'node:fs/promises';
 import { makeDir } from './makeDir';
 import { dirname, join } from 'node:path';
 import { formatOf, groundTruth, manifestJSON, renumberFaults, sumFaultCounts, ScenarioError, TABLE_NAMES, withCommas, type Manifest } from '../engine';
-import { writeWhole } from './writeRun';
+import { removingPartial, writeWhole } from './writeRun';
 
 /**
  * `--merge DIR`: the parts of a run written with `--layout hive` (one process or machine
@@ -66,20 +66,19 @@ export async function appendWhole(path: string, count: number, piece: (i: number
   const handle = await open(`${path}.partial`, 'w');
   const hash = createHash('sha256');
   let bytes = 0;
-  try {
-    for (let i = 0; i < count; i++) {
-      const b = await piece(i);
-      await handle.write(b);
-      hash.update(b);
-      bytes += b.length;
+  // A merge that stops leaves no half-written file behind.
+  await removingPartial(path, async () => {
+    try {
+      for (let i = 0; i < count; i++) {
+        const b = await piece(i);
+        await handle.write(b);
+        hash.update(b);
+        bytes += b.length;
+      }
+    } finally {
+      await handle.close();
     }
-  } catch (e) {
-    // A merge that stops leaves no half-written file behind.
-    await handle.close();
-    await rm(`${path}.partial`, { force: true }).catch(() => undefined);
-    throw e;
-  }
-  await handle.close();
+  });
   await rename(`${path}.partial`, path);
   return { bytes, sha256: hash.digest('hex') };
 }

@@ -40,7 +40,7 @@ export async function writeWhole(path: string, bytes: Uint8Array | string): Prom
 }
 
 /** Runs a write of `path`'s temporary file; if it fails, the file goes too (on a full disk it held the room the next run needs). */
-async function removingPartial<T>(path: string, write: () => Promise<T>): Promise<T> {
+export async function removingPartial<T>(path: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (e) {

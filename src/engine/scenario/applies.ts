@@ -1,5 +1,5 @@
 import type { Scenario } from './schema';
-import { COMMERCE_TABLES, JAFFLE_TABLES, LIFECYCLE_TABLES, TABLE_NAMES, TENANT_TABLES, type TableName } from './tables';
+import { COMMERCE_TABLES, SECTION_TABLES, TABLE_NAMES, type TableName } from './tables';
 
 /** Tables made from the hourly order plan: without any of them, no orders are drawn. */
 export const ORDER_TABLES: readonly string[] = ['orders', 'order_items', 'payments', 'support_tickets', 'cart_abandonment', 'returns', 'system_metrics', 'hourly_metrics'];
@@ -22,20 +22,17 @@ export function controlsThatApply(s: Scenario): { customers: boolean; ordersPerD
   };
 }
 
-const INVENTORY_TABLES: readonly string[] = ['inventory_daily', 'stockout_events'];
+/** Whether the scenario has the section a group of tables comes with (SECTION_TABLES). */
+export function hasSection(s: Scenario, section: (typeof SECTION_TABLES)[number]['section']): boolean {
+  return section === 'tenants' ? s.tenants.length > 0 : s[section] !== null;
+}
 
 /**
  * The tables this scenario can make, in canonical order: the suite's always; the tenants',
  * lifecycle's, inventory's and jaffle shop's only with their sections (without them they are
- * refused, E109, or come out empty). The editor offers these, not all 37. dq_faults comes with
- * faults, not by choice.
+ * refused, E109). The editor offers these, not all 37. dq_faults comes with faults, not by choice.
  */
 export function tablesOnOffer(s: Scenario): TableName[] {
-  const sections: [readonly string[], boolean][] = [
-    [TENANT_TABLES, s.tenants.length > 0],
-    [LIFECYCLE_TABLES, s.lifecycle !== null],
-    [INVENTORY_TABLES, s.inventory !== null],
-    [JAFFLE_TABLES, s.jaffle !== null],
-  ];
-  return TABLE_NAMES.filter((t) => t !== 'dq_faults' && ((COMMERCE_TABLES as readonly string[]).includes(t) || sections.some(([tables, on]) => on && tables.includes(t))));
+  const withSections = new Set<string>(SECTION_TABLES.filter((g) => hasSection(s, g.section)).flatMap((g) => g.tables));
+  return TABLE_NAMES.filter((t) => (COMMERCE_TABLES as readonly string[]).includes(t) || withSections.has(t));
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { coded } from './errors';
 import { count, isoDate, isoMinute, keyName, mixSchema, percent, plainText, round1, SHARE_TOLERANCE, sumShares, withCommas } from './fields';
 import { inventorySchema, jaffleSchema, lifecycleSchema, faultSchema, locationCount, type Lifecycle } from './sections';
-import { JAFFLE_TABLES, TABLE_NAMES, TENANT_TABLES } from './tables';
+import { SECTION_TABLES, TABLE_NAMES } from './tables';
+import { hasSection } from './applies';
 import { customColumnSchema } from './customColumns';
 
 export { mixSchema, type Mix } from './fields';
@@ -197,23 +198,14 @@ export const scenarioSchema = z
     s.cohorts.forEach((c, i) => {
       if (c.ageMin > c.ageMax) ctx.addIssue({ code: 'custom', path: ['cohorts', i, 'ageMax'], message: 'E101|maximum age is below the minimum' });
     });
-    if (!s.lifecycle && s.tables.some((t) => t === 'transactions' || t === 'customer_labels' || t === 'daily_metrics')) {
-      ctx.addIssue({ code: 'custom', path: ['tables'], message: 'E109|transactions, customer_labels and daily_metrics need a lifecycle' });
-    }
-    if (s.tenants.length === 0 && s.tables.some((t) => (TENANT_TABLES as readonly string[]).includes(t))) {
-      ctx.addIssue({ code: 'custom', path: ['tables'], message: `E109|${TENANT_TABLES.join(', ')} need tenants` });
-    }
-    if (!s.inventory && s.tables.some((t) => t === 'inventory_daily' || t === 'stockout_events')) {
-      ctx.addIssue({ code: 'custom', path: ['tables'], message: 'E109|inventory_daily and stockout_events need inventory' });
+    for (const { section, tables, refusal } of SECTION_TABLES) {
+      if (!hasSection(s, section) && s.tables.some((t) => (tables as readonly string[]).includes(t))) ctx.addIssue({ code: 'custom', path: ['tables'], message: `E109|${refusal}` });
     }
     if (s.inventory) {
       const inv = s.inventory;
       if (locationCount(inv) === 0) ctx.addIssue({ code: 'custom', path: ['inventory', 'stores'], message: 'E101|inventory needs at least one location' });
       if (inv.leadTimeDays >= inv.replenishEveryDays) ctx.addIssue({ code: 'custom', path: ['inventory', 'leadTimeDays'], message: 'E101|lead time must be shorter than the replenishment cadence' });
       if (inv.restockDaysMin > inv.restockDaysMax) ctx.addIssue({ code: 'custom', path: ['inventory', 'restockDaysMax'], message: 'E101|longest restock delay is below the shortest' });
-    }
-    if (!s.jaffle && s.tables.some((t) => (JAFFLE_TABLES as readonly string[]).includes(t))) {
-      ctx.addIssue({ code: 'custom', path: ['tables'], message: 'E109|the jaffle shop tables need the jaffle section' });
     }
     s.jaffle?.anomalies.forEach((a, i) => {
       const at = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: ['jaffle', 'anomalies', i, field], message });

@@ -52,3 +52,14 @@ export const TENANT_TABLES = TABLE_NAMES.slice(12, 18);
 /** The lifecycle template's tables (seed 003); customers is shared with the suite. */
 export const LIFECYCLE_TABLES = ['customers', 'transactions', 'customer_labels', 'daily_metrics'] as const satisfies readonly TableName[];
 export type TableName = (typeof TABLE_NAMES)[number];
+
+/**
+ * Tables that come with a section of the scenario, and what a scenario without it is told
+ * (E109). The editor offers them only with their section (scenario/applies.ts).
+ */
+export const SECTION_TABLES = [
+  { section: 'lifecycle', tables: ['transactions', 'customer_labels', 'daily_metrics'], refusal: 'transactions, customer_labels and daily_metrics need a lifecycle' },
+  { section: 'tenants', tables: TENANT_TABLES, refusal: `${TENANT_TABLES.join(', ')} need tenants` },
+  { section: 'inventory', tables: ['inventory_daily', 'stockout_events'], refusal: 'inventory_daily and stockout_events need inventory' },
+  { section: 'jaffle', tables: JAFFLE_TABLES, refusal: 'the jaffle shop tables need the jaffle section' },
+] as const satisfies readonly { section: string; tables: readonly TableName[]; refusal: string }[];
