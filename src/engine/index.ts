@@ -20,7 +20,6 @@ export { EXPORT_FORMATS, EXPORT_FORMAT_IDS, formatOf, isExportFormat, encodeTabl
 export { drain } from './session/drain';
 export { writeRunToDisk, type DiskTarget } from './session/diskRun';
 export { assembleParts, partCount, partRequests, rangeTables, runParts, tableBuffers, type PartOutput, type PartRequest } from './session/parallel';
-export { createSession, type EngineSession, type SessionHost } from './session/session';
 export {
   buildManifest,
   conformanceJSON,
