@@ -136,4 +136,23 @@ test.describe('templates, events and correlations', () => {
     await expect(page.getByRole('note').filter({ hasText: /^Outside the calendar/ })).toHaveCount(0);
     await expect(page.getByRole('note').filter({ hasText: /hours fall outside the calendar/ })).toBeVisible();
   });
+  test('a template opened over edits says where they went, and Undo there brings them back', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.freshBaseline(10, 300, 1000);
+    await page.getByLabel('Template', { exact: true }).selectOption('flash_sale');
+    const notice = page.getByRole('status').filter({ hasText: 'Opened Flash sale. Your edits to Baseline store are one Undo away.' });
+    await expect(notice).toBeVisible();
+    await app.shot('replaced-notice');
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect(notice).toBeHidden();
+    await expect(page.getByLabel('Template', { exact: true })).toHaveValue('baseline');
+    await expect(app.field('Days')).toHaveValue('10');
+    // A template opened over a template as built loses nothing: no notice.
+    await page.getByLabel('Template', { exact: true }).selectOption('flash_sale');
+    await expect(notice).toBeVisible();
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByRole('button', { name: 'Gallery' }).click();
+    await page.getByRole('button', { name: 'Open Payment outage' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Opened Payment outage' })).toHaveCount(0);
+  });
 });

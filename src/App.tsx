@@ -4,6 +4,7 @@ import { startLiveDesigner } from './state/liveDesigner';
 import { redoScenario, undoScenario, useScenarioStore } from './state/scenarioStore';
 import { ScenarioEditor } from './ui/editor/ScenarioEditor';
 import { ResultsPanel } from './ui/results/ResultsPanel';
+import { ReplacedNotice } from './ui/ReplacedNotice';
 import { SharedScenarioLoader } from './ui/ShareLink';
 import { problemCount } from './ui/useScenarioIssues';
 import { TopBar } from './ui/TopBar';
@@ -50,6 +51,7 @@ export function App() {
       </a>
       <TopBar />
       <SharedScenarioLoader />
+      <ReplacedNotice />
       <div className="body">
         <aside className="sidebar" aria-label="Scenario editor">
           <ScenarioEditor />

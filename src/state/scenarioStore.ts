@@ -20,7 +20,7 @@ const BURST_MS = 400;
 const burst = { fields: '', at: 0, newStep: true };
 
 /** The paths of the leaves that differ between two scenarios ("calendar.days", "cohorts.0.share|cohorts.1.share"). */
-function changedPaths(a: unknown, b: unknown, path = '', out: string[] = []): string[] {
+export function changedPaths(a: unknown, b: unknown, path = '', out: string[] = []): string[] {
   if (a === b) return out;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
     out.push(path);
@@ -84,7 +84,6 @@ useScenarioStore.temporal.getState().clear();
 
 export const selectScenario = (s: ScenarioState) => s.scenario;
 export const selectUpdate = (s: ScenarioState) => s.update;
-export const selectReplace = (s: ScenarioState) => s.replace;
 
 // After an undo or a redo the next change is a step of its own (never joined to the one undone).
 export const undoScenario = () => {

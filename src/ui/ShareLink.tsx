@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { type ScenarioIssue, decodeShareFragment, encodeShareFragment, validateScenario } from '../engine/client';
 import { useRun } from '../state/engine';
 import { selectStale } from '../state/runStore';
-import { selectReplace, selectScenario, useScenarioStore } from '../state/scenarioStore';
+import { openScenario } from '../state/replacedScenario';
+import { selectScenario, useScenarioStore } from '../state/scenarioStore';
 import { FieldError } from './editor/FieldError';
 
 /** The current scenario as a link: opening it elsewhere reproduces the same data. */
@@ -80,7 +81,6 @@ export function ShareButton() {
  * with them marked in the editor, as a reload keeps it.
  */
 export function SharedScenarioLoader() {
-  const replace = useScenarioStore(selectReplace);
   const [issues, setIssues] = useState<ScenarioIssue[]>([]);
   const [openedWithProblems, setOpenedWithProblems] = useState(0);
   useEffect(() => {
@@ -98,13 +98,13 @@ export function SharedScenarioLoader() {
       if (decoded.ok || decoded.draft) {
         setIssues([]);
         setOpenedWithProblems(decoded.ok ? 0 : decoded.issues.length);
-        replace(decoded.ok ? decoded.scenario : decoded.draft!);
+        openScenario(decoded.ok ? decoded.scenario : decoded.draft!, 'the shared scenario');
       } else setIssues(decoded.issues);
     };
     open();
     window.addEventListener('hashchange', open);
     return () => window.removeEventListener('hashchange', open);
-  }, [replace]);
+  }, []);
   if (openedWithProblems > 0) {
     return (
       <div className="banner share-error" role="status">

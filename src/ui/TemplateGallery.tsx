@@ -1,11 +1,10 @@
 import { useRef } from 'react';
 import { TEMPLATES, buildTemplate } from '../engine/client';
-import { selectReplace, useScenarioStore } from '../state/scenarioStore';
+import { openScenario } from '../state/replacedScenario';
 
-/** A card per template: its story in one line and its key figures. Opening one is an undoable edit. */
+/** A card per template: its story in one line and its key figures. Opening one is an undoable edit (ReplacedNotice says so when it replaced edits). */
 export function TemplateGallery() {
   const dialog = useRef<HTMLDialogElement>(null);
-  const replace = useScenarioStore(selectReplace);
   return (
     <>
       <button type="button" onClick={() => dialog.current?.showModal()}>
@@ -35,7 +34,7 @@ export function TemplateGallery() {
                 className="primary"
                 aria-label={`Open ${t.label}`}
                 onClick={() => {
-                  replace(buildTemplate(t.id));
+                  openScenario(buildTemplate(t.id));
                   dialog.current?.close();
                 }}
               >

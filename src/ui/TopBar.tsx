@@ -3,7 +3,8 @@ import { runStore, useDiskRun, useRun } from '../state/engine';
 import { useTooLargeForTab } from './editor/RunSize';
 import { autoRunOn } from '../state/liveDesigner';
 import { selectEditsSinceRun, selectFull, selectPreviewing, selectProgress, selectRunIssues, selectStage, selectStatus } from '../state/runStore';
-import { redoScenario, selectReplace, selectScenario, undoScenario, useHistoryDepth, useScenarioStore } from '../state/scenarioStore';
+import { openScenario } from '../state/replacedScenario';
+import { redoScenario, selectScenario, undoScenario, useHistoryDepth, useScenarioStore } from '../state/scenarioStore';
 import { AUTO_RUN_UNDER_ROWS, selectAutoRunSetting, useViewStore } from '../state/viewStore';
 import { RUN_TO_REFRESH, useStaleReason } from './export/StaleGate';
 import { formatCount } from './labels';
@@ -15,7 +16,6 @@ import { useProblemCount } from './useScenarioIssues';
 /** Template, undo, Run, Cancel, auto-run and the run's status: the controls a person reaches for most. */
 export function TopBar() {
   const scenario = useScenarioStore(selectScenario);
-  const replace = useScenarioStore(selectReplace);
   const problems = useProblemCount();
   const status = useRun(selectStatus);
   const progress = useRun(selectProgress);
@@ -38,7 +38,7 @@ export function TopBar() {
         <select
           id="template-select"
           value={TEMPLATES.some((t) => t.id === scenario.template) ? scenario.template : ''}
-          onChange={(e) => e.target.value && replace(buildTemplate(e.target.value))}
+          onChange={(e) => e.target.value && openScenario(buildTemplate(e.target.value))}
         >
           {!TEMPLATES.some((t) => t.id === scenario.template) && <option value="">(custom)</option>}
           {TEMPLATES.map((t) => (

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { selectSavedError, selectSavedItems, useSavedStore } from '../../state/savedStore';
-import { selectReplace, selectScenario, useScenarioStore } from '../../state/scenarioStore';
+import { openScenario } from '../../state/replacedScenario';
+import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 
 /** Save the scenario in this browser; open, rename, duplicate or delete saved ones. */
 export function SavedScenarios() {
   const scenario = useScenarioStore(selectScenario);
-  const replace = useScenarioStore(selectReplace);
   const items = useSavedStore(selectSavedItems);
   const error = useSavedStore(selectSavedError);
   const [name, setName] = useState('');
@@ -51,7 +51,7 @@ export function SavedScenarios() {
                   {item.name}
                 </span>
                 <span className="saved-actions">
-                  <button type="button" onClick={() => replace(item.scenario)} aria-label={`Open ${item.name}`}>
+                  <button type="button" onClick={() => openScenario(item.scenario, item.name)} aria-label={`Open ${item.name}`}>
                     Open
                   </button>
                   <button type="button" onClick={() => setRenaming({ id: item.id, name: item.name })} aria-label={`Rename ${item.name}`}>

@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react';
 import { type ScenarioIssue, parseScenarioText, TEMPLATES } from '../../engine/client';
-import { selectReplace, selectScenario, useScenarioStore } from '../../state/scenarioStore';
+import { openScenario } from '../../state/replacedScenario';
+import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 import { downloadBytes } from '../../platform/download';
 import { FieldError } from './FieldError';
 
 /** Import a scenario file (validated; a bad file changes nothing) or save the current one. */
 export function ScenarioFile() {
   const scenario = useScenarioStore(selectScenario);
-  const replace = useScenarioStore(selectReplace);
   const input = useRef<HTMLInputElement>(null);
   const [issues, setIssues] = useState<ScenarioIssue[]>([]);
   const [message, setMessage] = useState('');
@@ -23,7 +23,7 @@ export function ScenarioFile() {
     // A template name is a label of where a scenario began (every setting is in the file): one we do not know is kept, and said.
     const known = TEMPLATES.some((t) => t.id === parsed.scenario.template);
     setMessage(`Loaded ${file.name}${known ? '' : ` (its template "${parsed.scenario.template}" is not one of ours, so it shows as custom; every setting came from the file)`}. Ctrl+Z undoes the import.`);
-    replace(parsed.scenario);
+    openScenario(parsed.scenario, file.name);
   };
 
   return (
