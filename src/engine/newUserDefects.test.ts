@@ -58,6 +58,25 @@ describe('defects a new user found', () => {
       expect(Math.abs(estimateTotalRows(s) / rows - 1), id).toBeLessThan(0.05);
     }
   });
+
+  it('12: an event, a cohort or a product named with nothing (or spaces alone) is E113 at that field, once, in words', () => {
+    for (const name of ['', '   ']) {
+      const s = buildTemplate('weather_tenants');
+      const v = validateScenario({
+        ...s,
+        events: buildTemplate('flash_sale').events.map((e, i) => (i === 0 ? { ...e, label: name } : e)),
+        cohorts: s.cohorts.map((c, i) => (i === 1 ? { ...c, label: name } : c)),
+        tenants: s.tenants.map((t, i) => (i === 0 ? { ...t, products: [name, ...t.products.slice(1)] } : t)),
+      });
+      expect(v.ok).toBe(false);
+      if (v.ok) continue;
+      expect(v.issues.map((x) => `${x.code} ${x.field}: ${x.message}`)).toEqual([
+        'E113 cohorts.1.label: cohort label must not be empty',
+        'E113 events.0.label: event label must not be empty',
+        'E113 tenants.0.products.0: product name must not be empty',
+      ]);
+    }
+  });
 });
 
 describe('the row estimate of a draft', () => {

@@ -36,6 +36,13 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 /** Free text (labels, categories, product names): any printable text. */
 export const plainText = (what: string) => z.string().refine((s) => !CONTROL.test(s), coded('E113', `${what} must not contain control characters`));
 
+/** A name a person reads in the editor, the charts and the story (a label, a product): plain text with something in it. */
+export const nameText = (what: string) => {
+  const empty = coded('E113', `${what} must not be empty`);
+  // min(1) for the published JSON Schema; the refinement for names of spaces alone.
+  return plainText(what).min(1, empty).refine((s) => s === '' || s.trim() !== '', empty);
+};
+
 /** Control characters other than tab and line breaks (which a formula written over lines holds). */
 // eslint-disable-next-line no-control-regex
 const CONTROL_BUT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;

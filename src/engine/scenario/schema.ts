@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { coded } from './errors';
-import { count, isoDate, isoMinute, keyName, mixSchema, percent, plainText, round1, SHARE_TOLERANCE, sumShares, withCommas } from './fields';
+import { count, isoDate, isoMinute, keyName, mixSchema, nameText, percent, plainText, round1, SHARE_TOLERANCE, sumShares, withCommas } from './fields';
 import { inventorySchema, jaffleSchema, lifecycleSchema, faultSchema, locationCount, type Lifecycle } from './sections';
 import { SECTION_TABLES, TABLE_NAMES } from './tables';
 import { hasSection } from './applies';
@@ -22,7 +22,7 @@ export type MixKind = (typeof MIX_KINDS)[number];
 export const cohortSchema = z.strictObject(
   {
     id: z.string().regex(/^[a-z][a-z0-9_]*$/, coded('E109', 'cohort id must be lower_snake_case')),
-    label: plainText('cohort label').min(1),
+    label: nameText('cohort label'),
     share: percent('share'),
     ageMin: count('minimum age', 18, 100),
     ageMax: count('maximum age', 18, 100),
@@ -69,7 +69,7 @@ export const eventSchema = z.strictObject(
   {
     id: z.string().regex(/^[a-z][a-z0-9_]*$/, coded('E109', 'event id must be lower_snake_case')),
     type: z.enum(EVENT_TYPES, coded('E109', `event type must be one of ${EVENT_TYPES.join(', ')}`)),
-    label: plainText('event label'),
+    label: nameText('event label'),
     start: isoMinute,
     durationHours: z.number(coded('E100', 'duration must be a number')).positive(coded('E101', 'duration must be more than 0 hours')).max(24 * MAX_DAYS, coded('E101', `duration must be at most ${withCommas(24 * MAX_DAYS)} hours (the longest calendar, ten years)`)),
     shape: z.enum(EVENT_SHAPES, coded('E109', `shape must be one of ${EVENT_SHAPES.join(', ')}`)),
@@ -97,7 +97,7 @@ export const tenantSchema = z.strictObject(
     latitude: z.number(coded('E100', 'latitude must be a number')).min(-70, coded('E101', 'latitude must be -70 to 70')).max(70, coded('E101', 'latitude must be -70 to 70')),
     // Bounded so that every derived amount (revenue, ad spend, order counts) stays finite and exact in cents.
     averageOrderValue: z.number(coded('E100', 'average order value must be a number')).min(1, coded('E101', 'average order value must be at least 1')).max(100_000, coded('E101', 'average order value must be at most 100,000')),
-    products: z.array(plainText('product name').min(1)).min(1, coded('E109', 'a tenant sells at least one product')),
+    products: z.array(nameText('product name')).min(1, coded('E109', 'a tenant sells at least one product')),
   },
   coded('E109', 'unknown field in tenant'),
 );
