@@ -174,6 +174,12 @@ process.exit(7);
     [['--set', 'cohorts.length=2'], 'E110 --set'],
     [['--template', 'inventory_retail', '--set', 'days=2', '--by-day'], 'E110 --by-day'],
     [['--set', 'days=365', '--set', 'ordersPerDay=10000000'], 'E107 volumes.ordersPerDay'],
+    // Flags that would change nothing: refused, not ignored.
+    [['--workers', '0'], 'E110 --workers'],
+    [['--stream', '0'], 'E110 --stream'],
+    [['--split-tenants'], 'E110 --split-tenants'],
+    [['--by-day', '--partitions', '2'], 'E110 --by-day'],
+    [['--merge', 'parts', '--format', 'parquet'], 'E110 --format'],
   ])('%j fails with a numbered error on stderr and exit status 2', (args, expected) => {
     const r = cli(args);
     expect(r.code).toBe(2);
@@ -187,6 +193,15 @@ process.exit(7);
     const event = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).scenario.events[0];
     expect(event).toMatchObject({ type: 'flash_sale', discountPct: 60, durationHours: 8, intensity: 10 });
     expect(cli(['--template', 'baseline', '--discount', '60']).stderr).toContain('error E110');
+  });
+
+  it('-h is --help; an unknown flag is one line and a pointer to it, not the whole help', () => {
+    const help = cli(['-h']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: /);
+    const unknown = cli(['--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe("error E110 Unknown option '--bogus'\nRun with --help (or -h) to see the options.\n");
   });
 
   it('rejects malformed and wrong-version scenario files', () => {

@@ -23,8 +23,9 @@ const STREAM_ABOVE = 768 * 2 ** 20;
 const TABLE_THREAD_ABOVE = 256 * 2 ** 20;
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values, tokens } = parseArgs({
     args: argv,
+    tokens: true,
     options: {
       template: { type: 'string' },
       scenario: { type: 'string' },
@@ -50,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
       quiet: { type: 'boolean', default: false },
       'split-tenants': { type: 'boolean', default: false },
       'by-day': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
@@ -60,7 +61,17 @@ async function main(argv: string[]): Promise<number> {
   }
   // An empty --out would write into the current folder, among whatever is there.
   if (values.out.trim() === '') throw argError('--out', 'must name a folder');
-  if (values.merge) return mergeParts(values.merge, values.out, values.quiet);
+  // A flag that would change nothing is refused: a user who gave it expects it to.
+  const given = new Set(tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])));
+  if (values.merge) {
+    const other = [...given].find((name) => !['merge', 'out', 'quiet'].includes(name));
+    if (other) throw argError(`--${other}`, 'does not go with --merge, which joins the parts as they were written (only --out and --quiet go with it)');
+    return mergeParts(values.merge, values.out, values.quiet);
+  }
+  const workers = wholeNumber('--workers', values.workers);
+  if (workers < 1) throw argError('--workers', 'must be at least 1');
+  if (values.stream !== undefined && wholeNumber('--stream', values.stream) < 1) throw argError('--stream', 'must be at least 1 part');
+  if (values['by-day'] && (given.has('partitions') || given.has('partition'))) throw argError('--by-day', 'writes every day, a folder each: it does not go with --partitions or --partition');
   const format = values.format;
   const layout = values.layout as Layout;
   if (layout !== 'flat' && layout !== 'hive') throw argError('--layout', `must be flat or hive, not "${values.layout}"`);
@@ -73,10 +84,11 @@ async function main(argv: string[]): Promise<number> {
   const whole = onePart && !values['by-day'] && !values['split-tenants'] && layout === 'flat';
   const estimate = estimateRunBytes(scenario);
   // A whole run larger than STREAM_ABOVE is written part by part (memory holds one part).
-  const streamParts = values.stream ? wholeNumber('--stream', values.stream) : whole && estimate > STREAM_ABOVE ? partsToFit(scenario, DISK_PART_BYTES) : null;
+  const streamParts = values.stream !== undefined ? wholeNumber('--stream', values.stream) : whole && estimate > STREAM_ABOVE ? partsToFit(scenario, DISK_PART_BYTES) : null;
   // Refused before any day is written: a folder of the first day alone would look like a finished run.
   if (values['by-day'] && !splitsByDay(scenario)) throw argError('--by-day', 'this scenario runs from its first day to its last in one piece (inventory carries stock from one day to the next): drop --by-day');
-  if (values.stream && !whole) throw argError('--stream', 'goes with a whole run in the flat layout (not with --partition, --by-day, --split-tenants or --layout hive)');
+  if (values['split-tenants'] && scenario.tenants.length === 0) throw argError('--split-tenants', 'this scenario has no tenants to split by: drop --split-tenants');
+  if (values.stream !== undefined && !whole) throw argError('--stream', 'goes with a whole run in the flat layout (not with --partition, --by-day, --split-tenants or --layout hive)');
   if (!streamParts) assertFitsMemory(scenario, CLI_MEMORY_BUDGET, canWriteInParts(scenario) ? 'write it in parts (--stream N, or --partitions N with --layout hive)' : undefined);
 
   // A large run held whole in memory (whatever the layout of its files) asks the launcher to
@@ -106,7 +118,6 @@ async function main(argv: string[]): Promise<number> {
     // One folder per day, each a complete increment with its own manifest; appended, they are the whole run.
     for (const day of dayPartitions(scenario)) await writeRun(runWithProgress(scenario, day.range, true), join(values.out, day.folder), write);
   } else {
-    const workers = wholeNumber('--workers', values.workers);
     const parts = whole ? partCount(scenario, workers) : 1;
     if (parts > 1) {
       // The workers stage their parts' files here; writing the run joins them into the final files.
@@ -135,7 +146,7 @@ main(process.argv.slice(2)).then(
       const err = e as NodeJS.ErrnoException;
       process.stderr.write(`error E115 --out: ${FS_ERRORS[err.code!]}${err.path ? ` (${err.path})` : ''}; nothing half-written was left under a final name\n`);
     } else if (e instanceof Error && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`error E110 ${e.message}\n${USAGE}\n`);
+      process.stderr.write(`error E110 ${e.message}\nRun with --help (or -h) to see the options.\n`);
     } else {
       process.stderr.write(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     }

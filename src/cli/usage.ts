@@ -32,7 +32,7 @@ export const USAGE = `Usage: npm run generate -- [options]
                        chosen by itself when a run is estimated above 768 MiB
   --workers N          worker threads for a whole run (default: cores − 1, at least 1); same bytes for any N
   --quiet              no progress on stderr
-  --help`;
+  --help, -h`;
 
 /** File-system failures a user can meet, in a sentence each (E115). */
 export const FS_ERRORS: Record<string, string> = {

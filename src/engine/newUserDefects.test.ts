@@ -6,7 +6,7 @@ import { estimateTotalRows } from './estimate';
 import { eventWindows } from './model/events';
 import { TENANT_TABLES } from './scenario/tables';
 import { buildTemplate, TEMPLATES } from './scenario/templates';
-import { validateScenario } from './scenario/validate';
+import { parseScenarioText, validateScenario } from './scenario/validate';
 import { sizedTemplate, tableOf } from './testing';
 
 // One test per defect a first-time user found in the browser, each reproducing it first.
@@ -76,6 +76,13 @@ describe('defects a new user found', () => {
         'E113 tenants.0.products.0: product name must not be empty',
       ]);
     }
+  });
+
+  it('13: a scenario file saved with a byte-order mark opens (it was E105 "not valid JSON")', () => {
+    const text = `\uFEFF${JSON.stringify(buildTemplate('flash_sale'))}`;
+    const parsed = parseScenarioText(text);
+    expect(parsed.ok && parsed.scenario.template).toBe('flash_sale');
+    expect(parseScenarioText(`\uFEFF\uFEFF${text.slice(1)}`).ok).toBe(false);
   });
 });
 

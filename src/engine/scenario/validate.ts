@@ -61,7 +61,8 @@ export function assertScenario(input: unknown): Scenario {
 export function parseScenarioText(text: string): Validation {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // A byte-order mark (Windows editors save one) is no part of the JSON.
+    raw = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (e) {
     return { ok: false, issues: [{ code: 'E105', field: '', message: `not valid JSON (${(e as Error).message})` }] };
   }
