@@ -195,6 +195,15 @@ process.exit(7);
     expect(cli(['--template', 'baseline', '--discount', '60']).stderr).toContain('error E110');
   });
 
+  it('says so when --out already held files (an earlier run\'s stay beside this one\'s), and not into an empty folder', () => {
+    const out = mkdtempSync(join(tmpdir(), 'gen-'));
+    const run = () => spawnSync(process.execPath, ['dist-cli/main.mjs', '--set', 'days=1', '--set', 'customers=50', '--tables', 'customers', '--out', out], { encoding: 'utf8' }).stderr;
+    expect(run()).not.toContain('note:');
+    writeFileSync(join(out, 'theirs.txt'), 'kept');
+    expect(run()).toContain(`note: ${out} already held 5 entries; those of this run's names were replaced, the others left as they were`);
+    expect(readFileSync(join(out, 'theirs.txt'), 'utf8')).toBe('kept');
+  });
+
   it('-h is --help; an unknown flag is one line and a pointer to it, not the whole help', () => {
     const help = cli(['-h']);
     expect(help.code).toBe(0);

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -98,6 +99,8 @@ async function main(argv: string[]): Promise<number> {
 
   // The output folder is made before any work: a path that cannot take it is said at once, not after the run.
   makeDir(values.out);
+  // Files of an earlier run stay beside this one's (their names carry their own time): said, so a mixed folder is no surprise.
+  const earlier = readdirSync(values.out).filter((name) => !name.startsWith('.')).length;
   const started = performance.now();
   // The thread that writes and hashes files takes ~0.1 s to start: it starts while the run is generated.
   fileThread();
@@ -133,7 +136,10 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   await writeFile(join(values.out, 'scenario.json'), `${JSON.stringify(scenario, null, 2)}\n`);
-  if (!values.quiet) process.stderr.write(`done in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  if (!values.quiet) {
+    if (earlier > 0) process.stderr.write(`note: ${values.out} already held ${earlier} ${earlier === 1 ? 'entry' : 'entries'}; those of this run's names were replaced, the others left as they were (manifest.json lists this run's files)\n`);
+    process.stderr.write(`done in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  }
   return 0;
 }
 

@@ -84,6 +84,14 @@ describe('defects a new user found', () => {
     expect(parsed.ok && parsed.scenario.template).toBe('flash_sale');
     expect(parseScenarioText(`\uFEFF\uFEFF${text.slice(1)}`).ok).toBe(false);
   });
+
+  it('14: a tenant id, which names its folder, is at most 64 characters (a longer one failed at the file system)', () => {
+    const s = buildTemplate('weather_tenants');
+    const withId = (id: string) => validateScenario({ ...s, tenants: s.tenants.map((t, i) => (i === 0 ? { ...t, id } : t)) });
+    expect(withId('a'.repeat(64)).ok).toBe(true);
+    const long = withId('a'.repeat(65));
+    expect(long.ok ? [] : long.issues.map((x) => `${x.code} ${x.field}`)).toEqual(['E109 tenants.0.id']);
+  });
 });
 
 describe('the row estimate of a draft', () => {

@@ -88,7 +88,8 @@ export type ScenarioEvent = z.infer<typeof eventSchema>;
 
 export const tenantSchema = z.strictObject(
   {
-    id: z.string().regex(/^[a-z][a-z0-9_]*$/, coded('E109', 'tenant id must be lower_snake_case')),
+    // It names the tenant's folder (--split-tenants): as long as a scenario's name at most.
+    id: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, coded('E109', 'tenant id must be lower_snake_case, 1-64 characters')),
     category: plainText('tenant category').min(1, coded('E109', 'tenant category is required')),
     baseRevenue: z.number(coded('E100', 'base revenue must be a number')).positive(coded('E101', 'base revenue must be more than 0')).max(1e8, coded('E101', 'base revenue is too large')),
     /** Relative change in expected daily revenue per standard deviation of temperature anomaly. */
