@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -203,6 +203,18 @@ process.exit(7);
     expect(run()).toContain(`note: ${out} already held 5 entries; those of this run's names were replaced, the others left as they were`);
     expect(readFileSync(join(out, 'theirs.txt'), 'utf8')).toBe('kept');
   });
+
+  it('stopped by Ctrl-C while writing, leaves no temporary file behind and ends by the signal', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'gen-'));
+    const p = spawn(process.execPath, ['dist-cli/main.mjs', '--quiet', '--set', 'days=20', '--set', 'ordersPerDay=25000', '--tables', 'customers,orders,order_items', '--out', out]);
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => p.on('exit', (_code, signal) => resolve(signal)));
+    // As soon as a file is being written (polled): the run is then half way.
+    for (let i = 0; i < 3000 && !readdirSync(out).some((f) => f.endsWith('.partial')); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(readdirSync(out).some((f) => f.endsWith('.partial'))).toBe(true);
+    p.kill('SIGINT');
+    expect(await ended).toBe('SIGINT');
+    expect(readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  }, 60_000);
 
   it('-h is --help; an unknown flag is one line and a pointer to it, not the whole help', () => {
     const help = cli(['-h']);

@@ -7,6 +7,7 @@ import { assertFitsMemory, canWriteInParts, splitsByDay, dayPartitions, DISK_PAR
 import { argError, continueFrom, loadScenario, readAgain, wholeNumber } from './scenarioArgs';
 import { FS_ERRORS, USAGE } from './usage';
 import { makeDir } from './makeDir';
+import { forget, removedOnSignal, removeOnSignal } from './partials';
 import { fileThread } from './fileThread';
 import { mergeParts } from './merge';
 import { runOnPool } from './pool';
@@ -62,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // An empty --out would write into the current folder, among whatever is there.
   if (values.out.trim() === '') throw argError('--out', 'must name a folder');
+  removeOnSignal();
   // A flag that would change nothing is refused: a user who gave it expects it to.
   const given = new Set(tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])));
   if (values.merge) {
@@ -125,11 +127,13 @@ async function main(argv: string[]): Promise<number> {
     if (parts > 1) {
       // The workers stage their parts' files here; writing the run joins them into the final files.
       const staging = join(values.out, `.parts-${process.pid}`);
+      removedOnSignal(staging);
       try {
         const { run, files } = await runOnPool(scenario, parts, Math.min(workers, parts), format, values.quiet, staging);
         await writeRun(run, values.out, write, files);
       } finally {
         await rm(staging, { recursive: true, force: true });
+        forget(staging);
       }
     } else {
       await writeRun(runWithProgress(scenario, partition, values.quiet), values.out, write);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { open, readdir, readFile, rename } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
+import { partialOf, settle } from './partials';
 import { makeDir } from './makeDir';
 import { dirname, join } from 'node:path';
 import { formatOf, groundTruth, manifestJSON, renumberFaults, sumFaultCounts, ScenarioError, TABLE_NAMES, withCommas, type Manifest } from '../engine';
@@ -63,7 +64,7 @@ export async function mergeParts(dir: string, out: string, quiet: boolean): Prom
 /** Writes `count` pieces one after another under a temporary name, hashing as it goes, then renames. */
 export async function appendWhole(path: string, count: number, piece: (i: number) => Promise<Uint8Array>): Promise<{ bytes: number; sha256: string }> {
   makeDir(dirname(path));
-  const handle = await open(`${path}.partial`, 'w');
+  const handle = await open(partialOf(path), 'w');
   const hash = createHash('sha256');
   let bytes = 0;
   // A merge that stops leaves no half-written file behind.
@@ -79,7 +80,7 @@ export async function appendWhole(path: string, count: number, piece: (i: number
       await handle.close();
     }
   });
-  await rename(`${path}.partial`, path);
+  await settle(path);
   return { bytes, sha256: hash.digest('hex') };
 }
 

@@ -1,4 +1,5 @@
-import { closeSync, openSync, renameSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
+import { partialOf, settleSync } from './partials';
 import { makeDir } from './makeDir';
 import { dirname, join } from 'node:path';
 import { formatOf, withCommas, writeRunToDisk, type DiskTarget, type Scenario } from '../engine';
@@ -42,13 +43,13 @@ function folderTarget(dir: string): DiskTarget {
     async open(fileName) {
       const path = join(dir, fileName);
       makeDir(dirname(path));
-      const fd = openSync(`${path}.partial`, 'w');
+      const fd = openSync(partialOf(path), 'w');
       return {
         write: (chunk) => writeAll(fd, chunk),
         close(whole) {
           closeSync(fd);
           // A file of a failed run keeps its temporary name: nothing half-written looks whole.
-          if (whole) renameSync(`${path}.partial`, path);
+          if (whole) settleSync(path);
         },
       };
     },

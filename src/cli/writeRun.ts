@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
+import { forget, partialOf, settle } from './partials';
 import { makeDir } from './makeDir';
 import { dirname, join } from 'node:path';
 import { buildManifest, conformanceJSON, conformanceReport, exportFileName, writtenFile, formatOf, fileStamp, manifestJSON, rangeTables, sha256Hex, splitByTenant, withCommas, type DataTable, type ExportFormat, type GeneratedRun } from '../engine';
@@ -35,8 +36,8 @@ export const hiveConformance = (part: number) => `_manifests/part=${part}.confor
 /** Writes under a temporary name, then renames: a failed write never leaves a file that looks whole. */
 export async function writeWhole(path: string, bytes: Uint8Array | string): Promise<void> {
   makeDir(dirname(path));
-  await removingPartial(path, () => writeFile(`${path}.partial`, bytes));
-  await rename(`${path}.partial`, path);
+  await removingPartial(path, () => writeFile(partialOf(path), bytes));
+  await settle(path);
 }
 
 /** Runs a write of `path`'s temporary file; if it fails, the file goes too (on a full disk it held the room the next run needs). */
@@ -45,7 +46,7 @@ export async function removingPartial<T>(path: string, write: () => Promise<T>):
     return await write();
   } catch (e) {
     // The write's own error is the one to report; a folder standing at that name is not ours to remove.
-    await rm(`${path}.partial`, { force: true }).catch(() => undefined);
+    await rm(`${path}.partial`, { force: true }).then(() => forget(`${path}.partial`), () => undefined);
     throw e;
   }
 }
@@ -65,8 +66,8 @@ export type Producer = (sink: (chunk: Uint8Array) => void) => Promise<void>;
  */
 export async function writeStreamed(path: string, produce: Producer): Promise<{ size: number; sha256: string }> {
   makeDir(dirname(path));
-  const written = await removingPartial(path, () => fileThread().file(`${path}.partial`, produce));
-  await rename(`${path}.partial`, path);
+  const written = await removingPartial(path, () => fileThread().file(partialOf(path), produce));
+  await settle(path);
   return written;
 }
 
@@ -87,7 +88,7 @@ export type Encoded = Producer | StagedParts;
  */
 export async function joinStaged(path: string, { staged, headerBytes }: StagedParts): Promise<{ size: number; sha256: string }> {
   makeDir(dirname(path));
-  await rename(staged[0], `${path}.partial`);
+  await rename(staged[0], partialOf(path));
   const fd = openSync(`${path}.partial`, 'r+');
   const hash = createHash('sha256');
   const buf = new Uint8Array(1 << 22);
@@ -110,7 +111,7 @@ export async function joinStaged(path: string, { staged, headerBytes }: StagedPa
   } finally {
     closeSync(fd);
   }
-  await rename(`${path}.partial`, path);
+  await settle(path);
   return { size, sha256: hash.digest('hex') };
 }
 
