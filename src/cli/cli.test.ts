@@ -216,6 +216,15 @@ process.exit(7);
     expect(readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
   }, 60_000);
 
+  it('says when the correlation matrix is not positive semi-definite, and runs with the nearest valid one', () => {
+    const out = mkdtempSync(join(tmpdir(), 'gen-'));
+    const args = ['dist-cli/main.mjs', '--set', 'days=1', '--set', 'customers=50', '--tables', 'customers', '--out', out];
+    const bent = spawnSync(process.execPath, [...args, '--set', 'correlations.matrix.0.1=-0.9', '--set', 'correlations.matrix.1.0=-0.9'], { encoding: 'utf8' });
+    expect(bent.status).toBe(0);
+    expect(bent.stderr).toMatch(/^note: correlations\.matrix is not positive semi-definite \(smallest eigenvalue -0\.\d{3}\)/m);
+    expect(spawnSync(process.execPath, args, { encoding: 'utf8' }).stderr).not.toContain('semi-definite');
+  });
+
   it('-h is --help; an unknown flag is one line and a pointer to it, not the whole help', () => {
     const help = cli(['-h']);
     expect(help.code).toBe(0);

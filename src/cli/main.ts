@@ -3,7 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { assertFitsMemory, canWriteInParts, splitsByDay, dayPartitions, DISK_PART_BYTES, estimateRangeBytes, estimateRunBytes, EXPORT_FORMAT_IDS, formatIssue, isExportFormat, partCount, partsToFit, ScenarioError, type RunRange } from '../engine';
+import { assertFitsMemory, canWriteInParts, isPositiveSemiDefinite, minEigenvalue, splitsByDay, dayPartitions, DISK_PART_BYTES, estimateRangeBytes, estimateRunBytes, EXPORT_FORMAT_IDS, formatIssue, isExportFormat, partCount, partsToFit, ScenarioError, type RunRange } from '../engine';
 import { argError, continueFrom, loadScenario, readAgain, wholeNumber } from './scenarioArgs';
 import { FS_ERRORS, USAGE } from './usage';
 import { makeDir } from './makeDir';
@@ -92,6 +92,9 @@ async function main(argv: string[]): Promise<number> {
   if (values['by-day'] && !splitsByDay(scenario)) throw argError('--by-day', 'this scenario runs from its first day to its last in one piece (inventory carries stock from one day to the next): drop --by-day');
   if (values['split-tenants'] && scenario.tenants.length === 0) throw argError('--split-tenants', 'this scenario has no tenants to split by: drop --split-tenants');
   if (values.stream !== undefined && !whole) throw argError('--stream', 'goes with a whole run in the flat layout (not with --partition, --by-day, --split-tenants or --layout hive)');
+  // Not an error (the page says the same beside the matrix): the run goes on with the nearest valid one.
+  const matrix = scenario.correlations.matrix;
+  if (!values.quiet && !isPositiveSemiDefinite(matrix)) process.stderr.write(`note: correlations.matrix is not positive semi-definite (smallest eigenvalue ${minEigenvalue(matrix).toFixed(3)}): no data can have these correlations; the run uses the nearest valid matrix (manifest.json lists it under groundTruth.hourlyCorrelations)\n`);
   if (!streamParts) assertFitsMemory(scenario, CLI_MEMORY_BUDGET, canWriteInParts(scenario) ? 'write it in parts (--stream N, or --partitions N with --layout hive)' : undefined);
 
   // A large run held whole in memory (whatever the layout of its files) asks the launcher to

@@ -45,3 +45,4 @@ export { rebalance } from './scenario/shares';
 export { withCommas } from './scenario/fields';
 export { splitByTenant, takeRows } from './table';
 export { conformanceReport, type ConformanceRow } from './analysis/conformance';
+export { isPositiveSemiDefinite, minEigenvalue } from './random/copula';
