@@ -111,7 +111,7 @@ export const scenarioSchema = z
   .strictObject(
     {
       schemaVersion: z.literal(SCHEMA_VERSION, coded('E106', `schema version must be ${SCHEMA_VERSION}`)),
-      name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, coded('E109', 'name: 1-64 of A-Z, a-z, 0-9, _ and - (it names the exported files; no spaces or accents), such as my_store_2024')),
+      name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, coded('E109', 'use 1-64 of A-Z, a-z, 0-9, _ and - (it names the exported files; no spaces or accents), such as my_store_2024')),
       template: z.string(),
       seed: count('seed', 0, 2 ** 31 - 1),
       calendar: z.strictObject({
