@@ -145,6 +145,20 @@ test.describe('the live designer', () => {
     await expect(page.getByText(/before your last/)).toHaveCount(0);
   });
 
+  test("once the edit's full run is in, the strip compares whole runs: an event after the preview's days shows there", async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.freshBaseline(10, 400, 2000);
+    await settled(page);
+    await expect(page.getByRole('status').filter({ hasText: /^Done: / })).toBeVisible();
+    const orders = await app.rowCount('Orders');
+    await page.getByRole('button', { name: 'Add Flash sale' }).click();
+    await expect.poll(() => app.rowCount('Orders')).toBeGreaterThan(orders);
+    const strip = page.getByRole('region', { name: 'What changed with the last edit' });
+    await expect(strip.getByText('Since the last run · all 10 days')).toBeVisible();
+    await expect(strip.locator('[data-kpi=orders] .d')).toHaveText(/^\+/);
+    await app.shot('strip-of-runs');
+  });
+
   test('undo restores the previous scenario, its preview and its strip', async ({ page }) => {
     const app = new DesignerPage(page);
     await app.freshBaseline(10, 400, 2000);

@@ -147,6 +147,10 @@ test.describe('templates, events and correlations', () => {
     await expect(notice).toBeHidden();
     await expect(page.getByLabel('Template', { exact: true })).toHaveValue('baseline');
     await expect(app.field('Days')).toHaveValue('10');
+    // The undo is saved: a reload opens what is on screen, not the template undone.
+    await page.reload();
+    await expect(page.getByLabel('Template', { exact: true })).toHaveValue('baseline');
+    await expect(app.field('Days')).toHaveValue('10');
     // A template opened over a template as built loses nothing: no notice.
     await page.getByLabel('Template', { exact: true }).selectOption('flash_sale');
     await expect(notice).toBeVisible();

@@ -123,6 +123,21 @@ describe('price elasticity per cohort (flash sale, 20 seeds)', () => {
     expect(failing.length, failing.join('\n')).toBeLessThanOrEqual(1);
   });
 
+  it('days that stop before the sale (a preview) give no estimate, not one read from the missing orders; days around it give finite ones', async () => {
+    const { estimatePriceElasticities } = await import('./analysis/priceElasticity');
+    const { sizedTemplate } = await import('./testing');
+    for (const seed of TWENTY_SEEDS.slice(0, 5)) {
+      const s = { ...sizedTemplate('flash_sale', seed, 2500, 10_000), tables: ['customers' as const, 'orders' as const] };
+      // The sale starts on day 4 of 7: part 0 of 7 is day 0 alone (the page's preview), part 0 of 1 the whole week.
+      const before = generate(s, { partitions: 7, partition: 0 });
+      expect(estimatePriceElasticities(s, tableOf(before, 'orders'), tableOf(before, 'customers'))).toEqual([]);
+      const whole = generate(s);
+      const r = estimatePriceElasticities(s, tableOf(whole, 'orders'), tableOf(whole, 'customers'));
+      expect(r).toHaveLength(s.cohorts.length);
+      for (const c of r) expect(Number.isFinite(c.estimate) && Number.isFinite(c.se) && c.se > 0).toBe(true);
+    }
+  });
+
   it('the discount, not a typed-in intensity, makes the flash sale peak: no discount, no surge', async () => {
     const { hourlyPlan } = await import('./model/plan');
     const s = buildTemplate('flash_sale');

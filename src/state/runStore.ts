@@ -42,8 +42,10 @@ export interface RunState {
   full: ShownResult | null;
   /** The latest preview: the first days of exactly the run the current scenario gives. */
   preview: ShownResult | null;
-  /** What the last edit changed in the preview's headline figures. */
+  /** What the last edit changed in the preview's headline figures, or (changesOfRuns) the last full run's against the one before it. */
   changes: KpiChange[];
+  /** The changes compare whole runs: a full run came for the edit the preview strip was about. */
+  changesOfRuns: boolean;
   /** Edits since the full run's scenario (0 when it matches the scenario being edited). */
   editsSinceRun: number;
   /** The key of the scenario being edited (see noteEdit). */
@@ -79,6 +81,25 @@ export function scenarioKey(s: Scenario): string {
   let key = keys.get(s);
   if (key === undefined) keys.set(s, (key = JSON.stringify(s)));
   return key;
+}
+
+/**
+ * The headline figures of `after` beside those of `before` where the two compare: results of
+ * as many days (two previews alike, or two full runs), of one template, seed and calendar. A
+ * preview cut to fewer days (a larger run) would read as the edit taking orders away, another
+ * template as an edit, and another calendar spreads the volumes over other days (noise, not
+ * effect); another seed draws every number afresh (chance, not effect).
+ */
+function headlineChanges(before: ShownResult | null, after: ShownResult): KpiChange[] {
+  const old = new Map((before?.reports.headline ?? []).map((k) => [k.key, k.value]));
+  const comparable =
+    before !== null &&
+    before.key !== after.key &&
+    before.preview?.days === after.preview?.days &&
+    before.scenario.template === after.scenario.template &&
+    before.scenario.seed === after.scenario.seed &&
+    JSON.stringify(before.scenario.calendar) === JSON.stringify(after.scenario.calendar);
+  return (after.reports.headline ?? []).map((k) => ({ ...k, before: comparable ? (old.get(k.key) ?? null) : null }));
 }
 
 /** How many previewed scenarios keep their "what changed" strip, so undo brings it back. */
@@ -139,6 +160,7 @@ export function createRunStore(
       full: null,
       preview: null,
       changes: [],
+      changesOfRuns: false,
       editsSinceRun: 0,
       currentKey: '',
       status: 'idle',
@@ -166,25 +188,13 @@ export function createRunStore(
           // Undo returns to a scenario already seen: its strip comes back with it.
           let changes = strips.get(key);
           if (!changes) {
-            const old = new Map((before?.reports.headline ?? []).map((k) => [k.key, k.value]));
-            // Only previews of as many days, of one template and calendar, compare: a preview cut to
-            // fewer days (a larger run) would read as the edit taking orders away, another template
-            // as an edit, and another calendar spreads the volumes over other days (noise, not effect);
-            // another seed draws every number afresh (chance, not effect).
-            const comparable =
-              before !== null &&
-              before.key !== key &&
-              before.preview?.days === shown.preview?.days &&
-              before.scenario.template === shown.scenario.template &&
-              before.scenario.seed === shown.scenario.seed &&
-              JSON.stringify(before.scenario.calendar) === JSON.stringify(shown.scenario.calendar);
-            changes = (shown.reports.headline ?? []).map((k) => ({ ...k, before: comparable ? (old.get(k.key) ?? null) : null }));
+            changes = headlineChanges(before, shown);
             strips.set(key, changes);
             if (strips.size > STRIP_MEMORY) strips.delete(strips.keys().next().value!);
           }
           // A run that failed is behind the preview now: its message goes, and so does its status.
           const failed = get().status === 'error';
-          set({ preview: shown, changes, issues: [], previewing: false, ...(failed ? { error: null, status: 'idle' as const } : {}) });
+          set({ preview: shown, changes, changesOfRuns: false, issues: [], previewing: false, ...(failed ? { error: null, status: 'idle' as const } : {}) });
         } catch (e) {
           if (mine === previewAsked) set({ previewing: false, error: (e as Error).message });
         }
@@ -213,7 +223,11 @@ export function createRunStore(
             set({ status: 'error', issues: outcome.issues, error: 'The scenario has problems; fix them and run again.' });
             return;
           }
-          set({ full: decode(outcome.result, scenario, key), status: 'done', progress: 1, editsSinceRun: 0 });
+          const full = decode(outcome.result, scenario, key);
+          const before = get().full;
+          // The run of the scenario the preview strip is about: its whole calendar says what the edit did (an event after the preview's days, too).
+          const ofRuns = before !== null && key === get().preview?.key ? { changes: headlineChanges(before, full), changesOfRuns: true } : {};
+          set({ full, status: 'done', progress: 1, editsSinceRun: 0, ...(ofRuns.changes?.some((k) => k.before !== null) ? ofRuns : {}) });
         } catch (e) {
           if (mine === runAsked) set({ status: 'error', error: (e as Error).message });
         }

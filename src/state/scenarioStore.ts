@@ -85,14 +85,27 @@ useScenarioStore.temporal.getState().clear();
 export const selectScenario = (s: ScenarioState) => s.scenario;
 export const selectUpdate = (s: ScenarioState) => s.update;
 
+/**
+ * Writes the scenario on screen to the autosave. zundo's undo and redo set the state past
+ * persist's own writer, so a reload brought an undone edit back (an undone template switch
+ * reopened the other template).
+ */
+function autosaveNow(): void {
+  // Where there is no storage (Node), persist leaves its API out.
+  const options = (useScenarioStore as Partial<typeof useScenarioStore>).persist?.getOptions();
+  if (options?.storage && options.name) void options.storage.setItem(options.name, { state: { scenario: useScenarioStore.getState().scenario }, version: options.version ?? 0 });
+}
+
 // After an undo or a redo the next change is a step of its own (never joined to the one undone).
 export const undoScenario = () => {
   burst.newStep = true;
   useScenarioStore.temporal.getState().undo();
+  autosaveNow();
 };
 export const redoScenario = () => {
   burst.newStep = true;
   useScenarioStore.temporal.getState().redo();
+  autosaveNow();
 };
 /** How many steps undo and redo can take (for the buttons). */
 export function useHistoryDepth(): { undo: number; redo: number } {

@@ -16,11 +16,16 @@ function change(k: KpiChange): { text: string; sign: number } | null {
 
 /**
  * What the last edit changed: the preview's headline figures against the preview before
- * the edit. Both draw from the same streams, so a difference is the edit's effect, not noise.
+ * the edit; once the edit's full run is in, that run's against the run before it (every day,
+ * so an edit of days after the preview's shows too). Both sides draw from the same streams,
+ * so a difference is the edit's effect, not noise.
  */
 export function ChangeStrip() {
   const changes = useRun(selectChanges);
-  const scope = useRun((s) => s.preview?.preview);
+  const ofRuns = useRun((s) => s.changesOfRuns);
+  const previewScope = useRun((s) => s.preview?.preview);
+  const fullDays = useRun((s) => s.full?.scenario.calendar.days ?? 0);
+  const scope = ofRuns ? null : previewScope;
   // Before the first edit there is nothing to compare with.
   if (!changes.some((k) => k.before !== null)) return null;
   // An edit of later days (an event after the preview's) leaves these figures as they were: say where to see it.
@@ -28,8 +33,15 @@ export function ChangeStrip() {
   const unchanged = scope && scope.days < scope.totalDays && changed.every(({ c }) => c?.sign === 0);
   return (
     <section className="change-strip" aria-label="What changed with the last edit">
-      <span className="change-title" title="Headline figures of the preview against the preview before your last edit: the same random streams, so the difference is the edit's effect">
-        Last edit{scope ? ` · first ${formatCount(scope.days)} of ${formatCount(scope.totalDays)} days` : ''}
+      <span
+        className="change-title"
+        title={
+          ofRuns
+            ? 'Headline figures of the last full run against the run before it: the same random streams, so the difference is the edits’ effect'
+            : "Headline figures of the preview against the preview before your last edit: the same random streams, so the difference is the edit's effect"
+        }
+      >
+        {ofRuns ? `Since the last run · all ${formatCount(fullDays)} days` : `Last edit${scope ? ` · first ${formatCount(scope.days)} of ${formatCount(scope.totalDays)} days` : ''}`}
       </span>
       {unchanged && <span className="change-note muted small">These figures are unchanged in these days; Run shows all {formatCount(scope.totalDays)}.</span>}
       {changed.slice(0, 7).map(({ k, c }) => (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { type TenantElasticity } from '../../../engine/client';
 import { useRun } from '../../../state/engine';
-import { selectReport } from '../../../state/runStore';
+import { selectReport, selectShownPreview, selectShownScenario } from '../../../state/runStore';
 
 const selectElasticity = selectReport('elasticity');
 const selectPriceElasticity = selectReport('priceElasticity');
@@ -15,6 +15,18 @@ import { ResponseCurves } from './ResponseCurves';
 export function ElasticityView() {
   const report = useRun(selectElasticity) ?? NONE;
   const price = useRun(selectPriceElasticity) ?? NONE;
+  const scenario = useRun(selectShownScenario);
+  const preview = useRun(selectShownPreview);
+  const discounted = scenario?.events.some((e) => e.discountPct > 0) ?? false;
+  if (report.length === 0 && price.length === 0 && discounted) {
+    return (
+      <p className="muted">
+        {preview
+          ? `Price elasticities per cohort come from the orders inside the discount's window; the preview's first ${preview.days === 1 ? 'day does' : `${preview.days} days do`} not reach it. Run to estimate them over the whole calendar.`
+          : 'Price elasticities per cohort come from the orders inside the discount’s window and outside every event; this run has too few of them to estimate from.'}
+      </p>
+    );
+  }
   if (report.length === 0 && price.length === 0) {
     return (
       <p className="muted">
