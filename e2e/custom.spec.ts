@@ -176,3 +176,20 @@ test('custom columns: a pattern column shows in the grid, sorts, is summarised, 
   await expect(fault.getByRole('alert')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 });
+
+test('custom columns: a mix takes a new option with Enter, and says so when it is already one', async ({ page }) => {
+  const app = new DesignerPage(page);
+  await app.freshBaseline(3, 300, 1500);
+  await page.getByRole('button', { name: 'Add a column' }).click();
+  const card = page.getByRole('group', { name: /^Custom column orders\./ });
+  await card.getByLabel('Kind').selectOption('mix');
+  const name = await card.getByLabel('Column name').inputValue();
+  const box = card.getByLabel(`A new option for ${name}`);
+  await box.fill('yes');
+  await expect(card.getByText('“yes” is already an option')).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Add option' })).toBeDisabled();
+  await box.fill('maybe');
+  await box.press('Enter');
+  await expect(box).toHaveValue('');
+  await expect(card.getByLabel(`${name} shares: maybe %`)).toBeVisible();
+});

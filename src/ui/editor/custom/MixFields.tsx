@@ -40,14 +40,38 @@ export function MixFields({ column: c, path, onChange }: { column: MixColumn; pa
     groups: m.groups ? Object.fromEntries(Object.entries(m.groups).map(([g, mix]) => [g, change(mix)])) : undefined,
   });
   const rows = (mix: Mix) => Object.entries(mix).map(([key, value]) => ({ key, label: key, value }));
+  const taken = keys.includes(option.trim());
+  const canAdd = option.trim() !== '' && !taken;
+  const add = () => {
+    set((m) => withOptions(m, (mix) => added(mix, option.trim())));
+    setOption('');
+  };
   return (
     <>
       <MixEditor title={`${c.name} shares`} rows={rows(c.mix)} issues={issuesAt(issues, `${path}.mix`, true)} onChange={(shares) => set((m) => ({ ...m, mix: withShares(m.mix, shares) }))} />
       <div className="group-add">
-        <input value={option} placeholder="new option" aria-label={`A new option for ${c.name}`} onChange={(e) => setOption(e.target.value)} />
-        <button type="button" disabled={option.trim() === '' || keys.includes(option.trim())} onClick={() => (set((m) => withOptions(m, (mix) => added(mix, option.trim()))), setOption(''))}>
+        <input
+          value={option}
+          placeholder="new option"
+          aria-label={`A new option for ${c.name}`}
+          aria-describedby={taken ? `${path}-option-taken` : undefined}
+          onChange={(e) => setOption(e.target.value)}
+          // Enter adds, as the button beside it does.
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && canAdd) {
+              e.preventDefault();
+              add();
+            }
+          }}
+        />
+        <button type="button" disabled={!canAdd} onClick={add}>
           Add option
         </button>
+        {taken && (
+          <span id={`${path}-option-taken`} className="muted small">
+            “{option.trim()}” is already an option
+          </span>
+        )}
         {keys.length > 1 && (
           <select aria-label={`Remove an option of ${c.name}`} value="" onChange={(e) => {
               const gone = e.target.value;
