@@ -114,6 +114,8 @@ test.describe('the designer, as a person uses it', () => {
     });
     expect(elapsed).toBeLessThan(250);
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    // Said until the next edit, even with older results on the page (their staleness said after it).
+    await expect(page.getByRole('status').filter({ hasText: /^Run cancelled; (the preview stays|the last full run stays|full results are from before)/ })).toBeVisible();
     // A fresh worker runs the next scenario.
     await app.setNumber('Orders per day', 300);
     await app.setNumber('Customers', 1000);

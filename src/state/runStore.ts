@@ -244,7 +244,9 @@ export function createRunStore(
         const key = scenarioKey(scenario);
         // The same scenario again (a template picked twice) is no edit.
         if (key === currentKey) return;
-        set({ currentKey: key, editsSinceRun: !full || full.key === key ? 0 : (stepsFrom?.(full.key) ?? editsSinceRun + 1) });
+        // A cancelled run is old news after an edit.
+        const cancelled = get().status === 'cancelled';
+        set({ currentKey: key, editsSinceRun: !full || full.key === key ? 0 : (stepsFrom?.(full.key) ?? editsSinceRun + 1), ...(cancelled ? { status: 'idle' as const } : {}) });
       },
 
       exportTable: (table, format) => download(() => bridge.exportTable(table, format, stamp())),

@@ -139,13 +139,13 @@ function RunStatus({ problems }: { problems: number }) {
           ? 'Run failed (see the message below the tabs)'
           : refused && !previewing
             ? `No preview: ${refused.code} (see above the views)`
-            : full && edits > 0
+            : status === 'cancelled'
+              ? `Run cancelled; ${full && edits > 0 ? `full ${staleNote}` : full ? 'the last full run stays' : 'the preview stays'}`
+              : full && edits > 0
               ? `Full ${staleNote}${sizedOff ? ` · over ${AUTO_RUN_UNDER_ROWS / 1e6} million rows, so Auto-run waits` : ''}`
-              : full && status !== 'cancelled'
+              : full
                 ? `Done: ${formatCount(rows)} rows in ${(full.elapsedMs / 1000).toFixed(2)} s on ${full.workers} worker${full.workers > 1 ? 's' : ''}`
-                : status === 'cancelled'
-                  ? 'Run cancelled; the preview stays'
-                  : previewing
+                : previewing
                     ? 'Updating the preview…'
                     : sizedOff
                       ? `Preview shown · over ${AUTO_RUN_UNDER_ROWS / 1e6} million rows, so Auto-run waits: Run (Ctrl+Enter) for every day`
