@@ -320,6 +320,9 @@ test.describe('the designer, as a person uses it', () => {
     await app.setNumber('Orders per day', 4_000_000);
     await expect(page.getByRole('alert').filter({ hasText: 'No preview of the latest edit' })).toContainText('E107');
     await expect(page.getByRole('status').filter({ hasText: 'No preview: E107' })).toBeVisible();
+    // Nor can Write to disk cut it small enough: its button waits, and says why.
+    await expect(page.getByRole('button', { name: 'Write to disk' })).toBeDisabled();
+    await expect(page.getByText('This run is too large for this tab, even in parts: see the size under Volumes.')).toBeVisible();
     await app.shot('no-preview');
     await app.setNumber('Orders per day', 400);
     await expect(page.getByText('No preview of the latest edit')).toHaveCount(0);

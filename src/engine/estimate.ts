@@ -5,6 +5,7 @@ import { isPartitioned, type EngineModule } from './modules/module';
 import type { CustomColumn } from './scenario/customColumns';
 import { modulesFor } from './modules/registry';
 import { isAsciiPattern } from './custom/pattern';
+import { withCommas } from './scenario/fields';
 import { locationCount } from './scenario/sections';
 import { plannedOrders } from './model/plan';
 
@@ -105,7 +106,8 @@ export function assertPartFitsMemory(scenario: Scenario, partitions: number, bud
 const tooLarge = (message: string) => new ScenarioError([{ code: 'E107', field: 'volumes.ordersPerDay', message }]);
 
 export function formatGiB(bytes: number): string {
-  return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+  // A run typed far too large reads in TiB, its thousands separated ("19,541.6 GiB" read as a number to decode).
+  return bytes >= 2 ** 40 ? `${withCommas(Number((bytes / 2 ** 40).toFixed(1)))} TiB` : `${(bytes / 2 ** 30).toFixed(1)} GiB`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileExpression } from './custom/expression';
 import { ENV } from './custom/expression/testing';
 import { generate } from './generate';
-import { estimateTotalRows } from './estimate';
+import { estimateTotalRows, formatGiB } from './estimate';
 import { eventWindows } from './model/events';
 import { TENANT_TABLES } from './scenario/tables';
 import { buildTemplate, TEMPLATES } from './scenario/templates';
@@ -91,6 +91,12 @@ describe('defects a new user found', () => {
     expect(withId('a'.repeat(64)).ok).toBe(true);
     const long = withId('a'.repeat(65));
     expect(long.ok ? [] : long.issues.map((x) => `${x.code} ${x.field}`)).toEqual(['E109 tenants.0.id']);
+  });
+
+  it('15: a memory estimate far over the limit reads in TiB with its thousands separated (it read "19541.6 GiB"), one in GiB as before', () => {
+    expect(formatGiB(19_541.6 * 2 ** 30)).toBe('19.1 TiB');
+    expect(formatGiB(2_000_000 * 2 ** 40)).toBe('2,000,000 TiB');
+    expect(formatGiB(3.25 * 2 ** 30)).toBe('3.3 GiB');
   });
 });
 

@@ -30,7 +30,7 @@ const finite = (what: string) => z.number(coded('E100', `${what} must be a numbe
 export const distributionParamsSchema = z.strictObject(
   {
     mean: finite('mean').optional(),
-    sd: finite('sd').min(0, coded('E101', 'sd must be ≥ 0')).optional(),
+    sd: finite('sd').min(0, coded('E101', 'std dev (sd) must be ≥ 0')).optional(),
     min: finite('min').optional(),
     max: finite('max').optional(),
     p: z.number(coded('E100', 'p must be a number')).min(0, coded('E101', 'p must be 0 to 1')).max(1, coded('E101', 'p must be 0 to 1')).optional(),
@@ -53,7 +53,7 @@ const common = {
   table: z.enum(TABLE_NAMES, coded('E109', `table must be one of ${TABLE_NAMES.join(', ')}`)),
   name: columnName,
   /** Share of rows left empty, in percent. */
-  nullRatePct: z.number(coded('E100', 'null rate must be a number')).min(0, coded('E101', 'null rate must be 0-100')).max(100, coded('E101', 'null rate must be 0-100')).optional(),
+  nullRatePct: z.number(coded('E100', 'empty % (nullRatePct) must be a number')).min(0, coded('E101', 'empty % (nullRatePct) must be 0-100')).max(100, coded('E101', 'empty % (nullRatePct) must be 0-100')).optional(),
 };
 
 export const customColumnSchema = z.discriminatedUnion(

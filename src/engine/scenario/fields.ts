@@ -15,17 +15,21 @@ function realDate(text: string): boolean {
   return yy === y && mm === m && dd === d;
 }
 
-/** 'YYYY-MM-DD', a day that exists (no 11-31), between MIN_YEAR and MAX_YEAR. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/** 'YYYY-MM-DD', a day that exists (no 11-31), between MIN_YEAR and MAX_YEAR. One error at a time: an empty box is not also "not a calendar date". */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, coded('E108', 'date must be YYYY-MM-DD'))
-  .refine(realDate, coded('E108', `not a calendar date from ${MIN_YEAR} to ${MAX_YEAR}`));
+  .min(1, { ...coded('E108', 'start date is empty: give a date (YYYY-MM-DD in a scenario file)'), abort: true })
+  .regex(DAY, { ...coded('E108', 'start date must be YYYY-MM-DD'), abort: true })
+  .refine(realDate, coded('E108', `start date is not a calendar date from ${MIN_YEAR} to ${MAX_YEAR}`));
 
 /** 'YYYY-MM-DDTHH:MM' in UTC, a real day and time (hours 00-23, minutes 00-59). */
 export const isoMinute = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, coded('E108', 'start must be YYYY-MM-DDTHH:MM (UTC)'))
-  .refine((s) => realDate(s) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60, coded('E108', `not a real date and time (hours 00-23, minutes 00-59, years ${MIN_YEAR}-${MAX_YEAR})`));
+  .regex(MINUTE, { ...coded('E108', 'start must be YYYY-MM-DDTHH:MM (UTC)'), abort: true })
+  .refine((s) => (realDate(s) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60), coded('E108', `not a real date and time (hours 00-23, minutes 00-59, years ${MIN_YEAR}-${MAX_YEAR})`));
 
 /** Keys that would reach Object.prototype through a plain object: never a name here. */
 const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString']);

@@ -80,7 +80,7 @@ export const eventSchema = z.strictObject(
     /** Categories the discount, returns or shortage apply to; empty = all. */
     categories: z.array(keyName),
     /** Numbers particular to the event type (see docs/events.md). */
-    params: z.record(keyName, z.number(coded('E100', 'event parameter must be a number')).min(-1e6, coded('E101', 'event parameter is out of range')).max(1e6, coded('E101', 'event parameter is out of range'))),
+    params: z.record(keyName, z.number(coded('E100', 'event parameter must be a number')).min(-1e6, coded('E101', 'event parameter must be from -1,000,000 to 1,000,000')).max(1e6, coded('E101', 'event parameter must be from -1,000,000 to 1,000,000'))),
   },
   coded('E109', 'unknown field in event'),
 );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { EXPORT_FORMATS, type ExportFormatId } from '../../engine/client';
+import { BROWSER_MEMORY_BUDGET, canWriteInParts, estimateRunBytes, EXPORT_FORMATS, type ExportFormatId } from '../../engine/client';
 import { diskRunStore, useDiskRun } from '../../state/engine';
 import { scenarioKey } from '../../state/runStore';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
@@ -23,6 +23,9 @@ export function DiskRun() {
   );
   const [format, setFormat] = useState<ExportFormatId>(lastFormat);
   const writing = status === 'writing';
+  // A run too large for the tab that no cut into parts makes small enough: the size line under Volumes says why (E107).
+  const tooLarge = !canWriteInParts(scenario) && estimateRunBytes(scenario) > BROWSER_MEMORY_BUDGET;
+  const blocked = problems > 0 || tooLarge;
   const pct = Math.round(progress * 100);
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -33,7 +36,7 @@ export function DiskRun() {
       <h2 id="disk-run-heading">Full run to files</h2>
       <p className="muted small">Generates every day, not just the preview, a part at a time so any size works, and keeps the files in this browser until you save or download them.</p>
       <div className="disk-run-controls">
-        <button type="button" disabled={writing || problems > 0} aria-describedby={problems > 0 ? 'disk-run-blocked' : undefined} onClick={() => void diskRunStore.getState().start(scenario, format)}>
+        <button type="button" disabled={writing || blocked} aria-describedby={blocked ? 'disk-run-blocked' : undefined} onClick={() => void diskRunStore.getState().start(scenario, format)}>
           Write to disk
         </button>
         <select aria-label="Write to disk as" value={format} disabled={writing} onChange={(e) => setFormat(e.target.value as ExportFormatId)}>
@@ -49,9 +52,9 @@ export function DiskRun() {
           </button>
         )}
       </div>
-      {problems > 0 && (
+      {blocked && (
         <p id="disk-run-blocked" className="muted small">
-          Fix {plural(problems, 'problem')} in the scenario first.
+          {problems > 0 ? `Fix ${plural(problems, 'problem')} in the scenario first.` : 'This run is too large for this tab, even in parts: see the size under Volumes.'}
         </p>
       )}
       {writing && (

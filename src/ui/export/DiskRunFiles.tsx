@@ -8,7 +8,8 @@ import { formatCount, humanize } from '../labels';
 type RunFile = DiskRunResult['files'][number];
 
 function fileSize(bytes: number): string {
-  if (bytes < 2 ** 20) return `${Math.max(1, Math.round(bytes / 2 ** 10))} KB`;
+  // Up to 999 KB, then MB: "1005 KB" beside "1.1 MB" read as two scales.
+  if (bytes < 999.5 * 2 ** 10) return `${Math.max(1, Math.round(bytes / 2 ** 10))} KB`;
   if (bytes < 2 ** 30) return `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MB`;
   return `${(bytes / 2 ** 30).toFixed(2)} GB`;
 }
