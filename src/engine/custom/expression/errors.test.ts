@@ -64,6 +64,8 @@ describe('errors', () => {
     ['1e999', 'E130', 1, 'the number 1e999 is too large at 1'],
     ['total / 0', 'E137', 7, 'division by zero makes every row null at 7'],
     ['round(subtotal % 0.0, 2)', 'E137', 16, 'remainder by zero makes every row null at 16'],
+    // What a call gives is not called (it read "unknown function ''").
+    ['constructor.constructor("return 1")()', 'E133', 1, 'only a function’s name can be called at 1; such as round(total, 2)'],
   ])('%j → %s at %i', (source, code, position, message) => {
     expect(error(source)).toEqual({ code, position, message });
   });

@@ -43,7 +43,7 @@ import { Call, FUNCTIONS } from './functions';
 import { constantVector, map, nullTest, nullVector, num, startBlock } from './kernels';
 import { BINARY, UNSUPPORTED_HINTS } from './operators';
 import { type Op, type Rows, arityText, as, choose, fits, isNullLiteral, operation, plural, typeHint } from './ops';
-import { dottedName, endOf, MAX_DEPTH, operatorAt, parse, startOf } from './parse';
+import { dottedName, MAX_DEPTH, operatorAt, parse, startOf } from './parse';
 
 export { MAX_DEPTH } from './parse';
 import { type ColumnSource, type ExpressionEnv, type ExpressionError, type ValueType, type Vector } from './types';
@@ -265,7 +265,9 @@ class Compiler {
     const at = startOf(node);
     const name = dottedName(node.callee);
     const fn = name === undefined ? undefined : FUNCTIONS.get(name);
-    if (name === undefined || !fn) return fail('E133', at, `unknown function '${name ?? this.source.slice(at, endOf(node.callee)).trim()}'`, name && didYouMean(name, FUNCTIONS.keys()));
+    // Only a name can be called: what a call or a bracket gives is no function here (it read "unknown function ''").
+    if (name === undefined) return fail('E133', at, 'only a function’s name can be called', 'such as round(total, 2)');
+    if (!fn) return fail('E133', at, `unknown function '${name}'`, didYouMean(name, FUNCTIONS.keys()));
     const [min, max] = fn.arity;
     const count = node.arguments.length;
     if (count < min || count > max) fail('E133', at, `${name} with ${count} ${plural(count, 'argument')}`, `it takes ${arityText(min, max)}`);

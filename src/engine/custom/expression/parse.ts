@@ -102,7 +102,7 @@ export function startOf(node: jsep.Expression): number {
   return 0;
 }
 
-export function endOf(node: jsep.Expression): number {
+function endOf(node: jsep.Expression): number {
   const span = spans.get(node);
   if (span) return span.end;
   const n = node as jsep.CoreExpression;
