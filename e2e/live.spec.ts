@@ -60,6 +60,18 @@ test.describe('the live designer', () => {
     await expect(page.getByRole('table', { name: 'Conformance report' })).toHaveCount(0);
   });
 
+  test('a value with a problem leaves auto-run as it was: it has no size to go by', async ({ page }) => {
+    const app = new DesignerPage(page);
+    await app.freshBaseline();
+    const auto = page.getByRole('checkbox', { name: 'Auto-run' });
+    await expect(auto).toBeChecked();
+    await app.setNumber('Customers', 1e12);
+    await expect(page.getByRole('status').filter({ hasText: '1 problem to fix' })).toBeVisible();
+    await expect(auto).toBeChecked();
+    await app.setNumber('Customers', 2000);
+    await expect(auto).toBeChecked();
+  });
+
   test('a run too large for auto-run says why it waits for Run', async ({ page }) => {
     const app = new DesignerPage(page);
     await app.freshTemplate('customer_segments');

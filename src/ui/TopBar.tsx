@@ -1,4 +1,5 @@
-import { TEMPLATES, buildTemplate } from '../engine/client';
+import { useMemo } from 'react';
+import { TEMPLATES, buildTemplate, type Scenario } from '../engine/client';
 import { runStore, useDiskRun, useRun } from '../state/engine';
 import { useTooLargeForTab } from './editor/RunSize';
 import { autoRunOn } from '../state/liveDesigner';
@@ -11,7 +12,7 @@ import { formatCount } from './labels';
 import { PresentButton } from './present/PresentButton';
 import { ShareButton } from './ShareLink';
 import { TemplateGallery } from './TemplateGallery';
-import { useProblemCount } from './useScenarioIssues';
+import { problemCount, useProblemCount } from './useScenarioIssues';
 
 /** Template, undo, Run, Cancel, auto-run and the run's status: the controls a person reaches for most. */
 export function TopBar() {
@@ -98,9 +99,26 @@ export function TopBar() {
 }
 
 /** Auto-run as it stands, and whether it is off by itself (the scenario is too large), not by the person. */
+/**
+ * The scenario auto-run's default is sized by: this one, or while it has problems the latest
+ * in the undo history without any. One with problems has no size to go by: 1e12 typed into a
+ * box unticked Auto-run by itself.
+ */
+function sizedBy(scenario: Scenario): Scenario | null {
+  if (problemCount(scenario) === 0) return scenario;
+  const past = useScenarioStore.temporal.getState().pastStates;
+  for (let j = past.length - 1; j >= 0; j--) {
+    const s = past[j].scenario;
+    if (s && problemCount(s) === 0) return s;
+  }
+  return null;
+}
+
 function useAutoRun(): { on: boolean; sizedOff: boolean } {
   const setting = useViewStore(selectAutoRunSetting);
-  const on = autoRunOn(setting, useScenarioStore(selectScenario));
+  const scenario = useScenarioStore(selectScenario);
+  const basis = useMemo(() => sizedBy(scenario), [scenario]);
+  const on = setting ?? (basis === null || autoRunOn(null, basis));
   return { on, sizedOff: setting === null && !on };
 }
 
