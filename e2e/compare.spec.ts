@@ -32,6 +32,11 @@ test('compare: the payment outage against the same store without it; a scenario 
   await page.getByLabel('Name to save as').fill('outage-1200');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Saved scenarios' })).toContainText('outage-1200');
+  // Saved again under that name: over the first, not beside it (two of one name could not be told apart).
+  await page.getByLabel('Name to save as').fill('outage-1200');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved over the earlier “outage-1200”' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open outage-1200' })).toHaveCount(1);
   await page.getByLabel('Baseline', { exact: true }).selectOption({ label: 'Saved: outage-1200' });
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   const rows = page.getByRole('table', { name: 'Metric deltas' }).getByRole('row');

@@ -16,11 +16,16 @@ export interface SavedState {
   items: SavedScenario[];
   error: string | null;
   load: () => Promise<void>;
-  save: (name: string, scenario: Scenario) => Promise<void>;
+  /** Saves under `name`; a scenario already saved under that name is replaced (answers 'replaced'). */
+  save: (name: string, scenario: Scenario) => Promise<'saved' | 'replaced'>;
   rename: (id: string, name: string) => Promise<void>;
   duplicate: (id: string) => Promise<void>;
   remove: (id: string) => Promise<void>;
 }
+
+/** A saved name is at most this long (a 300-character one wrapped over the sidebar). */
+export const MAX_SAVED_NAME = 80;
+const named = (name: string) => name.slice(0, MAX_SAVED_NAME);
 
 const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 const byDate = (a: SavedScenario, b: SavedScenario) => b.savedAt.localeCompare(a.savedAt);
@@ -46,10 +51,15 @@ export const useSavedStore = create<SavedState>()((setState, get) => {
         setState({ error: `Saved scenarios are unavailable here: ${(e as Error).message}` });
       }
     },
-    save: (name, scenario) => put({ id: newId(), name, savedAt: new Date().toISOString(), scenario: structuredClone(scenario) }),
+    save: async (name, scenario) => {
+      // Saving under a name in the list again saves over it (two entries of one name could not be told apart).
+      const same = get().items.find((x) => x.name === named(name));
+      await put({ id: same?.id ?? newId(), name: named(name), savedAt: new Date().toISOString(), scenario: structuredClone(scenario) });
+      return same ? 'replaced' : 'saved';
+    },
     rename: async (id, name) => {
       const item = get().items.find((x) => x.id === id);
-      if (item) await put({ ...item, name });
+      if (item) await put({ ...item, name: named(name) });
     },
     duplicate: async (id) => {
       const item = get().items.find((x) => x.id === id);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { selectSavedError, selectSavedItems, useSavedStore } from '../../state/savedStore';
+import { MAX_SAVED_NAME, selectSavedError, selectSavedItems, useSavedStore } from '../../state/savedStore';
 import { openScenario } from '../../state/replacedScenario';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 
@@ -10,6 +10,7 @@ export function SavedScenarios() {
   const error = useSavedStore(selectSavedError);
   const [name, setName] = useState('');
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const [replaced, setReplaced] = useState('');
   useEffect(() => {
     void useSavedStore.getState().load();
   }, []);
@@ -22,13 +23,19 @@ export function SavedScenarios() {
         className="button-row"
         onSubmit={(e) => {
           e.preventDefault();
-          void store.save(name.trim() || scenario.name, scenario);
+          const as = name.trim() || scenario.name;
+          void store.save(as, scenario).then((how) => setReplaced(how === 'replaced' ? as.slice(0, MAX_SAVED_NAME) : ''));
           setName('');
         }}
       >
-        <input className="inline-input" aria-label="Name to save as" placeholder={scenario.name} value={name} onChange={(e) => setName(e.target.value)} />
+        <input className="inline-input" aria-label="Name to save as" placeholder={scenario.name} maxLength={MAX_SAVED_NAME} value={name} onChange={(e) => setName(e.target.value)} />
         <button type="submit">Save</button>
       </form>
+      {replaced && (
+        <p className="muted small" role="status">
+          Saved over the earlier “{replaced}” (to keep both, save under another name).
+        </p>
+      )}
       {error && <p className="field-error">{error}</p>}
       <ul className="saved-list" aria-label="Saved scenarios">
         {items.map((item) => (
@@ -42,7 +49,7 @@ export function SavedScenarios() {
                   setRenaming(null);
                 }}
               >
-                <input className="inline-input" aria-label={`New name for ${item.name}`} value={renaming.name} autoFocus onChange={(e) => setRenaming({ id: item.id, name: e.target.value })} />
+                <input className="inline-input" aria-label={`New name for ${item.name}`} maxLength={MAX_SAVED_NAME} value={renaming.name} autoFocus onChange={(e) => setRenaming({ id: item.id, name: e.target.value })} />
                 <button type="submit">OK</button>
               </form>
             ) : (
