@@ -33,8 +33,11 @@ export function changedPaths(a: unknown, b: unknown, path = '', out: string[] = 
 }
 
 export const useScenarioStore = create<ScenarioState>()(
-  temporal(
-    persist(
+  // persist outside temporal, so that every change is saved, undo and redo included: with
+  // temporal outside, undo set the state past persist's writer and a reload brought an undone
+  // edit back (an undone template switch reopened the other template).
+  persist(
+    temporal(
       (set) => ({
         scenario: buildTemplate('baseline'),
         update: (recipe) =>
@@ -49,31 +52,31 @@ export const useScenarioStore = create<ScenarioState>()(
         },
       }),
       {
-        name: AUTOSAVE_KEY,
         partialize: (s) => ({ scenario: s.scenario }),
-        // A draft saved by an older release is migrated; one from an unknown version is left alone.
-        merge: (persisted, current) => {
-          const saved = (persisted as { scenario?: Record<string, unknown> } | undefined)?.scenario;
-          if (!saved || typeof saved !== 'object') return current;
-          const migrated = migrate(saved);
-          return migrated.ok ? { ...current, scenario: migrated.value as unknown as Scenario } : current;
+        equality: (a, b) => a.scenario === b.scenario,
+        limit: 200,
+        // Keystrokes in one field are one undo step: typing 45 into Days undoes to what was there
+        // before, not to 4. A change joins the step before it when it touches the same fields as
+        // the change just before it, less than BURST_MS after it.
+        handleSet: (record) => (pastState, replace, currentState, deltaState) => {
+          // zundo hands over the state before the change (never an updater function here: partialize gives objects).
+          const fields = changedPaths((pastState as { scenario: Scenario }).scenario, currentState.scenario).join('|');
+          const now = Date.now();
+          const join = !burst.newStep && fields === burst.fields && now - burst.at < BURST_MS;
+          Object.assign(burst, { fields, at: now, newStep: false });
+          if (!join) (record as unknown as (...args: unknown[]) => void)(pastState, replace, currentState, deltaState);
         },
       },
     ),
     {
+      name: AUTOSAVE_KEY,
       partialize: (s) => ({ scenario: s.scenario }),
-      equality: (a, b) => a.scenario === b.scenario,
-      limit: 200,
-      // Keystrokes in one field are one undo step: typing 45 into Days undoes to what was there
-      // before, not to 4. A change joins the step before it when it touches the same fields as
-      // the change just before it, less than BURST_MS after it.
-      handleSet: (record) => (pastState, replace, currentState, deltaState) => {
-        // zundo hands over the state before the change (never an updater function here: partialize gives objects).
-        const fields = changedPaths((pastState as { scenario: Scenario }).scenario, currentState.scenario).join('|');
-        const now = Date.now();
-        const join = !burst.newStep && fields === burst.fields && now - burst.at < BURST_MS;
-        Object.assign(burst, { fields, at: now, newStep: false });
-        if (!join) (record as unknown as (...args: unknown[]) => void)(pastState, replace, currentState, deltaState);
+      // A draft saved by an older release is migrated; one from an unknown version is left alone.
+      merge: (persisted, current) => {
+        const saved = (persisted as { scenario?: Record<string, unknown> } | undefined)?.scenario;
+        if (!saved || typeof saved !== 'object') return current;
+        const migrated = migrate(saved);
+        return migrated.ok ? { ...current, scenario: migrated.value as unknown as Scenario } : current;
       },
     },
   ),
@@ -85,27 +88,14 @@ useScenarioStore.temporal.getState().clear();
 export const selectScenario = (s: ScenarioState) => s.scenario;
 export const selectUpdate = (s: ScenarioState) => s.update;
 
-/**
- * Writes the scenario on screen to the autosave. zundo's undo and redo set the state past
- * persist's own writer, so a reload brought an undone edit back (an undone template switch
- * reopened the other template).
- */
-function autosaveNow(): void {
-  // Where there is no storage (Node), persist leaves its API out.
-  const options = (useScenarioStore as Partial<typeof useScenarioStore>).persist?.getOptions();
-  if (options?.storage && options.name) void options.storage.setItem(options.name, { state: { scenario: useScenarioStore.getState().scenario }, version: options.version ?? 0 });
-}
-
 // After an undo or a redo the next change is a step of its own (never joined to the one undone).
 export const undoScenario = () => {
   burst.newStep = true;
   useScenarioStore.temporal.getState().undo();
-  autosaveNow();
 };
 export const redoScenario = () => {
   burst.newStep = true;
   useScenarioStore.temporal.getState().redo();
-  autosaveNow();
 };
 /** How many steps undo and redo can take (for the buttons). */
 export function useHistoryDepth(): { undo: number; redo: number } {
