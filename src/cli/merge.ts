@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { open, readdir, readFile } from 'node:fs/promises';
-import { partialOf, settle } from './partials';
+import { partialOf, removingPartial, settle } from './partials';
 import { makeDir } from './makeDir';
 import { dirname, join } from 'node:path';
 import { formatOf, groundTruth, manifestJSON, renumberFaults, sumFaultCounts, ScenarioError, TABLE_NAMES, withCommas, type Manifest } from '../engine';
-import { removingPartial, writeWhole } from './writeRun';
+import { writeWhole } from './writeRun';
 
 /**
  * `--merge DIR`: the parts of a run written with `--layout hive` (one process or machine

@@ -1,5 +1,5 @@
 import { renameSync, rmSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 
 /**
  * Every file is written under a temporary name (`X.partial`) and renamed once whole. A run
@@ -9,21 +9,34 @@ import { rename } from 'node:fs/promises';
  */
 const live = new Set<string>();
 
+const partialName = (path: string) => `${path}.partial`;
+
 /** The temporary name for `path`, removed if a signal stops the run before settle(path). */
 export function partialOf(path: string): string {
-  live.add(`${path}.partial`);
-  return `${path}.partial`;
+  live.add(partialName(path));
+  return partialName(path);
 }
 
 /** The temporary file becomes `path`. */
 export async function settle(path: string): Promise<void> {
-  await rename(`${path}.partial`, path);
-  live.delete(`${path}.partial`);
+  await rename(partialName(path), path);
+  live.delete(partialName(path));
 }
 
 export function settleSync(path: string): void {
-  renameSync(`${path}.partial`, path);
-  live.delete(`${path}.partial`);
+  renameSync(partialName(path), path);
+  live.delete(partialName(path));
+}
+
+/** Runs a write of `path`'s temporary file; if it fails, the file goes too (on a full disk it held the room the next run needs). */
+export async function removingPartial<T>(path: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    // The write's own error is the one to report; a folder standing at that name is not ours to remove.
+    await rm(partialName(path), { force: true }).then(() => live.delete(partialName(path)), () => undefined);
+    throw e;
+  }
 }
 
 /** A file or folder (a pool's staging folder) to remove if a signal stops the run; forget() once it is gone or kept. */

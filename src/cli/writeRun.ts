@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { forget, partialOf, settle } from './partials';
+import { rename, writeFile } from 'node:fs/promises';
+import { partialOf, removingPartial, settle } from './partials';
 import { makeDir } from './makeDir';
 import { dirname, join } from 'node:path';
 import { buildManifest, conformanceJSON, conformanceReport, exportFileName, writtenFile, formatOf, fileStamp, manifestJSON, rangeTables, sha256Hex, splitByTenant, withCommas, type DataTable, type ExportFormat, type GeneratedRun } from '../engine';
@@ -38,17 +38,6 @@ export async function writeWhole(path: string, bytes: Uint8Array | string): Prom
   makeDir(dirname(path));
   await removingPartial(path, () => writeFile(partialOf(path), bytes));
   await settle(path);
-}
-
-/** Runs a write of `path`'s temporary file; if it fails, the file goes too (on a full disk it held the room the next run needs). */
-export async function removingPartial<T>(path: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (e) {
-    // The write's own error is the one to report; a folder standing at that name is not ours to remove.
-    await rm(`${path}.partial`, { force: true }).then(() => forget(`${path}.partial`), () => undefined);
-    throw e;
-  }
 }
 
 /** Writes all of `chunk` at the file's position (a write may take less than asked). */
@@ -88,8 +77,9 @@ export type Encoded = Producer | StagedParts;
  */
 export async function joinStaged(path: string, { staged, headerBytes }: StagedParts): Promise<{ size: number; sha256: string }> {
   makeDir(dirname(path));
-  await rename(staged[0], partialOf(path));
-  const fd = openSync(`${path}.partial`, 'r+');
+  const partial = partialOf(path);
+  await rename(staged[0], partial);
+  const fd = openSync(partial, 'r+');
   const hash = createHash('sha256');
   const buf = new Uint8Array(1 << 22);
   let size = 0;

@@ -63,17 +63,17 @@ function moduleBytes(m: EngineModule, scenario: Scenario): number {
   return (rows * m.rowBytes + custom) * 2;
 }
 
+/** Whether the run can be cut into ranges of days at all (inventory carries stock from one day to the next: it cannot). */
+export function splitsByDay(scenario: Scenario): boolean {
+  return !modulesFor(scenario.tables, scenario).some((m) => m.splittable === false);
+}
+
 /**
  * How many day ranges a run must be cut into so that each, written and let go before the
  * next, fits `budgetBytes` (whole-run tables such as customers stay for every part);
  * null when the run cannot be cut (inventory carries stock from day to day) or even one
  * day would not fit.
  */
-/** Whether the run can be cut into ranges of days at all (inventory carries stock from one day to the next: it cannot). */
-export function splitsByDay(scenario: Scenario): boolean {
-  return !modulesFor(scenario.tables, scenario).some((m) => m.splittable === false);
-}
-
 export function partsToFit(scenario: Scenario, budgetBytes: number): number | null {
   if (!splitsByDay(scenario)) return null;
   const { whole, daily } = splitBytes(scenario);

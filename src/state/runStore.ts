@@ -226,8 +226,8 @@ export function createRunStore(
           const full = decode(outcome.result, scenario, key);
           const before = get().full;
           // The run of the scenario the preview strip is about: its whole calendar says what the edit did (an event after the preview's days, too).
-          const ofRuns = before !== null && key === get().preview?.key ? { changes: headlineChanges(before, full), changesOfRuns: true } : {};
-          set({ full, status: 'done', progress: 1, editsSinceRun: 0, ...(ofRuns.changes?.some((k) => k.before !== null) ? ofRuns : {}) });
+          const changes = before !== null && key === get().preview?.key ? headlineChanges(before, full) : [];
+          set({ full, status: 'done', progress: 1, editsSinceRun: 0, ...(changes.some((k) => k.before !== null) ? { changes, changesOfRuns: true } : {}) });
         } catch (e) {
           if (mine === runAsked) set({ status: 'error', error: (e as Error).message });
         }

@@ -16,8 +16,8 @@ export interface SavedState {
   items: SavedScenario[];
   error: string | null;
   load: () => Promise<void>;
-  /** Saves under `name`; a scenario already saved under that name is replaced (answers 'replaced'). */
-  save: (name: string, scenario: Scenario) => Promise<'saved' | 'replaced'>;
+  /** Saves under `name` (cut to MAX_SAVED_NAME); a scenario already saved under that name is replaced. Answers the name, and whether it replaced one. */
+  save: (name: string, scenario: Scenario) => Promise<{ name: string; replaced: boolean }>;
   rename: (id: string, name: string) => Promise<void>;
   duplicate: (id: string) => Promise<void>;
   remove: (id: string) => Promise<void>;
@@ -53,9 +53,10 @@ export const useSavedStore = create<SavedState>()((setState, get) => {
     },
     save: async (name, scenario) => {
       // Saving under a name in the list again saves over it (two entries of one name could not be told apart).
-      const same = get().items.find((x) => x.name === named(name));
-      await put({ id: same?.id ?? newId(), name: named(name), savedAt: new Date().toISOString(), scenario: structuredClone(scenario) });
-      return same ? 'replaced' : 'saved';
+      const as = named(name);
+      const same = get().items.find((x) => x.name === as);
+      await put({ id: same?.id ?? newId(), name: as, savedAt: new Date().toISOString(), scenario: structuredClone(scenario) });
+      return { name: as, replaced: same !== undefined };
     },
     rename: async (id, name) => {
       const item = get().items.find((x) => x.id === id);

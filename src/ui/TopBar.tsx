@@ -98,7 +98,6 @@ export function TopBar() {
   );
 }
 
-/** Auto-run as it stands, and whether it is off by itself (the scenario is too large), not by the person. */
 /**
  * The scenario auto-run's default is sized by: this one, or while it has problems the latest
  * in the undo history without any. One with problems has no size to go by: 1e12 typed into a
@@ -114,6 +113,7 @@ function sizedBy(scenario: Scenario): Scenario | null {
   return null;
 }
 
+/** Auto-run as it stands, and whether it is off by itself (the scenario is too large), not by the person. */
 function useAutoRun(): { on: boolean; sizedOff: boolean } {
   const setting = useViewStore(selectAutoRunSetting);
   const scenario = useScenarioStore(selectScenario);

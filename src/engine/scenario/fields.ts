@@ -29,7 +29,7 @@ export const isoDate = z
 export const isoMinute = z
   .string()
   .regex(MINUTE, { ...coded('E108', 'start must be YYYY-MM-DDTHH:MM (UTC)'), abort: true })
-  .refine((s) => (realDate(s) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60), coded('E108', `not a real date and time (hours 00-23, minutes 00-59, years ${MIN_YEAR}-${MAX_YEAR})`));
+  .refine((s) => realDate(s) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60, coded('E108', `not a real date and time (hours 00-23, minutes 00-59, years ${MIN_YEAR}-${MAX_YEAR})`));
 
 /** Keys that would reach Object.prototype through a plain object: never a name here. */
 const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString']);

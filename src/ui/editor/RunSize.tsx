@@ -12,7 +12,12 @@ export function useTooLargeForTab(): string | null {
   return useProblemCount() > 0 ? null : reason;
 }
 
-/** Run, the size line and the stale prompt all ask on every render: estimated once per scenario value. */
+/** Whether the run is too large for the tab and no cut into parts makes it small enough (Write to disk cannot take it either). */
+export function tooLargeEvenInParts(s: Scenario): boolean {
+  return tooLargeReason(s) !== null && !canWriteInParts(s);
+}
+
+/** Run, the size line, the stale prompt and Write to disk all ask on every render: estimated once per scenario value. */
 const tooLarge = new WeakMap<Scenario, string | null>();
 
 function tooLargeReason(s: Scenario): string | null {

@@ -23,8 +23,7 @@ export function SavedScenarios() {
         className="button-row"
         onSubmit={(e) => {
           e.preventDefault();
-          const as = name.trim() || scenario.name;
-          void store.save(as, scenario).then((how) => setReplaced(how === 'replaced' ? as.slice(0, MAX_SAVED_NAME) : ''));
+          void store.save(name.trim() || scenario.name, scenario).then((saved) => setReplaced(saved.replaced ? saved.name : ''));
           setName('');
         }}
       >

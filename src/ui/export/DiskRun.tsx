@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { BROWSER_MEMORY_BUDGET, canWriteInParts, estimateRunBytes, EXPORT_FORMATS, type ExportFormatId } from '../../engine/client';
+import { EXPORT_FORMATS, type ExportFormatId } from '../../engine/client';
 import { diskRunStore, useDiskRun } from '../../state/engine';
 import { scenarioKey } from '../../state/runStore';
 import { selectScenario, useScenarioStore } from '../../state/scenarioStore';
 import { fieldPlace, formatCount, humanize } from '../labels';
 import { useScenarioIssues } from '../useScenarioIssues';
+import { tooLargeEvenInParts } from '../editor/RunSize';
 import { DiskRunFiles } from './DiskRunFiles';
 
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
@@ -24,8 +25,7 @@ export function DiskRun() {
   const [format, setFormat] = useState<ExportFormatId>(lastFormat);
   const writing = status === 'writing';
   // A run too large for the tab that no cut into parts makes small enough: the size line under Volumes says why (E107).
-  const tooLarge = !canWriteInParts(scenario) && estimateRunBytes(scenario) > BROWSER_MEMORY_BUDGET;
-  const blocked = problems > 0 || tooLarge;
+  const blocked = problems > 0 || tooLargeEvenInParts(scenario);
   const pct = Math.round(progress * 100);
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
